@@ -1,0 +1,170 @@
+"""JustActivation (just_activation.mp4): a neuron's weighted sum, then the sigmoid.
+
+Storyboard: shared/storyboards.md, "JustActivation". Blog section
+"Intuition of the sigmoid function".
+"""
+
+from manim import *
+
+from whysigmoid import style
+from whysigmoid.core import JustActivationParams, format_tex, neuron_forward
+from whysigmoid.scene_base import BlogScene
+from whysigmoid.visuals import NeuronDiagram, SigmoidPanel
+
+DIAGRAM_CENTER = LEFT * 2.85 + DOWN * 0.3
+PANEL_CENTER = RIGHT * 3.75 + DOWN * 0.35
+TITLE_Y = 3.35
+EXPRESSION_Y = -3.25
+#: Weights are shown with at most this many decimals, results with RESULT_DECIMALS.
+VALUE_DECIMALS = 2
+RESULT_DECIMALS = 2
+
+
+def factor(value: float) -> str:
+    """A factor of a product: negative values in parentheses, as in 5 · (−0.3)."""
+    tex = format_tex(value, VALUE_DECIMALS, trim=True)
+    return f"({tex})" if tex.startswith("-") else tex
+
+
+class JustActivation(BlogScene):
+    """Weighted sum of three inputs, then sigma(h_in) read off the curve."""
+
+    params = JustActivationParams()
+
+    def construct(self):
+        forward = neuron_forward(self.params.inputs, self.params.weights, self.params.bias)
+        n = len(forward.inputs)
+        diagram = NeuronDiagram(n).move_to(DIAGRAM_CENTER)
+
+        # Beat 1: the neuron and its weights
+        self.play(
+            LaggedStart(
+                FadeIn(diagram.inputs),
+                Create(diagram.edges),
+                FadeIn(diagram.hidden),
+                FadeIn(diagram.glyph),
+                Create(diagram.output_edge),
+                lag_ratio=0.3,
+                run_time=2,
+            )
+        )
+        caption = self.weights_caption(n, diagram)
+        weights = VGroup(
+            *(
+                style.number(w, VALUE_DECIMALS).move_to(diagram.weight_label_anchor(i))
+                for i, w in enumerate(forward.weights)
+            )
+        )
+        self.play(FadeIn(caption, shift=DOWN * 0.2))
+        self.play(LaggedStart(*(Write(w) for w in weights), lag_ratio=0.3))
+        self.beat()
+
+        # Beat 2: the input values
+        values = VGroup(
+            *(
+                diagram.place_input_value(i, style.number(x, VALUE_DECIMALS))
+                for i, x in enumerate(forward.inputs)
+            )
+        )
+        self.play(
+            FadeOut(caption),
+            LaggedStart(*(FadeIn(v, shift=RIGHT * 0.2) for v in values), lag_ratio=0.2),
+        )
+        self.beat()
+
+        # Beat 3: the hidden input is a weighted sum
+        title = self.title("Hidden input")
+        bias_term = r" + b" if forward.bias else ""
+        formula = style.math(
+            rf"h^{{(\mathrm{{in}})}} = \sum_{{i=1}}^{{{n}}} w_{{1i}}\, x_i{bias_term}"
+        ).next_to(title, DOWN, buff=0.2)
+        self.play(Write(title), Write(formula))
+        self.beat()
+
+        # Beat 4: term by term, the running weighted sum
+        expression = self.running_sum(forward)
+        for i in range(n):
+            boxes = VGroup(
+                SurroundingRectangle(values[i], color=style.HIGHLIGHT, buff=0.08),
+                SurroundingRectangle(weights[i], color=style.HIGHLIGHT, buff=0.08),
+            )
+            self.play(Create(boxes), run_time=0.5)
+            self.play(Write(expression.terms[i]), run_time=0.7)
+            self.play(FadeOut(boxes), run_time=0.3)
+        if forward.bias:
+            self.play(Write(expression.bias), run_time=0.7)
+        self.play(Write(expression.result))
+        self.beat()
+
+        # Beat 5: the result becomes the hidden node's input
+        h_in = style.number(forward.pre_activation, RESULT_DECIMALS, color=style.NEURON_HIDDEN)
+        h_in.move_to(diagram.hidden_input_anchor())
+        self.play(TransformFromCopy(expression[-1], h_in), *(FadeOut(part) for part in expression))
+        self.beat()
+
+        # Beat 6: the hidden output is the sigmoid of the hidden input
+        title_out = self.title("Hidden output (sigmoid activation)")
+        formula_out = style.math(
+            r"h^{(\mathrm{out})} = \frac{1}{1 + e^{-h^{(\mathrm{in})}}}"
+        ).next_to(title_out, DOWN, buff=0.2)
+        panel = SigmoidPanel(self.params.x_range).move_to(PANEL_CENTER)
+        self.play(
+            ReplacementTransform(title, title_out), ReplacementTransform(formula, formula_out)
+        )
+        self.play(FadeIn(panel.axes, panel.x_label), FadeIn(panel.legend))
+        self.play(Create(panel.sigmoid_curve), Create(panel.derivative_curve), run_time=1.5)
+        self.beat()
+
+        # Beat 7: read sigma(h_in) off the curve and hand it to the output edge
+        z = forward.pre_activation
+        dot = panel.dot(z)
+        z_label = h_in.copy().next_to(panel.axes.tick_labels, DOWN, buff=0.1)
+        z_label.set_x(panel.point_on_axis(z)[0])
+        self.play(TransformFromCopy(h_in, z_label), FadeIn(dot, scale=0.5))
+        guide = DashedLine(
+            panel.point_on_axis(z),
+            panel.point_on_curve(z),
+            color=style.GUIDE,
+            stroke_width=style.STROKE_GUIDE,
+        )
+        self.play(dot.animate.move_to(panel.point_on_curve(z)), Create(guide), run_time=1.5)
+        h_out = style.number(forward.output, RESULT_DECIMALS, color=style.NEURON_HIDDEN)
+        h_out.next_to(dot, LEFT, buff=0.15)
+        self.play(Write(h_out))
+        self.play(
+            TransformFromCopy(h_out, h_out.copy().move_to(diagram.output_anchor())), run_time=1.5
+        )
+        self.beat(2 * style.BEAT_PAUSE)
+
+    # --- builders -----------------------------------------------------------
+    def title(self, words: str) -> Tex:
+        return style.text(words, font_size=style.FONT_TITLE, color=style.TITLE).move_to(
+            UP * TITLE_Y + DIAGRAM_CENTER * RIGHT
+        )
+
+    def weights_caption(self, n: int, diagram: NeuronDiagram) -> VGroup:
+        names = ", ".join(f"w_{{1{i + 1}}}" for i in range(n))
+        label = style.math(rf"\text{{Weights }} w = ({names})", color=style.GUIDE)
+        arrow = Arrow(UP * 0.6, DOWN * 0.1, color=style.GUIDE, buff=0, stroke_width=6)
+        caption = VGroup(label, arrow.next_to(label, DOWN, buff=0.1))
+        caption.next_to(diagram.edges, UP, buff=0.4)
+        return caption
+
+    def running_sum(self, forward) -> MathTex:
+        """x_1 · w_1 + x_2 · w_2 + ... (+ b) = h_in, addressable by part."""
+        terms = [
+            rf"{factor(x)} \cdot {factor(w)}"
+            for x, w in zip(forward.inputs, forward.weights, strict=True)
+        ]
+        parts = [terms[0]]
+        for term in terms[1:]:
+            parts += [f"+ {term}"]
+        bias = [f"+ {factor(forward.bias)}"] if forward.bias else []
+        result = ["=", format_tex(forward.pre_activation, RESULT_DECIMALS, trim=True)]
+        expression = style.math(*parts, *bias, *result)
+        style.fit_width(expression).move_to(UP * EXPRESSION_Y)
+        expression.terms = expression[: len(terms)]
+        expression.bias = expression[len(terms)] if bias else VGroup()
+        expression.result = VGroup(*expression[-2:])
+        expression[-1].set_color(style.NEURON_HIDDEN)
+        return expression

@@ -1,0 +1,94 @@
+"""The blog's concept detector: pixel intensities times weights, plus a bias.
+
+Source: the blog's figure ``concept-detector.png`` (bias -3, weight columns
+-1.0, 0.0, 1.0, 0.7 detect "a vertical line on the right").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from .activations import sigmoid, step
+
+__all__ = ["DETECTOR_STEEPNESS", "DetectorResult", "detect", "weight_grid"]
+
+#: Weight multiplying the pre-activation when the step is replaced by a sigmoid.
+DETECTOR_STEEPNESS = 10.0
+
+
+def weight_grid(columns: ArrayLike, rows: int) -> NDArray[np.float64]:
+    """Weight grid of shape ``(rows, len(columns))`` whose column j is ``columns[j]``."""
+    columns = np.asarray(columns, dtype=np.float64)
+    if columns.ndim != 1 or rows < 1:
+        raise ValueError("columns must be 1-D and rows >= 1")
+    return np.tile(columns, (int(rows), 1))
+
+
+@dataclass(frozen=True)
+class DetectorResult:
+    """Every number the concept detector shows.
+
+    Attributes
+    ----------
+    summands : ndarray of float64, shape (rows, cols)
+        ``image * weights`` elementwise.
+    weighted_sum : float
+        ``sum(summands)``.
+    pre_activation : float
+        ``weighted_sum + bias``.
+    output : float
+        ``step(pre_activation)`` (1 at 0: "sum >= threshold") or
+        ``sigmoid(steepness * pre_activation)``.
+    """
+
+    summands: NDArray[np.float64]
+    weighted_sum: float
+    pre_activation: float
+    output: float
+
+
+def detect(
+    image: ArrayLike,
+    weights: ArrayLike,
+    bias: float,
+    activation: Literal["step", "sigmoid"] = "step",
+    steepness: float = DETECTOR_STEEPNESS,
+) -> DetectorResult:
+    """Run the detector on one image.
+
+    Parameters
+    ----------
+    image : array_like of float, shape (rows, cols)
+        Pixel intensities in [0, 1].
+    weights : array_like of float, same shape as ``image``
+    bias : float
+        Minus the threshold (the blog: -3).
+    activation : {"step", "sigmoid"}
+    steepness : float
+        Used by "sigmoid" only.
+
+    Raises
+    ------
+    ValueError
+        If the shapes differ or ``activation`` is unknown.
+    """
+    image = np.asarray(image, dtype=np.float64)
+    weights = np.asarray(weights, dtype=np.float64)
+    if image.shape != weights.shape:
+        raise ValueError(f"image {image.shape} and weights {weights.shape} differ in shape")
+    summands = image * weights
+    weighted_sum = float(summands.sum())
+    z = weighted_sum + float(bias)
+    if activation == "step":
+        output = float(step(z, value_at_zero=1.0))
+    elif activation == "sigmoid":
+        output = float(sigmoid(steepness * z))
+    else:
+        raise ValueError(f"activation must be 'step' or 'sigmoid', got {activation!r}")
+    return DetectorResult(
+        summands=summands, weighted_sum=weighted_sum, pre_activation=z, output=output
+    )

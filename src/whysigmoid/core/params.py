@@ -1,0 +1,241 @@
+"""Scene parameters: frozen dataclasses whose defaults are the blog's values.
+
+Every scene reads its example values from one of these; other values work
+too. Construction validates (finite numbers, counts, lengths) and raises
+``ValueError`` with a message that names the field. Sequences are stored as
+tuples of float (or int), so parameters are hashable and immutable.
+
+Source of the defaults: ``shared/storyboards.md``, table "The blog's example
+values", taken from the blog post and its notebook.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, fields
+
+__all__ = [
+    "MAX_INPUTS",
+    "MAX_SCORES",
+    "MAX_TOWERS",
+    "ConceptDetectorParams",
+    "ExpNormalizeParams",
+    "ExpNormalizeSigmoidParams",
+    "JustActivationParams",
+    "SigmoidFamilyParams",
+    "TowerFunctionsParams",
+]
+
+#: Most input nodes the neuron diagram lays out legibly.
+MAX_INPUTS = 5
+#: Most scores ExpNormalize lays out legibly.
+MAX_SCORES = 6
+#: Most towers TowerFunctions fits (each tower is two hidden neurons).
+MAX_TOWERS = 200
+
+
+class _Params:
+    """Coercion and validation shared by the parameter dataclasses."""
+
+    def _set(self, name: str, value: object) -> None:
+        object.__setattr__(self, name, value)
+
+    def _number(self, name: str) -> float:
+        value = getattr(self, name)
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            raise ValueError(f"{name}: expected a number, got {value!r}") from None
+        if not math.isfinite(number):
+            raise ValueError(f"{name}: must be finite, got {value!r}")
+        self._set(name, number)
+        return number
+
+    def _numbers(
+        self, name: str, min_len: int = 1, max_len: int | None = None, cast: type = float
+    ) -> tuple:
+        value = getattr(self, name)
+        try:
+            items = tuple(value)
+        except TypeError:
+            raise ValueError(f"{name}: expected a sequence of numbers, got {value!r}") from None
+        out = []
+        for item in items:
+            try:
+                number = float(item)
+            except (TypeError, ValueError):
+                raise ValueError(f"{name}: expected numbers, got {item!r}") from None
+            if not math.isfinite(number):
+                raise ValueError(f"{name}: values must be finite, got {item!r}")
+            if cast is int:
+                if number != int(number):
+                    raise ValueError(f"{name}: expected whole numbers, got {item!r}")
+                number = int(number)
+            out.append(number)
+        if len(out) < min_len or (max_len is not None and len(out) > max_len):
+            bounds = f"{min_len}..{max_len}" if max_len is not None else f">= {min_len}"
+            raise ValueError(f"{name}: expected {bounds} values, got {len(out)}")
+        result = tuple(out)
+        self._set(name, result)
+        return result
+
+    def _interval(self, name: str) -> tuple[float, float]:
+        low, high = self._numbers(name, 2, 2)
+        if not low < high:
+            raise ValueError(f"{name}: expected low < high, got {(low, high)}")
+        return low, high
+
+    @classmethod
+    def field_names(cls) -> tuple[str, ...]:
+        """Names of the parameters, in declaration order."""
+        return tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class JustActivationParams(_Params):
+    """One sigmoid neuron: ``h_out = sigmoid(sum_i w_i x_i + b)``.
+
+    Attributes
+    ----------
+    inputs : tuple of float, 1..MAX_INPUTS values
+    weights : tuple of float, same length as ``inputs``
+    bias : float
+    x_range : (float, float)
+        The sigmoid panel's x-axis range; must contain the pre-activation.
+    """
+
+    inputs: tuple[float, ...] = (1.0, 0.0, 5.0)
+    weights: tuple[float, ...] = (0.6, -0.3, -0.3)
+    bias: float = 0.0
+    x_range: tuple[float, float] = (-10.0, 10.0)
+
+    def __post_init__(self) -> None:
+        inputs = self._numbers("inputs", 1, MAX_INPUTS)
+        weights = self._numbers("weights", 1, MAX_INPUTS)
+        if len(inputs) != len(weights):
+            raise ValueError(
+                f"weights: expected {len(inputs)} values (one per input), got {len(weights)}"
+            )
+        bias = self._number("bias")
+        low, high = self._interval("x_range")
+        z = sum(w * x for w, x in zip(weights, inputs, strict=True)) + bias
+        if not low <= z <= high:
+            raise ValueError(
+                f"x_range: the pre-activation {z:g} lies outside {(low, high)}; widen x_range"
+            )
+
+
+@dataclass(frozen=True)
+class ExpNormalizeParams(_Params):
+    """Scores for softmax as exponentiate-and-normalize.
+
+    Attributes
+    ----------
+    scores : tuple of float, 2..MAX_SCORES values (the notebook: 1.5, -0.5)
+    """
+
+    scores: tuple[float, ...] = (1.5, -0.5)
+
+    def __post_init__(self) -> None:
+        self._numbers("scores", 2, MAX_SCORES)
+
+
+@dataclass(frozen=True)
+class ExpNormalizeSigmoidParams(_Params):
+    """The two cases of the sigmoid derivation: log-scores of event 1.
+
+    Attributes
+    ----------
+    log_scores : (float, float)
+        Case 1 and case 2 (the blog: -0.4 and 0.4).
+    """
+
+    log_scores: tuple[float, float] = (-0.4, 0.4)
+
+    def __post_init__(self) -> None:
+        self._numbers("log_scores", 2, 2)
+
+
+@dataclass(frozen=True)
+class SigmoidFamilyParams(_Params):
+    """Sweeps of ``sigmoid(w x + b)`` over bias and weight.
+
+    Attributes
+    ----------
+    biases : tuple of float
+        Bias stops with ``w = bias_sweep_weight``.
+    bias_sweep_weight : float, non-zero
+    weights : tuple of float
+        Weight stops with ``b = weight_sweep_bias``.
+    weight_sweep_bias : float
+    step_weight : float, non-zero
+        The weight the sweep keeps growing to until the curve is a step.
+    step_biases : tuple of float
+        Bias stops at ``w = step_weight``; the step sits at ``-b / w``.
+    x_range : (float, float)
+    """
+
+    biases: tuple[float, ...] = (0.0, -1.0, -3.0, -5.0)
+    bias_sweep_weight: float = 1.0
+    weights: tuple[float, ...] = (0.5, 1.0, 5.0, 10.0)
+    weight_sweep_bias: float = 0.0
+    step_weight: float = 100.0
+    step_biases: tuple[float, ...] = (0.0, 500.0, -500.0, 0.0)
+    x_range: tuple[float, float] = (-10.0, 10.0)
+
+    def __post_init__(self) -> None:
+        self._numbers("biases", 1)
+        self._numbers("weights", 1)
+        self._numbers("step_biases", 1)
+        self._number("weight_sweep_bias")
+        self._interval("x_range")
+        for name in ("bias_sweep_weight", "step_weight"):
+            if self._number(name) == 0:
+                raise ValueError(f"{name}: must be non-zero")
+
+
+@dataclass(frozen=True)
+class TowerFunctionsParams(_Params):
+    """Nielsen's towers fitted to ``logit(nielsen_target)``.
+
+    Attributes
+    ----------
+    tower_counts : tuple of int, each 1..MAX_TOWERS
+        The first count is fitted tower by tower; later ones replace it.
+    interval : (float, float)
+        Where the towers live (Nielsen: [0, 1]).
+    steepness : float, > 0
+        Hidden weight of every step (Nielsen: 1000).
+    """
+
+    tower_counts: tuple[int, ...] = (5, 10, 20, 50)
+    interval: tuple[float, float] = (0.0, 1.0)
+    steepness: float = 1000.0
+
+    def __post_init__(self) -> None:
+        for count in self._numbers("tower_counts", 1, cast=int):
+            if not 1 <= count <= MAX_TOWERS:
+                raise ValueError(f"tower_counts: each must be in 1..{MAX_TOWERS}, got {count}")
+        self._interval("interval")
+        if self._number("steepness") <= 0:
+            raise ValueError("steepness: must be > 0")
+
+
+@dataclass(frozen=True)
+class ConceptDetectorParams(_Params):
+    """The blog's "vertical line on the right" detector.
+
+    Attributes
+    ----------
+    weight_columns : tuple of float
+        Weight of every pixel in column j (the blog: -1.0, 0.0, 1.0, 0.7).
+    bias : float
+        Minus the threshold (the blog: -3).
+    """
+
+    weight_columns: tuple[float, ...] = (-1.0, 0.0, 1.0, 0.7)
+    bias: float = -3.0
+
+    def __post_init__(self) -> None:
+        self._numbers("weight_columns", 2, 8)
+        self._number("bias")

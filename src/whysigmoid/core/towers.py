@@ -1,0 +1,193 @@
+"""Towers ("bumps") from pairs of steep sigmoids: universal approximation.
+
+Source: Michael Nielsen, *Neural Networks and Deep Learning*, chapter 4
+("A visual proof that neural nets can compute any function").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from .activations import sigmoid
+
+__all__ = [
+    "DEFAULT_STEEPNESS",
+    "DEVIATION_SAMPLES",
+    "TowerFit",
+    "average_deviation",
+    "bias_for_step",
+    "evaluate_towers",
+    "fit_towers",
+    "nielsen_target",
+    "step_position",
+    "tower",
+]
+
+#: Hidden-neuron weight that makes a sigmoid look like a step (Nielsen uses 1000).
+DEFAULT_STEEPNESS = 1000.0
+#: Evenly spaced samples on the interval for fitting and for the deviation.
+DEVIATION_SAMPLES = 2001
+
+
+def step_position(weight: float, bias: float) -> float:
+    """Position ``s = -b / w`` where ``sigmoid(w x + b)`` crosses 1/2.
+
+    Raises
+    ------
+    ValueError
+        If ``weight`` is 0 (the sigmoid is flat and has no step).
+    """
+    if weight == 0:
+        raise ValueError("weight must be non-zero: a flat sigmoid has no step position")
+    return -bias / weight
+
+
+def bias_for_step(position: float, weight: float) -> float:
+    """Bias ``b = -w s`` that puts the step of ``sigmoid(w x + b)`` at ``s``."""
+    return -weight * position
+
+
+def tower(
+    x: ArrayLike, left: float, right: float, height: float, steepness: float = DEFAULT_STEEPNESS
+) -> NDArray[np.float64] | np.float64:
+    """Tower ``height * (sigmoid(w (x - left)) - sigmoid(w (x - right)))``.
+
+    Two hidden neurons with weight ``w = steepness`` and step positions
+    ``left`` and ``right``, weighted ``+height`` and ``-height`` by the output.
+
+    Parameters
+    ----------
+    x : array_like of float, any shape
+    left, right : float
+        Step positions, ``left < right``.
+    height : float
+    steepness : float
+        Hidden weight ``w > 0``.
+
+    Returns
+    -------
+    numpy.float64 or ndarray of float64, same shape as ``x``
+    """
+    x = np.asarray(x, dtype=np.float64)
+    return height * (sigmoid(steepness * (x - left)) - sigmoid(steepness * (x - right)))
+
+
+def nielsen_target(x: ArrayLike) -> NDArray[np.float64] | np.float64:
+    """Nielsen's example ``f(x) = 0.2 + 0.4 x^2 + 0.3 x sin(15 x) + 0.05 cos(50 x)``.
+
+    Source: Nielsen, ch. 4. On [0, 1] its values lie strictly inside (0, 1),
+    so ``logit(f)`` is finite there.
+    """
+    x = np.asarray(x, dtype=np.float64)
+    return 0.2 + 0.4 * x**2 + 0.3 * x * np.sin(15 * x) + 0.05 * np.cos(50 * x)
+
+
+def _grid(interval: tuple[float, float]) -> NDArray[np.float64]:
+    return np.linspace(interval[0], interval[1], DEVIATION_SAMPLES)
+
+
+def average_deviation(
+    approximation: Callable[[NDArray], ArrayLike],
+    target: Callable[[NDArray], ArrayLike],
+    interval: tuple[float, float],
+) -> float:
+    """Mean absolute difference of two functions on ``DEVIATION_SAMPLES`` points.
+
+    This is the readout "Average deviation" of Nielsen's ch. 4 widget.
+    """
+    x = _grid(interval)
+    return float(np.mean(np.abs(np.asarray(approximation(x)) - np.asarray(target(x)))))
+
+
+@dataclass(frozen=True)
+class TowerFit:
+    """Equal-width towers fitted to a target; call it to evaluate the sum.
+
+    Attributes
+    ----------
+    edges : ndarray of float64, shape (n + 1,)
+        Tower boundaries (step positions), increasing.
+    heights : ndarray of float64, shape (n,)
+    steepness : float
+        Hidden weight of every step.
+    average_deviation : float
+        Mean absolute difference between the fit and its target.
+    """
+
+    edges: NDArray[np.float64]
+    heights: NDArray[np.float64]
+    steepness: float
+    average_deviation: float
+
+    def __call__(self, x: ArrayLike) -> NDArray[np.float64] | np.float64:
+        """Weighted output ``sum_i tower_i(x)``, same shape as ``x``."""
+        return evaluate_towers(x, self.edges, self.heights, self.steepness)
+
+
+def evaluate_towers(
+    x: ArrayLike, edges: ArrayLike, heights: ArrayLike, steepness: float = DEFAULT_STEEPNESS
+) -> NDArray[np.float64] | np.float64:
+    """Sum of towers with the given edges (n + 1,) and heights (n,) at ``x``."""
+    x = np.asarray(x, dtype=np.float64)
+    edges = np.asarray(edges, dtype=np.float64)
+    heights = np.asarray(heights, dtype=np.float64)
+    total = np.zeros_like(x)
+    for left, right, height in zip(edges[:-1], edges[1:], heights, strict=True):
+        total = total + tower(x, left, right, height, steepness)
+    return total
+
+
+def fit_towers(
+    target: Callable[[NDArray], ArrayLike],
+    n_towers: int,
+    interval: tuple[float, float] = (0.0, 1.0),
+    steepness: float = DEFAULT_STEEPNESS,
+) -> TowerFit:
+    """Fit ``n_towers`` equal-width towers to ``target`` on ``interval``.
+
+    Each height is the median of ``target`` over its tower's sub-interval:
+    for a piecewise-constant fit this minimises the mean absolute deviation.
+
+    Parameters
+    ----------
+    target : callable
+        Vectorised ``float64 array -> float64 array``.
+    n_towers : int
+        At least 1.
+    interval : (float, float)
+        ``(a, b)`` with ``a < b``, both finite.
+    steepness : float
+        Hidden weight of the steps, > 0.
+
+    Returns
+    -------
+    TowerFit
+
+    Raises
+    ------
+    ValueError
+        If ``n_towers < 1``, the interval is empty or not finite, or the
+        steepness is not positive.
+    """
+    if int(n_towers) != n_towers or n_towers < 1:
+        raise ValueError(f"n_towers must be a positive integer, got {n_towers!r}")
+    a, b = (float(v) for v in interval)
+    if not (np.isfinite(a) and np.isfinite(b) and a < b):
+        raise ValueError(f"interval must be finite with a < b, got {interval!r}")
+    if not steepness > 0:
+        raise ValueError(f"steepness must be > 0, got {steepness!r}")
+    edges = np.linspace(a, b, int(n_towers) + 1)
+    x = _grid((a, b))
+    y = np.asarray(target(x), dtype=np.float64)
+    which = np.clip(np.searchsorted(edges, x, side="right") - 1, 0, int(n_towers) - 1)
+    heights = np.array([np.median(y[which == i]) for i in range(int(n_towers))])
+    deviation = average_deviation(
+        lambda t: evaluate_towers(t, edges, heights, steepness), target, (a, b)
+    )
+    return TowerFit(
+        edges=edges, heights=heights, steepness=float(steepness), average_deviation=deviation
+    )

@@ -1,0 +1,167 @@
+"""Run a scene's ``construct()`` without rendering and record what it shows.
+
+Used by the tests (and handy in a REPL): at the end of every storyboard beat
+(:meth:`BlogScene.beat`) the text on screen is recorded with its LaTeX source,
+its number (for pieces made by :func:`whysigmoid.style.number`) and its
+bounding box, so tests can compare shown numbers with the core and check the
+layout (inside the frame, no overlaps) without decoding video.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+__all__ = [
+    "ShownText",
+    "Snapshot",
+    "layout_problems",
+    "numbers_in",
+    "overlaps",
+    "record_beats",
+]
+
+#: Numbers in a LaTeX string, ignoring those in sub- and superscripts (indices).
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+_SCRIPT = re.compile(r"[_^](\{[^{}]*\}|\w)")
+
+
+@dataclass(frozen=True)
+class ShownText:
+    """One piece of text on screen at the end of a beat.
+
+    Attributes
+    ----------
+    tex : str
+        Its LaTeX source.
+    shown : str or None
+        The core-formatted number it displays, if made by ``style.number``.
+    value : float or None
+        The number's value, if made by ``style.number``.
+    box : ndarray, shape (2, 2)
+        ``[[x_min, y_min], [x_max, y_max]]`` in scene units.
+    """
+
+    tex: str
+    shown: str | None
+    value: float | None
+    box: np.ndarray
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What is on screen at the end of beat ``index`` (0-based)."""
+
+    index: int
+    texts: tuple[ShownText, ...]
+
+
+def numbers_in(tex: str) -> list[str]:
+    """Numbers written in a LaTeX string, outside sub- and superscripts."""
+    return _NUMBER.findall(_SCRIPT.sub(" ", tex))
+
+
+def overlaps(a: ShownText, b: ShownText, tolerance: float = 0.01) -> bool:
+    """Whether the bounding boxes of two texts intersect (by more than ``tolerance``)."""
+    return bool(np.all(np.minimum(a.box[1], b.box[1]) - np.maximum(a.box[0], b.box[0]) > tolerance))
+
+
+def _texts(scene) -> tuple[ShownText, ...]:
+    from manim import SingleStringMathTex
+    from manim.mobject.text.tex_mobject import MathTexPart
+
+    found: list[ShownText] = []
+
+    def visit(mob) -> None:
+        if isinstance(mob, (SingleStringMathTex, MathTexPart)):
+            if any(
+                part.get_fill_opacity() > 0 or part.get_stroke_opacity() > 0
+                for part in mob.family_members_with_points()
+            ):
+                box = np.array([mob.get_corner([-1, -1, 0])[:2], mob.get_corner([1, 1, 0])[:2]])
+                found.append(
+                    ShownText(
+                        mob.tex_string,
+                        getattr(mob, "shown", None),
+                        getattr(mob, "value", None),
+                        box,
+                    )
+                )
+            return
+        for sub in mob.submobjects:
+            visit(sub)
+
+    for mob in scene.mobjects:
+        visit(mob)
+    return tuple(found)
+
+
+def record_beats(
+    scene_cls: type, params: object | None = None, media_dir: str | None = None
+) -> list[Snapshot]:
+    """Construct ``scene_cls`` (with ``params``) without rendering; one snapshot per beat.
+
+    The last snapshot is the final frame (recorded after ``construct`` returns).
+    ``media_dir`` is where Manim keeps its Tex cache (default: its config's).
+    """
+    from manim import tempconfig
+
+    snapshots: list[Snapshot] = []
+
+    def beat(self, *args, **kwargs) -> None:
+        scene_cls.beat(self, *args, **kwargs)
+        snapshots.append(Snapshot(len(snapshots), _texts(self)))
+
+    def setup(self) -> None:
+        scene_cls.setup(self)
+        # jump every animation to its end state instead of computing frames
+        self.renderer._original_skipping_status = True
+
+    attributes = {"beat": beat, "setup": setup}
+    if params is not None:
+        attributes["params"] = params
+    recording = type(scene_cls.__name__, (scene_cls,), attributes)
+    settings = {
+        "dry_run": True,
+        "write_to_movie": False,
+        "disable_caching": True,
+        "verbosity": "ERROR",
+        "progress_bar": "none",
+    }
+    if media_dir is not None:
+        settings["media_dir"] = str(media_dir)
+    with tempconfig(settings):
+        scene = recording()
+        scene.render()
+        snapshots.append(Snapshot(len(snapshots), _texts(scene)))
+    return snapshots
+
+
+def layout_problems(snapshots: list[Snapshot], margin: float = 0.05) -> list[str]:
+    """Texts that leave the frame (less ``margin``) or overlap, at the end of each beat.
+
+    Returns
+    -------
+    list of str
+        One human-readable line per problem; empty when the layout is clean.
+    """
+    from manim import config
+
+    half_w = config.frame_width / 2 - margin
+    half_h = config.frame_height / 2 - margin
+    problems = []
+    for snap in snapshots:
+        for text in snap.texts:
+            (x0, y0), (x1, y1) = text.box
+            if not (-half_w <= x0 and x1 <= half_w and -half_h <= y0 and y1 <= half_h):
+                problems.append(
+                    f"beat {snap.index}: {text.tex!r} leaves the frame "
+                    f"{np.round(text.box, 2).tolist()}"
+                )
+        for i, a in enumerate(snap.texts):
+            for b in snap.texts[i + 1 :]:
+                if overlaps(a, b):
+                    problems.append(f"beat {snap.index}: {a.tex!r} overlaps {b.tex!r}")
+    return problems

@@ -1,0 +1,56 @@
+"""``--set name=value`` overrides of a scene's parameter dataclass.
+
+Values are parsed as data (numbers, comma-separated lists of numbers), never
+evaluated as code.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+__all__ = ["OverrideError", "apply_overrides"]
+
+
+class OverrideError(ValueError):
+    """A ``--set`` item that cannot be applied; the message names the field."""
+
+
+def _parse_value(name: str, text: str, default: object) -> object:
+    if isinstance(default, tuple):
+        items = [item.strip() for item in text.split(",")]
+        if any(not item for item in items):
+            raise OverrideError(f"{name}: expected comma-separated numbers, got {text!r}")
+        return tuple(_parse_number(name, item) for item in items)
+    return _parse_number(name, text.strip())
+
+
+def _parse_number(name: str, text: str) -> float:
+    try:
+        return float(text)
+    except ValueError:
+        raise OverrideError(f"{name}: expected a number, got {text!r}") from None
+
+
+def apply_overrides(params: object, items: list[str]) -> object:
+    """Return ``params`` with ``name=value`` items applied (validated by the dataclass).
+
+    Raises
+    ------
+    OverrideError
+        Malformed item, unknown field name, unparsable or invalid value.
+    """
+    fields = {f.name: f for f in dataclasses.fields(params)}
+    changes: dict[str, object] = {}
+    for item in items:
+        name, sep, text = item.partition("=")
+        name = name.strip()
+        if not sep or not name:
+            raise OverrideError(f"expected name=value, got {item!r}")
+        if name not in fields:
+            known = ", ".join(fields)
+            raise OverrideError(f"{name}: no such parameter (parameters: {known})")
+        changes[name] = _parse_value(name, text, getattr(params, name))
+    try:
+        return dataclasses.replace(params, **changes)
+    except ValueError as error:
+        raise OverrideError(str(error)) from None

@@ -1,0 +1,215 @@
+"""The project's one look: palette, sizes, timings and text/axes factories.
+
+Every scene and shared piece takes its colours, sizes and timings from here,
+so an author restyles all videos at once. Nothing here changes Manim's global
+config at import time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+from manim import (
+    DOWN,
+    LEFT,
+    Axes,
+    Line,
+    ManimColor,
+    MathTex,
+    Mobject,
+    Tex,
+    VGroup,
+    VMobject,
+    config,
+)
+
+from .core import format_tex
+
+__all__ = [
+    "BACKGROUND",
+    "BEAT_PAUSE",
+    "COOL",
+    "CURVE",
+    "DERIVATIVE",
+    "FONT_BODY",
+    "FONT_LABEL",
+    "FONT_SMALL",
+    "FONT_TITLE",
+    "FRAME_MARGIN",
+    "GUIDE",
+    "HIGHLIGHT",
+    "INK",
+    "NAVY",
+    "NEURON_HIDDEN",
+    "STROKE_CURVE",
+    "STROKE_GUIDE",
+    "TITLE",
+    "WARM",
+    "curve_through",
+    "fit_width",
+    "make_axes",
+    "math",
+    "number",
+    "text",
+]
+
+# --- palette ----------------------------------------------------------------
+#: White background, as on the blog.
+BACKGROUND = ManimColor("#FFFFFF")
+#: Body text and formulas.
+INK = ManimColor("#1C1E26")
+#: Titles.
+TITLE = ManimColor("#1B5E9E")
+#: Warm: event/class "1", the first score.
+WARM = ManimColor("#E8772E")
+#: Cool: event/class "0", the second score.
+COOL = ManimColor("#168A9A")
+#: Input neurons.
+NAVY = ManimColor("#14285A")
+#: The hidden neuron (same family as NAVY, lighter so it reads as "the unit").
+NEURON_HIDDEN = ManimColor("#1E63B5")
+#: Guides: axes, edges, arrows, boxes that are not data.
+GUIDE = ManimColor("#8A8F98")
+#: The sigmoid curve.
+CURVE = ManimColor("#4F46C8")
+#: The sigmoid's derivative.
+DERIVATIVE = WARM
+#: Boxes that point at the term being computed.
+HIGHLIGHT = WARM
+
+# --- sizes (Manim font_size units; lengths in scene units) -------------------
+FONT_TITLE = 40
+FONT_BODY = 34
+FONT_LABEL = 30
+FONT_SMALL = 22
+#: Free space kept between content and the frame edge.
+FRAME_MARGIN = 0.35
+STROKE_GUIDE = 2.5
+STROKE_CURVE = 4.0
+TICK_LENGTH = 0.08
+
+# --- timing (seconds) --------------------------------------------------------
+#: Hold at the end of a storyboard beat.
+BEAT_PAUSE = 1.0
+
+
+def text(content: str, font_size: float = FONT_BODY, color: ManimColor = INK) -> Tex:
+    """Text set by LaTeX (Computer Modern, like the formulas beside it)."""
+    return Tex(content, font_size=font_size, color=color)
+
+
+def math(*parts: str, font_size: float = FONT_BODY, color: ManimColor = INK) -> MathTex:
+    """A formula; pass several ``parts`` to address them (``formula[i]``) later."""
+    return MathTex(*parts, font_size=font_size, color=color)
+
+
+def number(
+    value: float,
+    decimals: int = 2,
+    trim: bool = True,
+    font_size: float = FONT_LABEL,
+    color: ManimColor = INK,
+) -> MathTex:
+    """A number formatted by the core's formatter, as a formula.
+
+    The mobject keeps ``value`` and ``text`` (the core's formatted string) so
+    tests can compare what is shown with the core.
+    """
+    tex = format_tex(value, decimals, trim)
+    mob = MathTex(tex, font_size=font_size, color=color)
+    mob.value = float(value)
+    mob.shown = tex
+    return mob
+
+
+def fit_width(mob: Mobject, max_width: float | None = None) -> Mobject:
+    """Scale ``mob`` down (never up) so it is at most ``max_width`` wide.
+
+    The default is the frame width minus both margins.
+    """
+    if max_width is None:
+        max_width = config.frame_width - 2 * FRAME_MARGIN
+    if mob.width > max_width:
+        mob.scale_to_fit_width(max_width)
+    return mob
+
+
+def make_axes(
+    x_range: tuple[float, float, float],
+    y_range: tuple[float, float, float],
+    x_length: float,
+    y_length: float,
+    x_ticks: Iterable[float] = (),
+    y_ticks: Iterable[float] = (),
+    tick_decimals: int = 2,
+) -> Axes:
+    """Axes in the project's look, tick labels set by the core's formatter.
+
+    The y-axis is drawn at the left edge (``x = x_min``), like a plot's
+    spine, so it never runs through the middle of a curve; the x-axis at
+    ``y = y_min``. ``axes.c2p``/``p2c`` are Manim's usual mappings.
+
+    Parameters
+    ----------
+    x_range, y_range : (min, max, tick step)
+        Coordinate ranges.
+    x_length, y_length : float
+        Size in scene units.
+    x_ticks, y_ticks : iterable of float
+        Where to write tick labels (none by default).
+    tick_decimals : int
+        Most decimals of a tick label (trailing zeros dropped).
+    """
+    axes = Axes(
+        x_range=list(x_range),
+        y_range=list(y_range),
+        x_length=x_length,
+        y_length=y_length,
+        tips=False,
+        axis_config={"color": GUIDE, "stroke_width": STROKE_GUIDE, "include_ticks": False},
+    )
+    x_min, y_min = x_range[0], y_range[0]
+    # Manim puts each axis through the other's 0; draw them as spines instead.
+    axes.x_axis.set_opacity(0)
+    axes.y_axis.set_opacity(0)
+    spines = VGroup(
+        Line(axes.c2p(x_min, y_min), axes.c2p(x_range[1], y_min)),
+        Line(axes.c2p(x_min, y_min), axes.c2p(x_min, y_range[1])),
+    ).set_stroke(GUIDE, STROKE_GUIDE)
+    labels = VGroup()
+    for x in x_ticks:
+        spines.add(
+            Line(axes.c2p(x, y_min), axes.c2p(x, y_min) + DOWN * TICK_LENGTH).set_stroke(
+                GUIDE, STROKE_GUIDE
+            )
+        )
+        label = number(x, tick_decimals, font_size=FONT_SMALL, color=GUIDE)
+        labels.add(label.next_to(axes.c2p(x, y_min), DOWN, buff=0.12))
+    for y in y_ticks:
+        spines.add(
+            Line(axes.c2p(x_min, y), axes.c2p(x_min, y) + LEFT * TICK_LENGTH).set_stroke(
+                GUIDE, STROKE_GUIDE
+            )
+        )
+        label = number(y, tick_decimals, font_size=FONT_SMALL, color=GUIDE)
+        labels.add(label.next_to(axes.c2p(x_min, y), LEFT, buff=0.12))
+    axes.spines = spines
+    axes.tick_labels = labels
+    axes.add(spines, labels)
+    return axes
+
+
+def curve_through(
+    axes: Axes, x: np.ndarray, y: np.ndarray, color: ManimColor, stroke_width: float = STROKE_CURVE
+) -> VMobject:
+    """A polyline through ``(x, y)`` in ``axes`` coordinates, drawn as corners.
+
+    Corners, not Bezier smoothing: a smoothed path overshoots steep curves
+    (a sigmoid drawn above 1); with dense samples corners look smooth.
+    """
+    # c2p of two coordinate arrays returns shape (3, n): one row per scene axis
+    points = np.asarray(axes.c2p(np.asarray(x, dtype=float), np.asarray(y, dtype=float))).T
+    path = VMobject(color=color, stroke_width=stroke_width)
+    path.set_points_as_corners(points)
+    return path

@@ -1,0 +1,10 @@
+"""Shared visual pieces (Mobjects) built from the core's numbers.
+
+Scenes compose these; nothing here is copied between scenes.
+"""
+
+from .legend import Legend
+from .neuron import NeuronDiagram
+from .sigmoid_panel import SigmoidPanel
+
+__all__ = ["Legend", "NeuronDiagram", "SigmoidPanel"]

@@ -1,0 +1,69 @@
+"""A plot legend: a short line sample in each entry's colour, then its label."""
+
+from __future__ import annotations
+
+from manim import DOWN, LEFT, RIGHT, Line, ManimColor, RoundedRectangle, VGroup
+
+from .. import style
+
+__all__ = ["Legend"]
+
+SAMPLE_LENGTH = 0.4
+ENTRY_GAP = 0.12
+PADDING = 0.15
+
+
+class Legend(VGroup):
+    """Entries ``(colour, LaTeX label)`` stacked top to bottom in a light box.
+
+    ``legend.entries[i]`` is the i-th (sample, label) pair; :meth:`add_entry`
+    appends one (e.g. a trace left by a sweep).
+    """
+
+    def __init__(
+        self, entries: list[tuple[ManimColor, str]] = (), font_size: float = style.FONT_SMALL
+    ):
+        super().__init__()
+        self.font_size = font_size
+        self.entries = VGroup()
+        self.box = RoundedRectangle(
+            corner_radius=0.06,
+            stroke_color=style.GUIDE,
+            stroke_width=1.2,
+            fill_color=style.BACKGROUND,
+            fill_opacity=0.9,
+        )
+        self.add(self.box, self.entries)
+        for color, label in entries:
+            self._append(color, label)
+        self._fit_box()
+
+    def make_entry(self, color: ManimColor, label: str) -> VGroup:
+        """One (sample, label) row, not yet placed."""
+        sample = Line(
+            LEFT * SAMPLE_LENGTH / 2,
+            RIGHT * SAMPLE_LENGTH / 2,
+            color=color,
+            stroke_width=style.STROKE_CURVE,
+        )
+        tex = style.math(label, font_size=self.font_size)
+        return VGroup(sample, tex.next_to(sample, RIGHT, buff=0.12))
+
+    def add_entry(self, color: ManimColor, label: str) -> VGroup:
+        """Append an entry below the others and grow the box; returns the entry."""
+        entry = self._append(color, label)
+        self._fit_box()
+        return entry
+
+    def _append(self, color: ManimColor, label: str) -> VGroup:
+        entry = self.make_entry(color, label)
+        if len(self.entries):
+            entry.next_to(self.entries, DOWN, buff=ENTRY_GAP, aligned_edge=LEFT)
+        self.entries.add(entry)
+        return entry
+
+    def _fit_box(self) -> None:
+        if len(self.entries):
+            self.box.stretch_to_fit_width(self.entries.width + 2 * PADDING)
+            self.box.stretch_to_fit_height(self.entries.height + 2 * PADDING)
+            self.box.move_to(self.entries)

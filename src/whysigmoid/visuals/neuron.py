@@ -1,0 +1,107 @@
+"""A neuron diagram: input nodes x_i, edges, a hidden node h with a sigmoid glyph."""
+
+from __future__ import annotations
+
+import numpy as np
+from manim import DOWN, LEFT, RIGHT, UP, Circle, Line, Mobject, VGroup, normalize
+
+from .. import style
+from ..core import sigmoid
+
+__all__ = ["NeuronDiagram"]
+
+INPUT_RADIUS = 0.34
+HIDDEN_RADIUS = 0.38
+NODE_SPACING = 1.25
+DIAGRAM_WIDTH = 4.2
+OUTPUT_EDGE_LENGTH = 1.0
+#: Where along an edge (0 = input, 1 = hidden) its weight label sits.
+WEIGHT_LABEL_AT = 0.42
+WEIGHT_LABEL_OFFSET = 0.3
+#: The glyph shows sigmoid on [-GLYPH_X, GLYPH_X].
+GLYPH_X = 6.0
+#: Input values sit this far left of their node, at most this wide.
+INPUT_VALUE_GAP = 0.22
+INPUT_VALUE_MAX_WIDTH = 0.8
+GLYPH_SIZE = (0.55, 0.32)
+GLYPH_SAMPLES = 60
+
+
+class NeuronDiagram(VGroup):
+    """``n_inputs`` input nodes on the left, one hidden node on the right.
+
+    Parts: ``inputs`` (node groups, circle + label), ``hidden``, ``glyph``,
+    ``edges``, ``output_edge``. Centred at the origin; move the whole group.
+    """
+
+    def __init__(self, n_inputs: int):
+        super().__init__()
+        self.inputs = VGroup(
+            *(self._node(rf"x_{{{i + 1}}}", INPUT_RADIUS, style.NAVY) for i in range(n_inputs))
+        )
+        self.inputs.arrange(DOWN, buff=NODE_SPACING - 2 * INPUT_RADIUS)
+        self.inputs.move_to(LEFT * DIAGRAM_WIDTH / 2)
+        self.hidden = self._node("h", HIDDEN_RADIUS, style.NEURON_HIDDEN)
+        self.hidden.move_to(RIGHT * DIAGRAM_WIDTH / 2)
+        self.edges = VGroup(
+            *(
+                Line(
+                    node.get_center(),
+                    self.hidden.get_center(),
+                    color=style.GUIDE,
+                    stroke_width=style.STROKE_GUIDE,
+                    buff=INPUT_RADIUS,
+                )
+                for node in self.inputs
+            )
+        )
+        self.output_edge = Line(
+            self.hidden.get_right(),
+            self.hidden.get_right() + RIGHT * OUTPUT_EDGE_LENGTH,
+            color=style.GUIDE,
+            stroke_width=style.STROKE_GUIDE,
+        )
+        self.glyph = self._sigmoid_glyph().next_to(self.hidden, UP, buff=0.1)
+        self.add(self.edges, self.output_edge, self.inputs, self.hidden, self.glyph)
+
+    @staticmethod
+    def _node(label: str, radius: float, color) -> VGroup:
+        circle = Circle(radius=radius, fill_color=color, fill_opacity=1, stroke_width=0)
+        tex = style.math(label, font_size=style.FONT_LABEL, color=style.BACKGROUND)
+        return VGroup(circle, tex.move_to(circle))
+
+    @staticmethod
+    def _sigmoid_glyph():
+        x = np.linspace(-GLYPH_X, GLYPH_X, GLYPH_SAMPLES)
+        width, height = GLYPH_SIZE
+        points = np.column_stack(
+            [x / (2 * GLYPH_X) * width, (sigmoid(x) - 0.5) * height, np.zeros_like(x)]
+        )
+        glyph = VGroup()
+        path = Line(stroke_width=style.STROKE_CURVE, color=style.NEURON_HIDDEN)
+        path.set_points_as_corners(points)
+        glyph.add(path)
+        return glyph
+
+    def weight_label_anchor(self, i: int) -> np.ndarray:
+        """Point above edge ``i`` where its weight label goes."""
+        edge = self.edges[i]
+        along = edge.point_from_proportion(WEIGHT_LABEL_AT)
+        direction = edge.get_unit_vector()
+        normal = normalize(np.array([-direction[1], direction[0], 0.0]))
+        if normal[1] < 0:
+            normal = -normal
+        return along + WEIGHT_LABEL_OFFSET * normal
+
+    def place_input_value(self, i: int, value: Mobject) -> Mobject:
+        """Put ``value`` left of input node ``i`` (scaled down if wider than allowed)."""
+        style.fit_width(value, INPUT_VALUE_MAX_WIDTH)
+        return value.next_to(self.inputs[i], LEFT, buff=INPUT_VALUE_GAP)
+
+    def hidden_input_anchor(self) -> np.ndarray:
+        """Point above-left of the hidden node, where h_in is written."""
+        return self.hidden.get_corner(UP + LEFT) + np.array([-0.35, 0.3, 0.0])
+
+    def output_anchor(self) -> np.ndarray:
+        """Point above the output edge, where h_out is written."""
+        return self.output_edge.get_center() + UP * 0.32

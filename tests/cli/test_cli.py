@@ -1,0 +1,81 @@
+import pytest
+from click.testing import CliRunner
+
+from whysigmoid.catalog import SCENES, find_scene
+from whysigmoid.cli import cli
+from whysigmoid.core import JustActivationParams
+from whysigmoid.overrides import OverrideError, apply_overrides
+
+
+def run(*args):
+    return CliRunner().invoke(cli, list(args))
+
+
+def test_list_shows_every_scene_with_its_file():
+    result = run("list")
+    assert result.exit_code == 0
+    lines = result.output.strip().splitlines()
+    assert len(lines) == len(SCENES)
+    for spec, line in zip(SCENES, lines, strict=True):
+        assert line.split()[:2] == [spec.name, spec.output]
+
+
+def test_every_catalog_entry_loads():
+    for spec in SCENES:
+        assert spec.load().__name__ == spec.name
+        assert spec.load().params == spec.params_type()
+
+
+def test_unknown_scene_suggests_close_match(tmp_path):
+    result = run("render", "JustActivaton", "--media-dir", str(tmp_path / "m"))
+    assert result.exit_code == 2
+    assert "unknown scene 'JustActivaton'" in result.output
+    assert "Did you mean: JustActivation" in result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "m").exists()
+
+
+def test_scene_names_are_case_insensitive():
+    assert find_scene("justactivation").name == "JustActivation"
+
+
+def test_bad_quality(tmp_path):
+    result = run("render", "JustActivation", "--quality", "ultra", "--media-dir", str(tmp_path))
+    assert result.exit_code == 2
+    assert "'ultra' is not one of" in result.output
+
+
+@pytest.mark.parametrize(
+    ("item", "message"),
+    [
+        ("inputz=1,2,3", "inputz: no such parameter"),
+        ("inputs=1,2", "weights: expected 2 values"),
+        ("bias=nan", "bias: must be finite"),
+        ("bias=inf", "bias: must be finite"),
+        ("bias=__import__('os').system('true')", "bias: expected a number"),
+        ("inputs=1,,2", "inputs: expected comma-separated numbers"),
+        ("bias", "expected name=value"),
+    ],
+)
+def test_bad_set_exits_2_naming_the_field(tmp_path, item, message):
+    media = tmp_path / "m"
+    result = run("render", "JustActivation", "--set", item, "--media-dir", str(media))
+    assert result.exit_code == 2, result.output
+    assert message in result.output
+    assert "Traceback" not in result.output
+    assert not media.exists()
+
+
+def test_set_needs_exactly_one_scene(tmp_path):
+    result = run("render", "--set", "bias=1", "--media-dir", str(tmp_path))
+    assert result.exit_code == 2
+    assert "exactly one scene" in result.output
+
+
+def test_overrides_parse_data():
+    params = apply_overrides(
+        JustActivationParams(), ["inputs=2, 1, 0", "weights=0.5,-1,2e-1", "bias=-0.25"]
+    )
+    assert params == JustActivationParams(inputs=(2, 1, 0), weights=(0.5, -1, 0.2), bias=-0.25)
+    with pytest.raises(OverrideError):
+        apply_overrides(JustActivationParams(), ["inputs=[1,2,3]"])

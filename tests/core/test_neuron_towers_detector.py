@@ -1,0 +1,104 @@
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from whysigmoid.core import (
+    average_deviation,
+    bias_for_step,
+    detect,
+    fit_towers,
+    logit,
+    neuron_forward,
+    nielsen_target,
+    pre_activation,
+    sigmoid,
+    step_position,
+    tower,
+    weight_grid,
+)
+
+
+def test_blog_neuron():
+    forward = neuron_forward([1, 0, 5], [0.6, -0.3, -0.3])
+    np.testing.assert_allclose(forward.terms, [0.6, 0.0, -1.5])
+    assert forward.pre_activation == pytest.approx(-0.9, abs=1e-15)
+    assert forward.output == pytest.approx(sigmoid(-0.9))
+    assert round(forward.output, 2) == 0.29  # the blog's readout
+    assert pre_activation([1, 2], [3, 4], bias=-1) == 10.0
+
+
+def test_neuron_shape_checks():
+    with pytest.raises(ValueError, match="same length"):
+        pre_activation([1, 2, 3], [1, 2])
+    with pytest.raises(ValueError, match="1-D"):
+        pre_activation([[1, 2]], [[1, 2]])
+
+
+def test_step_position():
+    assert step_position(10.0, -30.0) == 3.0
+    assert step_position(1000.0, bias_for_step(0.4, 1000.0)) == pytest.approx(0.4)
+    with pytest.raises(ValueError, match="non-zero"):
+        step_position(0.0, 1.0)
+
+
+def test_tower_is_a_bump():
+    x = np.array([0.1, 0.5, 0.9])
+    np.testing.assert_allclose(tower(x, 0.3, 0.7, 0.8, 1000.0), [0.0, 0.8, 0.0], atol=1e-12)
+
+
+def test_nielsen_target_range():
+    x = np.linspace(0, 1, 10001)
+    f = nielsen_target(x)
+    assert f.min() > 0 and f.max() < 1
+    assert nielsen_target(0.0) == pytest.approx(0.25)
+
+
+def test_fit_towers_blog_counts():
+    def target(x):
+        return logit(nielsen_target(x))
+
+    fits = [fit_towers(target, n) for n in (5, 10, 20, 50)]
+    deviations = [fit.average_deviation for fit in fits]
+    assert deviations == sorted(deviations, reverse=True)
+    assert deviations[-1] < 0.1
+    fit = fits[0]
+    assert fit.heights.shape == (5,) and fit.edges.shape == (6,)
+    np.testing.assert_allclose(fit.edges, np.linspace(0, 1, 6))
+    assert fit.average_deviation == pytest.approx(average_deviation(fit, target, (0.0, 1.0)))
+    mid = (fit.edges[:-1] + fit.edges[1:]) / 2
+    np.testing.assert_allclose(fit(mid), fit.heights, atol=1e-6)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.floats(min_value=-2, max_value=2), st.floats(min_value=0.1, max_value=3))
+def test_fit_error_falls_with_more_towers(shift, scale):
+    def target(x):
+        return shift + scale * np.sin(6 * x)
+
+    coarse, fine = (fit_towers(target, n).average_deviation for n in (4, 32))
+    assert fine < coarse
+
+
+def test_fit_towers_validates():
+    with pytest.raises(ValueError, match="n_towers"):
+        fit_towers(np.sin, 0)
+    with pytest.raises(ValueError, match="interval"):
+        fit_towers(np.sin, 3, (1.0, 0.0))
+
+
+def test_concept_detector_blog_figure():
+    weights = weight_grid([-1.0, 0.0, 1.0, 0.7], rows=4)
+    line = np.zeros((4, 4))
+    line[:, 2] = 1.0  # a vertical line in the third column
+    fired = detect(line, weights, bias=-3.0)
+    assert fired.weighted_sum == 4.0 and fired.pre_activation == 1.0 and fired.output == 1.0
+    at_threshold = detect([*line[:3].tolist(), [0, 0, 0, 0]], weights, bias=-3.0)
+    assert at_threshold.weighted_sum == 3.0 and at_threshold.output == 1.0  # sum >= 3 fires
+    left = np.zeros((4, 4))
+    left[:, 0] = 1.0
+    assert detect(left, weights, bias=-3.0).output == 0.0
+    soft = detect(line, weights, bias=-3.0, activation="sigmoid")
+    assert 0.5 < soft.output < 1.0
+    with pytest.raises(ValueError, match="shape"):
+        detect(np.zeros((3, 3)), weights, bias=-3.0)
