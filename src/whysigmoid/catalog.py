@@ -81,6 +81,13 @@ SCENES: tuple[SceneSpec, ...] = (
         "A neuron: weighted sum of the inputs, then the sigmoid activation.",
         core_params.JustActivationParams,
     ),
+    SceneSpec(
+        "ConceptDetector",
+        "concept_detector",
+        "concept-detector.mp4",
+        "Pixels times weights against a threshold: a step, then a steep sigmoid, detects a line.",
+        core_params.ConceptDetectorParams,
+    ),
 )
 
 

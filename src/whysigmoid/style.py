@@ -41,7 +41,11 @@ __all__ = [
     "HIGHLIGHT",
     "INK",
     "NAVY",
+    "NEGATIVE",
     "NEURON_HIDDEN",
+    "PIXEL_OFF",
+    "PIXEL_ON",
+    "POSITIVE",
     "STROKE_CURVE",
     "STROKE_GUIDE",
     "TITLE",
@@ -77,6 +81,12 @@ CURVE = ManimColor("#4F46C8")
 DERIVATIVE = WARM
 #: Boxes that point at the term being computed.
 HIGHLIGHT = WARM
+#: Signs of weights and verdicts: negative evidence / "no", positive / "yes".
+NEGATIVE = ManimColor("#D1483F")
+POSITIVE = ManimColor("#2E9E5B")
+#: Pixels of an image: cell background and full intensity.
+PIXEL_OFF = ManimColor("#101318")
+PIXEL_ON = ManimColor("#FFFFFF")
 
 # --- sizes (Manim font_size units; lengths in scene units) -------------------
 FONT_TITLE = 40

@@ -4,7 +4,15 @@ Every number, curve and point a scene shows is computed here.
 """
 
 from .activations import logit, relu, relu_derivative, sigmoid, sigmoid_derivative, step
-from .detector import DETECTOR_STEEPNESS, DetectorResult, detect, weight_grid
+from .detector import (
+    DETECTOR_STEEPNESS,
+    EXAMPLE_FIRES,
+    EXAMPLE_SILENT,
+    PATTERN,
+    DetectorResult,
+    detect,
+    weight_grid,
+)
 from .formatting import MINUS, format_number, format_tex
 from .gradient import numeric_gradient
 from .neuron import NeuronForward, neuron_forward, pre_activation
@@ -39,7 +47,10 @@ from .towers import (
 __all__ = [
     "DEFAULT_STEEPNESS",
     "DETECTOR_STEEPNESS",
+    "EXAMPLE_FIRES",
+    "EXAMPLE_SILENT",
     "MINUS",
+    "PATTERN",
     "ConceptDetectorParams",
     "DetectorResult",
     "ExpNormalization",

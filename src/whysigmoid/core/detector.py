@@ -14,10 +14,42 @@ from numpy.typing import ArrayLike, NDArray
 
 from .activations import sigmoid, step
 
-__all__ = ["DETECTOR_STEEPNESS", "DetectorResult", "detect", "weight_grid"]
+__all__ = [
+    "DETECTOR_STEEPNESS",
+    "EXAMPLE_FIRES",
+    "EXAMPLE_SILENT",
+    "PATTERN",
+    "DetectorResult",
+    "detect",
+    "weight_grid",
+]
 
 #: Weight multiplying the pre-activation when the step is replaced by a sigmoid.
 DETECTOR_STEEPNESS = 10.0
+
+#: The pattern to detect: a vertical line in the third column (4 x 4 pixel
+#: intensities in [0, 1]; the blog's figure).
+PATTERN = np.array([[0.0, 0.0, 1.0, 0.0]] * 4)
+#: An image with the line plus some noise: its evidence reaches the threshold.
+EXAMPLE_FIRES = np.array(
+    [
+        [0.0, 0.0, 1.0, 0.0],
+        [0.0, 0.5, 1.0, 0.0],
+        [0.7, 0.7, 1.0, 0.0],
+        [0.0, 0.0, 1.0, 0.0],
+    ]
+)
+#: An image with a line on the left: negative evidence, the detector stays off.
+EXAMPLE_SILENT = np.array(
+    [
+        [1.0, 1.0, 0.0, 0.0],
+        [0.7, 0.0, 0.0, 0.0],
+        [1.0, 0.7, 0.0, 0.0],
+        [1.0, 1.0, 0.0, 0.0],
+    ]
+)
+for _image in (PATTERN, EXAMPLE_FIRES, EXAMPLE_SILENT):
+    _image.setflags(write=False)
 
 
 def weight_grid(columns: ArrayLike, rows: int) -> NDArray[np.float64]:
@@ -49,6 +81,11 @@ class DetectorResult:
     weighted_sum: float
     pre_activation: float
     output: float
+
+    @property
+    def column_sums(self) -> NDArray[np.float64]:
+        """Summands added up per column, shape (cols,): the evidence each column gives."""
+        return self.summands.sum(axis=0)
 
 
 def detect(

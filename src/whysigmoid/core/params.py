@@ -14,6 +14,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, fields
 
+from .detector import DETECTOR_STEEPNESS, PATTERN
+
 __all__ = [
     "MAX_INPUTS",
     "MAX_SCORES",
@@ -227,15 +229,21 @@ class ConceptDetectorParams(_Params):
 
     Attributes
     ----------
-    weight_columns : tuple of float
-        Weight of every pixel in column j (the blog: -1.0, 0.0, 1.0, 0.7).
+    weight_columns : tuple of 4 floats
+        Weight of every pixel in column j (the blog: -1.0, 0.0, 1.0, 0.7); the
+        example images are 4 x 4.
     bias : float
         Minus the threshold (the blog: -3).
+    steepness : float, > 0
+        Weight of the steep sigmoid that replaces the step.
     """
 
     weight_columns: tuple[float, ...] = (-1.0, 0.0, 1.0, 0.7)
     bias: float = -3.0
+    steepness: float = DETECTOR_STEEPNESS
 
     def __post_init__(self) -> None:
-        self._numbers("weight_columns", 2, 8)
+        self._numbers("weight_columns", PATTERN.shape[1], PATTERN.shape[1])
         self._number("bias")
+        if self._number("steepness") <= 0:
+            raise ValueError("steepness: must be > 0")
