@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import sys
+import time
 from pathlib import Path
 
 import click
 
 from .catalog import SCENES, UnknownSceneError, find_scene
 from .overrides import OverrideError, apply_overrides
-from .render import QUALITIES
+from .render import QUALITIES, WORK_DIR_NAME, RenderError, RenderResult, render_many
 
 __all__ = ["cli", "main"]
 
@@ -60,10 +63,27 @@ def _resolve(names: tuple[str, ...]):
     metavar="NAME=VALUE",
     help="Change a scene parameter, e.g. --set inputs=1,2,3 (one scene only).",
 )
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=os.cpu_count() or 1,
+    show_default="number of CPUs",
+    help="Scenes rendered in parallel.",
+)
+@click.option("--force", is_flag=True, help="Render even if a video is up to date.")
 def render(
-    scenes: tuple[str, ...], quality: str, media_dir: Path, overrides: tuple[str, ...]
+    scenes: tuple[str, ...],
+    quality: str,
+    media_dir: Path,
+    overrides: tuple[str, ...],
+    jobs: int,
+    force: bool,
 ) -> None:
-    """Render SCENEs (default: all) to MEDIA_DIR/QUALITY/<file>.mp4."""
+    """Render SCENEs (default: all) to MEDIA_DIR/QUALITY/<file>.mp4.
+
+    Unchanged scenes whose video is up to date are skipped (see --force).
+    """
     specs = _resolve(scenes)
     params = None
     if overrides:
@@ -74,27 +94,63 @@ def render(
         except OverrideError as error:
             raise click.BadParameter(str(error), param_hint="--set") from None
 
-    from .render import render_scene  # imports manim: keep `list` and errors fast
+    jobs = min(jobs, len(specs))
+    click.echo(
+        f"Rendering {len(specs)} scene(s) at {quality} ({QUALITIES[quality]}) "
+        f"with {jobs} job(s) ...",
+        err=True,
+    )
+    done = 0
 
-    written = []
-    for index, spec in enumerate(specs, start=1):
+    def report(result: RenderResult) -> None:
+        nonlocal done
+        done += 1
+        how = "up to date" if result.cached else f"rendered in {result.seconds:.1f} s"
         click.echo(
-            f"[{index}/{len(specs)}] {spec.name} at {quality} ({QUALITIES[quality]}) ...", err=True
+            f"[{done}/{len(specs)}] {result.scene}: {how} ({result.duration:.1f} s of video)",
+            err=True,
         )
-        try:
-            result = render_scene(spec, quality, media_dir, params, progress=sys.stderr.isatty())
-        except Exception as error:  # a scene failed: report it, keep earlier videos
-            click.echo(
-                f"error: rendering {spec.name} failed: {type(error).__name__}: {error}", err=True
-            )
-            raise SystemExit(1) from error
-        click.echo(
-            f"      done in {result.seconds:.1f} s for {result.duration:.1f} s of video", err=True
+
+    start = time.perf_counter()
+    try:
+        results = render_many(
+            specs,
+            quality,
+            media_dir,
+            jobs,
+            params,
+            force=force,
+            progress=sys.stderr.isatty(),
+            on_done=report,
         )
-        written.append(result.path)
-    click.echo("Wrote:", err=True)
-    for path in written:
-        click.echo(str(path))
+    except RenderError as error:
+        click.echo(f"error: {error}", err=True)
+        raise SystemExit(1) from None
+    except KeyboardInterrupt:
+        click.echo("interrupted: finished videos were kept, nothing half-written", err=True)
+        raise SystemExit(130) from None
+    total = sum(r.duration for r in results)
+    click.echo(
+        f"Done in {time.perf_counter() - start:.1f} s for {total:.1f} s of video. Wrote:", err=True
+    )
+    for result in results:
+        click.echo(str(result.path))
+
+
+@cli.command()
+@click.option(
+    "--media-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("media"),
+    show_default=True,
+)
+def clean(media_dir: Path) -> None:
+    """Delete rendered videos and caches under MEDIA_DIR (only what whysigmoid made)."""
+    owned = [media_dir / WORK_DIR_NAME, *(media_dir / q for q in QUALITIES)]
+    for path in owned:
+        if path.exists():
+            shutil.rmtree(path)
+            click.echo(f"removed {path}", err=True)
 
 
 def main() -> None:
