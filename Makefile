@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 QUALITY ?= blog
 
-.PHONY: all setup system render preview test lint clean
+.PHONY: all setup system render preview test lint benchmark clean
 
 all: render
 
@@ -30,9 +30,12 @@ preview: setup  ## every video at 854x480, 15 fps
 test: setup  ## the whole test suite
 	$(BIN)/python -m pytest
 
+benchmark: setup  ## render speed: plain manim vs whysigmoid render, cold and warm
+	$(BIN)/python benchmarks/render_benchmark.py
+
 lint: setup
-	$(BIN)/ruff check src scenes tests
-	$(BIN)/ruff format --check src scenes tests
+	$(BIN)/ruff check src scenes tests benchmarks scripts
+	$(BIN)/ruff format --check src scenes tests benchmarks scripts
 
 clean:
 	rm -rf media .pytest_cache .hypothesis

@@ -162,6 +162,8 @@ def manim_settings(quality: Quality, scene_dir: Path, progress: bool) -> dict:
         "format": "mp4",
         "write_to_movie": True,
         "save_last_frame": False,
+        # our render key decides what to re-render; Manim hashing every play is overhead
+        "disable_caching": True,
         "verbosity": "WARNING",
         "progress_bar": "display" if progress else "none",
     }

@@ -1,0 +1,136 @@
+"""Render-speed benchmark: plain Manim vs `whysigmoid render`, side by side in one run.
+
+Measures, on this machine, at each quality:
+  (a) every scene rendered one after another by plain `manim render`, caching off;
+  (b) `whysigmoid render --jobs J` from a cold cache (a fresh media dir);
+  (c) the same command again, warm (everything up to date).
+Prints per-scene and total wall time and the real-time factor (RTF = wall
+seconds / video seconds). Run with `make benchmark` (not part of the tests).
+
+Usage: .venv/bin/python benchmarks/render_benchmark.py [--quality preview --quality blog]
+       [--jobs 2] [--scene NAME ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from whysigmoid.catalog import SCENES, find_scene  # noqa: E402
+from whysigmoid.media_info import probe  # noqa: E402
+from whysigmoid.render import QUALITIES  # noqa: E402
+
+DONE_LINE = re.compile(r"\] (\w+): rendered in ([\d.]+) s")
+
+
+def timed(command: list[str], **kwargs) -> tuple[float, str]:
+    """Run ``command`` from the project root; wall seconds and its output."""
+    start = time.perf_counter()
+    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, **kwargs)
+    seconds = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"failed: {' '.join(command)}\n{result.stderr[-2000:]}")
+    return seconds, result.stderr + result.stdout
+
+
+def plain_manim(specs, quality_name: str, media: Path) -> dict[str, float]:
+    """(a): one `manim render` per scene, caching off; wall seconds per scene."""
+    q = QUALITIES[quality_name]
+    times = {}
+    for spec in specs:
+        command = [
+            str(BIN / "manim"),
+            "render",
+            "--disable_caching",
+            "-r",
+            f"{q.width},{q.height}",
+            "--fps",
+            str(q.fps),
+            "--media_dir",
+            str(media),
+            "--progress_bar",
+            "none",
+            "-v",
+            "WARNING",
+            str(spec.path),
+            spec.name,
+        ]
+        times[spec.name], _ = timed(command)
+    return times
+
+
+def ours(specs, quality_name: str, media: Path, jobs: int) -> tuple[float, dict[str, float]]:
+    """(b)/(c): one `whysigmoid render`; total wall seconds and per-scene seconds."""
+    command = [
+        str(BIN / "whysigmoid"),
+        "render",
+        "-q",
+        quality_name,
+        "--jobs",
+        str(jobs),
+        "--media-dir",
+        str(media),
+        *(s.name for s in specs),
+    ]
+    total, output = timed(command)
+    return total, {name: float(sec) for name, sec in DONE_LINE.findall(output)}
+
+
+def main() -> None:
+    """Run the benchmark and print the tables."""
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--quality", action="append", choices=list(QUALITIES))
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--scene", action="append")
+    args = parser.parse_args()
+    qualities = args.quality or ["preview", "blog"]
+    specs = [find_scene(n) for n in args.scene] if args.scene else list(SCENES)
+
+    print(
+        f"machine: {platform.node()} {platform.machine()}, {os.cpu_count()} CPUs, "
+        f"Python {platform.python_version()}, {time.strftime('%Y-%m-%d')}"
+    )
+    for quality_name in qualities:
+        with tempfile.TemporaryDirectory() as tmp:
+            tmp = Path(tmp)
+            a = plain_manim(specs, quality_name, tmp / "plain")
+            b_total, b = ours(specs, quality_name, tmp / "ours", args.jobs)
+            c_total, _ = ours(specs, quality_name, tmp / "ours", args.jobs)
+            lengths = {
+                s.name: probe(tmp / "ours" / quality_name / s.output).duration for s in specs
+            }
+        video = sum(lengths.values())
+        a_total = sum(a.values())
+        print(f"\n{quality_name} ({QUALITIES[quality_name]}), jobs={args.jobs}")
+        print("| scene | video s | (a) plain manim s | (b) ours cold, in worker s |")
+        print("| --- | ---: | ---: | ---: |")
+        for s in specs:
+            print(
+                f"| {s.name} | {lengths[s.name]:.1f} | {a[s.name]:.1f} "
+                f"| {b.get(s.name, float('nan')):.1f} |"
+            )
+        print(
+            f"| **total wall** | {video:.1f} | {a_total:.1f} (RTF {a_total / video:.2f}) "
+            f"| {b_total:.1f} (RTF {b_total / video:.2f}) |"
+        )
+        print(
+            f"(a)/(b) speed-up: {a_total / b_total:.2f}x; (c) warm: {c_total:.1f} s "
+            f"= {c_total / b_total:.3f} of cold"
+        )
+
+
+if __name__ == "__main__":
+    main()
