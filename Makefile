@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 QUALITY ?= blog
 
-.PHONY: all setup system render preview test lint benchmark clean
+.PHONY: all setup system render preview test lint benchmark control-data clean
 
 all: render
 
@@ -32,6 +32,10 @@ test: setup  ## the whole test suite
 
 benchmark: setup  ## render speed: plain manim vs whysigmoid render, cold and warm
 	$(BIN)/python benchmarks/render_benchmark.py
+
+control-data: setup  ## regenerate frame-regression control data on purpose, then look at it
+	$(BIN)/python -m pytest tests/test_frames.py --set_test -q
+	$(BIN)/python scripts/control_frames_to_png.py media/control-frames
 
 lint: setup
 	$(BIN)/ruff check src scenes tests benchmarks scripts

@@ -1,6 +1,53 @@
-"""Suite-wide rules: a skipped test is a failure (a check that did not run proves nothing)."""
+"""Suite-wide rules and fixtures.
 
+- A skipped test is a failure: a check that did not run proves nothing.
+- Manim's ``frames_comparison`` skips every Cairo test below Cairo 1.18 (its
+  own control data was made with 1.18). Our control data is made with the
+  Cairo of the machine that runs the suite (Debian 12: 1.16), so the threshold
+  is lowered to the installed version instead of skipping.
+"""
+
+import cairo
 import pytest
+from manim.utils.testing import frames_comparison as _frames_comparison
+
+from whysigmoid.catalog import find_scene
+from whysigmoid.inspection import record_beats
+
+_frames_comparison.MIN_CAIRO_VERSION = min(
+    _frames_comparison.MIN_CAIRO_VERSION, cairo.cairo_version()
+)
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--set_test",
+        action="store_true",
+        help="write control frames instead of comparing (make control-data)",
+    )
+    parser.addoption(
+        "--show_diff", action="store_true", help="show a picture of a failing frame comparison"
+    )
+
+
+@pytest.fixture(scope="session")
+def media_dir(tmp_path_factory):
+    """One Manim media dir (and so one Tex cache) for the whole session."""
+    return tmp_path_factory.mktemp("media")
+
+
+@pytest.fixture(scope="session")
+def beats(media_dir):
+    """``beats(scene_name, params=None)`` -> snapshots per beat, cached per (scene, params)."""
+    cache = {}
+
+    def get(name, params=None):
+        key = (name, params)
+        if key not in cache:
+            cache[key] = record_beats(find_scene(name).load(), params, media_dir=media_dir)
+        return cache[key]
+
+    return get
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
