@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from .catalog import SCENES, UnknownSceneError, find_scene
+from .doctor import EnvironmentProblem, preflight, run_checks
 from .overrides import OverrideError, apply_overrides
 from .render import QUALITIES, WORK_DIR_NAME, RenderError, RenderResult, render_many
 
@@ -94,6 +95,12 @@ def render(
         except OverrideError as error:
             raise click.BadParameter(str(error), param_hint="--set") from None
 
+    try:
+        preflight(media_dir)
+    except EnvironmentProblem as error:
+        click.echo(f"error: {error}", err=True)
+        raise SystemExit(1) from None
+
     jobs = min(jobs, len(specs))
     click.echo(
         f"Rendering {len(specs)} scene(s) at {quality} ({QUALITIES[quality]}) "
@@ -151,6 +158,28 @@ def clean(media_dir: Path) -> None:
         if path.exists():
             shutil.rmtree(path)
             click.echo(f"removed {path}", err=True)
+
+
+@cli.command()
+@click.option(
+    "--media-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("media"),
+    show_default=True,
+)
+def doctor(media_dir: Path) -> None:
+    """Check LaTeX, cairo/pango, manim(-slides) and the media dir; say what to fix."""
+    checks = run_checks(media_dir)
+    width = max(len(c.name) for c in checks)
+    for check in checks:
+        mark = "ok " if check.ok else "FAIL"
+        click.echo(f"{mark} {check.name:<{width}}  {check.detail}")
+        if not check.ok:
+            click.echo(f"     {'':<{width}}  fix: {check.fix}")
+    failed = [c for c in checks if not c.ok]
+    click.echo(f"{len(checks) - len(failed)} ok, {len(failed)} to fix", err=True)
+    if failed:
+        raise SystemExit(1)
 
 
 def main() -> None:

@@ -1,6 +1,11 @@
 """Real renders through the CLI, at preview size: parallel, cached, never stale."""
 
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 
 import pytest
 from click.testing import CliRunner
@@ -76,3 +81,40 @@ def test_clean_removes_outputs_and_caches(tmp_path):
     result = CliRunner().invoke(cli, ["clean", "--media-dir", str(tmp_path)])
     assert result.exit_code == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+
+
+def test_killed_render_keeps_the_previous_video(rendered):
+    media, _ = rendered
+    video = media / "preview" / "just_activation.mp4"
+    before = video.read_bytes()
+    work = media / ".manim" / "JustActivation"
+    started = time.monotonic()
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "whysigmoid.cli",
+            "render",
+            "JustActivation",
+            "-q",
+            "preview",
+            "--force",
+            "--jobs",
+            "1",
+            "--media-dir",
+            str(media),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    # wait until frames are being encoded, then kill the whole process tree
+    while not any(work.rglob("partial_movie_files/**/*.mp4")):
+        assert process.poll() is None and time.monotonic() - started < 120
+        time.sleep(0.2)
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    assert video.read_bytes() == before
+    assert sorted(p.name for p in (media / "preview").iterdir()) == sorted(
+        find_scene(s).output for s in SCENES
+    )

@@ -1,0 +1,65 @@
+"""Missing tools and unwritable outputs are reported before rendering, with the fix."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from whysigmoid.cli import cli
+
+VENV_BIN = str(Path(sys.executable).parent)
+
+
+def run_cli(*args, path=None, cwd=None):
+    env = dict(os.environ)
+    if path is not None:
+        env["PATH"] = path
+    return subprocess.run(
+        [sys.executable, "-m", "whysigmoid.cli", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=cwd,
+        timeout=120,
+    )
+
+
+def test_render_without_latex_names_it_and_writes_nothing(tmp_path):
+    media = tmp_path / "media"
+    result = run_cli(
+        "render", "JustActivation", "-q", "preview", "--media-dir", str(media), path=VENV_BIN
+    )  # no /usr/bin: no latex, no dvisvgm
+    assert result.returncode == 1
+    assert "latex: not found on PATH" in result.stderr
+    assert "apt-get install texlive-latex-base" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not media.exists()
+
+
+def test_doctor_reports_missing_latex_with_fix(tmp_path):
+    result = run_cli("doctor", "--media-dir", str(tmp_path / "m"), path=VENV_BIN)
+    assert result.returncode == 1
+    latex_line = next(line for line in result.stdout.splitlines() if " latex " in line)
+    assert latex_line.startswith("FAIL")
+    assert "fix: sudo apt-get install texlive-latex-base" in result.stdout
+
+
+def test_doctor_passes_on_a_complete_machine(tmp_path):
+    result = CliRunner().invoke(cli, ["doctor", "--media-dir", str(tmp_path / "m")])
+    assert result.exit_code == 0, result.output
+    assert "FAIL" not in result.output
+    for name in ("latex", "dvisvgm", "standalone.cls", "cairo", "pango", "manim", "media dir"):
+        assert name in result.output
+
+
+def test_unwritable_media_dir_is_an_error_before_rendering(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    result = CliRunner().invoke(
+        cli, ["render", "JustActivation", "-q", "preview", "--media-dir", str(blocker / "media")]
+    )
+    assert result.exit_code == 1
+    assert "media dir" in result.output and "writable --media-dir" in result.output
+    assert blocker.read_text() == "not a directory"
