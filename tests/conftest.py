@@ -9,10 +9,16 @@
 
 import cairo
 import pytest
+from hypothesis import settings
 from manim.utils.testing import frames_comparison as _frames_comparison
 
 from whysigmoid.catalog import find_scene
 from whysigmoid.inspection import record_beats
+
+# Reproducible property tests: the same examples on every run (CI must not flake),
+# no per-example deadline (the machine is shared and noisy).
+settings.register_profile("whysigmoid", derandomize=True, deadline=None)
+settings.load_profile("whysigmoid")
 
 _frames_comparison.MIN_CAIRO_VERSION = min(
     _frames_comparison.MIN_CAIRO_VERSION, cairo.cairo_version()
