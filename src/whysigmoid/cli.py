@@ -160,6 +160,40 @@ def clean(media_dir: Path) -> None:
             click.echo(f"removed {path}", err=True)
 
 
+@cli.command("watch")
+@click.argument("scene")
+@click.option(
+    "--quality", "-q", type=click.Choice(list(QUALITIES)), default="preview", show_default=True
+)
+@click.option(
+    "--media-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("media"),
+    show_default=True,
+)
+def watch_scene(scene: str, quality: str, media_dir: Path) -> None:
+    """Render SCENE, then again whenever its code changes (Ctrl-C ends)."""
+    from .watch import watch
+
+    (spec,) = _resolve((scene,))
+    try:
+        preflight(media_dir)
+    except EnvironmentProblem as error:
+        click.echo(f"error: {error}", err=True)
+        raise SystemExit(1) from None
+    click.echo(
+        f"Watching {spec.name} ({spec.path.name}, the package, manim.cfg); Ctrl-C ends.", err=True
+    )
+
+    def report(line: str) -> None:
+        click.echo(f"[{time.strftime('%H:%M:%S')}] {line}", err=True)
+
+    try:
+        watch(spec, quality, media_dir, report=report)
+    except KeyboardInterrupt:
+        click.echo("stopped watching", err=True)
+
+
 @cli.command()
 @click.option(
     "--media-dir",

@@ -1,0 +1,95 @@
+"""Re-render a scene whenever a file it depends on changes (the author's loop).
+
+Each render runs in a fresh worker process (``render_many`` spawns one), so
+edits to the scene, the style, the visuals or the core are always picked up.
+File events come from watchdog (installed with Manim); bursts of events (an
+editor writes a file in several steps) are merged by a short debounce.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+
+from .catalog import SCENES_DIR, SceneSpec
+from .render import PACKAGE_DIR, RenderError, RenderResult, render_many
+
+__all__ = ["DEBOUNCE_SECONDS", "watch", "watched_paths"]
+
+#: Quiet time after the last file event before a render starts.
+DEBOUNCE_SECONDS = 0.4
+WATCHED_SUFFIXES = (".py", ".cfg")
+
+
+def watched_paths() -> list[Path]:
+    """Directories whose files a scene depends on: the scenes, the package, the root."""
+    return [SCENES_DIR, PACKAGE_DIR, SCENES_DIR.parent]
+
+
+class _Changes(FileSystemEventHandler):
+    """Sets ``event`` when a relevant file (``.py``, ``manim.cfg``) changes."""
+
+    def __init__(self, event: threading.Event):
+        self.event = event
+
+    def on_any_event(self, fs_event: FileSystemEvent) -> None:
+        if fs_event.event_type in ("opened", "closed_no_write"):
+            return
+        paths = [fs_event.src_path, getattr(fs_event, "dest_path", "")]
+        if any(str(p).endswith(WATCHED_SUFFIXES) and "__pycache__" not in str(p) for p in paths):
+            self.event.set()
+
+
+def watch(
+    spec: SceneSpec,
+    quality_name: str,
+    media_dir: Path,
+    report: Callable[[str], None],
+    stop: threading.Event | None = None,
+) -> None:
+    """Render ``spec`` now and after every change, until ``stop`` is set or Ctrl-C.
+
+    ``report`` receives one line per render: the path and time, or the error.
+    A failing render (a syntax error, an exception in the scene) is reported
+    and the watch goes on.
+    """
+    stop = stop or threading.Event()
+    changed = threading.Event()
+    observer = Observer()
+    handler = _Changes(changed)
+    observer.schedule(handler, str(SCENES_DIR), recursive=False)
+    observer.schedule(handler, str(PACKAGE_DIR), recursive=True)
+    observer.schedule(handler, str(SCENES_DIR.parent), recursive=False)
+    observer.start()
+    try:
+        changed.set()  # the first render
+        while not stop.is_set():
+            if not changed.wait(timeout=0.2):
+                continue
+            while changed.wait(timeout=DEBOUNCE_SECONDS):  # let a burst of events settle
+                changed.clear()
+            _render_once(spec, quality_name, media_dir, report)
+    finally:
+        observer.stop()
+        observer.join()
+
+
+def _render_once(
+    spec: SceneSpec, quality_name: str, media_dir: Path, report: Callable[[str], None]
+) -> None:
+    try:
+        (result,) = render_many([spec], quality_name, media_dir, jobs=1)
+    except RenderError as error:
+        report(f"error: {error} (still watching)")
+        return
+    report(_describe(result))
+
+
+def _describe(result: RenderResult) -> str:
+    if result.cached:
+        return f"{result.path} is up to date (no change that affects the video)"
+    return f"{result.path} rendered in {result.seconds:.1f} s"
