@@ -3,6 +3,7 @@
 # Idempotent: when everything is present it only checks (well under a second).
 #   - pycairo and ManimPango build from source: cairo/pango -dev, pkg-config, a C compiler
 #   - MathTex needs LaTeX (standalone.cls is in texlive-latex-extra) and dvisvgm
+#   - the tests open the gallery page in headless Chromium
 set -euo pipefail
 
 PACKAGES=(
@@ -10,6 +11,7 @@ PACKAGES=(
   libcairo2-dev libpango1.0-dev
   texlive-latex-base texlive-latex-recommended texlive-latex-extra
   texlive-fonts-recommended dvisvgm
+  chromium
 )
 
 if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then

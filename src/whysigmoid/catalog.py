@@ -42,6 +42,9 @@ class SceneSpec:
         One line for ``whysigmoid list``.
     params_type : type
         The core parameter dataclass.
+    blurb : str
+        What the blog says around this video, in a sentence or two (for the
+        gallery page).
     """
 
     name: str
@@ -49,6 +52,7 @@ class SceneSpec:
     output: str
     description: str
     params_type: type
+    blurb: str = ""
 
     @property
     def path(self) -> Path:
@@ -80,6 +84,8 @@ SCENES: tuple[SceneSpec, ...] = (
         "just_activation.mp4",
         "A neuron: weighted sum of the inputs, then the sigmoid activation.",
         core_params.JustActivationParams,
+        "Section 'Intuition of the sigmoid function': the weighted inputs are summed into "
+        "the neuron's activation, which the sigmoid turns into an output between 0 and 1.",
     ),
     SceneSpec(
         "ConceptDetector",
@@ -87,6 +93,9 @@ SCENES: tuple[SceneSpec, ...] = (
         "concept-detector.mp4",
         "Pixels times weights against a threshold: a step, then a steep sigmoid, detects a line.",
         core_params.ConceptDetectorParams,
+        "A weighted sum of pixels with a bias of -3 and a step acts as a concept detector "
+        "for 'a vertical line on the right'; a steep sigmoid keeps that reading and is "
+        "differentiable.",
     ),
 )
 

@@ -160,6 +160,24 @@ def clean(media_dir: Path) -> None:
             click.echo(f"removed {path}", err=True)
 
 
+@cli.command()
+@click.option(
+    "--quality", "-q", type=click.Choice(list(QUALITIES)), default="blog", show_default=True
+)
+@click.option(
+    "--media-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("media"),
+    show_default=True,
+)
+def gallery(quality: str, media_dir: Path) -> None:
+    """Write MEDIA_DIR/QUALITY/index.html: every video with captions, size and embed code."""
+    from .gallery import build_gallery
+
+    page = build_gallery(media_dir, quality)
+    click.echo(str(page))
+
+
 @cli.command("watch")
 @click.argument("scene")
 @click.option(

@@ -35,8 +35,10 @@ class VideoInfo:
     frames: int
 
 
-def probe(path: str | Path) -> VideoInfo:
+def probe(path: str | Path, count_frames: bool = True) -> VideoInfo:
     """Open ``path`` and describe its first video stream.
+
+    ``count_frames=False`` skips decoding (``frames`` is then -1): fast.
 
     Raises
     ------
@@ -47,7 +49,7 @@ def probe(path: str | Path) -> VideoInfo:
 
     with av.open(str(path)) as container:
         stream = container.streams.video[0]
-        frames = sum(1 for _ in container.decode(stream))
+        frames = sum(1 for _ in container.decode(stream)) if count_frames else -1
         return VideoInfo(
             width=stream.width,
             height=stream.height,

@@ -1,0 +1,113 @@
+"""A static preview page of every video, as the blog post will show them.
+
+``whysigmoid gallery`` writes ``<media-dir>/<quality>/index.html``: the videos
+in blog order with their titles, the blog's context, subtitles (the ``.srt``
+beside a video is converted to WebVTT, the format ``<track>`` needs),
+duration, file size and a copy-paste embed snippet. Videos not rendered yet
+are listed with the command that renders them. The page has no external
+resources: it works from the file system with no server and no network.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from .catalog import SCENES, SceneSpec
+from .media_info import probe
+
+__all__ = ["PAGE_NAME", "build_gallery", "srt_to_vtt"]
+
+PAGE_NAME = "index.html"
+BYTES_PER_MB = 1024 * 1024
+_SRT_TIME = re.compile(r"(\d\d:\d\d:\d\d),(\d\d\d)")
+
+STYLE = """
+body { font-family: Georgia, serif; max-width: 52rem; margin: 2rem auto; padding: 0 1rem;
+       color: #1c1e26; background: #fff; }
+h1 { font-weight: normal; }
+section { margin: 2.5rem 0; }
+video { width: 100%; border: 1px solid #ddd; }
+.meta { color: #666; font-size: 0.9rem; }
+.missing { color: #a33; }
+pre { background: #f5f5f5; padding: 0.6rem; overflow-x: auto; font-size: 0.8rem; }
+"""
+
+# Records what the browser measured, so a headless browser can report it.
+SCRIPT = """
+for (const v of document.querySelectorAll('video')) {
+  v.addEventListener('loadedmetadata', () => { v.dataset.loadedDuration = v.duration; });
+  v.addEventListener('error', () => { v.dataset.loadError = 'yes'; });
+}
+"""
+
+
+def srt_to_vtt(srt: str) -> str:
+    """Convert SubRip subtitles to WebVTT (header, and ``,`` -> ``.`` in times)."""
+    return "WEBVTT\n\n" + _SRT_TIME.sub(r"\1.\2", srt.replace("\r\n", "\n")).strip() + "\n"
+
+
+def _video_tag(spec: SceneSpec, track: str | None) -> str:
+    lines = [f'<video controls preload="metadata" src="{html.escape(spec.output)}">']
+    if track:
+        lines.append(
+            f'  <track kind="captions" srclang="en" label="English" '
+            f'src="{html.escape(track)}" default>'
+        )
+    lines.append("</video>")
+    return "\n".join(lines)
+
+
+def _section(spec: SceneSpec, folder: Path, quality: str) -> str:
+    title = f"<h2>{html.escape(spec.name)} <small>{html.escape(spec.output)}</small></h2>"
+    blurb = f"<p>{html.escape(spec.blurb or spec.description)}</p>"
+    video = folder / spec.output
+    if not video.exists():
+        command = f"whysigmoid render {spec.name} --quality {quality}"
+        return (
+            f'<section id="{spec.name}" class="missing">{title}{blurb}'
+            f"<p>Not rendered yet: <code>{html.escape(command)}</code></p></section>"
+        )
+    srt = video.with_suffix(".srt")
+    track = None
+    if srt.exists():
+        vtt = video.with_suffix(".vtt")
+        vtt.write_text(srt_to_vtt(srt.read_text(encoding="utf-8")), encoding="utf-8")
+        track = vtt.name
+    info = probe(video, count_frames=False)
+    tag = _video_tag(spec, track)
+    meta = (
+        f'<p class="meta">{info.duration:.1f} s, {info.width}x{info.height} at '
+        f"{info.fps:g} fps, {video.stat().st_size / BYTES_PER_MB:.1f} MB"
+        f"{', captions' if track else ', no captions'}</p>"
+    )
+    return (
+        f'<section id="{spec.name}">{title}{blurb}{tag}{meta}'
+        f"<p>Embed:</p><pre><code>{html.escape(tag)}</code></pre></section>"
+    )
+
+
+def build_gallery(media_dir: Path, quality: str, specs: tuple[SceneSpec, ...] = SCENES) -> Path:
+    """Write the page for ``quality`` and return its path.
+
+    Raises
+    ------
+    OSError
+        If the folder cannot be written.
+    """
+    folder = media_dir / quality
+    folder.mkdir(parents=True, exist_ok=True)
+    sections = "\n".join(_section(spec, folder, quality) for spec in specs)
+    page = (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>Why so sigmoid? - videos ({html.escape(quality)})</title>\n"
+        f"<style>{STYLE}</style>\n</head>\n<body>\n"
+        f"<h1>Why so sigmoid? &mdash; the videos ({html.escape(quality)})</h1>\n"
+        f"{sections}\n<script>{SCRIPT}</script>\n</body>\n</html>\n"
+    )
+    target = folder / PAGE_NAME
+    partial = target.with_name(f".{PAGE_NAME}.partial")
+    partial.write_text(page, encoding="utf-8")
+    partial.replace(target)
+    return target
