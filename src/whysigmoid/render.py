@@ -214,6 +214,9 @@ def render_scene(
         if not force and (record := _up_to_date(media_dir, spec, quality_name, key)):
             return RenderResult(spec.name, target, 0.0, record["duration"], cached=True)
         from manim import tempconfig
+        from manim.renderer.cairo_renderer import CairoRenderer
+
+        from .encoding import FastSceneFileWriter
 
         settings = manim_settings(quality, scene_dir, progress)
         if settings_hook is not None:
@@ -223,7 +226,7 @@ def render_scene(
             scene_cls = spec.load()
             if params is not None:
                 scene_cls = type(spec.name, (scene_cls,), {"params": params})
-            scene = scene_cls()
+            scene = scene_cls(renderer=CairoRenderer(file_writer_class=FastSceneFileWriter))
             scene.render()
             movie = Path(scene.renderer.file_writer.movie_file_path)
             duration = float(scene.renderer.time)

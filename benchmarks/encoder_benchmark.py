@@ -1,0 +1,69 @@
+"""Encoder A/B: Manim's own SceneFileWriter vs FastSceneFileWriter, same scene, one run.
+
+Usage: .venv/bin/python benchmarks/encoder_benchmark.py [SCENE] [--quality blog] [--rounds 2]
+Alternates the two writers (A B A B ...) so machine noise hits both alike;
+prints wall seconds per render, the median ratio and the file sizes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from manim import tempconfig  # noqa: E402
+from manim.renderer.cairo_renderer import CairoRenderer  # noqa: E402
+from manim.scene.scene_file_writer import SceneFileWriter  # noqa: E402
+
+from whysigmoid.catalog import find_scene  # noqa: E402
+from whysigmoid.encoding import FastSceneFileWriter  # noqa: E402
+from whysigmoid.render import QUALITIES, manim_settings  # noqa: E402
+
+
+def render_once(spec, writer, quality_name: str, media: Path) -> tuple[float, int]:
+    """Wall seconds and file size of one render with ``writer``."""
+    settings = manim_settings(QUALITIES[quality_name], media, progress=False)
+    with tempconfig(settings):
+        scene = spec.load()(renderer=CairoRenderer(file_writer_class=writer))
+        start = time.perf_counter()
+        scene.render()
+        seconds = time.perf_counter() - start
+        size = Path(scene.renderer.file_writer.movie_file_path).stat().st_size
+    return seconds, size
+
+
+def main() -> None:
+    """Alternate the writers and print the comparison."""
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("scene", nargs="?", default="JustActivation")
+    parser.add_argument("--quality", default="blog", choices=list(QUALITIES))
+    parser.add_argument("--rounds", type=int, default=2)
+    args = parser.parse_args()
+    spec = find_scene(args.scene)
+    writers = {"manim": SceneFileWriter, "fast": FastSceneFileWriter}
+    times: dict[str, list[float]] = {name: [] for name in writers}
+    sizes: dict[str, int] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        render_once(spec, SceneFileWriter, args.quality, Path(tmp))  # warm the Tex cache
+        for _ in range(args.rounds):
+            for name, writer in writers.items():
+                seconds, sizes[name] = render_once(spec, writer, args.quality, Path(tmp))
+                times[name].append(seconds)
+                print(f"{name:6s} {seconds:6.1f} s  {sizes[name] / 1e6:.2f} MB", flush=True)
+    ratio = statistics.median(times["manim"]) / statistics.median(times["fast"])
+    print(
+        f"{spec.name} at {args.quality}: fast writer is {ratio:.2f}x faster "
+        f"(median of {args.rounds}); size {sizes['fast'] / sizes['manim']:.2f}x"
+    )
+
+
+if __name__ == "__main__":
+    main()
