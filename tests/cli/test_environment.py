@@ -5,9 +5,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
+from whysigmoid.catalog import SceneSpec
 from whysigmoid.cli import cli
+from whysigmoid.core import JustActivationParams
+from whysigmoid.render import render_scene
 
 VENV_BIN = str(Path(sys.executable).parent)
 
@@ -63,3 +67,60 @@ def test_unwritable_media_dir_is_an_error_before_rendering(tmp_path):
     assert result.exit_code == 1
     assert "media dir" in result.output and "writable --media-dir" in result.output
     assert blocker.read_text() == "not a directory"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["render", "NoSuchScene"], "unknown scene 'NoSuchScene'"),
+        (["render", "JustActivation", "-q", "8k"], "'8k' is not one of"),
+        (["render", "JustActivation", "--set", "bias=1e400"], "bias: must be finite"),
+        (["render", "JustActivation", "--set", "inputs=os.system('x')"], "inputs: expected"),
+        (["render", "JustActivation", "--jobs", "0"], "0 is not in the range"),
+        (["watch", "Nope"], "unknown scene 'Nope'"),
+    ],
+)
+def test_user_errors_exit_2_in_a_real_process(tmp_path, args, message):
+    media = tmp_path / "media"
+    result = run_cli(*args, "--media-dir", str(media))
+    assert result.returncode == 2, result.stderr
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not media.exists()
+
+
+class _TmpSpec(SceneSpec):
+    """A catalog entry whose scene file lives in a temporary folder."""
+
+    @property
+    def path(self):
+        return self._path
+
+
+def test_failing_scene_keeps_the_previous_video(tmp_path):
+    scene_file = tmp_path / "failing.py"
+    scene_file.write_text(
+        "from manim import *\n"
+        "from whysigmoid.scene_base import BlogScene\n"
+        "class Failing(BlogScene):\n"
+        "    params = None\n"
+        "    def construct(self):\n"
+        "        self.play(Create(Square()))\n"
+        "        raise RuntimeError('LaTeX error mid-scene')\n"
+    )
+    spec = _TmpSpec("Failing", "failing_tmp", "failing.mp4", "", JustActivationParams)
+    object.__setattr__(spec, "_path", scene_file)
+    media = tmp_path / "media"
+    target = media / "preview" / "failing.mp4"
+    target.parent.mkdir(parents=True)
+    target.write_bytes(b"the previous good video")
+    with pytest.raises(RuntimeError, match="LaTeX error mid-scene"):
+        render_scene(
+            spec,
+            "preview",
+            media,
+            progress=False,
+            settings_hook=lambda s: s.update(pixel_width=160, pixel_height=90),
+        )
+    assert target.read_bytes() == b"the previous good video"
+    assert [p.name for p in target.parent.iterdir()] == ["failing.mp4"]
