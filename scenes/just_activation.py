@@ -89,7 +89,10 @@ class JustActivation(BlogScene):
                 SurroundingRectangle(weights[i], color=style.HIGHLIGHT, buff=0.08),
             )
             self.play(Create(boxes), run_time=0.5)
-            self.play(Write(expression.terms[i]), run_time=0.7)
+            # copies of the input value and its weight fly down into the product
+            self.play(
+                TransformFromCopy(VGroup(values[i], weights[i]), expression.terms[i]), run_time=0.9
+            )
             self.play(FadeOut(boxes), run_time=0.3)
         if forward.bias:
             self.play(Write(expression.bias), run_time=0.7)
