@@ -3,7 +3,15 @@
 Every number, curve and point a scene shows is computed here.
 """
 
-from .activations import logit, relu, relu_derivative, sigmoid, sigmoid_derivative, step
+from .activations import (
+    logit,
+    relu,
+    relu_derivative,
+    sigmoid,
+    sigmoid_derivative,
+    step,
+    step_derivative,
+)
 from .detector import DETECTOR_STEEPNESS, DetectorResult, detect, weight_grid
 from .formatting import MINUS, format_number, format_tex
 from .gradient import numeric_gradient
@@ -24,6 +32,13 @@ from .params import (
     SigmoidFamilyParams,
     TowerFunctionsParams,
 )
+from .sampling import (
+    AffineFamily,
+    Discontinuity,
+    SampledCurve,
+    sample_function,
+    shared_grid,
+)
 from .towers import (
     DEFAULT_STEEPNESS,
     TowerFit,
@@ -40,13 +55,16 @@ __all__ = [
     "DEFAULT_STEEPNESS",
     "DETECTOR_STEEPNESS",
     "MINUS",
+    "AffineFamily",
     "ConceptDetectorParams",
     "DetectorResult",
+    "Discontinuity",
     "ExpNormalization",
     "ExpNormalizeParams",
     "ExpNormalizeSigmoidParams",
     "JustActivationParams",
     "NeuronForward",
+    "SampledCurve",
     "SigmoidFamilyParams",
     "TowerFit",
     "TowerFunctionsParams",
@@ -67,10 +85,13 @@ __all__ = [
     "pre_activation",
     "relu",
     "relu_derivative",
+    "sample_function",
+    "shared_grid",
     "sigmoid",
     "sigmoid_derivative",
     "softmax",
     "step",
+    "step_derivative",
     "step_position",
     "tower",
     "two_class_normalize",
