@@ -81,6 +81,20 @@ SCENES: tuple[SceneSpec, ...] = (
         "A neuron: weighted sum of the inputs, then the sigmoid activation.",
         core_params.JustActivationParams,
     ),
+    SceneSpec(
+        "SigmoidFamily",
+        "sigmoid_family",
+        "sigmoid-family.mp4",
+        "Weights and biases shape sigma(w x + b): shifted, steepened, into a step.",
+        core_params.SigmoidFamilyParams,
+    ),
+    SceneSpec(
+        "TowerFunctions",
+        "tower_functions",
+        "tower-functions.mp4",
+        "Nielsen's towers: pairs of steep sigmoids approximate any function.",
+        core_params.TowerFunctionsParams,
+    ),
 )
 
 

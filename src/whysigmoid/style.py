@@ -28,6 +28,7 @@ from .core import format_tex
 
 __all__ = [
     "BACKGROUND",
+    "BAND",
     "BEAT_PAUSE",
     "COOL",
     "CURVE",
@@ -37,11 +38,15 @@ __all__ = [
     "FONT_SMALL",
     "FONT_TITLE",
     "FRAME_MARGIN",
+    "GOLD",
+    "GREEN",
     "GUIDE",
     "HIGHLIGHT",
     "INK",
+    "MAGENTA",
     "NAVY",
     "NEURON_HIDDEN",
+    "SERIES",
     "STROKE_CURVE",
     "STROKE_GUIDE",
     "TITLE",
@@ -77,6 +82,14 @@ CURVE = ManimColor("#4F46C8")
 DERIVATIVE = WARM
 #: Boxes that point at the term being computed.
 HIGHLIGHT = WARM
+#: Two more data colours for series beyond warm/cool (traces of a sweep).
+GREEN = ManimColor("#3A9A4B")
+MAGENTA = ManimColor("#C0388B")
+GOLD = ManimColor("#C99A06")
+#: Colours of a series of curves (sweep traces, legend entries), in order.
+SERIES = (COOL, WARM, GREEN, MAGENTA, NAVY, GOLD)
+#: A light band marking the x-interval being worked on (e.g. the current tower).
+BAND = ManimColor("#E4E6EA")
 
 # --- sizes (Manim font_size units; lengths in scene units) -------------------
 FONT_TITLE = 40

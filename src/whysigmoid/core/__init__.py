@@ -32,6 +32,7 @@ from .params import (
     SigmoidFamilyParams,
     TowerFunctionsParams,
 )
+from .ranges import enclosing_range, nice_step, tick_values
 from .sampling import (
     AffineFamily,
     Discontinuity,
@@ -41,6 +42,11 @@ from .sampling import (
 )
 from .towers import (
     DEFAULT_STEEPNESS,
+    DEVIATION_SAMPLES,
+    NIELSEN_CONSTANT,
+    NIELSEN_COSINE,
+    NIELSEN_SINE,
+    NIELSEN_SQUARE,
     TowerFit,
     average_deviation,
     bias_for_step,
@@ -54,7 +60,12 @@ from .towers import (
 __all__ = [
     "DEFAULT_STEEPNESS",
     "DETECTOR_STEEPNESS",
+    "DEVIATION_SAMPLES",
     "MINUS",
+    "NIELSEN_CONSTANT",
+    "NIELSEN_COSINE",
+    "NIELSEN_SINE",
+    "NIELSEN_SQUARE",
     "AffineFamily",
     "ConceptDetectorParams",
     "DetectorResult",
@@ -72,6 +83,7 @@ __all__ = [
     "average_deviation",
     "bias_for_step",
     "detect",
+    "enclosing_range",
     "evaluate_towers",
     "exp_normalize",
     "fit_towers",
@@ -80,6 +92,7 @@ __all__ = [
     "logit",
     "logsumexp",
     "neuron_forward",
+    "nice_step",
     "nielsen_target",
     "numeric_gradient",
     "pre_activation",
@@ -93,6 +106,7 @@ __all__ = [
     "step",
     "step_derivative",
     "step_position",
+    "tick_values",
     "tower",
     "two_class_normalize",
     "weight_grid",

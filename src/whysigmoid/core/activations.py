@@ -73,7 +73,9 @@ def sigmoid_derivative(x: ArrayLike) -> FloatOrArray:
         Values in [0, 0.25], maximum 0.25 at ``x = 0``; same shape as ``x``.
     """
     x = _as_float(x)
-    return _shaped(special.expit(x) * special.expit(-x))
+    # the product of two rounded factors can exceed the exact maximum 1/4 by an ulp
+    # (x = 2.2e-16 gives 0.25000000000000006); the true value never does
+    return _shaped(np.minimum(special.expit(x) * special.expit(-x), 0.25))
 
 
 def logit(p: ArrayLike) -> FloatOrArray:

@@ -3,8 +3,20 @@
 Scenes compose these; nothing here is copied between scenes.
 """
 
+from .graph import FunctionGraph
 from .legend import Legend
 from .neuron import NeuronDiagram
+from .readout import NumberReadout
 from .sigmoid_panel import SigmoidPanel
+from .tower_network import TowerNetwork
+from .trackers import glide
 
-__all__ = ["Legend", "NeuronDiagram", "SigmoidPanel"]
+__all__ = [
+    "FunctionGraph",
+    "Legend",
+    "NeuronDiagram",
+    "NumberReadout",
+    "SigmoidPanel",
+    "TowerNetwork",
+    "glide",
+]
