@@ -48,7 +48,7 @@ SIZES = {"preview": (854, 480), "blog": (1920, 1080)}
 
 
 def target(x):
-    """logit of Nielsen's f, as in TowerFunctions."""
+    """The logit of Nielsen's f, as in TowerFunctions."""
     return logit(nielsen_target(x))
 
 

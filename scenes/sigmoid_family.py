@@ -21,7 +21,7 @@ from whysigmoid.core import (
     tick_values,
 )
 from whysigmoid.scene_base import BlogScene
-from whysigmoid.visuals import FunctionGraph, Legend, NumberReadout, glide
+from whysigmoid.visuals import FunctionGraph, Legend, NumberReadout, glide, labelled_readout
 
 Y_RANGE = (0.0, 1.0)
 Y_TICK_STEP = 0.5
@@ -170,18 +170,14 @@ class SigmoidFamily(BlogScene):
             ("b", self.bias, (*p.biases, p.weight_sweep_bias, *p.step_biases)),
         )
         for name, tracker, values in sweeps:
-            label = style.math(f"{name} =")
-            label.move_to(formula.get_bottom(), aligned_edge=DOWN).set_x(cursor, direction=LEFT)
-            readout = NumberReadout(
-                tracker.get_value(), READOUT_DECIMALS, trim=True, font_size=style.FONT_BODY
-            )
-            readout.next_to(label, RIGHT, buff=0.15).align_to(label, DOWN)
-            readout.add_updater(lambda r, t=tracker: r.set_value(t.get_value()))
-            header.add(VGroup(label, readout))
+            pair = labelled_readout(f"{name} =", tracker.get_value(), READOUT_DECIMALS, trim=True)
+            pair.align_to(formula, DOWN).shift(RIGHT * (cursor - pair.get_left()[0]))
+            pair.readout.add_updater(lambda r, t=tracker: r.set_value(t.get_value()))
+            header.add(pair)
             # the widest text the readout can show: most digits, a sign if any value is negative
             widest = -max(map(abs, values)) if min(values) < 0 else max(values)
             room = NumberReadout(widest, READOUT_DECIMALS, font_size=style.FONT_BODY).width
-            cursor = label.get_right()[0] + 0.15 + room + HEADER_GAP
+            cursor = pair.readout.get_left()[0] + room + HEADER_GAP
         header.move_to(UP * HEADER_Y).align_to(self.axes, LEFT)
         return header
 
@@ -189,9 +185,8 @@ class SigmoidFamily(BlogScene):
         """A dashed guide at s = -b/w, a dot where sigma = sigma(0), a live label."""
         axes, weight, bias, x_max = self.axes, self.weight, self.bias, self.params.x_range[1]
         half = float(sigmoid(0.0))
-        label = style.math(r"s = -b/w =", font_size=style.FONT_SMALL)
-        readout = NumberReadout(0.0, READOUT_DECIMALS, trim=True, font_size=style.FONT_SMALL)
-        text = VGroup(label, readout)
+        text = labelled_readout(r"s = -b/w =", 0.0, READOUT_DECIMALS, True, style.FONT_SMALL)
+        readout = text.readout
         guide = DashedLine(ORIGIN, UP, color=style.GUIDE, stroke_width=style.STROKE_GUIDE)
         dot = Dot(radius=0.07, color=style.CURVE)
         marker = VGroup(guide, dot, text)
@@ -200,7 +195,6 @@ class SigmoidFamily(BlogScene):
         def follow(group):
             s = step_position(weight.get_value(), bias.get_value())
             readout.set_value(s)
-            readout.next_to(label, RIGHT, buff=0.12).align_to(label, DOWN)
             guide.put_start_and_end_on(axes.c2p(s, Y_RANGE[0]), axes.c2p(s, Y_RANGE[1]))
             dot.move_to(axes.c2p(s, half))
             text.move_to([axes.c2p(s, 0)[0], top, 0])
@@ -265,7 +259,7 @@ class SigmoidFamily(BlogScene):
             (*DERIVATIVE_Y_RANGE, DERIVATIVE_Y_RANGE[1]),
             *DERIVATIVE_SIZE,
             x_ticks=(low, 0.0, high) if low < 0 < high else (low, high),
-            y_ticks=tick_values(*DERIVATIVE_Y_RANGE, DERIVATIVE_Y_RANGE[1]),
+            y_ticks=(0.0,),  # the derivative's only value
         )
         axes.move_to(DERIVATIVE_CENTER)
         graph = FunctionGraph.plot(axes, step_derivative, breaks=(0.0,), color=style.DERIVATIVE)

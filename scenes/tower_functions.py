@@ -32,7 +32,7 @@ from whysigmoid.core import (
     tick_values,
 )
 from whysigmoid.scene_base import BlogScene
-from whysigmoid.visuals import FunctionGraph, Legend, NumberReadout, TowerNetwork
+from whysigmoid.visuals import FunctionGraph, Legend, TowerNetwork, labelled_readout
 
 TITLE_Y = 3.35
 MAX_Y_TICKS = 7
@@ -353,11 +353,9 @@ class TowerFunctions(BlogScene):
         return style.math(rf"{n} \text{{ towers of width }} {fmt(width)}")
 
     def deviation_readout(self, above: Mobject) -> VGroup:
-        label = style.text("Average deviation:")
-        number = NumberReadout(0.0, DECIMALS, font_size=style.FONT_BODY)
-        number.next_to(label, RIGHT, buff=0.2).align_to(label, DOWN)
-        readout = VGroup(label, number).next_to(above, DOWN, buff=0.3, aligned_edge=LEFT)
-        readout.number = number
+        readout = labelled_readout("Average deviation:", 0.0, DECIMALS, math_label=False)
+        readout.next_to(above, DOWN, buff=0.3, aligned_edge=LEFT)
+        readout.number = readout.readout
         return readout
 
     def history_table(self, below: Mobject) -> VGroup:
@@ -435,10 +433,8 @@ class TowerFunctions(BlogScene):
         ).next_to(axes, DOWN, buff=0.35)
         legend.align_to(axes, LEFT)
         deviation = average_deviation(lambda x: sigmoid(fit(x)), nielsen_target, p.interval)
-        label = style.text("Average deviation:")
-        number = style.number(deviation, DECIMALS, trim=False, font_size=style.FONT_BODY)
-        number.next_to(label, RIGHT, buff=0.2).align_to(label, DOWN)
-        readout = VGroup(label, number).next_to(legend, DOWN, buff=0.35, aligned_edge=LEFT)
+        readout = labelled_readout("Average deviation:", deviation, DECIMALS, math_label=False)
+        readout.next_to(legend, DOWN, buff=0.35, aligned_edge=LEFT)
         self.play(FadeIn(axes), Write(heading))
         self.play(Create(f_graph.path), FadeIn(legend))
         self.play(TransformFromCopy(towers.path, output.path), run_time=2)

@@ -6,7 +6,7 @@ Scenes compose these; nothing here is copied between scenes.
 from .graph import FunctionGraph
 from .legend import Legend
 from .neuron import NeuronDiagram
-from .readout import NumberReadout
+from .readout import NumberReadout, labelled_readout
 from .sigmoid_panel import SigmoidPanel
 from .tower_network import TowerNetwork
 from .trackers import glide
@@ -19,4 +19,5 @@ __all__ = [
     "SigmoidPanel",
     "TowerNetwork",
     "glide",
+    "labelled_readout",
 ]

@@ -10,12 +10,12 @@ assembles the result from glyphs cut once out of one LaTeX render of
 from __future__ import annotations
 
 import numpy as np
-from manim import RIGHT, ManimColor, MathTex, VectorizedPoint, VGroup, VMobject
+from manim import RIGHT, ManimColor, MathTex, Tex, VectorizedPoint, VGroup, VMobject
 
 from .. import style
 from ..core import format_tex
 
-__all__ = ["NumberReadout"]
+__all__ = ["NumberReadout", "labelled_readout"]
 
 #: The characters a formatted finite number can contain, in one LaTeX string.
 GLYPHS = "0123456789.-"
@@ -139,3 +139,52 @@ class NumberReadout(VGroup):
             # points, so animations that pair up family members see a stable family
             slot.points = np.repeat(origin[None, :], 4, axis=0)
         return self
+
+
+def labelled_readout(
+    label: str,
+    value: float,
+    decimals: int = 2,
+    trim: bool = False,
+    font_size: float = style.FONT_BODY,
+    color: ManimColor = style.INK,
+    math_label: bool = True,
+) -> VGroup:
+    """``label``, then a :class:`NumberReadout`, spaced and on one baseline as LaTeX sets them.
+
+    LaTeX sets ``label`` followed by a "0"; the readout takes the place of that
+    "0" (its baseline and left edge), the label is kept as it was set.
+    Aligning the bottoms instead would drop the number below the text
+    wherever the label has a descender ("/", "g").
+
+    Parameters
+    ----------
+    label : str
+        Math (``math_label=True``, e.g. ``"w ="``) or text (``"Average deviation:"``).
+    value, decimals, trim, font_size, color
+        As for :class:`NumberReadout`.
+
+    Returns
+    -------
+    VGroup
+        ``(label, readout)``, also as attributes ``.label`` and ``.readout``.
+    """
+    if math_label:
+        setting = MathTex(label, "0", font_size=font_size, color=color)
+    else:
+        setting = Tex(label, " $0$", font_size=font_size, color=color)
+    text, zero = setting[0], setting[1]
+    readout = NumberReadout(value, decimals, trim, font_size, color)
+    glyphs, advance = _glyphs(font_size)
+    zero_glyph, zero_height = glyphs["0"]
+    anchor = np.array(
+        [
+            zero.get_left()[0] - (advance - zero_glyph.width) / 2,
+            zero.get_center()[1] - zero_height,
+            0.0,
+        ]
+    )
+    readout.shift(anchor - readout.anchor.get_center())
+    group = VGroup(text, readout)
+    group.label, group.readout = text, readout
+    return group
