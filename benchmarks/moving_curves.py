@@ -93,7 +93,7 @@ def sigmoid_beats():
 
     def resample_in_place(wb):
         w, b = wb
-        (x, y), = sample_function(lambda x: sigmoid(w * x + b), X_RANGE, UNIT).pieces
+        ((x, y),) = sample_function(lambda x: sigmoid(w * x + b), X_RANGE, UNIT).pieces
         graph.set_polyline(x, y)
 
     def lookup_in_place(wb):
@@ -151,7 +151,7 @@ def tower_beats():
     def ways_for(function_at, grid, values, edges):
         def resample(t):
             f = function_at(t)
-            (x, y), = sample_function(f, interval, TOWER_Y, breaks=edges).pieces
+            ((x, y),) = sample_function(f, interval, TOWER_Y, breaks=edges).pieces
             graph.set_polyline(x, y)
 
         def evaluate_on_grid(t):
