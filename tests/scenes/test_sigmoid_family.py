@@ -38,7 +38,7 @@ def readouts(snapshot):
 
 
 def test_blog_values_on_screen(beats):
-    snapshots = beats("SigmoidFamily")
+    snapshots = beats("SigmoidFamily", ALL_PARAMS[0])
     assert legend_texts(snapshots[BIAS]) == [
         r"w = 1,\ b = 0",
         r"w = 1,\ b = -1",

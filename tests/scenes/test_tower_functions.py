@@ -81,7 +81,7 @@ def test_readouts_are_the_cores_average_deviation(beats, params):
 
 
 def test_deviation_falls_with_more_towers(beats):
-    rows = history(beats("TowerFunctions")[MORE])
+    rows = history(beats("TowerFunctions", ALL_PARAMS[0])[MORE])
     values = [number.value for _, number in rows]
     assert len(values) == 4 and values == sorted(values, reverse=True)
 
@@ -112,7 +112,7 @@ def test_every_number_shown_comes_from_the_core(beats, params):
 
 
 def test_demo_labels_show_the_step_positions(beats):
-    texts = [t.tex for t in beats("TowerFunctions")[DEMO].texts]
+    texts = [t.tex for t in beats("TowerFunctions", ALL_PARAMS[0])[DEMO].texts]
     assert r"b_1 = -400 \;\Rightarrow\; s_1 = -b_1/w = 0.4" in texts
     assert r"b_2 = -600 \;\Rightarrow\; s_2 = -b_2/w = 0.6" in texts
     assert "w = 1000" in texts and "h = 0.8" in texts and "-h = -0.8" in texts
@@ -125,7 +125,7 @@ def test_layout(beats, params):
 
 def test_tick_labels_are_round(beats):
     """Axis ticks come from the core's nice steps: whole multiples of the step."""
-    for snap in beats("TowerFunctions"):
+    for snap in beats("TowerFunctions", ALL_PARAMS[0]):
         for text in snap.texts:
             if text.value is not None and text.tex == text.shown and "." not in text.shown:
                 assert float(text.value) == np.round(text.value)
