@@ -88,6 +88,15 @@ SCENES: tuple[SceneSpec, ...] = (
         "the neuron's activation, which the sigmoid turns into an output between 0 and 1.",
     ),
     SceneSpec(
+        "SigmoidFamily",
+        "sigmoid_family",
+        "sigmoid-family.mp4",
+        "Weights and biases shape sigma(w x + b): shifted, steepened, into a step.",
+        core_params.SigmoidFamilyParams,
+        "Weights and biases turn sigma(w x + b) into a step you can place anywhere: the bias "
+        "shifts the curve (its midpoint sits at -b/w), a growing weight makes it steeper.",
+    ),
+    SceneSpec(
         "ConceptDetector",
         "concept_detector",
         "concept-detector.mp4",
@@ -96,6 +105,15 @@ SCENES: tuple[SceneSpec, ...] = (
         "A weighted sum of pixels with a bias of -3 and a step acts as a concept detector "
         "for 'a vertical line on the right'; a steep sigmoid keeps that reading and is "
         "differentiable.",
+    ),
+    SceneSpec(
+        "TowerFunctions",
+        "tower_functions",
+        "tower-functions.mp4",
+        "Nielsen's towers: pairs of steep sigmoids approximate any function.",
+        core_params.TowerFunctionsParams,
+        "Section 'Universality of Sigmoid', after Nielsen ch. 4: two steep sigmoids make a "
+        "tower, and enough towers approximate any continuous function.",
     ),
 )
 

@@ -2,7 +2,8 @@
 
 Used by the tests (and handy in a REPL): at the end of every storyboard beat
 (:meth:`BlogScene.beat`) the text on screen is recorded with its LaTeX source,
-its number (for pieces made by :func:`whysigmoid.style.number`) and its
+its number (for pieces made by :func:`whysigmoid.style.number` and for
+:class:`whysigmoid.visuals.NumberReadout`) and its
 bounding box, so tests can compare shown numbers with the core and check the
 layout (inside the frame, no overlaps) without decoding video.
 """
@@ -75,7 +76,8 @@ def _texts(scene) -> tuple[ShownText, ...]:
     found: list[ShownText] = []
 
     def visit(mob) -> None:
-        if isinstance(mob, (SingleStringMathTex, MathTexPart)):
+        # a NumberReadout (visuals.readout) is one text made of glyph paths
+        if isinstance(mob, (SingleStringMathTex, MathTexPart)) or getattr(mob, "is_readout", False):
             if any(
                 part.get_fill_opacity() > 0 or part.get_stroke_opacity() > 0
                 for part in mob.family_members_with_points()

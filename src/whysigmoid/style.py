@@ -28,6 +28,7 @@ from .core import format_tex
 
 __all__ = [
     "BACKGROUND",
+    "BAND",
     "BEAT_PAUSE",
     "COOL",
     "CURVE",
@@ -37,15 +38,19 @@ __all__ = [
     "FONT_SMALL",
     "FONT_TITLE",
     "FRAME_MARGIN",
+    "GOLD",
+    "GREEN",
     "GUIDE",
     "HIGHLIGHT",
     "INK",
+    "MAGENTA",
     "NAVY",
     "NEGATIVE",
     "NEURON_HIDDEN",
     "PIXEL_OFF",
     "PIXEL_ON",
     "POSITIVE",
+    "SERIES",
     "STROKE_CURVE",
     "STROKE_GUIDE",
     "TITLE",
@@ -81,9 +86,17 @@ CURVE = ManimColor("#4F46C8")
 DERIVATIVE = WARM
 #: Boxes that point at the term being computed.
 HIGHLIGHT = WARM
+#: Two more data colours for series beyond warm/cool (traces of a sweep).
+GREEN = ManimColor("#3A9A4B")
+MAGENTA = ManimColor("#C0388B")
+GOLD = ManimColor("#C99A06")
+#: Colours of a series of curves (sweep traces, legend entries), in order.
+SERIES = (COOL, WARM, GREEN, MAGENTA, NAVY, GOLD)
+#: A light band marking the x-interval being worked on (e.g. the current tower).
+BAND = ManimColor("#E4E6EA")
 #: Signs of weights and verdicts: negative evidence / "no", positive / "yes".
 NEGATIVE = ManimColor("#D1483F")
-POSITIVE = ManimColor("#2E9E5B")
+POSITIVE = GREEN
 #: Pixels of an image: cell background and full intensity.
 PIXEL_OFF = ManimColor("#101318")
 PIXEL_ON = ManimColor("#FFFFFF")

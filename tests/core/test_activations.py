@@ -13,6 +13,7 @@ from whysigmoid.core import (
     sigmoid,
     sigmoid_derivative,
     step,
+    step_derivative,
 )
 
 finite = st.floats(allow_nan=False, allow_infinity=False)
@@ -74,6 +75,15 @@ def test_shape_is_kept():
 def test_step_value_at_zero_is_explicit():
     assert step(0.0, 1.0) == 1.0 and step(0.0, 0.0) == 0.0 and step(0.0, 0.5) == 0.5
     assert step(-1e-300, 1.0) == 0.0 and step(1e-300, 0.0) == 1.0
+
+
+def test_step_derivative_is_zero_except_at_the_jump():
+    x = np.array([-1e308, -1.0, -1e-300, 1e-300, 2.0, np.inf])
+    out = step_derivative(x)
+    assert np.all(out == 0.0) and not np.any(np.signbit(out))
+    assert np.isnan(step_derivative(0.0)) and np.isnan(step_derivative(-0.0))
+    assert np.isnan(step_derivative(np.nan))
+    assert step_derivative(x.reshape(2, 3)).shape == (2, 3)
 
 
 def test_relu_and_convention_at_zero():

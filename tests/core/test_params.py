@@ -46,6 +46,16 @@ def test_frozen_and_hashable():
         (lambda: TowerFunctionsParams(tower_counts=(5, -1)), "tower_counts"),
         (lambda: TowerFunctionsParams(tower_counts=(2.5,)), "tower_counts"),
         (lambda: TowerFunctionsParams(interval=(1, 0)), "interval"),
+        (lambda: TowerFunctionsParams(interval=(0, 3)), "interval"),  # f leaves (0, 1)
+        (lambda: TowerFunctionsParams(demo_steps=(0.6, 0.4)), "demo_steps"),
+        (lambda: TowerFunctionsParams(demo_steps=(0.5, 1.5)), "demo_steps"),
+        (lambda: TowerFunctionsParams(demo_height=0), "demo_height"),
+        (lambda: TowerFunctionsParams(start_height=math.inf), "start_height"),
+        (lambda: SigmoidFamilyParams(weights=(1.0, 0.0)), "weights"),
+        (lambda: SigmoidFamilyParams(biases=(0.0,) * 7), "biases"),
+        (lambda: SigmoidFamilyParams(biases=(-20.0,)), "biases"),  # midpoint 20 off the axes
+        (lambda: SigmoidFamilyParams(step_biases=(5000.0,)), "step_biases"),
+        (lambda: SigmoidFamilyParams(step_value_at_zero=2), "step_value_at_zero"),
     ],
 )
 def test_invalid_values_name_the_field(factory, field):

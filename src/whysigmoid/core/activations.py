@@ -19,6 +19,7 @@ __all__ = [
     "sigmoid",
     "sigmoid_derivative",
     "step",
+    "step_derivative",
 ]
 
 FloatOrArray = np.float64 | NDArray[np.float64]
@@ -119,6 +120,27 @@ def step(x: ArrayLike, value_at_zero: float) -> FloatOrArray:
         Same shape as ``x``; NaN where ``x`` is NaN.
     """
     return _shaped(np.heaviside(_as_float(x), float(value_at_zero)))
+
+
+def step_derivative(x: ArrayLike) -> FloatOrArray:
+    """Derivative of the Heaviside step: 0 for ``x != 0``, NaN (none) at 0.
+
+    The step jumps at 0, so it has no derivative there, whatever value it
+    takes at 0; NaN says "does not exist" and makes a drawing leave a hole.
+    Source: the blog's ``step_full.png`` ("no non-zero gradient anywhere").
+
+    Parameters
+    ----------
+    x : array_like of float
+        Any shape.
+
+    Returns
+    -------
+    numpy.float64 or ndarray of float64
+        Same shape as ``x``: 0.0, or NaN where ``x`` is 0 or NaN.
+    """
+    x = _as_float(x)
+    return _shaped(np.where((x == 0) | np.isnan(x), np.nan, 0.0))
 
 
 def relu(x: ArrayLike) -> FloatOrArray:

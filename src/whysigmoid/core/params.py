@@ -14,11 +14,15 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, fields
 
+import numpy as np
+
 from .detector import DETECTOR_STEEPNESS, PATTERN
+from .towers import nielsen_target
 
 __all__ = [
     "MAX_INPUTS",
     "MAX_SCORES",
+    "MAX_SWEEP_STOPS",
     "MAX_TOWERS",
     "ConceptDetectorParams",
     "ExpNormalizeParams",
@@ -34,6 +38,10 @@ MAX_INPUTS = 5
 MAX_SCORES = 6
 #: Most towers TowerFunctions fits (each tower is two hidden neurons).
 MAX_TOWERS = 200
+#: Most stops of one SigmoidFamily sweep (each leaves a trace and a legend entry).
+MAX_SWEEP_STOPS = 6
+#: Samples of the target when checking it stays inside (0, 1).
+TARGET_CHECK_SAMPLES = 2001
 
 
 class _Params:
@@ -160,21 +168,25 @@ class ExpNormalizeSigmoidParams(_Params):
 
 @dataclass(frozen=True)
 class SigmoidFamilyParams(_Params):
-    """Sweeps of ``sigmoid(w x + b)`` over bias and weight.
+    """Sweeps of ``sigmoid(w x + b)`` over bias and weight, then the step.
 
     Attributes
     ----------
-    biases : tuple of float
+    biases : tuple of float, 1..MAX_SWEEP_STOPS values
         Bias stops with ``w = bias_sweep_weight``.
     bias_sweep_weight : float, non-zero
-    weights : tuple of float
+    weights : tuple of float, 1..MAX_SWEEP_STOPS non-zero values
         Weight stops with ``b = weight_sweep_bias``.
     weight_sweep_bias : float
     step_weight : float, non-zero
         The weight the sweep keeps growing to until the curve is a step.
-    step_biases : tuple of float
+    step_biases : tuple of float, 1..MAX_SWEEP_STOPS values
         Bias stops at ``w = step_weight``; the step sits at ``-b / w``.
+    step_value_at_zero : float in [0, 1]
+        The step's value at 0 (the blog: it "outputs 1 only if its input is
+        greater than 0", so 0).
     x_range : (float, float)
+        Must contain every midpoint ``-b / w`` of the sweeps.
     """
 
     biases: tuple[float, ...] = (0.0, -1.0, -3.0, -5.0)
@@ -183,17 +195,34 @@ class SigmoidFamilyParams(_Params):
     weight_sweep_bias: float = 0.0
     step_weight: float = 100.0
     step_biases: tuple[float, ...] = (0.0, 500.0, -500.0, 0.0)
+    step_value_at_zero: float = 0.0
     x_range: tuple[float, float] = (-10.0, 10.0)
 
     def __post_init__(self) -> None:
-        self._numbers("biases", 1)
-        self._numbers("weights", 1)
-        self._numbers("step_biases", 1)
-        self._number("weight_sweep_bias")
-        self._interval("x_range")
+        biases = self._numbers("biases", 1, MAX_SWEEP_STOPS)
+        weights = self._numbers("weights", 1, MAX_SWEEP_STOPS)
+        step_biases = self._numbers("step_biases", 1, MAX_SWEEP_STOPS)
+        weight_bias = self._number("weight_sweep_bias")
+        low, high = self._interval("x_range")
         for name in ("bias_sweep_weight", "step_weight"):
             if self._number(name) == 0:
                 raise ValueError(f"{name}: must be non-zero")
+        if any(w == 0 for w in weights):
+            raise ValueError("weights: must be non-zero (a flat sigmoid has no midpoint)")
+        if not 0 <= self._number("step_value_at_zero") <= 1:
+            raise ValueError("step_value_at_zero: must be in [0, 1]")
+        sweeps = {
+            "biases": [(self.bias_sweep_weight, b) for b in biases],
+            "weights": [(w, weight_bias) for w in weights],
+            "step_biases": [(self.step_weight, b) for b in step_biases],
+        }
+        for name, stops in sweeps.items():
+            for w, b in stops:
+                if not low <= -b / w <= high:
+                    raise ValueError(
+                        f"{name}: the midpoint -b/w = {-b / w:g} (w = {w:g}, b = {b:g}) "
+                        f"lies outside x_range {(low, high)}"
+                    )
 
 
 @dataclass(frozen=True)
@@ -205,22 +234,44 @@ class TowerFunctionsParams(_Params):
     tower_counts : tuple of int, each 1..MAX_TOWERS
         The first count is fitted tower by tower; later ones replace it.
     interval : (float, float)
-        Where the towers live (Nielsen: [0, 1]).
+        Where the towers live (Nielsen: [0, 1]); ``nielsen_target`` must stay
+        strictly inside (0, 1) there, so that its logit is finite.
     steepness : float, > 0
         Hidden weight of every step (Nielsen: 1000).
+    start_height : float
+        Height of every tower before it moves to its fitted value.
+    demo_steps : (float, float)
+        Step positions ``s1 < s2`` of the opening two-neuron tower, inside
+        ``interval``.
+    demo_height : float, non-zero
+        Output weight ``h`` of the opening tower (the second neuron gets ``-h``).
     """
 
     tower_counts: tuple[int, ...] = (5, 10, 20, 50)
     interval: tuple[float, float] = (0.0, 1.0)
     steepness: float = 1000.0
+    start_height: float = 1.0
+    demo_steps: tuple[float, float] = (0.4, 0.6)
+    demo_height: float = 0.8
 
     def __post_init__(self) -> None:
         for count in self._numbers("tower_counts", 1, cast=int):
             if not 1 <= count <= MAX_TOWERS:
                 raise ValueError(f"tower_counts: each must be in 1..{MAX_TOWERS}, got {count}")
-        self._interval("interval")
+        low, high = self._interval("interval")
+        f = nielsen_target(np.linspace(low, high, TARGET_CHECK_SAMPLES))
+        if not (np.all(f > 0) and np.all(f < 1)):
+            raise ValueError(
+                f"interval: the target f leaves (0, 1) on {(low, high)}, so logit(f) is not finite"
+            )
         if self._number("steepness") <= 0:
             raise ValueError("steepness: must be > 0")
+        self._number("start_height")
+        s1, s2 = self._interval("demo_steps")
+        if not low <= s1 < s2 <= high:
+            raise ValueError(f"demo_steps: must lie inside interval {(low, high)}")
+        if self._number("demo_height") == 0:
+            raise ValueError("demo_height: must be non-zero")
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,10 @@ from .activations import sigmoid
 __all__ = [
     "DEFAULT_STEEPNESS",
     "DEVIATION_SAMPLES",
+    "NIELSEN_CONSTANT",
+    "NIELSEN_COSINE",
+    "NIELSEN_SINE",
+    "NIELSEN_SQUARE",
     "TowerFit",
     "average_deviation",
     "bias_for_step",
@@ -76,14 +80,23 @@ def tower(
     return height * (sigmoid(steepness * (x - left)) - sigmoid(steepness * (x - right)))
 
 
+#: Coefficients of Nielsen's example ``f(x) = c + q x^2 + a x sin(k x) + d cos(m x)``.
+NIELSEN_CONSTANT = 0.2
+NIELSEN_SQUARE = 0.4
+NIELSEN_SINE = (0.3, 15.0)  # (a, k)
+NIELSEN_COSINE = (0.05, 50.0)  # (d, m)
+
+
 def nielsen_target(x: ArrayLike) -> NDArray[np.float64] | np.float64:
     """Nielsen's example ``f(x) = 0.2 + 0.4 x^2 + 0.3 x sin(15 x) + 0.05 cos(50 x)``.
 
-    Source: Nielsen, ch. 4. On [0, 1] its values lie strictly inside (0, 1),
-    so ``logit(f)`` is finite there.
+    Source: Nielsen, ch. 4 (coefficients: the ``NIELSEN_*`` constants). On
+    [0, 1] its values lie strictly inside (0, 1), so ``logit(f)`` is finite
+    there.
     """
     x = np.asarray(x, dtype=np.float64)
-    return 0.2 + 0.4 * x**2 + 0.3 * x * np.sin(15 * x) + 0.05 * np.cos(50 * x)
+    (a, k), (d, m) = NIELSEN_SINE, NIELSEN_COSINE
+    return NIELSEN_CONSTANT + NIELSEN_SQUARE * x**2 + a * x * np.sin(k * x) + d * np.cos(m * x)
 
 
 def _grid(interval: tuple[float, float]) -> NDArray[np.float64]:

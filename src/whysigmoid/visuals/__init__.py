@@ -3,9 +3,24 @@
 Scenes compose these; nothing here is copied between scenes.
 """
 
+from .graph import FunctionGraph
 from .grids import PixelGrid, WeightGrid
 from .legend import Legend
 from .neuron import NeuronDiagram
+from .readout import NumberReadout, labelled_readout
 from .sigmoid_panel import SigmoidPanel
+from .tower_network import TowerNetwork
+from .trackers import glide
 
-__all__ = ["Legend", "NeuronDiagram", "PixelGrid", "SigmoidPanel", "WeightGrid"]
+__all__ = [
+    "FunctionGraph",
+    "Legend",
+    "NeuronDiagram",
+    "NumberReadout",
+    "PixelGrid",
+    "SigmoidPanel",
+    "TowerNetwork",
+    "WeightGrid",
+    "glide",
+    "labelled_readout",
+]
