@@ -117,3 +117,10 @@ def test_numeric_gradient_validates():
     with pytest.raises(ValueError, match="method"):
         numeric_gradient(sigmoid, 1.0, method="backward")
     assert numeric_gradient(sigmoid, np.zeros(3), method="central").shape == (3,)
+
+
+def test_sigmoid_derivative_never_exceeds_its_maximum_near_zero():
+    # expit(x) * expit(-x) rounds to 0.25000000000000006 at x = 2**-52
+    tiny = np.array([2.220446049250313e-16, -2.220446049250313e-16, 1e-300, 0.0])
+    assert np.all(sigmoid_derivative(tiny) == 0.25)
+    assert np.isnan(sigmoid_derivative(np.nan))

@@ -23,6 +23,9 @@ __all__ = [
 
 FloatOrArray = np.float64 | NDArray[np.float64]
 
+#: ``sigma'(0) = 1/4``, the derivative's maximum.
+SIGMOID_DERIVATIVE_MAX = 0.25
+
 
 def _as_float(x: ArrayLike) -> NDArray[np.float64]:
     return np.asarray(x, dtype=np.float64)
@@ -59,7 +62,8 @@ def sigmoid_derivative(x: ArrayLike) -> FloatOrArray:
     Source: the blog, section "Derivative of Sigmoid". Evaluated as
     ``sigma(x) * sigma(-x)`` (``1 - sigma(x) == sigma(-x)``), which keeps full
     relative accuracy for large positive ``x`` where ``1 - sigma(x)`` would
-    cancel to 0.
+    cancel to 0. The product is capped at its exact maximum 0.25, which
+    rounding would otherwise exceed by an ulp near 0 (``x = 2.2e-16``).
 
     Parameters
     ----------
@@ -72,7 +76,8 @@ def sigmoid_derivative(x: ArrayLike) -> FloatOrArray:
         Values in [0, 0.25], maximum 0.25 at ``x = 0``; same shape as ``x``.
     """
     x = _as_float(x)
-    return _shaped(special.expit(x) * special.expit(-x))
+    # np.minimum keeps NaN
+    return _shaped(np.minimum(special.expit(x) * special.expit(-x), SIGMOID_DERIVATIVE_MAX))
 
 
 def logit(p: ArrayLike) -> FloatOrArray:
