@@ -81,6 +81,13 @@ SCENES: tuple[SceneSpec, ...] = (
         "A neuron: weighted sum of the inputs, then the sigmoid activation.",
         core_params.JustActivationParams,
     ),
+    SceneSpec(
+        "ExpNormalize",
+        "exp_normalize",
+        "exp-normalize.mp4",
+        "Softmax as a recipe: exponentiate the scores, then divide by their sum.",
+        core_params.ExpNormalizeParams,
+    ),
 )
 
 

@@ -29,10 +29,12 @@ from .core import format_tex
 __all__ = [
     "BACKGROUND",
     "BEAT_PAUSE",
+    "CASE_COLORS",
     "COOL",
     "CURVE",
     "DERIVATIVE",
     "FONT_BODY",
+    "FONT_CAPTION",
     "FONT_LABEL",
     "FONT_SMALL",
     "FONT_TITLE",
@@ -42,8 +44,10 @@ __all__ = [
     "INK",
     "NAVY",
     "NEURON_HIDDEN",
+    "SCORE_COLORS",
     "STROKE_CURVE",
     "STROKE_GUIDE",
+    "TABLE_FILL",
     "TITLE",
     "WARM",
     "curve_through",
@@ -77,11 +81,30 @@ CURVE = ManimColor("#4F46C8")
 DERIVATIVE = WARM
 #: Boxes that point at the term being computed.
 HIGHLIGHT = WARM
+#: One colour per score of a softmax (ExpNormalize shows up to six): the
+#: first two are WARM and COOL as on the blog, the rest stay apart from them,
+#: from each other and from the indigo curve they sit on.
+SCORE_COLORS = (
+    WARM,
+    COOL,
+    ManimColor("#A8437E"),  # plum
+    ManimColor("#4C8B2B"),  # leaf green
+    ManimColor("#B8323F"),  # crimson
+    ManimColor("#8D6A1F"),  # ochre
+)
+#: The two cases of the sigmoid derivation (log p(1) of event 1): orange and
+#: blue as on the blog; the blue is the hidden neuron's, apart from COOL,
+#: which marks event 0.
+CASE_COLORS = (WARM, NEURON_HIDDEN)
+#: Background of a table's label column (light grey, as the blog's table).
+TABLE_FILL = ManimColor("#EEF0F3")
 
 # --- sizes (Manim font_size units; lengths in scene units) -------------------
 FONT_TITLE = 40
 FONT_BODY = 34
 FONT_LABEL = 30
+#: Captions and tables that share the frame with much else.
+FONT_CAPTION = 26
 FONT_SMALL = 22
 #: Free space kept between content and the frame edge.
 FRAME_MARGIN = 0.35
@@ -94,9 +117,12 @@ TICK_LENGTH = 0.08
 BEAT_PAUSE = 1.0
 
 
-def text(content: str, font_size: float = FONT_BODY, color: ManimColor = INK) -> Tex:
-    """Text set by LaTeX (Computer Modern, like the formulas beside it)."""
-    return Tex(content, font_size=font_size, color=color)
+def text(*parts: str, font_size: float = FONT_BODY, color: ManimColor = INK) -> Tex:
+    """Text set by LaTeX (Computer Modern, like the formulas beside it).
+
+    Pass several ``parts`` to colour them apart later (``caption[1].set_color(...)``).
+    """
+    return Tex(*parts, font_size=font_size, color=color)
 
 
 def math(*parts: str, font_size: float = FONT_BODY, color: ManimColor = INK) -> MathTex:
