@@ -88,6 +88,13 @@ SCENES: tuple[SceneSpec, ...] = (
         "Softmax as a recipe: exponentiate the scores, then divide by their sum.",
         core_params.ExpNormalizeParams,
     ),
+    SceneSpec(
+        "ExpNormalizeSigmoid",
+        "exp_normalize_sigmoid",
+        "exp-normalize-sigmoid.mp4",
+        "Two classes with log p(0) fixed at 0: exponentiate-and-normalize is the sigmoid.",
+        core_params.ExpNormalizeSigmoidParams,
+    ),
 )
 
 

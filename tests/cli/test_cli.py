@@ -90,6 +90,11 @@ def test_overrides_parse_data():
         ("ExpNormalize", "scores=1,inf", "scores: values must be finite"),
         ("ExpNormalize", "scores=1,2;import os", "scores: expected a number"),
         ("ExpNormalize", "score=1,2", "score: no such parameter (parameters: scores)"),
+        ("ExpNormalizeSigmoid", "log_scores=0.4", "log_scores: expected 2..2 values, got 1"),
+        ("ExpNormalizeSigmoid", "log_scores=-0.4,0.4,1", "log_scores: expected 2..2 values"),
+        ("ExpNormalizeSigmoid", "log_scores=-inf,0.4", "log_scores: values must be finite"),
+        ("ExpNormalizeSigmoid", "log_scores=x,0.4", "log_scores: expected a number"),
+        ("ExpNormalizeSigmoid", "scores=1,2", "scores: no such parameter"),
     ],
 )
 def test_bad_set_for_the_normalize_scenes(tmp_path, scene, item, message):

@@ -48,7 +48,10 @@ def render_preview(tmp_path):
             stream = container.streams.video[0]
             assert (stream.codec_context.name, stream.codec_context.pix_fmt) == ("h264", "yuv420p")
             assert (stream.width, stream.height) == (854, 480)
-            assert float(stream.average_rate) == 15
+            # the declared rate; the average can be off by 1e-5 because Manim's
+            # concatenation of partial movies leaves a pts step of 1019/15360
+            # instead of 1024 at some joins (the frame count below is exact)
+            assert float(stream.base_rate) == 15
             duration = float(container.duration / av.time_base)
             frames = sum(1 for _ in container.decode(stream))
         assert frames == pytest.approx(duration * 15, abs=2)

@@ -56,8 +56,10 @@ class ExpCurve(VGroup):
         Label the ticks (off for a small inset).
     font_size : float
         Size of the landmark, curve and axis labels.
-    x_label : str
-        LaTeX of the x-axis label.
+    variable : str
+        LaTeX of the variable: the x-axis label and the exponent of ``e^x``.
+    avoid_x : sequence of float
+        Where the scene raises dots to the curve: landmark labels keep off.
     """
 
     def __init__(
@@ -66,7 +68,7 @@ class ExpCurve(VGroup):
         size: tuple[float, float],
         tick_labels: bool = True,
         font_size: float = style.FONT_SMALL,
-        x_label: str = "x",
+        variable: str = "x",
         avoid_x=(),
     ):
         super().__init__()
@@ -92,9 +94,9 @@ class ExpCurve(VGroup):
                 rf"\times 10^{{{power}}}", font_size=style.FONT_SMALL, color=style.GUIDE
             ).next_to(self.axes.c2p(low, y_top / self.y_unit), UP, buff=LABEL_BUFF)
         self.curve = style.curve_through(self.axes, x, y / self.y_unit, style.CURVE)
-        self.curve_label = style.math("e^{x}", font_size=font_size, color=style.CURVE)
+        self.curve_label = style.math(rf"e^{{{variable}}}", font_size=font_size, color=style.CURVE)
         self.curve_label.next_to(self.curve.get_end(), LEFT, buff=LABEL_BUFF)
-        self.x_label = style.math(x_label, font_size=font_size, color=style.GUIDE)
+        self.x_label = style.math(variable, font_size=font_size, color=style.GUIDE)
         self.x_label.next_to(self.axes.c2p(high, 0.0), RIGHT, buff=LABEL_BUFF)
         self._off_window = 0  # off-window markers made so far
         self.landmarks = self._landmarks(font_size, [float(v) for v in avoid_x])

@@ -16,6 +16,8 @@ LABEL_BUFF = 0.14
 ROW_GAP = 0.08
 #: Labels closer than this (scene units) count as colliding.
 LABEL_CLEARANCE = 0.1
+#: Wider labels (e^50 has 22 digits) are scaled down to this width.
+LABEL_MAX_WIDTH = 2.6
 
 
 class MarkedNumberLine(VGroup):
@@ -25,7 +27,8 @@ class MarkedNumberLine(VGroup):
     construction; markers (dots with an optional label above or below) are
     made by :meth:`marker`. A label goes to the row nearest the line where it
     does not collide with a label already placed on that side, so clustered
-    values stay readable. Parts: ``line``, ``ticks``, ``tick_labels``.
+    values stay readable; it never sticks out past the line's ends.
+    Parts: ``line``, ``ticks``, ``tick_labels``.
 
     Parameters
     ----------
@@ -80,7 +83,12 @@ class MarkedNumberLine(VGroup):
     def place_label(self, label: Mobject, value: float, side: np.ndarray = UP) -> Mobject:
         """Put ``label`` above (``UP``) or below (``DOWN``) ``value``, in the first free row."""
         sign = 1 if side[1] > 0 else -1
+        style.fit_width(label, LABEL_MAX_WIDTH)
         label.next_to(self.n2p(value), side, buff=LABEL_BUFF + TICK_HEIGHT / 2)
+        # near an end, slide the label inwards so it stays over the line
+        start, end = self.line.get_left()[0], self.line.get_right()[0]
+        label.shift(RIGHT * max(0.0, start - label.get_left()[0]))
+        label.shift(LEFT * max(0.0, label.get_right()[0] - end))
         step = (label.height + ROW_GAP) * sign
         while any(_collide(label, other) for other in self._placed[sign]):
             label.shift(UP * step)
