@@ -70,8 +70,8 @@ class ExpNormalize(BlogScene):
         # Beat 1: the e^x curve with (0, 1) and (1, e); heading "Input scores"
         self.play(FadeIn(curve.axes, curve.unit_label, curve.x_label))
         self.play(Create(curve.curve), FadeIn(curve.curve_label), run_time=1.5)
-        self.play(FadeIn(curve.landmarks), FadeIn(table.panel[0], table.labels[0]))
-        self.play(Write(captions[0]))
+        self.play(FadeIn(curve.landmarks))
+        self.play(Write(captions[0]), FadeIn(table.panel[0], table.labels[0]))
         self.beat()
 
         # Beat 2: the scores, as values and as dots on the x-axis
@@ -118,14 +118,15 @@ class ExpNormalize(BlogScene):
         # Beat 5: normalized: each value over the sum; the shares add up to 1
         self.play(Write(captions[2]), FadeIn(table.panel[2], table.labels[2]))
         self.play(
+            Indicate(total, color=style.HIGHLIGHT),
             LaggedStart(
                 *(
-                    TransformFromCopy(VGroup(exp_cell, total.value), p_cell)
+                    TransformFromCopy(exp_cell, p_cell)
                     for exp_cell, p_cell in zip(table.rows[1], table.rows[2], strict=True)
                 ),
                 lag_ratio=0.25,
-                run_time=1.5,
-            )
+            ),
+            run_time=1.5,
         )
         bar, adds_up = self.adds_up_to_one(result, colors, table)
         self.play(Create(bar.outline), FadeIn(bar.end_labels))

@@ -46,6 +46,11 @@ DERIVATION_CENTER = RIGHT * 2.1 + UP * 1.2
 DERIVATION_FONT = style.FONT_TITLE
 DERIVATION_NOTE_BUFF = 0.45
 CHECK_BUFF = 0.8
+#: Timing (seconds): each dashed map, each table, each derivation step and its hold.
+MAP_TIME = 0.8
+TABLE_TIME = 1.8
+MORPH_TIME = 1.3
+MORPH_HOLD = 0.5
 #: Decimals: log-scores as given (up to 2), e^x and sums 2, probabilities 3.
 LOG_DECIMALS = 2
 VALUE_DECIMALS = 2
@@ -101,9 +106,8 @@ class ExpNormalizeSigmoid(BlogScene):
 
         # Beat 3: exponentiate: z -> e^z, a small e^z inset, a second number line
         mapping, inset, note = self.exp_aside(bottom)
-        self.play(Write(mapping))
-        self.play(FadeIn(inset.axes), Create(inset.curve), FadeIn(inset.curve_label, inset.x_label))
-        self.play(FadeIn(inset.landmarks), Write(note))
+        self.play(Write(mapping), FadeIn(inset.axes, inset.x_label))
+        self.play(Create(inset.curve), FadeIn(inset.curve_label, inset.landmarks), Write(note))
         self.play(Create(bottom.line), FadeIn(bottom.ticks, bottom.tick_labels))
         self.beat()
 
@@ -127,14 +131,17 @@ class ExpNormalizeSigmoid(BlogScene):
                 stroke_width=2.5,
                 dash_length=0.09,
             ).add_tip(tip_length=0.15)
-            self.play(Create(arrow), FadeIn(target, scale=0.5), run_time=0.9)
+            self.play(Create(arrow), FadeIn(target, scale=0.5), run_time=MAP_TIME)
         self.beat()
 
         # Beat 5: for each case on its own: Sum = 1 + e^x, p(0) = 1 / Sum, p(1) = e^x / Sum
         tables = self.case_tables(cases, colors, bottom, targets[1:])
         for table in tables:
-            self.play(FadeIn(table.panel, table.labels))
-            self.play(LaggedStart(*(Write(row) for row in table.rows), lag_ratio=0.5, run_time=2))
+            self.play(
+                FadeIn(table.panel, table.labels),
+                LaggedStart(*(Write(row) for row in table.rows), lag_ratio=0.5),
+                run_time=TABLE_TIME,
+            )
         self.beat()
 
         # Beat 6: the derivation; sigma(x) matches case 1's p(1)
@@ -283,10 +290,13 @@ class ExpNormalizeSigmoid(BlogScene):
                 new_note = style.text(words, font_size=style.FONT_CAPTION, color=style.GUIDE)
                 new_note.next_to(new, DOWN, buff=DERIVATION_NOTE_BUFF)
             self.play(
-                TransformMatchingTex(equation, new), FadeOut(note), FadeIn(new_note), run_time=1.5
+                TransformMatchingTex(equation, new),
+                FadeOut(note),
+                FadeIn(new_note),
+                run_time=MORPH_TIME,
             )
             equation, note = new, new_note
-            self.wait(0.6)
+            self.wait(MORPH_HOLD)
         equation[-1].set_color(style.CURVE)
         self.equation = equation
         self.derivation_note = note

@@ -83,17 +83,36 @@ def nice_ticks(low: float, high: float, max_ticks: int = 6) -> NDArray[np.float6
         If the range is not finite and increasing, or ``max_ticks < 2``.
     """
     low, high = _finite_pair(low, high)
-    step = nice_step(high - low, max_ticks)
-    while True:
+
+    def multiples(step: float) -> NDArray[np.float64]:
         # the tolerance keeps ends that rounding put a hair outside (0.1 * 3)
         first = math.ceil(low / step - 1e-9)
         last = math.floor(high / step + 1e-9)
-        if last - first + 1 <= max_ticks:
+        decimals = max(0, -math.floor(math.log10(step)))
+        return np.round(np.arange(first, last + 1) * step, decimals)
+
+    step = nice_step(high - low, max_ticks)
+    ticks = multiples(step)
+    while len(ticks) == 0:  # no multiple inside: the next round step down
+        step = _next_smaller(step)
+        ticks = multiples(step)
+    while len(ticks) > max_ticks:
+        bigger = nice_step(step * max_ticks, max_ticks)  # the next round step up
+        candidate = multiples(bigger)
+        if len(candidate) == 0:
+            # that step overshoots the range: keep every n-th tick of this one
+            stride = math.ceil(len(ticks) / max_ticks)
+            ticks = ticks[::stride]
             break
-        step = nice_step(step * max_ticks, max_ticks)  # the next round step up
-    decimals = max(0, -math.floor(math.log10(step)))
-    ticks = np.round(np.arange(first, last + 1) * step, decimals)
+        step, ticks = bigger, candidate
     return ticks + 0.0  # no negative zero
+
+
+def _next_smaller(step: float) -> float:
+    """The round step below ``step`` (5 -> 2 -> 1 -> 0.5 ...)."""
+    power = 10.0 ** math.floor(math.log10(step) + 1e-9)
+    mantissa = round(step / power)
+    return {1: 0.5, 2: 1.0, 5: 2.0}.get(mantissa, 1.0) * power
 
 
 def padded_range(
