@@ -21,7 +21,14 @@ from whysigmoid.catalog import SCENES
 __module_test__ = "scenes"
 
 #: Storyboard beats per scene (``self.beat()`` calls; the last one ends the video).
-BEATS = {"JustActivation": 7, "SigmoidFamily": 5, "ConceptDetector": 4, "TowerFunctions": 5}
+BEATS = {
+    "JustActivation": 7,
+    "SigmoidFamily": 5,
+    "ConceptDetector": 4,
+    "ExpNormalize": 5,
+    "ExpNormalizeSigmoid": 6,
+    "TowerFunctions": 5,
+}
 #: One LaTeX cache for all frame tests (Manim's default is a fresh dir per test).
 TEX_DIR = Path(tempfile.gettempdir()) / "whysigmoid-frame-tests-tex"
 

@@ -107,6 +107,24 @@ SCENES: tuple[SceneSpec, ...] = (
         "differentiable.",
     ),
     SceneSpec(
+        "ExpNormalize",
+        "exp_normalize",
+        "exp-normalize.mp4",
+        "Softmax as a recipe: exponentiate the scores, then divide by their sum.",
+        core_params.ExpNormalizeParams,
+        "Section 'A probabilistic derivation of Sigmoid': softmax exponentiates unnormalized "
+        "scores to make them positive, then divides by their sum so they add up to 1.",
+    ),
+    SceneSpec(
+        "ExpNormalizeSigmoid",
+        "exp_normalize_sigmoid",
+        "exp-normalize-sigmoid.mp4",
+        "Two classes with log p(0) fixed at 0: exponentiate-and-normalize is the sigmoid.",
+        core_params.ExpNormalizeSigmoidParams,
+        "With log p(y=0) fixed at 0 and log p(y=1) = x, exponentiating and normalizing gives "
+        "p(y=1) = e^x / (1 + e^x) = 1 / (1 + e^-x): the sigmoid.",
+    ),
+    SceneSpec(
         "TowerFunctions",
         "tower_functions",
         "tower-functions.mp4",

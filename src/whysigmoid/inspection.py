@@ -18,6 +18,7 @@ import numpy as np
 __all__ = [
     "ShownText",
     "Snapshot",
+    "foreign_numbers",
     "layout_problems",
     "numbers_in",
     "overlaps",
@@ -167,3 +168,28 @@ def layout_problems(snapshots: list[Snapshot], margin: float = 0.05) -> list[str
                 if overlaps(a, b):
                     problems.append(f"beat {snap.index}: {a.tex!r} overlaps {b.tex!r}")
     return problems
+
+
+def foreign_numbers(snapshots: list[Snapshot], allowed: set[str]) -> list[str]:
+    """Numbers written in any text (outside sub/superscripts) that are not in ``allowed``.
+
+    Parameters
+    ----------
+    snapshots : list of Snapshot
+    allowed : set of str
+        The core's formatted values a scene may show (and structural ones
+        such as class indices).
+
+    Returns
+    -------
+    list of str
+        One line per foreign number, naming the beat and the text; empty when
+        every number on screen is allowed.
+    """
+    return [
+        f"beat {snap.index}: {token} in {text.tex!r}"
+        for snap in snapshots
+        for text in snap.texts
+        for token in numbers_in(text.tex)
+        if token not in allowed
+    ]

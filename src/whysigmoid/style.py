@@ -30,10 +30,12 @@ __all__ = [
     "BACKGROUND",
     "BAND",
     "BEAT_PAUSE",
+    "CASE_COLORS",
     "COOL",
     "CURVE",
     "DERIVATIVE",
     "FONT_BODY",
+    "FONT_CAPTION",
     "FONT_LABEL",
     "FONT_SMALL",
     "FONT_TITLE",
@@ -50,9 +52,11 @@ __all__ = [
     "PIXEL_OFF",
     "PIXEL_ON",
     "POSITIVE",
+    "SCORE_COLORS",
     "SERIES",
     "STROKE_CURVE",
     "STROKE_GUIDE",
+    "TABLE_FILL",
     "TITLE",
     "WARM",
     "curve_through",
@@ -100,11 +104,23 @@ POSITIVE = GREEN
 #: Pixels of an image: cell background and full intensity.
 PIXEL_OFF = ManimColor("#101318")
 PIXEL_ON = ManimColor("#FFFFFF")
+#: One colour per score of a softmax (ExpNormalize shows up to six): the
+#: first two are WARM and COOL as on the blog, the rest come from the same
+#: palette, apart from each other and from the indigo curve they sit on.
+SCORE_COLORS = (WARM, COOL, MAGENTA, GREEN, NEGATIVE, GOLD)
+#: The two cases of the sigmoid derivation (log p(1) of event 1): orange and
+#: blue as on the blog; the blue is the hidden neuron's, apart from COOL,
+#: which marks event 0.
+CASE_COLORS = (WARM, NEURON_HIDDEN)
+#: Background of a table's label column (light grey, as the blog's table).
+TABLE_FILL = ManimColor("#EEF0F3")
 
 # --- sizes (Manim font_size units; lengths in scene units) -------------------
 FONT_TITLE = 40
 FONT_BODY = 34
 FONT_LABEL = 30
+#: Captions and tables that share the frame with much else.
+FONT_CAPTION = 26
 FONT_SMALL = 22
 #: Free space kept between content and the frame edge.
 FRAME_MARGIN = 0.35
@@ -117,9 +133,12 @@ TICK_LENGTH = 0.08
 BEAT_PAUSE = 1.0
 
 
-def text(content: str, font_size: float = FONT_BODY, color: ManimColor = INK) -> Tex:
-    """Text set by LaTeX (Computer Modern, like the formulas beside it)."""
-    return Tex(content, font_size=font_size, color=color)
+def text(*parts: str, font_size: float = FONT_BODY, color: ManimColor = INK) -> Tex:
+    """Text set by LaTeX (Computer Modern, like the formulas beside it).
+
+    Pass several ``parts`` to colour them apart later (``caption[1].set_color(...)``).
+    """
+    return Tex(*parts, font_size=font_size, color=color)
 
 
 def math(*parts: str, font_size: float = FONT_BODY, color: ManimColor = INK) -> MathTex:

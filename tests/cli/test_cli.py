@@ -79,3 +79,39 @@ def test_overrides_parse_data():
     assert params == JustActivationParams(inputs=(2, 1, 0), weights=(0.5, -1, 0.2), bias=-0.25)
     with pytest.raises(OverrideError):
         apply_overrides(JustActivationParams(), ["inputs=[1,2,3]"])
+
+
+@pytest.mark.parametrize(
+    ("scene", "item", "message"),
+    [
+        ("ExpNormalize", "scores=1", "scores: expected 2..6 values, got 1"),
+        ("ExpNormalize", "scores=1,2,3,4,5,6,7", "scores: expected 2..6 values, got 7"),
+        ("ExpNormalize", "scores=1,nan", "scores: values must be finite"),
+        ("ExpNormalize", "scores=1,inf", "scores: values must be finite"),
+        ("ExpNormalize", "scores=1,2;import os", "scores: expected a number"),
+        ("ExpNormalize", "score=1,2", "score: no such parameter (parameters: scores)"),
+        ("ExpNormalizeSigmoid", "log_scores=0.4", "log_scores: expected 2..2 values, got 1"),
+        ("ExpNormalizeSigmoid", "log_scores=-0.4,0.4,1", "log_scores: expected 2..2 values"),
+        ("ExpNormalizeSigmoid", "log_scores=-inf,0.4", "log_scores: values must be finite"),
+        ("ExpNormalizeSigmoid", "log_scores=x,0.4", "log_scores: expected a number"),
+        ("ExpNormalizeSigmoid", "scores=1,2", "scores: no such parameter"),
+    ],
+)
+def test_bad_set_for_the_normalize_scenes(tmp_path, scene, item, message):
+    media = tmp_path / "m"
+    result = run("render", scene, "--set", item, "--media-dir", str(media))
+    assert result.exit_code == 2, result.output
+    assert message in result.output
+    assert "Traceback" not in result.output
+    assert not media.exists()
+
+
+def test_set_parses_scores_as_data():
+    from whysigmoid.core import ExpNormalizeParams, ExpNormalizeSigmoidParams
+
+    assert apply_overrides(ExpNormalizeParams(), ["scores=2,1,0.1"]) == ExpNormalizeParams(
+        scores=(2.0, 1.0, 0.1)
+    )
+    assert apply_overrides(
+        ExpNormalizeSigmoidParams(), ["log_scores=-1.5, 2e0"]
+    ) == ExpNormalizeSigmoidParams(log_scores=(-1.5, 2.0))

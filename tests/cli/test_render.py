@@ -10,14 +10,23 @@ import time
 import pytest
 from click.testing import CliRunner
 
+from whysigmoid.catalog import SCENES as CATALOG
 from whysigmoid.catalog import find_scene
 from whysigmoid.cli import cli
 from whysigmoid.media_info import probe
 from whysigmoid.render import render_key
 
-SCENES = ("JustActivation", "ConceptDetector")
-#: The storyboard's length ranges (blog durations) per scene, seconds.
-DURATIONS = {"JustActivation": (20, 45), "ConceptDetector": (15, 45)}
+#: Every scene of the catalog is rendered once, cold and in parallel, for these tests.
+SCENES = tuple(spec.name for spec in CATALOG)
+#: The issues' length ranges per scene, seconds.
+DURATIONS = {
+    "JustActivation": (20, 45),
+    "SigmoidFamily": (20, 60),
+    "ConceptDetector": (15, 45),
+    "ExpNormalize": (10, 30),
+    "ExpNormalizeSigmoid": (15, 40),
+    "TowerFunctions": (20, 60),
+}
 
 
 def render(*args):
@@ -40,7 +49,9 @@ def test_cold_parallel_render_delivers_valid_videos(rendered, scene):
     assert str(video) in result.stdout.splitlines()
     info = probe(video)
     assert (info.codec, info.pix_fmt) == ("h264", "yuv420p")
-    assert (info.width, info.height, info.fps) == (854, 480, 15)
+    assert (info.width, info.height) == (854, 480)
+    # Manim's joins of partial movies can lose one 1/15360 s tick: average rate ~ 15
+    assert info.fps == pytest.approx(15, rel=1e-4)
     low, high = DURATIONS[scene]
     assert low <= info.duration <= high
     assert info.frames == pytest.approx(info.duration * 15, abs=2)

@@ -42,6 +42,7 @@ def test_frozen_and_hashable():
         (lambda: ExpNormalizeParams(scores=(1.0,)), "scores"),
         (lambda: ExpNormalizeParams(scores=("a", 1)), "scores"),
         (lambda: ExpNormalizeSigmoidParams(log_scores=(1, 2, 3)), "log_scores"),
+        (lambda: ExpNormalizeSigmoidParams(log_scores=(-0.4, 51)), "log_scores"),
         (lambda: SigmoidFamilyParams(step_weight=0), "step_weight"),
         (lambda: TowerFunctionsParams(tower_counts=(5, -1)), "tower_counts"),
         (lambda: TowerFunctionsParams(tower_counts=(2.5,)), "tower_counts"),

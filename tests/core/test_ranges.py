@@ -1,10 +1,21 @@
 import math
 
+import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from whysigmoid.core import enclosing_range, nice_step, tick_values
+from whysigmoid.core import (
+    enclosing_range,
+    exponential_curve,
+    nice_step,
+    nice_ticks,
+    padded_range,
+    plot_window,
+    tick_values,
+)
+
+finite = st.floats(min_value=-1e6, max_value=1e6)
 
 
 def test_known_steps():
@@ -39,3 +50,83 @@ def test_bad_spans():
         nice_step(0.0, 5)
     with pytest.raises(ValueError, match="max_ticks"):
         nice_step(1.0, 1)
+
+
+def test_known_ticks():
+    # no round multiple of 500000 inside: thinned ticks of the next step down
+    np.testing.assert_array_equal(nice_ticks(1.0, 400001.0, 2), [200000, 400000])
+    np.testing.assert_array_equal(nice_ticks(-3, 2), [-3, -2, -1, 0, 1, 2])
+    np.testing.assert_array_equal(nice_ticks(0, 7.39, 5), [0, 2, 4, 6])
+    np.testing.assert_array_equal(nice_ticks(0, 0.35, 6), [0, 0.1, 0.2, 0.3])
+    np.testing.assert_array_equal(nice_ticks(0, 268337.0, 5), [0, 100000, 200000])
+    ticks = nice_ticks(-1, 1)
+    assert not np.signbit(ticks[ticks == 0]).any()  # no "-0" tick
+
+
+@given(finite, st.floats(min_value=1e-3, max_value=1e6), st.integers(2, 10))
+def test_ticks_are_round_inside_and_few(low, span, max_ticks):
+    high = low + span
+    assume(high > low)
+    ticks = nice_ticks(low, high, max_ticks)
+    assert 1 <= len(ticks) <= max_ticks
+    if len(ticks) > 1:
+        # differences of large ticks carry float64 error ~ |tick| * 1e-16
+        tol = 1e-12 * max(1.0, float(np.max(np.abs(ticks))))
+        step = ticks[1] - ticks[0]
+        np.testing.assert_allclose(np.diff(ticks), step, atol=2 * tol)
+        # every tick is a whole multiple of one round value (1, 2 or 5 times 10^k)
+        power = 10 ** math.floor(math.log10(step) + 1e-9)
+        bases = [m * power * f for m in (1, 2, 5) for f in (0.1, 1)]
+        assert any(
+            np.allclose(ticks / base, np.round(ticks / base), atol=tol / base + 1e-9)
+            for base in bases
+            if base <= step + tol
+        )
+        # ends a hair outside (rounding, as 0.1 * 3) are accepted by design
+        slack = max(tol, 1e-9 * step)
+        assert np.all(ticks >= low - slack) and np.all(ticks <= high + slack)
+
+
+def test_bad_ranges():
+    with pytest.raises(ValueError, match="low < high"):
+        nice_ticks(1, 1)
+    with pytest.raises(ValueError, match="finite"):
+        nice_ticks(0, math.inf)
+    with pytest.raises(ValueError, match="max_ticks"):
+        nice_step(1.0, 1)
+    with pytest.raises(ValueError, match="min_pad"):
+        padded_range([2.0, 2.0])
+    with pytest.raises(ValueError, match="finite"):
+        padded_range([])
+
+
+def test_padded_range():
+    assert padded_range([-0.4, 1.0], 0.5) == pytest.approx((-1.1, 1.7))
+    assert padded_range([3.0], 0.1, min_pad=0.5) == (2.5, 3.5)
+
+
+def test_plot_window_keeps_the_right_end():
+    assert plot_window([1.5, -0.5], include=(-2.5, 1.0)) == (-3.0, 2.0)
+    # shifted large scores: 0 and -1 shown, the far ones left of the window
+    assert plot_window([0, -1, -1003.25, -988], (-2.5, 1), max_span=10) == (-8.5, 1.5)
+    with pytest.raises(ValueError, match="max_span"):
+        plot_window([0.0], max_span=1.0, pad=0.5)
+
+
+@given(st.lists(finite, min_size=1, max_size=6), st.floats(min_value=2, max_value=50))
+def test_plot_window_covers_the_largest_value(values, max_span):
+    low, high = plot_window(values, pad=0.5, max_span=max_span)
+    assert high == pytest.approx(max(values) + 0.5)
+    assert high - low <= max_span + 1e-9
+    assert all(v <= high for v in values)
+
+
+def test_exponential_curve():
+    x, y = exponential_curve(-3.0, 2.0, 200)
+    assert x[0] == -3.0 and x[-1] == 2.0
+    assert np.all(np.diff(x) > 0)
+    np.testing.assert_allclose(y, np.exp(x), rtol=1e-15)
+    # the steep part gets samples too: no gap in y larger than 5 % of the height
+    assert np.max(np.diff(y)) < 0.05 * (y[-1] - y[0])
+    with pytest.raises(ValueError):
+        exponential_curve(0.0, 1000.0, 100)

@@ -1,7 +1,6 @@
 import itertools
 
 import pytest
-from render_check import render_and_check
 
 from whysigmoid.core import SigmoidFamilyParams, format_tex, nice_step, step, tick_values
 from whysigmoid.inspection import layout_problems, numbers_in
@@ -97,8 +96,3 @@ def test_every_number_shown_comes_from_the_core(beats, params):
 @pytest.mark.parametrize("params", ALL_PARAMS, ids=["blog", "other"])
 def test_layout(beats, params):
     assert layout_problems(beats("SigmoidFamily", params)) == []
-
-
-@pytest.mark.render
-def test_real_render_preview(tmp_path):
-    render_and_check("SigmoidFamily", "sigmoid-family.mp4", tmp_path)

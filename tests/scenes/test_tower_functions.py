@@ -2,7 +2,6 @@ import itertools
 
 import numpy as np
 import pytest
-from render_check import render_and_check
 
 from whysigmoid.core import (
     NIELSEN_CONSTANT,
@@ -129,8 +128,3 @@ def test_tick_labels_are_round(beats):
         for text in snap.texts:
             if text.value is not None and text.tex == text.shown and "." not in text.shown:
                 assert float(text.value) == np.round(text.value)
-
-
-@pytest.mark.render
-def test_real_render_preview(tmp_path):
-    render_and_check("TowerFunctions", "tower-functions.mp4", tmp_path)

@@ -19,6 +19,7 @@ __all__ = [
     "ExpNormalization",
     "TwoClassNormalization",
     "exp_normalize",
+    "exponential_curve",
     "logsumexp",
     "softmax",
     "two_class_normalize",
@@ -27,6 +28,8 @@ __all__ = [
 #: Scores up to this value are exponentiated as they are (e^50 ~ 5e21 is
 #: still a readable number); above it the recipe subtracts the maximum first.
 LARGEST_UNSHIFTED_SCORE = 50.0
+#: Largest x whose e^x is finite in float64 (e^709.78 overflows).
+_EXP_LIMIT = 709.0
 
 
 def softmax(scores: ArrayLike) -> NDArray[np.float64]:
@@ -119,6 +122,43 @@ def exp_normalize(scores: ArrayLike) -> ExpNormalization:
         total=total,
         probabilities=exponentiated / total,
     )
+
+
+def exponential_curve(
+    low: float, high: float, samples: int
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Points ``(x, e^x)`` for plotting the exponential on ``[low, high]``.
+
+    Half of the samples are spread evenly in ``x`` (the flat left part), half
+    evenly in ``e^x`` (the steep right part), so a polyline through them looks
+    smooth at any scale.
+
+    Parameters
+    ----------
+    low, high : float
+        Finite, ``low < high <= 709`` (``e^709`` is near the float64 maximum).
+    samples : int
+        Total number of points, >= 4.
+
+    Returns
+    -------
+    x, y : ndarray of float64, shape (samples,)
+        ``x`` ascending, ``y = exp(x)``.
+
+    Raises
+    ------
+    ValueError
+        On a non-finite or empty range, ``high > 709`` or ``samples < 4``.
+    """
+    low, high = float(low), float(high)
+    if not (np.isfinite(low) and np.isfinite(high) and low < high <= _EXP_LIMIT):
+        raise ValueError(f"need finite low < high <= {_EXP_LIMIT}, got {(low, high)}")
+    if samples < 4:
+        raise ValueError(f"samples must be >= 4, got {samples}")
+    even_x = np.linspace(low, high, samples // 2)
+    even_y = np.log(np.linspace(np.exp(low), np.exp(high), samples - samples // 2))
+    x = np.unique(np.clip(np.concatenate([even_x, even_y]), low, high))
+    return x, np.exp(x)
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from .towers import nielsen_target
 
 __all__ = [
     "MAX_INPUTS",
+    "MAX_LOG_SCORE",
     "MAX_SCORES",
     "MAX_SWEEP_STOPS",
     "MAX_TOWERS",
@@ -36,6 +37,9 @@ __all__ = [
 MAX_INPUTS = 5
 #: Most scores ExpNormalize lays out legibly.
 MAX_SCORES = 6
+#: Largest |log-score| ExpNormalizeSigmoid shows (e^50 ~ 5e21 is still a
+#: number one can write; e^710 is not even a float64).
+MAX_LOG_SCORE = 50.0
 #: Most towers TowerFunctions fits (each tower is two hidden neurons).
 MAX_TOWERS = 200
 #: Most stops of one SigmoidFamily sweep (each leaves a trace and a legend entry).
@@ -157,13 +161,20 @@ class ExpNormalizeSigmoidParams(_Params):
     Attributes
     ----------
     log_scores : (float, float)
-        Case 1 and case 2 (the blog: -0.4 and 0.4).
+        Case 1 and case 2 (the blog: -0.4 and 0.4), each in
+        ``[-MAX_LOG_SCORE, MAX_LOG_SCORE]`` so that ``e^x`` is a number the
+        scene can write down.
     """
 
     log_scores: tuple[float, float] = (-0.4, 0.4)
 
     def __post_init__(self) -> None:
-        self._numbers("log_scores", 2, 2)
+        for x in self._numbers("log_scores", 2, 2):
+            if abs(x) > MAX_LOG_SCORE:
+                raise ValueError(
+                    f"log_scores: each must lie in [-{MAX_LOG_SCORE:g}, {MAX_LOG_SCORE:g}] "
+                    f"(e^x is shown as a number), got {x:g}"
+                )
 
 
 @dataclass(frozen=True)

@@ -3,24 +3,34 @@
 Scenes compose these; nothing here is copied between scenes.
 """
 
+from .exp_curve import ExpCurve
 from .graph import FunctionGraph
 from .grids import PixelGrid, WeightGrid
 from .legend import Legend
 from .neuron import NeuronDiagram
+from .number_line import MarkedNumberLine
+from .placement import spread
 from .readout import NumberReadout, labelled_readout
 from .sigmoid_panel import SigmoidPanel
+from .stacked_bar import StackedBar
 from .tower_network import TowerNetwork
 from .trackers import glide
+from .value_table import ValueTable
 
 __all__ = [
+    "ExpCurve",
     "FunctionGraph",
     "Legend",
+    "MarkedNumberLine",
     "NeuronDiagram",
     "NumberReadout",
     "PixelGrid",
     "SigmoidPanel",
+    "StackedBar",
     "TowerNetwork",
+    "ValueTable",
     "WeightGrid",
     "glide",
     "labelled_readout",
+    "spread",
 ]

@@ -1,0 +1,61 @@
+"""Placing labels side by side without overlap."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+__all__ = ["spread"]
+
+
+def spread(
+    centers: Sequence[float], widths: Sequence[float], low: float, high: float, gap: float
+) -> np.ndarray:
+    """Move intervals as little as possible so they keep ``gap`` apart inside ``[low, high]``.
+
+    Intervals keep the left-to-right order of their wished ``centers``. A
+    forward pass pushes each one right of its left neighbour; a backward pass
+    pulls them back inside ``high``; a last forward pass keeps them inside
+    ``low``.
+
+    Parameters
+    ----------
+    centers : sequence of float, shape (n,)
+        Wished centres (scene units).
+    widths : sequence of float, shape (n,)
+        Widths, >= 0.
+    low, high : float
+        The room available.
+    gap : float
+        Smallest space between neighbours.
+
+    Returns
+    -------
+    ndarray of float64, shape (n,)
+        New centres, in the input order.
+
+    Raises
+    ------
+    ValueError
+        If the intervals and gaps are wider than ``high - low``.
+    """
+    c = np.asarray(centers, dtype=np.float64)
+    w = np.asarray(widths, dtype=np.float64)
+    if w.sum() + gap * max(len(w) - 1, 0) > high - low + 1e-9:
+        raise ValueError(f"{len(w)} intervals of total width {w.sum():.2f} do not fit")
+    order = np.argsort(c, kind="stable")
+    left = c[order] - w[order] / 2
+    width = w[order]
+    for i in range(len(left)):  # push right of the left neighbour
+        if i:
+            left[i] = max(left[i], left[i - 1] + width[i - 1] + gap)
+    for i in reversed(range(len(left))):  # pull back inside `high`
+        limit = high if i == len(left) - 1 else left[i + 1] - gap
+        left[i] = min(left[i], limit - width[i])
+    for i in range(len(left)):  # keep inside `low`
+        limit = low if i == 0 else left[i - 1] + width[i - 1] + gap
+        left[i] = max(left[i], limit)
+    out = np.empty_like(c)
+    out[order] = left + width / 2
+    return out

@@ -1,0 +1,139 @@
+"""A table of values: a label column on a light panel, then columns of cells.
+
+ExpNormalize shows one row per stage (scores, exponentiated, normalized) with
+one column per score; ExpNormalizeSigmoid one small table per case (Sum,
+p(y=0), p(y=1)).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from manim import Mobject, Rectangle, VGroup
+
+from .. import style
+
+__all__ = ["ValueTable"]
+
+#: Space between columns and between the label panel's edge and its labels.
+COLUMN_GAP = 0.35
+PANEL_PADDING = 0.15
+ROW_GAP = 0.2
+
+
+class ValueTable(VGroup):
+    """Rows of ``(label, cells)`` laid out on a grid.
+
+    Every value column is as wide as its widest cell and cells are centred
+    in it; each row is as tall as its tallest item. Rows are stacked top to
+    bottom, ``space_above[i]`` extra units above row ``i`` (room for a
+    caption the scene puts there). Labels and cells (not the gaps) are scaled
+    down, never up, so the table fits ``max_width``. Mobjects are positioned,
+    not copied: build them with the core's numbers (``style.number``) first.
+
+    Parts: ``panel`` (the label column's background, one piece per block of
+    rows without extra space between them), ``labels``, ``rows``
+    (``rows[i]`` is the VGroup of row i's cells), ``columns`` (``columns[j]``
+    the cells of column j).
+
+    Parameters
+    ----------
+    labels : sequence of Mobject
+        One per row.
+    cells : sequence of sequence of Mobject
+        ``cells[i]`` are the cells of row ``i``; rows may be shorter than others.
+    space_above : sequence of float or None
+        Extra gap above each row (default none).
+    max_width : float or None
+        Scale the table down to this width.
+    column_gap, row_gap : float
+        Spacing in scene units.
+
+    Raises
+    ------
+    ValueError
+        If ``cells`` or ``space_above`` does not have one entry per label.
+    """
+
+    def __init__(
+        self,
+        labels: Sequence[Mobject],
+        cells: Sequence[Sequence[Mobject]],
+        space_above: Sequence[float] | None = None,
+        max_width: float | None = None,
+        column_gap: float = COLUMN_GAP,
+        row_gap: float = ROW_GAP,
+    ):
+        super().__init__()
+        n_rows = len(labels)
+        space_above = [0.0] * n_rows if space_above is None else list(space_above)
+        if len(cells) != n_rows or len(space_above) != n_rows:
+            raise ValueError(
+                f"need one cell row and one space_above per label ({n_rows}), "
+                f"got {len(cells)} and {len(space_above)}"
+            )
+        n_cols = max((len(row) for row in cells), default=0)
+        label_width, widths = _widths(labels, cells, n_cols)
+        gaps = 2 * PANEL_PADDING + n_cols * column_gap
+        content = label_width + sum(widths)
+        if max_width is not None and content + gaps > max_width:
+            # shrink the content, not the gaps, so captions keep their room
+            factor = max(max_width - gaps, 0.0) / content
+            for mob in [*labels, *(cell for row in cells for cell in row)]:
+                mob.scale(factor)
+            label_width, widths = _widths(labels, cells, n_cols)
+        # x of each column's centre, the label column's left edge at 0
+        label_center = PANEL_PADDING + label_width / 2
+        x = PANEL_PADDING * 2 + label_width + column_gap
+        centers = []
+        for width in widths:
+            centers.append(x + width / 2)
+            x += width + column_gap
+        self.labels = VGroup(*labels)
+        self.rows = VGroup()
+        self.columns = [VGroup() for _ in range(n_cols)]
+        top = 0.0
+        for i, (label, row) in enumerate(zip(labels, cells, strict=True)):
+            height = max([label.height, *(cell.height for cell in row)])
+            top -= space_above[i] + (row_gap if i else 0.0)
+            y = top - height / 2
+            label.move_to([label_center, y, 0])
+            for j, cell in enumerate(row):
+                cell.move_to([centers[j], y, 0])
+                self.columns[j].add(cell)
+            self.rows.add(VGroup(*row))
+            top -= height
+        # one panel piece per block of rows not separated by extra space
+        self.panel = VGroup()
+        starts = [i for i in range(n_rows) if i == 0 or space_above[i] > 0]
+        for start, stop in zip(starts, [*starts[1:], n_rows], strict=True):
+            block = VGroup(*(VGroup(self.labels[i], *self.rows[i]) for i in range(start, stop)))
+            piece = Rectangle(
+                width=label_width + 2 * PANEL_PADDING,
+                height=block.height + 2 * PANEL_PADDING,
+                stroke_width=0,
+                fill_color=style.TABLE_FILL,
+                fill_opacity=1,
+            )
+            self.panel.add(piece.move_to([label_center, block.get_center()[1], 0]))
+        self.add(self.panel, self.labels, self.rows)
+
+    def row_band(self, i: int) -> tuple[float, float]:
+        """Bottom and top y of row ``i`` (label and cells)."""
+        group = VGroup(self.labels[i], *self.rows[i])
+        return group.get_bottom()[1], group.get_top()[1]
+
+    def cells_left(self) -> float:
+        """Scene x of the left edge of the first value column."""
+        return min(column.get_left()[0] for column in self.columns)
+
+    def cells_right(self) -> float:
+        """Scene x of the right edge of the last value column."""
+        return max(column.get_right()[0] for column in self.columns)
+
+
+def _widths(labels, cells, n_cols: int) -> tuple[float, list[float]]:
+    """Width of the label column and of each value column."""
+    return max(label.width for label in labels), [
+        max((row[j].width for row in cells if j < len(row)), default=0.0) for j in range(n_cols)
+    ]

@@ -1,0 +1,98 @@
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from manim import DOWN, UP, tempconfig
+
+from whysigmoid import style
+from whysigmoid.visuals import ExpCurve, MarkedNumberLine, StackedBar, ValueTable, spread
+
+
+@pytest.fixture(autouse=True)
+def tex_cache(tmp_path_factory):
+    with tempconfig({"media_dir": str(tmp_path_factory.getbasetemp() / "visuals-media")}):
+        yield
+
+
+@given(
+    st.lists(
+        st.tuples(st.floats(-5, 5), st.floats(0, 1.5)),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_spread_keeps_order_room_and_gaps(items):
+    centers, widths = zip(*items, strict=True)
+    out = spread(centers, widths, -6.0, 6.0, 0.2)
+    order = np.argsort(centers, kind="stable")
+    lefts = out[order] - np.asarray(widths)[order] / 2
+    rights = out[order] + np.asarray(widths)[order] / 2
+    assert lefts[0] >= -6 - 1e-9 and rights[-1] <= 6 + 1e-9
+    assert np.all(lefts[1:] - rights[:-1] >= 0.2 - 1e-9)
+
+
+def test_spread_moves_nothing_that_fits():
+    np.testing.assert_allclose(spread([-3, 0, 3], [1, 1, 1], -6, 6, 0.2), [-3, 0, 3])
+    with pytest.raises(ValueError, match="do not fit"):
+        spread([0, 0], [5, 5], -4, 4, 0.1)
+
+
+def test_value_table_aligns_columns_and_fits():
+    labels = [style.math("s_i"), style.math(r"\frac{e^{s_i}}{\Sigma}")]
+    cells = [
+        [style.number(v) for v in (1.5, -0.5, 123456.25)],
+        [style.number(v) for v in (0.25, 0.5, 0.25)],
+    ]
+    table = ValueTable(labels, cells, space_above=[0.0, 1.0], max_width=4.0)
+    assert table.width <= 4.0 + 1e-6
+    for j in range(3):  # a column's cells share their centre
+        assert cells[0][j].get_x() == pytest.approx(cells[1][j].get_x())
+    # the extra space above row 1 is kept (not scaled away)
+    bottom0, _ = table.row_band(0)
+    _, top1 = table.row_band(1)
+    assert bottom0 - top1 >= 1.0
+    assert len(table.panel) == 2  # two blocks of rows, one grey panel each
+    with pytest.raises(ValueError, match="one cell row"):
+        ValueTable(labels, cells[:1])
+
+
+def test_number_line_labels_never_collide():
+    line = MarkedNumberLine((-1.0, 2.0), 6.0)
+    a = line.marker(0.02, style.WARM, style.number(0.02), side=DOWN)
+    b = line.marker(0.0, style.COOL, style.number(0.001, 3), side=DOWN)
+    c = line.marker(1.0, style.CASE_COLORS[1], style.number(1.0), side=UP)
+    labels = [*line.tick_labels, a.label, b.label, c.label]
+    for i, p in enumerate(labels):
+        for q in labels[i + 1 :]:
+            apart_x = p.get_right()[0] < q.get_left()[0] or q.get_right()[0] < p.get_left()[0]
+            apart_y = p.get_top()[1] < q.get_bottom()[1] or q.get_top()[1] < p.get_bottom()[1]
+            assert apart_x or apart_y
+    assert a.dot.get_center() == pytest.approx(line.n2p(0.02))
+    assert c.label.get_bottom()[1] > line.line.get_y()  # UP labels above the line
+
+
+def test_stacked_bar_segments_are_the_shares():
+    bar = StackedBar([0.75, 0.25, 0.0], style.SCORE_COLORS, 4.0)
+    widths = [s.width for s in bar.segments]
+    assert widths[:2] == pytest.approx([3.0, 1.0])
+    assert bar.segments[1].get_left()[0] == pytest.approx(bar.segments[0].get_right()[0])
+    assert [label.shown for label in bar.end_labels] == ["0", "1"]
+    with pytest.raises(ValueError, match="sum to 1"):
+        StackedBar([0.5, 0.4], style.SCORE_COLORS, 4.0)
+
+
+def test_exp_curve_points_and_landmarks():
+    curve = ExpCurve((-3.0, 2.0), (5.0, 5.0))
+    assert curve.y_unit == 1.0 and curve.y_top == pytest.approx(math.exp(2.0))
+    end = curve.curve.get_end()
+    assert end == pytest.approx(curve.point_on_curve(2.0, math.exp(2.0)))
+    assert len(curve.landmarks) == 2
+    assert curve.marker(-5.0, style.WARM)[0].get_left()[0] <= curve.point_on_axis(-3.0)[0] + 0.01
+    # huge values: ticks in powers of ten, points still where they belong
+    big = ExpCurve((40.0, 45.0), (5.0, 5.0))
+    assert big.y_unit == 1e19 and len(big.unit_label) and len(big.landmarks) == 0
+    low = big.point_on_curve(40.0, 0.0)[1]
+    top = big.point_on_curve(45.0, math.exp(45.0))[1]
+    assert top - low == pytest.approx(5.0)
