@@ -117,3 +117,9 @@ def test_numeric_gradient_validates():
     with pytest.raises(ValueError, match="method"):
         numeric_gradient(sigmoid, 1.0, method="backward")
     assert numeric_gradient(sigmoid, np.zeros(3), method="central").shape == (3,)
+
+
+def test_sigmoid_derivative_never_rounds_above_a_quarter():
+    # hypothesis found this: expit(x) * expit(-x) rounds to 0.25000000000000006
+    assert sigmoid_derivative(1.9736789961938257e-16) == 0.25
+    assert np.isnan(sigmoid_derivative(np.nan))

@@ -23,6 +23,9 @@ __all__ = [
 
 FloatOrArray = np.float64 | NDArray[np.float64]
 
+#: The sigmoid's steepest slope, sigma'(0) = 1/4.
+SIGMOID_MAX_SLOPE = 0.25
+
 
 def _as_float(x: ArrayLike) -> NDArray[np.float64]:
     return np.asarray(x, dtype=np.float64)
@@ -72,7 +75,9 @@ def sigmoid_derivative(x: ArrayLike) -> FloatOrArray:
         Values in [0, 0.25], maximum 0.25 at ``x = 0``; same shape as ``x``.
     """
     x = _as_float(x)
-    return _shaped(special.expit(x) * special.expit(-x))
+    # the rounded product can exceed 1/4 by an ulp near 0 (e.g. x = 2e-16);
+    # np.minimum keeps NaN
+    return _shaped(np.minimum(special.expit(x) * special.expit(-x), SIGMOID_MAX_SLOPE))
 
 
 def logit(p: ArrayLike) -> FloatOrArray:
