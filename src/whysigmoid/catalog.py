@@ -42,6 +42,8 @@ class SceneSpec:
         One line for ``whysigmoid list``.
     params_type : type
         The core parameter dataclass.
+    directory : Path or None
+        Where the scene file is; None for ``scenes/`` (tests use others).
     """
 
     name: str
@@ -49,11 +51,12 @@ class SceneSpec:
     output: str
     description: str
     params_type: type
+    directory: Path | None = None
 
     @property
     def path(self) -> Path:
         """The scene file."""
-        return SCENES_DIR / f"{self.module}.py"
+        return (self.directory or SCENES_DIR) / f"{self.module}.py"
 
     def load(self) -> type:
         """Import the scene file and return the scene class."""

@@ -29,6 +29,7 @@ from .core import format_tex
 __all__ = [
     "BACKGROUND",
     "BEAT_PAUSE",
+    "CAPTION_MAX_CHARS",
     "COOL",
     "CURVE",
     "DERIVATIVE",
@@ -102,6 +103,10 @@ TICK_LENGTH = 0.08
 # --- timing (seconds) --------------------------------------------------------
 #: Hold at the end of a storyboard beat.
 BEAT_PAUSE = 1.0
+
+# --- subtitles ---------------------------------------------------------------
+#: Longest beat caption: two subtitle lines of 42 characters (the usual limit).
+CAPTION_MAX_CHARS = 84
 
 
 def text(content: str, font_size: float = FONT_BODY, color: ManimColor = INK) -> Tex:
