@@ -3,6 +3,8 @@
 # Idempotent: when everything is present it only checks (well under a second).
 #   - pycairo and ManimPango build from source: cairo/pango -dev, pkg-config, a C compiler
 #   - MathTex needs LaTeX (standalone.cls is in texlive-latex-extra) and dvisvgm
+#   - offline HTML decks inline reveal.js from npm: Node.js and npm (only if no
+#     npm is on the PATH, e.g. a Node.js installed from elsewhere)
 set -euo pipefail
 
 PACKAGES=(
@@ -11,6 +13,7 @@ PACKAGES=(
   texlive-latex-base texlive-latex-recommended texlive-latex-extra
   texlive-fonts-recommended dvisvgm
 )
+command -v npm >/dev/null 2>&1 || PACKAGES+=(nodejs npm)
 
 if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
   echo "error: apt-get/dpkg not found: this set-up supports Debian and Ubuntu." >&2
