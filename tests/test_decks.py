@@ -1,10 +1,14 @@
 """The deck variant of every scene, and reveal.js inlining (no rendering here)."""
 
+import json
+
+import av
 import pytest
 from manim_slides import Slide
 
 from whysigmoid.catalog import SCENES
-from whysigmoid.decks import DeckBeats, deck_class
+from whysigmoid.decks import DeckBeats, deck_class, write_deck
+from whysigmoid.render import QUALITIES
 from whysigmoid.revealjs import (
     CDN_MARKER,
     REVEALJS_ENV,
@@ -73,3 +77,25 @@ def test_missing_revealjs_says_how_to_install(tmp_path, monkeypatch):
     monkeypatch.setenv(REVEALJS_ENV, str(tmp_path))
     with pytest.raises(RevealJSMissingError, match="make setup"):
         revealjs_dir()
+
+
+def test_failed_deck_leaves_the_old_one(tmp_path):
+    (tmp_path / "broken.mp4").write_bytes(b"not a video")
+    (tmp_path / "slides").mkdir()
+    slide_list = tmp_path / "slides" / "S.json"
+    slide_list.write_text(
+        json.dumps(
+            {
+                "slides": [{"file": "broken.mp4", "rev_file": "broken.mp4"}],
+                "resolution": [854, 480],
+                "background_color": "white",
+            }
+        )
+    )
+    target = tmp_path / "out" / "deck.pdf"
+    target.parent.mkdir()
+    target.write_text("the last good deck")
+    with pytest.raises(av.error.FFmpegError):
+        write_deck([slide_list], "pdf", target, QUALITIES["preview"])
+    assert target.read_text() == "the last good deck"
+    assert [p.name for p in target.parent.iterdir()] == ["deck.pdf"]

@@ -171,3 +171,16 @@ def test_unpremultiply():
     assert out[0, 1].tolist() == [0, 0, 0, 0]
     assert out[0, 2].tolist() == [255, 0, 10, 255]  # opaque pixels unchanged
     assert out[0, 3].tolist() == [255, 255, 255, 2]  # rounding never overflows
+
+
+def test_relative_media_dir(tmp_path, monkeypatch):
+    """The CLI's default media dir is relative: Manim and manim-slides must still find files."""
+    from whysigmoid.decks import SlidesOutput
+
+    monkeypatch.chdir(tmp_path)
+    video = render_scene(STROKE, "preview", Path("m"), progress=False, settings_hook=tiny)
+    slides = render_scene(
+        STROKE, "preview", Path("m"), progress=False, settings_hook=tiny, output=SlidesOutput()
+    )
+    assert video.path == tmp_path / "m" / "preview" / "stroke.mp4" and video.path.exists()
+    assert slides.path.exists() and slides.path.is_relative_to(tmp_path / "m")

@@ -226,7 +226,11 @@ def slides(
             raise click.ClickException(str(error)) from None
     results = _run(specs, quality, media_dir, jobs, force=force, output=SlidesOutput())
     target = media_dir / "slides" / (name + DECK_FORMATS[to])
-    write_deck([r.path for r in results], to, target, QUALITIES[quality])
+    try:
+        write_deck([r.path for r in results], to, target, QUALITIES[quality])
+    except Exception as error:  # the converters' many errors; nothing half-written
+        click.echo(f"error: writing {target} failed: {type(error).__name__}: {error}", err=True)
+        raise SystemExit(1) from None
     click.echo(f"Deck of {len(specs)} scene(s): {to}", err=True)
     click.echo(str(target))
 

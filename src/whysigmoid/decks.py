@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -168,9 +167,8 @@ def write_deck(slide_lists: list[Path], to: str, target: Path, quality) -> Path:
     configs = [PresentationConfig.from_file(path) for path in slide_lists]
     converter = _converter(to, configs, quality)
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(suffix=target.suffix, dir=target.parent, prefix=".partial-")
-    os.close(handle)
-    partial = Path(name)
+    # the converter creates it (usual permissions); hidden, ours alone (pid)
+    partial = target.with_name(f".{target.stem}.{os.getpid()}.partial{target.suffix}")
     try:
         converter.convert_to(partial)
         if to == "html":

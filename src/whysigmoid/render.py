@@ -252,6 +252,8 @@ def render_scene(
         Whatever the scene raises; the deliverables are then left untouched.
     """
     output = output if output is not None else VideoOutput()
+    # Manim resolves some paths against its own directories: give it absolute ones
+    media_dir = media_dir.resolve()
     quality = QUALITIES[quality_name]
     key = render_key(spec, quality_name, params, output)
     scene_dir = work_dir(media_dir, spec)

@@ -69,6 +69,8 @@ def test_clean_removes_outputs_and_caches(tmp_path):
     (tmp_path / "preview").mkdir()
     (tmp_path / "preview" / "x.mp4").write_bytes(b"")
     (tmp_path / ".manim" / "S").mkdir(parents=True)
+    (tmp_path / "slides").mkdir()
+    (tmp_path / "slides" / "deck.html").write_text("")
     (tmp_path / "notes.txt").write_text("mine")
     result = CliRunner().invoke(cli, ["clean", "--media-dir", str(tmp_path)])
     assert result.exit_code == 0

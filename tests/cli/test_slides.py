@@ -130,6 +130,14 @@ def test_pdf_deck(decks, beats):
     assert float(box.width) / float(box.height) == pytest.approx(PREVIEW[0] / PREVIEW[1])
 
 
+def test_decks_get_the_usual_file_permissions(decks, tmp_path):
+    _, made = decks
+    plain = tmp_path / "plain"
+    plain.write_text("")
+    for path in made.values():
+        assert Path(path).stat().st_mode == plain.stat().st_mode
+
+
 def test_slides_are_cached(decks):
     media, _ = decks
     result = run("slides", "JustActivation", "--to", "pdf", "-q", "preview", "--media-dir", media)
