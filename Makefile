@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# `npm ci` writes this; reveal.js (for offline HTML decks) lands in node_modules/
+NODE_STAMP := node_modules/.package-lock.json
 QUALITY ?= blog
 
 .PHONY: all setup system render preview test lint benchmark control-data clean
@@ -19,7 +21,10 @@ $(STAMP): pyproject.toml | system
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
-setup: system $(STAMP)
+$(NODE_STAMP): package.json package-lock.json | system
+	npm ci --no-audit --no-fund --loglevel=error
+
+setup: system $(STAMP) $(NODE_STAMP)
 
 render: setup  ## every blog video at blog quality (1920x1080, 30 fps)
 	$(BIN)/whysigmoid render --quality $(QUALITY)

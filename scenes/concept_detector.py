@@ -62,7 +62,7 @@ class ConceptDetector(BlogScene):
         self.color_lit(pattern)
         VGroup(question, pattern).arrange(RIGHT, buff=0.6).set_y(TOP_Y)
         self.play(FadeIn(question), FadeIn(pattern, shift=DOWN * 0.2))
-        self.beat()
+        self.beat(caption="How could a single neuron detect a pattern, like a line on the right?")
 
         # Beat 2: sum(image x weights) >= threshold ?
         image = PixelGrid(EXAMPLE_FIRES, BIG_CELL)
@@ -81,7 +81,14 @@ class ConceptDetector(BlogScene):
         self.play(FadeIn(times), FadeIn(grid))
         self.play(Write(VGroup(sigma, open_paren, close_paren)), Write(test))
         self.play(FadeIn(bias_note, shift=DOWN * 0.2))
-        self.beat()
+        self.beat(
+            caption="Weigh every pixel, add it all up and compare the sum with a threshold.",
+            notes=(
+                "The weights reward lit pixels on the right and penalise those on the left. "
+                "The threshold is the bias moved to the other side: the detector fires when "
+                "the weighted sum plus the bias is at least 0."
+            ),
+        )
 
         # Beat 3: one image fires, one does not; the non-zero summands highlighted
         examples = (EXAMPLE_FIRES, EXAMPLE_SILENT)
@@ -107,7 +114,9 @@ class ConceptDetector(BlogScene):
                 Write(line),
             )
             self.play(FadeIn(verdict, scale=1.2))
-        self.beat()
+        self.beat(
+            caption="Enough evidence on the right and the step fires; otherwise it stays at 0."
+        )
 
         # Beat 4: a steep sigmoid instead of the step
         inset = self.sigmoid_inset([s.pre_activation for s in soft], p.steepness)
@@ -119,7 +128,15 @@ class ConceptDetector(BlogScene):
         self.play(*(FadeIn(dot, scale=0.5) for dot in inset.dots))
         for verdict, row in zip(step_verdicts, rows, strict=True):
             self.play(ReplacementTransform(verdict, row[2]))
-        self.beat(2 * style.BEAT_PAUSE)
+        self.beat(
+            2 * style.BEAT_PAUSE,
+            caption="A steep sigmoid instead of the step: still yes or no, now differentiable.",
+            notes=(
+                "A step has no useful gradient, so a network cannot learn with it; a steep "
+                "sigmoid keeps the step's intuition, a concept detector that is on or off, "
+                "and can be trained."
+            ),
+        )
 
     # --- builders -----------------------------------------------------------
     @staticmethod

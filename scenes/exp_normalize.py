@@ -72,7 +72,7 @@ class ExpNormalize(BlogScene):
         self.play(Create(curve.curve), FadeIn(curve.curve_label), run_time=1.5)
         self.play(FadeIn(curve.landmarks))
         self.play(Write(captions[0]), FadeIn(table.panel[0], table.labels[0]))
-        self.beat()
+        self.beat(caption="Softmax starts from unnormalized scores and the exponential function.")
 
         # Beat 2: the scores, as values and as dots on the x-axis
         markers = VGroup(
@@ -88,7 +88,7 @@ class ExpNormalize(BlogScene):
                 run_time=1.5,
             )
         )
-        self.beat()
+        self.beat(caption="The scores can be any real numbers, negative ones included.")
 
         # Beat 3: exponentiate: each dot rises to the curve, e^score appears
         rises = []
@@ -106,14 +106,16 @@ class ExpNormalize(BlogScene):
             LaggedStart(*rises, lag_ratio=0.3, run_time=1.5),
             LaggedStart(*(FadeIn(c, shift=DOWN * 0.2) for c in table.rows[1]), lag_ratio=0.3),
         )
-        self.beat()
+        self.beat(
+            caption="Exponentiating makes every score positive, but they do not sum to one yet."
+        )
 
         # Beat 4: Sigma: arrows from the values meet in their sum
         total = self.sum_block(result.total, table)
         arrows = self.sum_arrows(table.rows[1], total)
         self.play(LaggedStart(*(GrowArrow(a) for a in arrows), lag_ratio=0.15))
         self.play(Write(total))
-        self.beat()
+        self.beat(caption="Add up the exponentiated scores.")
 
         # Beat 5: normalized: each value over the sum; the shares add up to 1
         self.play(Write(captions[2]), FadeIn(table.panel[2], table.labels[2]))
@@ -134,7 +136,10 @@ class ExpNormalize(BlogScene):
             LaggedStart(*(GrowFromEdge(s, LEFT) for s in bar.segments), lag_ratio=0.6, run_time=1.5)
         )
         self.play(Write(adds_up))
-        self.beat(2 * style.BEAT_PAUSE)
+        self.beat(
+            2 * style.BEAT_PAUSE,
+            caption="Divide each by that sum: non-negative values that add up to exactly one.",
+        )
 
     # --- builders -----------------------------------------------------------
     def exp_curve(self, shifted) -> ExpCurve:

@@ -96,20 +96,20 @@ class ExpNormalizeSigmoid(BlogScene):
         self.place_captions([reserved, *captions], [0.0, *(c.log_score for c in cases)], top)
         reserved_arrow = self.arrow(reserved, reserved_dot.dot.get_top(), style.COOL)
         self.play(FadeIn(reserved), GrowArrow(reserved_arrow), FadeIn(reserved_dot, scale=0.5))
-        self.beat()
+        self.beat(caption="Two classes: we fix the log-score of event 0 at zero.")
 
         # Beat 2: case 1 (orange) and case 2 (blue): where log p(1) lies against 0
         for caption, dot, color in zip(captions, case_dots, colors, strict=True):
             arrow = self.arrow(caption, dot.label.get_top(), color)
             self.play(FadeIn(caption), GrowArrow(arrow), FadeIn(dot, scale=0.5), run_time=1.2)
-        self.beat()
+        self.beat(caption="The log-score of event 1 may lie below or above zero.")
 
         # Beat 3: exponentiate: z -> e^z, a small e^z inset, a second number line
         mapping, inset, note = self.exp_aside(bottom)
         self.play(Write(mapping), FadeIn(inset.axes, inset.x_label))
         self.play(Create(inset.curve), FadeIn(inset.curve_label, inset.landmarks), Write(note))
         self.play(Create(bottom.line), FadeIn(bottom.ticks, bottom.tick_labels))
-        self.beat()
+        self.beat(caption="Exponentiate: every log-score becomes a positive number.")
 
         # Beat 4: dashed arrows map each point to its exponential
         targets = [bottom.marker(1.0, style.COOL)] + [
@@ -132,7 +132,7 @@ class ExpNormalizeSigmoid(BlogScene):
                 dash_length=0.09,
             ).add_tip(tip_length=0.15)
             self.play(Create(arrow), FadeIn(target, scale=0.5), run_time=MAP_TIME)
-        self.beat()
+        self.beat(caption="Zero maps to one; each case keeps its own exponentiated score.")
 
         # Beat 5: for each case on its own: Sum = 1 + e^x, p(0) = 1 / Sum, p(1) = e^x / Sum
         tables = self.case_tables(cases, colors, bottom, targets[1:])
@@ -142,7 +142,7 @@ class ExpNormalizeSigmoid(BlogScene):
                 LaggedStart(*(Write(row) for row in table.rows), lag_ratio=0.5),
                 run_time=TABLE_TIME,
             )
-        self.beat()
+        self.beat(caption="Normalize each case on its own: divide by one plus e to the x.")
 
         # Beat 6: the derivation; sigma(x) matches case 1's p(1)
         keep = tables[0]
@@ -161,7 +161,10 @@ class ExpNormalizeSigmoid(BlogScene):
         self.play(FadeIn(header))
         self.derive()
         self.check(cases[0], keep, colors[0])
-        self.beat(2 * style.BEAT_PAUSE)
+        self.beat(
+            2 * style.BEAT_PAUSE,
+            caption="Divide top and bottom by e to the x: the sigmoid appears.",
+        )
 
     # --- builders -----------------------------------------------------------
     def number_lines(self, cases) -> tuple[MarkedNumberLine, MarkedNumberLine]:

@@ -57,7 +57,14 @@ class JustActivation(BlogScene):
         )
         self.play(FadeIn(caption, shift=DOWN * 0.2))
         self.play(LaggedStart(*(Write(w) for w in weights), lag_ratio=0.3))
-        self.beat()
+        self.beat(
+            caption="A neuron: each input reaches it along an edge with its own weight.",
+            notes=(
+                "The blog's example: to score an e-mail as SPAM, the word 'Millions' gets a "
+                "large positive weight and 'Dear Son' a negative one. A weight says how much "
+                "an input counts, and in which direction."
+            ),
+        )
 
         # Beat 2: the input values
         values = VGroup(
@@ -70,7 +77,7 @@ class JustActivation(BlogScene):
             FadeOut(caption),
             LaggedStart(*(FadeIn(v, shift=RIGHT * 0.2) for v in values), lag_ratio=0.2),
         )
-        self.beat()
+        self.beat(caption="The inputs arrive: one value at each input node.")
 
         # Beat 3: the hidden input is a weighted sum
         title = self.title("Hidden input")
@@ -79,7 +86,7 @@ class JustActivation(BlogScene):
             rf"h^{{(\mathrm{{in}})}} = \sum_{{i=1}}^{{{n}}} w_{{1i}}\, x_i{bias_term}"
         ).next_to(title, DOWN, buff=0.2)
         self.play(Write(title), Write(formula))
-        self.beat()
+        self.beat(caption="First the neuron adds up its inputs, each multiplied by its weight.")
 
         # Beat 4: term by term, the running weighted sum
         expression = self.running_sum(forward)
@@ -97,13 +104,13 @@ class JustActivation(BlogScene):
         if forward.bias:
             self.play(Write(expression.bias), run_time=0.7)
         self.play(Write(expression.result))
-        self.beat()
+        self.beat(caption="Input times weight, term by term: the sum is the pre-activation.")
 
         # Beat 5: the result becomes the hidden node's input
         h_in = style.number(forward.pre_activation, RESULT_DECIMALS, color=style.NEURON_HIDDEN)
         h_in.move_to(diagram.hidden_input_anchor())
         self.play(TransformFromCopy(expression[-1], h_in), *(FadeOut(part) for part in expression))
-        self.beat()
+        self.beat(caption="This weighted sum is what the hidden neuron takes in.")
 
         # Beat 6: the hidden output is the sigmoid of the hidden input
         title_out = self.title("Hidden output (sigmoid activation)")
@@ -116,7 +123,13 @@ class JustActivation(BlogScene):
         )
         self.play(FadeIn(panel.axes, panel.x_label), FadeIn(panel.legend))
         self.play(Create(panel.sigmoid_curve), Create(panel.derivative_curve), run_time=1.5)
-        self.beat()
+        self.beat(
+            caption="Then the activation: the sigmoid squashes any number into (0, 1).",
+            notes=(
+                "sigma(x) = 1 / (1 + e^-x). Its derivative is largest at 0 and nearly 0 far "
+                "out: there the sigmoid saturates and gradients vanish."
+            ),
+        )
 
         # Beat 7: read sigma(h_in) off the curve and hand it to the output edge
         z = forward.pre_activation
@@ -137,7 +150,10 @@ class JustActivation(BlogScene):
         self.play(
             TransformFromCopy(h_out, h_out.copy().move_to(diagram.output_anchor())), run_time=1.5
         )
-        self.beat(2 * style.BEAT_PAUSE)
+        self.beat(
+            2 * style.BEAT_PAUSE,
+            caption="Read the curve above the weighted sum: that is the neuron's output.",
+        )
 
     # --- builders -----------------------------------------------------------
     def title(self, words: str) -> Tex:

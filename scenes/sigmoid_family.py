@@ -73,13 +73,15 @@ class SigmoidFamily(BlogScene):
         # Beat 1: sigma(w x + b) on its axes
         self.play(FadeIn(self.axes), Write(header))
         self.play(Create(curve), run_time=1.5)
-        self.beat()
+        self.beat(caption="A sigmoid with a weight and a bias: sigma of w times x plus b.")
 
         # Beat 2: the bias shifts the curve; its midpoint sits at -b/w
         caption = self.caption(r"The bias $b$ shifts the curve: its midpoint is at $s = -b/w$")
         self.play(FadeIn(marker), FadeIn(caption))
         traces, legend = self.sweep(self.bias, p.biases)
-        self.beat()
+        self.beat(
+            caption="The bias slides the curve sideways: its midpoint sits at minus b over w."
+        )
 
         # Beat 3: the weight steepens it, and a large weight makes a step
         self.play(FadeOut(traces), FadeOut(legend), FadeOut(caption))
@@ -97,7 +99,7 @@ class SigmoidFamily(BlogScene):
         )
         self.play(glide(self.weight, p.step_weight, run_time=GROW_TIME))
         self.play(FadeOut(caption), FadeIn(grown))
-        self.beat()
+        self.beat(caption="A larger weight makes the curve steeper, until it is almost a step.")
 
         # Beat 4: the step itself, and its derivative, honest about the jump
         self.play(FadeOut(traces), FadeOut(legend), FadeOut(marker), FadeOut(grown))
@@ -114,7 +116,10 @@ class SigmoidFamily(BlogScene):
         self.play(FadeIn(derivative.axes), FadeIn(derivative.title))
         self.play(Create(derivative.graph.path), FadeIn(derivative.graph.marks))
         self.play(FadeIn(derivative.note))
-        self.beat(2 * style.BEAT_PAUSE)
+        self.beat(
+            2 * style.BEAT_PAUSE,
+            caption="The step jumps from 0 to 1; its slope is 0 everywhere, undefined at the jump.",
+        )
 
         # Beat 5: with a large weight, the bias slides the step to s = -b/w
         self.play(*(FadeOut(m) for m in self.mobjects if m not in (self.axes, header)))
@@ -128,7 +133,10 @@ class SigmoidFamily(BlogScene):
         for b in p.step_biases[1:]:
             self.play(self.bias.animate.set_value(b), run_time=SLIDE_TIME)
             self.wait(style.BEAT_PAUSE / 2)
-        self.beat(2 * style.BEAT_PAUSE)
+        self.beat(
+            2 * style.BEAT_PAUSE,
+            caption="With a large weight, the bias places the step wherever we want it.",
+        )
 
     # --- builders -----------------------------------------------------------
     def make_axes(self) -> Axes:

@@ -96,7 +96,10 @@ class TowerFunctions(BlogScene):
 
         # Beat 1: two steep neurons are two steps; weights h and -h make a tower
         self.two_neuron_tower()
-        self.beat(2 * style.BEAT_PAUSE)
+        self.beat(
+            2 * style.BEAT_PAUSE,
+            caption="Two steep neurons make two steps; weights h and -h turn them into a tower.",
+        )
         self.play(*(FadeOut(m) for m in self.mobjects))
 
         # Beat 2: the goal, sigma^-1(f) on the interval
@@ -107,7 +110,7 @@ class TowerFunctions(BlogScene):
         target_graph = FunctionGraph.plot(axes, target, color=style.COOL)
         self.play(FadeIn(axes), Write(title))
         self.play(Create(target_graph.path), FadeIn(goal), run_time=2)
-        self.beat()
+        self.beat(caption="Goal: the hidden layer's output should match the inverse sigmoid of f.")
 
         # Beat 3: the first towers, moved one at a time to their fitted heights
         first = fits[0]
@@ -149,7 +152,9 @@ class TowerFunctions(BlogScene):
         self.play(FadeOut(band))
         table = self.history_table(readout)
         self.add_history_row(table, first)
-        self.beat()
+        self.beat(
+            caption="Tower by tower, each height moves to its best value and the deviation falls."
+        )
 
         # Beat 4: more towers, and the deviation falls
         previous = first
@@ -174,13 +179,16 @@ class TowerFunctions(BlogScene):
             )
             self.add_history_row(table, fit)
             previous = fit
-        self.beat()
+        self.beat(caption="More and narrower towers follow the target ever more closely.")
 
         # Beat 5: the output neuron applies sigma: sigma(weighted output) beside f
         right_column = [m for m in self.mobjects if m not in (axes, title, target_graph, towers)]
         self.play(*(FadeOut(m) for m in right_column))
         self.output_panel(previous, towers)
-        self.beat(2 * style.BEAT_PAUSE)
+        self.beat(
+            2 * style.BEAT_PAUSE,
+            caption="The output neuron applies the sigmoid: the network now approximates f itself.",
+        )
 
     # --- beat 1 -------------------------------------------------------------
     def two_neuron_tower(self) -> None:

@@ -4,6 +4,8 @@
 #   - pycairo and ManimPango build from source: cairo/pango -dev, pkg-config, a C compiler
 #   - MathTex needs LaTeX (standalone.cls is in texlive-latex-extra) and dvisvgm
 #   - the tests open the gallery page in headless Chromium
+#   - offline HTML decks inline reveal.js from npm: Node.js and npm (only if no
+#     npm is on the PATH, e.g. a Node.js installed from elsewhere)
 set -euo pipefail
 
 PACKAGES=(
@@ -13,6 +15,7 @@ PACKAGES=(
   texlive-fonts-recommended dvisvgm
   chromium
 )
+command -v npm >/dev/null 2>&1 || PACKAGES+=(nodejs npm)
 
 if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
   echo "error: apt-get/dpkg not found: this set-up supports Debian and Ubuntu." >&2

@@ -5,6 +5,8 @@
   own control data was made with 1.18). Our control data is made with the
   Cairo of the machine that runs the suite (Debian 12: 1.16), so the threshold
   is lowered to the installed version instead of skipping.
+- Property tests are reproducible: the same examples on every run (CI must
+  not flake), no per-example deadline (the machine is shared and noisy).
 """
 
 import cairo
@@ -15,8 +17,6 @@ from manim.utils.testing import frames_comparison as _frames_comparison
 from whysigmoid.catalog import find_scene
 from whysigmoid.inspection import record_beats
 
-# Reproducible property tests: the same examples on every run (CI must not flake),
-# no per-example deadline (the machine is shared and noisy).
 settings.register_profile("whysigmoid", derandomize=True, deadline=None)
 settings.load_profile("whysigmoid")
 
@@ -34,6 +34,21 @@ def pytest_addoption(parser):
     parser.addoption(
         "--show_diff", action="store_true", help="show a picture of a failing frame comparison"
     )
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    skipped = terminalreporter.stats.get("skipped", [])
+    if skipped:
+        terminalreporter.write_line(
+            f"FAILED: {len(skipped)} test(s) were skipped; every check must run.", red=True
+        )
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session, exitstatus):
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is not None and reporter.stats.get("skipped") and exitstatus == 0:
+        session.exitstatus = 1
 
 
 @pytest.fixture(scope="session")
@@ -54,18 +69,3 @@ def beats(media_dir):
         return cache[key]
 
     return get
-
-
-def pytest_terminal_summary(terminalreporter, exitstatus, config):
-    skipped = terminalreporter.stats.get("skipped", [])
-    if skipped:
-        terminalreporter.write_line(
-            f"FAILED: {len(skipped)} test(s) were skipped; every check must run.", red=True
-        )
-
-
-@pytest.hookimpl(trylast=True)
-def pytest_sessionfinish(session, exitstatus):
-    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
-    if reporter is not None and reporter.stats.get("skipped") and exitstatus == 0:
-        session.exitstatus = 1

@@ -45,6 +45,8 @@ class SceneSpec:
     blurb : str
         What the blog says around this video, in a sentence or two (for the
         gallery page).
+    directory : Path or None
+        Where the scene file is; None for ``scenes/`` (tests use others).
     """
 
     name: str
@@ -53,11 +55,12 @@ class SceneSpec:
     description: str
     params_type: type
     blurb: str = ""
+    directory: Path | None = None
 
     @property
     def path(self) -> Path:
         """The scene file."""
-        return SCENES_DIR / f"{self.module}.py"
+        return (self.directory or SCENES_DIR) / f"{self.module}.py"
 
     def load(self) -> type:
         """Import the scene file and return the scene class."""

@@ -1,4 +1,4 @@
-"""The ``whysigmoid`` command line: list and render the blog's scenes."""
+"""The ``whysigmoid`` command line: list and render the blog's scenes, make decks."""
 
 from __future__ import annotations
 
@@ -11,9 +11,12 @@ from pathlib import Path
 import click
 
 from .catalog import SCENES, UnknownSceneError, find_scene
+from .decks import DECK_FORMATS, DECK_NAME, SlidesOutput, write_deck
 from .doctor import EnvironmentProblem, preflight, run_checks
+from .formats import FORMATS, FormatError, VideoOutput
 from .overrides import OverrideError, apply_overrides
 from .render import QUALITIES, WORK_DIR_NAME, RenderError, RenderResult, render_many
+from .revealjs import RevealJSMissingError, revealjs_dir
 
 __all__ = ["cli", "main"]
 
@@ -40,67 +43,54 @@ def _resolve(names: tuple[str, ...]):
         raise click.UsageError(str(error)) from None
 
 
-@cli.command()
-@click.argument("scenes", nargs=-1, metavar="[SCENE]...")
-@click.option(
-    "--quality",
-    "-q",
-    type=click.Choice(list(QUALITIES)),
-    default="blog",
-    show_default=True,
-    help="preview 854x480@15, blog 1920x1080@30, hd 1920x1080@60, 4k 3840x2160@60.",
-)
-@click.option(
-    "--media-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("media"),
-    show_default=True,
-    help="Videos land in MEDIA_DIR/QUALITY/.",
-)
-@click.option(
-    "--set",
-    "overrides",
-    multiple=True,
-    metavar="NAME=VALUE",
-    help="Change a scene parameter, e.g. --set inputs=1,2,3 (one scene only).",
-)
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(min=1),
-    default=os.cpu_count() or 1,
-    show_default="number of CPUs",
-    help="Scenes rendered in parallel.",
-)
-@click.option("--force", is_flag=True, help="Render even if a video is up to date.")
-def render(
-    scenes: tuple[str, ...],
-    quality: str,
-    media_dir: Path,
-    overrides: tuple[str, ...],
-    jobs: int,
-    force: bool,
-) -> None:
-    """Render SCENEs (default: all) to MEDIA_DIR/QUALITY/<file>.mp4.
+def _quality_option(function):
+    return click.option(
+        "--quality",
+        "-q",
+        type=click.Choice(list(QUALITIES)),
+        default="blog",
+        show_default=True,
+        help="preview 854x480@15, blog 1920x1080@30, hd 1920x1080@60, 4k 3840x2160@60.",
+    )(function)
 
-    Unchanged scenes whose video is up to date are skipped (see --force).
-    """
-    specs = _resolve(scenes)
-    params = None
-    if overrides:
-        if len(scenes) != 1:
-            raise click.UsageError("--set changes one scene's parameters: name exactly one scene")
-        try:
-            params = apply_overrides(specs[0].params_type(), list(overrides))
-        except OverrideError as error:
-            raise click.BadParameter(str(error), param_hint="--set") from None
 
+def _media_dir_option(where: str):
+    return click.option(
+        "--media-dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=Path("media"),
+        show_default=True,
+        help=f"Output lands in {where}.",
+    )
+
+
+def _jobs_option(function):
+    return click.option(
+        "--jobs",
+        "-j",
+        type=click.IntRange(min=1),
+        default=os.cpu_count() or 1,
+        show_default="number of CPUs",
+        help="Scenes rendered in parallel.",
+    )(function)
+
+
+def _force_option(what: str):
+    return click.option("--force", is_flag=True, help=f"Render even if {what} up to date.")
+
+
+def _preflight(media_dir: Path) -> None:
+    """Exit 1 with the fix if LaTeX, dvisvgm or a writable media dir is missing."""
     try:
         preflight(media_dir)
     except EnvironmentProblem as error:
         click.echo(f"error: {error}", err=True)
         raise SystemExit(1) from None
 
+
+def _run(specs, quality: str, media_dir: Path, jobs: int, **kwargs) -> list[RenderResult]:
+    """Render ``specs`` (``render_many``), progress on stderr; exit 1 (or 130) on failure."""
+    _preflight(media_dir)
     jobs = min(jobs, len(specs))
     click.echo(
         f"Rendering {len(specs)} scene(s) at {quality} ({QUALITIES[quality]}) "
@@ -118,42 +108,149 @@ def render(
             err=True,
         )
 
-    start = time.perf_counter()
     try:
-        results = render_many(
+        return render_many(
             specs,
             quality,
             media_dir,
             jobs,
-            params,
-            force=force,
             progress=sys.stderr.isatty(),
             on_done=report,
+            **kwargs,
         )
     except RenderError as error:
         click.echo(f"error: {error}", err=True)
         raise SystemExit(1) from None
     except KeyboardInterrupt:
-        click.echo("interrupted: finished videos were kept, nothing half-written", err=True)
+        click.echo("interrupted: finished files were kept, nothing half-written", err=True)
         raise SystemExit(130) from None
+
+
+@cli.command()
+@click.argument("scenes", nargs=-1, metavar="[SCENE]...")
+@_quality_option
+@_media_dir_option("MEDIA_DIR/QUALITY/")
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(list(FORMATS)),
+    default="mp4",
+    show_default=True,
+    help="; ".join(f"{f.name}: {f.description}" for f in FORMATS.values()) + ".",
+)
+@click.option(
+    "--transparent",
+    is_flag=True,
+    help="Transparent background (webm or mov); file name gets '-transparent'.",
+)
+@click.option(
+    "--set",
+    "overrides",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Change a scene parameter, e.g. --set inputs=1,2,3 (one scene only).",
+)
+@_jobs_option
+@_force_option("a video is")
+def render(
+    scenes: tuple[str, ...],
+    quality: str,
+    media_dir: Path,
+    fmt: str,
+    transparent: bool,
+    overrides: tuple[str, ...],
+    jobs: int,
+    force: bool,
+) -> None:
+    """Render SCENEs (default: all) to MEDIA_DIR/QUALITY/<file>.
+
+    Beside each video (not GIFs) go its subtitles, <file>.srt and <file>.vtt.
+    Unchanged scenes whose files are up to date are skipped (see --force).
+    """
+    specs = _resolve(scenes)
+    try:
+        output = VideoOutput(fmt, transparent)
+    except FormatError as error:
+        raise click.UsageError(str(error)) from None
+    params = None
+    if overrides:
+        if len(scenes) != 1:
+            raise click.UsageError("--set changes one scene's parameters: name exactly one scene")
+        try:
+            params = apply_overrides(specs[0].params_type(), list(overrides))
+        except OverrideError as error:
+            raise click.BadParameter(str(error), param_hint="--set") from None
+
+    start = time.perf_counter()
+    results = _run(specs, quality, media_dir, jobs, params=params, force=force, output=output)
     total = sum(r.duration for r in results)
     click.echo(
         f"Done in {time.perf_counter() - start:.1f} s for {total:.1f} s of video. Wrote:", err=True
     )
     for result in results:
-        click.echo(str(result.path))
+        for path in result.files:
+            click.echo(str(path))
 
 
 @cli.command()
+@click.argument("scenes", nargs=-1, metavar="[SCENE]...")
 @click.option(
-    "--media-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("media"),
+    "--to",
+    "to",
+    type=click.Choice(list(DECK_FORMATS)),
+    default="html",
     show_default=True,
+    help="html: one offline file (reveal.js); pptx: PowerPoint; pdf: one page per beat.",
 )
+@_quality_option
+@_media_dir_option("MEDIA_DIR/slides/")
+@click.option(
+    "--name",
+    help=f"Deck file name without extension [default: the scene's file name, or {DECK_NAME}].",
+)
+@_jobs_option
+@_force_option("the slides are")
+def slides(
+    scenes: tuple[str, ...],
+    to: str,
+    quality: str,
+    media_dir: Path,
+    name: str | None,
+    jobs: int,
+    force: bool,
+) -> None:
+    """Make a deck of SCENEs (default: all, in blog order) in MEDIA_DIR/slides/.
+
+    One slide per storyboard beat, in the order given; the beats' captions
+    are the speaker notes (press S in the HTML deck).
+    """
+    specs = _resolve(scenes)
+    if name is None:
+        name = Path(specs[0].output).stem if len(specs) == 1 else DECK_NAME
+    if not name or name != Path(name).name or name.startswith("."):
+        raise click.BadParameter(f"{name!r} is not a plain file name", param_hint="--name")
+    if to == "html":
+        try:
+            revealjs_dir()
+        except RevealJSMissingError as error:
+            raise click.ClickException(str(error)) from None
+    results = _run(specs, quality, media_dir, jobs, force=force, output=SlidesOutput())
+    target = media_dir / "slides" / (name + DECK_FORMATS[to])
+    try:
+        write_deck([r.path for r in results], to, target, QUALITIES[quality])
+    except Exception as error:  # the converters' many errors; nothing half-written
+        click.echo(f"error: writing {target} failed: {type(error).__name__}: {error}", err=True)
+        raise SystemExit(1) from None
+    click.echo(f"Deck of {len(specs)} scene(s): {to}", err=True)
+    click.echo(str(target))
+
+
+@cli.command()
+@_media_dir_option("MEDIA_DIR")
 def clean(media_dir: Path) -> None:
-    """Delete rendered videos and caches under MEDIA_DIR (only what whysigmoid made)."""
-    owned = [media_dir / WORK_DIR_NAME, *(media_dir / q for q in QUALITIES)]
+    """Delete rendered videos, decks and caches under MEDIA_DIR (only what whysigmoid made)."""
+    owned = [media_dir / WORK_DIR_NAME, media_dir / "slides", *(media_dir / q for q in QUALITIES)]
     for path in owned:
         if path.exists():
             shutil.rmtree(path)
@@ -161,15 +258,8 @@ def clean(media_dir: Path) -> None:
 
 
 @cli.command()
-@click.option(
-    "--quality", "-q", type=click.Choice(list(QUALITIES)), default="blog", show_default=True
-)
-@click.option(
-    "--media-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("media"),
-    show_default=True,
-)
+@_quality_option
+@_media_dir_option("MEDIA_DIR/QUALITY/index.html")
 def gallery(quality: str, media_dir: Path) -> None:
     """Write MEDIA_DIR/QUALITY/index.html: every video with captions, size and embed code."""
     from .gallery import build_gallery
@@ -183,22 +273,13 @@ def gallery(quality: str, media_dir: Path) -> None:
 @click.option(
     "--quality", "-q", type=click.Choice(list(QUALITIES)), default="preview", show_default=True
 )
-@click.option(
-    "--media-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("media"),
-    show_default=True,
-)
+@_media_dir_option("MEDIA_DIR/QUALITY/")
 def watch_scene(scene: str, quality: str, media_dir: Path) -> None:
     """Render SCENE, then again whenever its code changes (Ctrl-C ends)."""
     from .watch import watch
 
     (spec,) = _resolve((scene,))
-    try:
-        preflight(media_dir)
-    except EnvironmentProblem as error:
-        click.echo(f"error: {error}", err=True)
-        raise SystemExit(1) from None
+    _preflight(media_dir)
     click.echo(
         f"Watching {spec.name} ({spec.path.name}, the package, manim.cfg); Ctrl-C ends.", err=True
     )
@@ -213,12 +294,7 @@ def watch_scene(scene: str, quality: str, media_dir: Path) -> None:
 
 
 @cli.command()
-@click.option(
-    "--media-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("media"),
-    show_default=True,
-)
+@_media_dir_option("MEDIA_DIR (checked for write access)")
 def doctor(media_dir: Path) -> None:
     """Check LaTeX, cairo/pango, manim(-slides) and the media dir; say what to fix."""
     checks = run_checks(media_dir)

@@ -1,8 +1,8 @@
 """A static preview page of every video, as the blog post will show them.
 
 ``whysigmoid gallery`` writes ``<media-dir>/<quality>/index.html``: the videos
-in blog order with their titles, the blog's context, subtitles (the ``.srt``
-beside a video is converted to WebVTT, the format ``<track>`` needs),
+in blog order with their titles, the blog's context, subtitles (the WebVTT
+file ``render`` writes beside each video, the format ``<track>`` needs),
 duration, file size and a copy-paste embed snippet. Videos not rendered yet
 are listed with the command that renders them. The page has no external
 resources: it works from the file system with no server and no network.
@@ -11,17 +11,16 @@ resources: it works from the file system with no server and no network.
 from __future__ import annotations
 
 import html
-import re
 from pathlib import Path
 
 from .catalog import SCENES, SceneSpec
 from .media_info import probe
+from .subtitles import srt_to_vtt
 
-__all__ = ["PAGE_NAME", "build_gallery", "srt_to_vtt"]
+__all__ = ["PAGE_NAME", "build_gallery"]
 
 PAGE_NAME = "index.html"
 BYTES_PER_MB = 1024 * 1024
-_SRT_TIME = re.compile(r"(\d\d:\d\d:\d\d),(\d\d\d)")
 
 STYLE = """
 body { font-family: Georgia, serif; max-width: 52rem; margin: 2rem auto; padding: 0 1rem;
@@ -41,11 +40,6 @@ for (const v of document.querySelectorAll('video')) {
   v.addEventListener('error', () => { v.dataset.loadError = 'yes'; });
 }
 """
-
-
-def srt_to_vtt(srt: str) -> str:
-    """Convert SubRip subtitles to WebVTT (header, and ``,`` -> ``.`` in times)."""
-    return "WEBVTT\n\n" + _SRT_TIME.sub(r"\1.\2", srt.replace("\r\n", "\n")).strip() + "\n"
 
 
 def _video_tag(spec: SceneSpec, track: str | None) -> str:
@@ -69,12 +63,10 @@ def _section(spec: SceneSpec, folder: Path, quality: str) -> str:
             f'<section id="{spec.name}" class="missing">{title}{blurb}'
             f"<p>Not rendered yet: <code>{html.escape(command)}</code></p></section>"
         )
-    srt = video.with_suffix(".srt")
-    track = None
-    if srt.exists():
-        vtt = video.with_suffix(".vtt")
+    srt, vtt = video.with_suffix(".srt"), video.with_suffix(".vtt")
+    if srt.exists() and not vtt.exists():  # subtitles from elsewhere: make the WebVTT
         vtt.write_text(srt_to_vtt(srt.read_text(encoding="utf-8")), encoding="utf-8")
-        track = vtt.name
+    track = vtt.name if vtt.exists() else None
     info = probe(video, count_frames=False)
     tag = _video_tag(spec, track)
     meta = (

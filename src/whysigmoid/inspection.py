@@ -1,9 +1,9 @@
 """Run a scene's ``construct()`` without rendering and record what it shows.
 
 Used by the tests (and handy in a REPL): at the end of every storyboard beat
-(:meth:`BlogScene.beat`) the text on screen is recorded with its LaTeX source,
-its number (for pieces made by :func:`whysigmoid.style.number` and for
-:class:`whysigmoid.visuals.NumberReadout`) and its
+(:meth:`BlogScene.beat`) the beat's caption and the text on screen are
+recorded, the text with its LaTeX source, its number (for pieces made by
+:func:`whysigmoid.style.number` and for :class:`whysigmoid.visuals.NumberReadout`) and its
 bounding box, so tests can compare shown numbers with the core and check the
 layout (inside the frame, no overlaps) without decoding video.
 """
@@ -54,10 +54,17 @@ class ShownText:
 
 @dataclass(frozen=True)
 class Snapshot:
-    """What is on screen at the end of beat ``index`` (0-based)."""
+    """What is on screen at the end of beat ``index`` (0-based), the beat's caption and notes.
+
+    ``caption`` and ``notes`` are what the beat passed to
+    :meth:`BlogScene.beat` (None if nothing, and in the final snapshot, taken
+    after ``construct`` returns).
+    """
 
     index: int
     texts: tuple[ShownText, ...]
+    caption: str | None = None
+    notes: str | None = None
 
 
 def numbers_in(tex: str) -> list[str]:
@@ -115,14 +122,19 @@ def record_beats(
 
     def beat(self, *args, **kwargs) -> None:
         scene_cls.beat(self, *args, **kwargs)
-        snapshots.append(Snapshot(len(snapshots), _texts(self)))
+        snapshots.append(
+            Snapshot(len(snapshots), _texts(self), kwargs.get("caption"), kwargs.get("notes"))
+        )
+
+    def add_subcaption(self, *args, **kwargs) -> None:
+        """Nothing to write: no movie (and Manim's .srt path is unset in a dry run)."""
 
     def setup(self) -> None:
         scene_cls.setup(self)
         # jump every animation to its end state instead of computing frames
         self.renderer._original_skipping_status = True
 
-    attributes = {"beat": beat, "setup": setup}
+    attributes = {"beat": beat, "setup": setup, "add_subcaption": add_subcaption}
     if params is not None:
         attributes["params"] = params
     recording = type(scene_cls.__name__, (scene_cls,), attributes)

@@ -1,4 +1,4 @@
-"""Render scenes, in parallel worker processes, and deliver the videos atomically.
+"""Render scenes, in parallel worker processes, and deliver the results atomically.
 
 Each scene has its own Manim working directory ``<media-dir>/.manim/<Scene>/``
 (partial movies and Tex cache), so parallel renders never share a file that
@@ -8,9 +8,15 @@ rendering the same scene. The finished video is moved to
 ``<media-dir>/<quality>/<file>`` with ``os.replace``: a failed or interrupted
 render never leaves a half-written deliverable and keeps the previous good one.
 
-A render is skipped when the deliverable exists and its *render key* (a hash of
-the package's code, the scene file, the parameters, the quality and the
-library versions) matches the one stored beside the scene's work directory.
+A render is skipped when its deliverables exist and its *render key* (a hash of
+the package's code, the scene file, the parameters, the quality, the output
+(format, transparency, or deck slides) and the library versions) matches the
+one stored beside the scene's work directory.
+
+What is made is an *output*: a :class:`whysigmoid.formats.VideoOutput` (MP4 by
+default, WebM, GIF, MOV, with alpha) or :class:`whysigmoid.decks.SlidesOutput`
+(the scene as a manim-slides deck). An output sets Manim's settings, builds
+the scene object and delivers the files; everything else here is shared.
 """
 
 from __future__ import annotations
@@ -27,14 +33,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+from typing import Protocol
 
 from .catalog import SceneSpec, find_scene
+from .formats import VideoOutput
 
 __all__ = [
     "QUALITIES",
+    "Output",
     "Quality",
     "RenderError",
     "RenderResult",
+    "record_path",
     "render_key",
     "render_many",
     "render_scene",
@@ -81,6 +91,9 @@ class RenderResult:
     ----------
     scene : str
     path : Path
+        The main deliverable (the video; a deck's slide list).
+    files : tuple of Path
+        Everything delivered (``path`` first, then e.g. subtitles).
     seconds : float
         Wall time of this render (0 when it was up to date).
     duration : float
@@ -94,6 +107,27 @@ class RenderResult:
     seconds: float
     duration: float
     cached: bool = False
+    files: tuple[Path, ...] = ()
+
+
+class Output(Protocol):
+    """What a render makes and how it is delivered (see the module docstring)."""
+
+    @property
+    def label(self) -> str:
+        """Short name, unique per output (``mp4``, ``webm-transparent``, ``slides``)."""
+
+    def staging_dir(self, work: Path, quality_name: str) -> Path:
+        """A fresh directory for Manim's output, inside the scene's work dir."""
+
+    def manim_settings(self, settings: dict, staging: Path, output: str) -> None:
+        """Adjust Manim's settings in place (``output`` is the scene's file name)."""
+
+    def make_scene(self, scene_cls: type, staging: Path):
+        """The scene object to render."""
+
+    def deliver(self, scene, staging: Path, target_dir: Path, output: str) -> list[Path]:
+        """Move the results to their place; return them, the main one first."""
 
 
 def work_dir(media_dir: Path, spec: SceneSpec) -> Path:
@@ -101,11 +135,15 @@ def work_dir(media_dir: Path, spec: SceneSpec) -> Path:
     return media_dir / WORK_DIR_NAME / spec.name
 
 
-def render_key(spec: SceneSpec, quality_name: str, params: object | None) -> str:
-    """Hash of everything a render depends on (code, scene, parameters, quality, versions).
+def render_key(
+    spec: SceneSpec, quality_name: str, params: object | None, output: Output | None = None
+) -> str:
+    """Hash of everything a render depends on (code, scene, parameters, quality, output, versions).
 
     Conservative on purpose: any change in the package re-renders every scene.
+    ``output`` defaults to an MP4 video.
     """
+    output = output if output is not None else VideoOutput()
     digest = hashlib.sha256()
     sources = [*sorted(PACKAGE_DIR.rglob("*.py")), spec.path]
     for path in sources:
@@ -114,7 +152,8 @@ def render_key(spec: SceneSpec, quality_name: str, params: object | None) -> str
     params = params if params is not None else spec.params_type()
     digest.update(repr(params).encode())
     digest.update(f"{quality_name}={QUALITIES[quality_name]}".encode())
-    for package in ("manim", "numpy", "scipy", "av", "pycairo", "manimpango"):
+    digest.update(f"output={output.label}".encode())
+    for package in ("manim", "numpy", "scipy", "av", "pycairo", "manimpango", "manim-slides"):
         try:
             digest.update(f"{package}={metadata.version(package)}".encode())
         except metadata.PackageNotFoundError:
@@ -122,20 +161,20 @@ def render_key(spec: SceneSpec, quality_name: str, params: object | None) -> str
     return digest.hexdigest()
 
 
-def _record_path(media_dir: Path, spec: SceneSpec, quality_name: str) -> Path:
-    return work_dir(media_dir, spec) / f"{quality_name}.json"
+def record_path(media_dir: Path, spec: SceneSpec, quality_name: str, output: Output) -> Path:
+    """Where the render key and the delivered files of the last good render are kept."""
+    return work_dir(media_dir, spec) / f"{quality_name}-{output.label}.json"
 
 
-def _up_to_date(media_dir: Path, spec: SceneSpec, quality_name: str, key: str) -> dict | None:
-    target = media_dir / quality_name / spec.output
-    record = _record_path(media_dir, spec, quality_name)
-    if not (target.exists() and record.exists()):
-        return None
+def _up_to_date(record: Path, media_dir: Path, key: str) -> dict | None:
     try:
         data = json.loads(record.read_text())
     except (OSError, ValueError):
         return None
-    return data if data.get("key") == key else None
+    files = data.get("files") or []
+    if data.get("key") != key or not files:
+        return None
+    return data if all((media_dir / name).exists() for name in files) else None
 
 
 @contextmanager
@@ -150,7 +189,10 @@ def _locked(directory: Path) -> Iterator[None]:
 
 
 def manim_settings(quality: Quality, scene_dir: Path, progress: bool) -> dict:
-    """The Manim config for one render (background from the style module)."""
+    """The Manim config for one MP4 render (background from the style module).
+
+    An output adjusts it (format, size, transparency, where the file goes).
+    """
     from . import style
 
     return {
@@ -177,8 +219,9 @@ def render_scene(
     progress: bool = True,
     force: bool = False,
     settings_hook: Callable[[dict], None] | None = None,
+    output: Output | None = None,
 ) -> RenderResult:
-    """Render one scene in this process to ``<media_dir>/<quality>/<output>``.
+    """Render one scene in this process and deliver it to ``<media_dir>/<quality>/``.
 
     Parameters
     ----------
@@ -191,9 +234,11 @@ def render_scene(
     progress : bool
         Show Manim's per-animation progress bars.
     force : bool
-        Render even if the video is up to date.
+        Render even if the output is up to date.
     settings_hook : callable or None
         Receives the Manim settings dict before rendering (tests use it).
+    output : Output or None
+        What to make; default an MP4 (:class:`whysigmoid.formats.VideoOutput`).
 
     Returns
     -------
@@ -204,21 +249,24 @@ def render_scene(
     KeyError
         Unknown quality.
     Exception
-        Whatever the scene raises; the deliverable is then left untouched.
+        Whatever the scene raises; the deliverables are then left untouched.
     """
+    output = output if output is not None else VideoOutput()
+    # Manim resolves some paths against its own directories: give it absolute ones
+    media_dir = media_dir.resolve()
     quality = QUALITIES[quality_name]
-    target = media_dir / quality_name / spec.output
-    key = render_key(spec, quality_name, params)
+    key = render_key(spec, quality_name, params, output)
     scene_dir = work_dir(media_dir, spec)
+    record = record_path(media_dir, spec, quality_name, output)
     with _locked(scene_dir):
-        if not force and (record := _up_to_date(media_dir, spec, quality_name, key)):
-            return RenderResult(spec.name, target, 0.0, record["duration"], cached=True)
+        if not force and (done := _up_to_date(record, media_dir, key)):
+            files = tuple(media_dir / name for name in done["files"])
+            return RenderResult(spec.name, files[0], 0.0, done["duration"], True, files)
         from manim import tempconfig
-        from manim.renderer.cairo_renderer import CairoRenderer
 
-        from .encoding import FastSceneFileWriter
-
+        staging = output.staging_dir(scene_dir, quality_name)
         settings = manim_settings(quality, scene_dir, progress)
+        output.manim_settings(settings, staging, spec.output)
         if settings_hook is not None:
             settings_hook(settings)
         start = time.perf_counter()
@@ -226,16 +274,16 @@ def render_scene(
             scene_cls = spec.load()
             if params is not None:
                 scene_cls = type(spec.name, (scene_cls,), {"params": params})
-            scene = scene_cls(renderer=CairoRenderer(file_writer_class=FastSceneFileWriter))
+            scene = output.make_scene(scene_cls, staging)
             scene.render()
-            movie = Path(scene.renderer.file_writer.movie_file_path)
             duration = float(scene.renderer.time)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(movie, target)
+            files = output.deliver(scene, staging, media_dir / quality_name, spec.output)
         seconds = time.perf_counter() - start
-        record = {"key": key, "seconds": seconds, "duration": duration}
-        _record_path(media_dir, spec, quality_name).write_text(json.dumps(record))
-    return RenderResult(spec.name, target, seconds, duration)
+        names = [str(path.relative_to(media_dir)) for path in files]
+        record.write_text(
+            json.dumps({"key": key, "seconds": seconds, "duration": duration, "files": names})
+        )
+    return RenderResult(spec.name, files[0], seconds, duration, False, tuple(files))
 
 
 class RenderError(RuntimeError):
@@ -247,16 +295,29 @@ class RenderError(RuntimeError):
 
 
 def _worker(
-    name: str, quality_name: str, media_dir: str, params: object | None, force: bool, progress: bool
+    name: str,
+    quality_name: str,
+    media_dir: str,
+    params: object | None,
+    force: bool,
+    progress: bool,
+    output: Output,
 ) -> RenderResult:
     return render_scene(
-        find_scene(name), quality_name, Path(media_dir), params, progress=progress, force=force
+        find_scene(name),
+        quality_name,
+        Path(media_dir),
+        params,
+        progress=progress,
+        force=force,
+        output=output,
     )
 
 
-def _last_seconds(media_dir: Path, spec: SceneSpec, quality_name: str) -> float:
+def _last_seconds(media_dir: Path, spec: SceneSpec, quality_name: str, output: Output) -> float:
     try:
-        return float(json.loads(_record_path(media_dir, spec, quality_name).read_text())["seconds"])
+        record = record_path(media_dir, spec, quality_name, output)
+        return float(json.loads(record.read_text())["seconds"])
     except (OSError, ValueError, KeyError):
         return 0.0
 
@@ -270,16 +331,20 @@ def render_many(
     force: bool = False,
     progress: bool = False,
     on_done: Callable[[RenderResult], None] | None = None,
+    output: Output | None = None,
 ) -> list[RenderResult]:
     """Render ``specs`` in ``jobs`` worker processes, longest (last time) first.
+
+    ``output`` says what to make (default an MP4, see :func:`render_scene`).
 
     Every scene is attempted; the first failure is raised as :class:`RenderError`
     after the others finished (their videos are delivered). ``on_done`` is
     called as each scene completes. Manim's progress bars are shown only with
     ``progress`` and a single job. Returns results in ``specs`` order.
     """
+    output = output if output is not None else VideoOutput()
     os.environ.setdefault("GLIBC_TUNABLES", MALLOC_TUNABLES)
-    order = sorted(specs, key=lambda s: -_last_seconds(media_dir, s, quality_name))
+    order = sorted(specs, key=lambda s: -_last_seconds(media_dir, s, quality_name, output))
     context = multiprocessing.get_context("spawn")
     results: dict[str, RenderResult] = {}
     failure: BaseException | None = None
@@ -293,6 +358,7 @@ def render_many(
                 params,
                 force,
                 progress and jobs == 1,
+                output,
             ): spec
             for spec in order
         }

@@ -30,6 +30,7 @@ __all__ = [
     "BACKGROUND",
     "BAND",
     "BEAT_PAUSE",
+    "CAPTION_MAX_CHARS",
     "CASE_COLORS",
     "COOL",
     "CURVE",
@@ -131,6 +132,10 @@ TICK_LENGTH = 0.08
 # --- timing (seconds) --------------------------------------------------------
 #: Hold at the end of a storyboard beat.
 BEAT_PAUSE = 1.0
+
+# --- subtitles ---------------------------------------------------------------
+#: Longest beat caption: two subtitle lines of 42 characters (the usual limit).
+CAPTION_MAX_CHARS = 84
 
 
 def text(*parts: str, font_size: float = FONT_BODY, color: ManimColor = INK) -> Tex:

@@ -14,8 +14,8 @@ from click.testing import CliRunner
 
 from whysigmoid.catalog import SCENES
 from whysigmoid.cli import cli
-from whysigmoid.gallery import srt_to_vtt
 from whysigmoid.media_info import probe
+from whysigmoid.subtitles import srt_to_vtt
 
 VOID = {"meta", "link", "br", "img", "source", "track", "input", "hr"}
 SRT = (

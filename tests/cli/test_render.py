@@ -1,23 +1,26 @@
 """Real renders through the CLI, at preview size: parallel, cached, never stale."""
 
+import itertools
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
 import time
+from datetime import timedelta
 
 import pytest
+import srt
 from click.testing import CliRunner
+from clitools import SCENES
 
-from whysigmoid.catalog import SCENES as CATALOG
 from whysigmoid.catalog import find_scene
 from whysigmoid.cli import cli
+from whysigmoid.formats import GIF_FPS, GIF_WIDTH, VideoOutput
 from whysigmoid.media_info import probe
-from whysigmoid.render import render_key
+from whysigmoid.render import record_path, render_key
 
-#: Every scene of the catalog is rendered once, cold and in parallel, for these tests.
-SCENES = tuple(spec.name for spec in CATALOG)
 #: The issues' length ranges per scene, seconds.
 DURATIONS = {
     "JustActivation": (20, 45),
@@ -33,15 +36,6 @@ def render(*args):
     return CliRunner().invoke(cli, ["render", "-q", "preview", *args])
 
 
-@pytest.fixture(scope="module")
-def rendered(tmp_path_factory):
-    """Both scenes rendered cold, in parallel, into a fresh media dir."""
-    media = tmp_path_factory.mktemp("media")
-    result = render(*SCENES, "--jobs", "2", "--media-dir", str(media))
-    assert result.exit_code == 0, result.output
-    return media, result
-
-
 @pytest.mark.parametrize("scene", SCENES)
 def test_cold_parallel_render_delivers_valid_videos(rendered, scene):
     media, result = rendered
@@ -55,9 +49,8 @@ def test_cold_parallel_render_delivers_valid_videos(rendered, scene):
     low, high = DURATIONS[scene]
     assert low <= info.duration <= high
     assert info.frames == pytest.approx(info.duration * 15, abs=2)
-    assert sorted(p.name for p in (media / "preview").iterdir()) == sorted(
-        find_scene(s).output for s in SCENES
-    )
+    videos = [p.name for p in (media / "preview").iterdir() if p.suffix == ".mp4"]
+    assert sorted(videos) == sorted(find_scene(s).output for s in SCENES)
 
 
 def test_warm_render_is_skipped(rendered):
@@ -70,8 +63,10 @@ def test_warm_render_is_skipped(rendered):
     assert [v.stat().st_mtime_ns for v in videos] == before
 
 
-def test_changed_parameter_is_rendered_again(rendered):
-    media, _ = rendered
+def test_changed_parameter_is_rendered_again(rendered, tmp_path):
+    # in a copy: the other tests (and decks) keep the blog's values
+    media = tmp_path / "media"
+    shutil.copytree(rendered[0], media)
     video = media / "preview" / "just_activation.mp4"
     before = video.read_bytes()
     result = render("JustActivation", "--set", "bias=0.5", "--media-dir", str(media))
@@ -79,7 +74,7 @@ def test_changed_parameter_is_rendered_again(rendered):
     assert "rendered in" in result.output
     assert video.read_bytes() != before
     spec = find_scene("JustActivation")
-    record = json.loads((media / ".manim" / spec.name / "preview.json").read_text())
+    record = json.loads(record_path(media, spec, "preview", VideoOutput()).read_text())
     assert record["key"] == render_key(spec, "preview", spec.params_type(bias=0.5))
     assert record["key"] != render_key(spec, "preview", None)
 
@@ -88,6 +83,8 @@ def test_clean_removes_outputs_and_caches(tmp_path):
     (tmp_path / "preview").mkdir()
     (tmp_path / "preview" / "x.mp4").write_bytes(b"")
     (tmp_path / ".manim" / "S").mkdir(parents=True)
+    (tmp_path / "slides").mkdir()
+    (tmp_path / "slides" / "deck.html").write_text("")
     (tmp_path / "notes.txt").write_text("mine")
     result = CliRunner().invoke(cli, ["clean", "--media-dir", str(tmp_path)])
     assert result.exit_code == 0
@@ -129,3 +126,42 @@ def test_killed_render_keeps_the_previous_video(rendered):
     assert sorted(p.name for p in (media / "preview").iterdir()) == sorted(
         find_scene(s).output for s in SCENES
     )
+
+
+def test_subtitles_beside_the_video(rendered, beats):
+    media, result = rendered
+    video = media / "preview" / "just_activation.mp4"
+    srt_file, vtt_file = video.with_suffix(".srt"), video.with_suffix(".vtt")
+    assert {str(srt_file), str(vtt_file)} <= set(result.stdout.splitlines())
+    cues = list(srt.parse(srt_file.read_text(encoding="utf-8")))
+    captions = [s.caption for s in beats("JustActivation")[:-1]]
+    assert [c.content for c in cues] == captions
+    duration = probe(video).duration
+    for before, after in itertools.pairwise(cues):
+        assert before.end <= after.start  # ordered, no overlap
+    for cue in cues:
+        assert timedelta(0) <= cue.start < cue.end <= timedelta(seconds=duration)
+    # the beats cover the whole video: the last cue ends with it
+    assert (cues[-1].end.total_seconds()) == pytest.approx(duration, abs=1 / 15)
+    vtt = vtt_file.read_text(encoding="utf-8")
+    assert vtt.startswith("WEBVTT\n") and vtt.count(" --> ") == len(cues)
+
+
+def test_gif_lasts_as_long_as_the_mp4(rendered):
+    media, _ = rendered
+    result = render("JustActivation", "--format", "gif", "--media-dir", str(media))
+    assert result.exit_code == 0, result.output
+    gif = media / "preview" / "just_activation.gif"
+    assert result.stdout.splitlines() == [str(gif)]  # no subtitles for a GIF
+    info, mp4 = probe(gif), probe(media / "preview" / "just_activation.mp4")
+    assert (info.codec, info.width, info.height) == ("gif", GIF_WIDTH, 360)
+    assert abs(info.duration - mp4.duration) <= 1 / GIF_FPS
+    assert info.frames == pytest.approx(mp4.duration * GIF_FPS, abs=1)
+
+
+@pytest.mark.parametrize("fmt", ["mp4", "gif"])
+def test_transparent_needs_a_format_with_alpha(tmp_path, fmt):
+    result = render("JustActivation", "-f", fmt, "--transparent", "--media-dir", str(tmp_path))
+    assert result.exit_code == 2
+    assert f"{fmt} has no alpha channel: use --format webm or mov" in result.output
+    assert not any(tmp_path.iterdir())

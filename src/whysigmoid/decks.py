@@ -1,0 +1,182 @@
+"""Decks: every scene as a manim-slides ``Slide``, and deck files (HTML, PPTX, PDF).
+
+The scene code is not copied: :func:`deck_class` builds a class from the
+scene class and manim-slides' ``Slide`` whose :meth:`~DeckBeats.beat` ends a
+slide (``next_slide()``) where the video holds the frame, so a deck steps
+through the storyboard's beats, one slide per beat, with the beat's caption
+(or notes) as speaker notes.
+
+:class:`SlidesOutput` renders that class through
+:func:`whysigmoid.render.render_scene` (same work dirs, locks and render keys
+as the videos) into ``<media-dir>/.manim/<Scene>/slides-<quality>/``;
+:func:`write_deck` turns one or several scenes' slides into one file in
+``<media-dir>/slides/`` with manim-slides' converters:
+
+- ``html``: reveal.js, every slide video embedded as a data URI and reveal.js
+  inlined from the npm package (:mod:`whysigmoid.revealjs`): one file that
+  works with no network;
+- ``pptx``: PowerPoint, one slide per beat with its video (autoplay) and notes;
+- ``pdf``: one page per beat, the beat's last frame.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import revealjs
+
+__all__ = [
+    "DECK_FORMATS",
+    "DECK_NAME",
+    "SETTLE_FRAMES",
+    "DeckBeats",
+    "SlidesOutput",
+    "deck_class",
+    "write_deck",
+]
+
+#: ``--to`` choices and their file extensions.
+DECK_FORMATS: dict[str, str] = {"html": ".html", "pptx": ".pptx", "pdf": ".pdf"}
+#: File name (without extension) of a deck of several scenes.
+DECK_NAME = "why-so-sigmoid"
+#: Title of an HTML deck.
+DECK_TITLE = "Why so sigmoid?"
+#: Frames held at the end of each slide: Manim draws an animation's final state
+#: only in the frame after it, and a slide stops on its last frame.
+SETTLE_FRAMES = 2
+#: reveal.js theme: white, like the videos' background.
+REVEAL_THEME = "white"
+#: Where a scene's slides go inside its work dir.
+SLIDES_DIR = "slides-{quality}"
+
+
+class DeckBeats:
+    """Mixin that makes :meth:`BlogScene.beat` end a slide (see :func:`deck_class`)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from manim import config
+
+        self.wait_time_between_slides = SETTLE_FRAMES / config.frame_rate
+
+    def beat(self, pause: float = 0.0, *, caption: str | None = None, notes: str | None = None):
+        """End the current slide; its speaker notes are ``notes`` or else ``caption``.
+
+        ``pause`` is ignored: a slide waits for the presenter.
+        """
+        text = notes or caption
+        if text:
+            # manim-slides takes a slide's notes when the slide *starts*
+            # (``next_slide(notes=...)`` configures the next one); a beat
+            # knows its caption at its end, so set them on the current slide.
+            current = self._base_slide_config
+            self._base_slide_config = current.model_copy(update={"notes": text})
+        self.next_slide()
+
+
+def deck_class(scene_cls: type) -> type:
+    """A manim-slides ``Slide`` made of ``scene_cls`` (any ``BlogScene`` subclass).
+
+    Same name and ``construct()``; every ``self.beat(...)`` ends a slide. The
+    reversed videos (for going backwards in ``manim-slides present``) are
+    skipped: none of our deck formats uses them.
+    """
+    from manim_slides import Slide
+
+    return type(scene_cls.__name__, (DeckBeats, scene_cls, Slide), {"skip_reversing": True})
+
+
+@dataclass(frozen=True)
+class SlidesOutput:
+    """Render a scene as a deck's slides (one video and notes per beat)."""
+
+    label = "slides"
+
+    def staging_dir(self, work: Path, quality_name: str) -> Path:
+        """The scene's slides directory, emptied (its render record says if it is whole)."""
+        folder = work / SLIDES_DIR.format(quality=quality_name)
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+        return folder
+
+    def manim_settings(self, settings: dict, staging: Path, output: str) -> None:
+        """MP4 slides; Manim's own movie and subtitles go to the slides directory."""
+        settings["format"] = "mp4"
+        settings["output_file"] = str(staging / Path(output).stem)
+
+    def make_scene(self, scene_cls: type, staging: Path):
+        """The deck variant of ``scene_cls``, writing its slides to ``staging``."""
+        return deck_class(scene_cls)(output_folder=staging)
+
+    def deliver(self, scene, staging: Path, target_dir: Path, output: str) -> list[Path]:
+        """Keep the slides where manim-slides wrote them; return the slide list (JSON).
+
+        Manim's whole-scene movie, made beside the slides, is not needed.
+        """
+        Path(scene.renderer.file_writer.movie_file_path).unlink(missing_ok=True)
+        return [staging / f"{type(scene).__name__}.json"]
+
+
+def _converter(to: str, configs: list, quality) -> object:
+    from manim_slides.convert import PDF, PowerPoint, RevealJS
+
+    if to == "html":
+        directory = revealjs.revealjs_dir()
+        return RevealJS(
+            presentation_configs=configs,
+            one_file=True,
+            cdn_url=revealjs.CDN_MARKER,
+            reveal_version=revealjs.revealjs_version(directory),
+            reveal_theme=REVEAL_THEME,
+            title=DECK_TITLE,
+        )
+    if to == "pptx":
+        return PowerPoint(presentation_configs=configs, width=quality.width, height=quality.height)
+    return PDF(presentation_configs=configs)
+
+
+def write_deck(slide_lists: list[Path], to: str, target: Path, quality) -> Path:
+    """Write the deck of the scenes whose slide lists (JSON) are given, in that order.
+
+    Parameters
+    ----------
+    slide_lists : list of Path
+        ``<Scene>.json`` files written by :class:`SlidesOutput` renders.
+    to : str
+        A key of :data:`DECK_FORMATS`.
+    target : Path
+        The deck file; written atomically (a temporary file, then ``os.replace``).
+    quality : whysigmoid.render.Quality
+        The slides' size (the PowerPoint page size).
+
+    Returns
+    -------
+    Path
+        ``target``.
+
+    Raises
+    ------
+    whysigmoid.revealjs.RevealJSMissingError
+        For ``html`` when reveal.js is not installed.
+    """
+    from manim_slides.config import PresentationConfig
+
+    configs = [PresentationConfig.from_file(path) for path in slide_lists]
+    converter = _converter(to, configs, quality)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # the converter creates it (usual permissions); hidden, ours alone (pid)
+    partial = target.with_name(f".{target.stem}.{os.getpid()}.partial{target.suffix}")
+    try:
+        converter.convert_to(partial)
+        if to == "html":
+            html = partial.read_text(encoding="utf-8")
+            partial.write_text(
+                revealjs.inline_assets(html, revealjs.revealjs_dir()), encoding="utf-8"
+            )
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+    return target

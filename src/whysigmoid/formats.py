@@ -1,0 +1,314 @@
+"""Video formats for embedding (MP4, WebM, GIF, MOV; alpha), each with its subtitles.
+
+:class:`VideoOutput` tells :func:`whysigmoid.render.render_scene` how to make
+one format: the Manim settings, and how the finished files are delivered
+(atomically, with ``os.replace``) to ``<media-dir>/<quality>/``:
+
+- ``mp4``: H.264 yuv420p, plays everywhere (the default).
+- ``webm``: VP9; with ``transparent``, VP9 with an alpha channel (yuva420p),
+  which Chrome, Edge and Firefox composite over the page.
+- ``mov``: H.264 in QuickTime; with ``transparent``, lossless QuickTime
+  Animation (RLE, ARGB), which video editors import with its alpha channel.
+- ``gif``: at most :data:`GIF_WIDTH` pixels wide and :data:`GIF_FPS` frames per
+  second with one 256-colour palette for the whole clip, looping, sized for a
+  blog post; its duration equals the MP4's (see :func:`write_gif`).
+
+Transparent files get :data:`TRANSPARENT_SUFFIX` in their name. Cairo draws
+with premultiplied alpha; Manim hands its pixels on as if they were straight
+alpha, which over its (invisible) white background leaves light fringes
+around every anti-aliased edge. A transparent render therefore draws on
+transparent black and un-premultiplies each frame (:func:`unpremultiply`), so
+edges keep the palette's colours on any page. Beside every
+video (not GIFs) go its subtitles, ``<name>.srt`` (what Manim writes from the
+beats' captions) and ``<name>.vtt`` (WebVTT, what a browser's ``<track>``
+reads); see :mod:`whysigmoid.subtitles`.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+
+import numpy as np
+
+from . import subtitles
+
+__all__ = [
+    "FORMATS",
+    "GIF_FPS",
+    "GIF_WIDTH",
+    "TRANSPARENT_SUFFIX",
+    "FormatError",
+    "VideoFormat",
+    "VideoOutput",
+    "gif_size",
+    "unpremultiply",
+    "write_gif",
+]
+
+#: Widest GIF (pixels): a blog's text column; more only costs bytes.
+GIF_WIDTH = 640
+#: GIF frame rate: smooth enough for these animations, half the bytes of 30.
+GIF_FPS = 15
+#: One palette for the whole clip, chosen from all frames (no flicker between
+#: frames); no dithering: flat colours stay flat and compress well.
+GIF_PALETTE = "stats_mode=full"
+GIF_DITHER = "dither=none"
+#: Added to the file name of a video with an alpha channel.
+TRANSPARENT_SUFFIX = "-transparent"
+#: A transparent render draws on transparent black: the one background for
+#: which Cairo's premultiplied pixels are exact.
+TRANSPARENT_BACKGROUND = "#000000"
+#: Largest 8-bit channel value.
+CHANNEL_MAX = 255
+
+
+class FormatError(ValueError):
+    """An impossible format request, e.g. transparency in an MP4."""
+
+
+@dataclass(frozen=True)
+class VideoFormat:
+    """A deliverable video format.
+
+    Attributes
+    ----------
+    name : str
+        As given to ``--format``.
+    extension : str
+        File name extension, with the dot.
+    alpha : bool
+        Whether it can carry a transparent background.
+    subtitles : bool
+        Whether ``.srt``/``.vtt`` subtitles are delivered beside it.
+    description : str
+        One line for ``--help``.
+    """
+
+    name: str
+    extension: str
+    alpha: bool
+    subtitles: bool
+    description: str
+
+
+FORMATS: dict[str, VideoFormat] = {
+    fmt.name: fmt
+    for fmt in (
+        VideoFormat("mp4", ".mp4", False, True, "H.264, plays everywhere"),
+        VideoFormat("webm", ".webm", True, True, "VP9; with --transparent VP9+alpha for browsers"),
+        VideoFormat("gif", ".gif", False, False, f"{GIF_WIDTH} px, {GIF_FPS} fps, for blog posts"),
+        VideoFormat(
+            "mov", ".mov", True, True, "QuickTime; with --transparent RLE+alpha for editors"
+        ),
+    )
+}
+
+
+def gif_size(width: int, height: int) -> tuple[int, int]:
+    """The GIF's pixel size for a quality of ``width`` x ``height``.
+
+    At most :data:`GIF_WIDTH` wide, same aspect ratio, both sides even (the
+    H.264 intermediate needs that).
+    """
+    gif_width = min(width, GIF_WIDTH)
+    gif_width -= gif_width % 2
+    gif_height = round(gif_width * height / width / 2) * 2
+    return gif_width, gif_height
+
+
+@dataclass(frozen=True)
+class VideoOutput:
+    """Render a scene as a video file of ``format`` (optionally with alpha).
+
+    Raises
+    ------
+    FormatError
+        Unknown format, or ``transparent`` for a format without alpha.
+    """
+
+    format: str = "mp4"
+    transparent: bool = False
+
+    def __post_init__(self) -> None:
+        if self.format not in FORMATS:
+            raise FormatError(f"unknown format {self.format!r} (formats: {', '.join(FORMATS)})")
+        if self.transparent and not FORMATS[self.format].alpha:
+            with_alpha = " or ".join(f.name for f in FORMATS.values() if f.alpha)
+            raise FormatError(
+                f"{self.format} has no alpha channel: use --format {with_alpha} with --transparent"
+            )
+
+    @property
+    def label(self) -> str:
+        """Short name of this output, e.g. ``webm-transparent`` (render records, keys)."""
+        return self.format + (TRANSPARENT_SUFFIX if self.transparent else "")
+
+    def file_name(self, output: str) -> str:
+        """The video's file name, from the scene's deliverable name (``x.mp4``)."""
+        stem = Path(output).stem + (TRANSPARENT_SUFFIX if self.transparent else "")
+        return stem + FORMATS[self.format].extension
+
+    def staging_dir(self, work: Path, quality_name: str) -> Path:
+        """An empty directory for Manim's output, inside the scene's work dir."""
+        staging = work / f"staging-{quality_name}-{self.label}"
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir(parents=True)
+        return staging
+
+    def manim_settings(self, settings: dict, staging: Path, output: str) -> None:
+        """Adjust the Manim settings (a dict for ``tempconfig``) in place.
+
+        Manim writes the video as ``<staging>/<stem>.<ext>`` and the
+        subcaptions beside it as ``<stem>.srt``. A GIF is rendered as an MP4
+        at GIF size and the quality's frame rate, then converted.
+        """
+        stem = Path(self.file_name(output)).stem
+        settings["output_file"] = str(staging / stem)
+        if self.format == "gif":
+            settings["format"] = "mp4"
+            size = gif_size(settings["pixel_width"], settings["pixel_height"])
+            settings["pixel_width"], settings["pixel_height"] = size
+        else:
+            settings["format"] = self.format
+        # after "format": Manim picks the alpha codec from both
+        settings["transparent"] = self.transparent
+        if self.transparent:
+            settings["background_color"] = TRANSPARENT_BACKGROUND
+
+    def make_scene(self, scene_cls: type, staging: Path):
+        """The scene instance to render; with alpha, its frames are un-premultiplied.
+
+        Both write through :class:`~whysigmoid.encoding.FastSceneFileWriter`
+        (convert-once frames, faster x264 preset where it applies).
+        """
+        if self.transparent:
+            return scene_cls(renderer=_straight_alpha_renderer())
+        from manim.renderer.cairo_renderer import CairoRenderer
+
+        from .encoding import FastSceneFileWriter
+
+        return scene_cls(renderer=CairoRenderer(file_writer_class=FastSceneFileWriter))
+
+    def deliver(self, scene, staging: Path, target_dir: Path, output: str) -> list[Path]:
+        """Move the finished video (and its subtitles) to ``target_dir``.
+
+        Returns the delivered files, the video first. Subtitles left from an
+        earlier render of a scene that no longer has captions are removed.
+        """
+        movie = Path(scene.renderer.file_writer.movie_file_path)
+        target = target_dir / self.file_name(output)
+        target_dir.mkdir(parents=True, exist_ok=True)
+        if self.format == "gif":
+            gif = staging / target.name
+            write_gif(movie, gif, GIF_FPS)
+            movie = gif
+        delivered = [target]
+        srt_file = movie.with_suffix(".srt")
+        for suffix in (".srt", ".vtt"):
+            old = target.with_suffix(suffix)
+            if FORMATS[self.format].subtitles and srt_file.exists():
+                made = staging / f"new{suffix}"
+                if suffix == ".srt":
+                    shutil.copyfile(srt_file, made)
+                else:
+                    made.write_text(subtitles.srt_to_vtt(srt_file.read_text(encoding="utf-8")))
+                os.replace(made, old)
+                delivered.append(old)
+            elif FORMATS[self.format].subtitles:
+                old.unlink(missing_ok=True)
+        os.replace(movie, target)
+        shutil.rmtree(staging)
+        return delivered
+
+
+def unpremultiply(frame: np.ndarray) -> np.ndarray:
+    """Straight-alpha RGBA from premultiplied RGBA (what Cairo draws).
+
+    Parameters
+    ----------
+    frame : ndarray of uint8, shape (height, width, 4)
+        RGBA with each colour channel already multiplied by alpha / 255.
+
+    Returns
+    -------
+    ndarray of uint8, same shape
+        Colour channels divided by alpha / 255 (rounded, at most 255); fully
+        transparent pixels become transparent black.
+    """
+    alpha = frame[..., 3:].astype(np.uint16)
+    colour = frame[..., :3].astype(np.uint16)
+    straight = (colour * CHANNEL_MAX + alpha // 2) // np.maximum(alpha, 1)
+    out = frame.copy()
+    out[..., :3] = np.minimum(straight, CHANNEL_MAX)
+    return out
+
+
+def _straight_alpha_renderer():
+    """Manim's Cairo renderer whose frames are un-premultiplied (see the module docstring)."""
+    from manim.renderer.cairo_renderer import CairoRenderer
+
+    from .encoding import FastSceneFileWriter
+
+    class StraightAlphaRenderer(CairoRenderer):
+        # add_frame, not get_frame: the static background is kept with
+        # get_frame and drawn on again, so it must stay premultiplied
+        def add_frame(self, frame, num_frames=1):
+            super().add_frame(unpremultiply(frame), num_frames)
+
+    return StraightAlphaRenderer(file_writer_class=FastSceneFileWriter)
+
+
+def write_gif(source: Path, target: Path, fps: int = GIF_FPS) -> None:
+    """Convert the video ``source`` to a looping GIF at ``fps`` frames per second.
+
+    Frames are resampled by FFmpeg's ``fps`` filter, so the GIF lasts as long
+    as the source, to within one GIF frame; one palette (FFmpeg's
+    ``palettegen``/``paletteuse``, two passes over the frames in one graph) is
+    used for all frames.
+
+    Raises
+    ------
+    av.error.FFmpegError
+        If ``source`` cannot be decoded.
+    """
+    import av
+    import av.filter
+
+    with av.open(str(source)) as inp, av.open(str(target), mode="w", format="gif") as out:
+        stream_in = inp.streams.video[0]
+        stream = out.add_stream("gif", rate=fps)
+        stream.width = stream_in.codec_context.width
+        stream.height = stream_in.codec_context.height
+        stream.pix_fmt = "pal8"
+        graph = av.filter.Graph()
+        buffer = graph.add_buffer(template=stream_in)
+        resample = graph.add("fps", f"fps={fps}")
+        split = graph.add("split")
+        palettegen = graph.add("palettegen", GIF_PALETTE)
+        paletteuse = graph.add("paletteuse", GIF_DITHER)
+        sink = graph.add("buffersink")
+        buffer.link_to(resample)
+        resample.link_to(split)
+        split.link_to(palettegen, 0, 0)
+        split.link_to(paletteuse, 1, 0)
+        palettegen.link_to(paletteuse, 0, 1)
+        paletteuse.link_to(sink)
+        graph.configure()
+        for frame in inp.decode(stream_in):
+            graph.push(frame)
+        graph.push(None)
+        index = 0
+        while True:
+            try:
+                frame = graph.pull()
+            except (av.error.EOFError, av.error.BlockingIOError):
+                break
+            frame.pts = index
+            frame.time_base = Fraction(1, fps)
+            index += 1
+            out.mux(stream.encode(frame))
+        out.mux(stream.encode(None))
