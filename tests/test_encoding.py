@@ -8,7 +8,7 @@ from manim import BLUE, Circle, Create, Scene, Square, Transform, tempconfig
 from manim.renderer.cairo_renderer import CairoRenderer
 from manim.scene.scene_file_writer import SceneFileWriter
 
-from whysigmoid.encoding import X264_PRESET, FastSceneFileWriter
+from whysigmoid.encoding import X264_PRESET, X264_THREADS, FastSceneFileWriter
 
 
 class Small(Scene):
@@ -65,6 +65,7 @@ def test_hooks_are_installed(tmp_path):
         job = writer._current_encode_job
         try:
             assert job.stream.codec_context.options["preset"] == X264_PRESET
+            assert job.stream.codec_context.options["threads"] == str(X264_THREADS)
             assert job._encode_and_write_frame.__func__.__name__ == "_encode_converted_once"
         finally:
             job.seal()

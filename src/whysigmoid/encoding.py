@@ -8,7 +8,11 @@ changes two things, both inside Manim's own partial-movie pipeline:
 1. a frame repeated N times (a ``wait``, a still) is converted to YUV once,
    not N times; the decoded frames are identical;
 2. x264 runs at a faster preset (``X264_PRESET``): same constant quality
-   (Manim's crf 23), somewhat larger files, several times less CPU.
+   (Manim's crf 23), several times less CPU;
+3. x264 runs on one thread (``X264_THREADS``): with several threads its
+   faster presets gave different frames on two runs of the same scene (seen
+   here on ConceptDetector and TowerFunctions); the renders must be
+   deterministic, and parallel scenes keep the cores busy anyway.
 
 It relies on Manim 0.21's ``SceneFileWriter`` internals (the project pins
 manim to 0.21.x); ``tests/test_encoding.py`` fails if they change.
@@ -21,11 +25,13 @@ import types
 import av
 from manim.scene.scene_file_writer import SceneFileWriter
 
-__all__ = ["X264_PRESET", "FastSceneFileWriter"]
+__all__ = ["X264_PRESET", "X264_THREADS", "FastSceneFileWriter"]
 
 #: x264 speed/size trade-off: "veryfast" encodes about 3x faster than the
 #: default "medium" at the same crf.
 X264_PRESET = "veryfast"
+#: One encoder thread: deterministic output (see the module docstring).
+X264_THREADS = 1
 
 
 def _encode_converted_once(job, frame, num_frames: int) -> None:
@@ -54,6 +60,7 @@ class FastSceneFileWriter(SceneFileWriter):
         if job.stream.codec_context.name == "libx264":
             options = dict(job.stream.codec_context.options)
             options["preset"] = X264_PRESET
+            options["threads"] = str(X264_THREADS)
             job.stream.codec_context.options = options
         if job.stream.pix_fmt == "yuv420p":
             job._encode_and_write_frame = types.MethodType(_encode_converted_once, job)
