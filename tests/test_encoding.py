@@ -66,7 +66,7 @@ def test_hooks_are_installed(tmp_path):
         try:
             assert job.stream.codec_context.options["preset"] == X264_PRESET
             assert job.stream.codec_context.options["threads"] == str(X264_THREADS)
-            assert job._encode_and_write_frame.__func__.__name__ == "_encode_converted_once"
+            assert job.stream.codec_context.thread_count == X264_THREADS
         finally:
             job.seal()
             job.join()
