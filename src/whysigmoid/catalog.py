@@ -136,6 +136,17 @@ SCENES: tuple[SceneSpec, ...] = (
         "Section 'Universality of Sigmoid', after Nielsen ch. 4: two steep sigmoids make a "
         "tower, and enough towers approximate any continuous function.",
     ),
+    SceneSpec(
+        "VanishingGradient",
+        "vanishing_gradient",
+        "vanishing-gradient.mp4",
+        "sigma' is at most 0.25, so gradients vanish through sigmoid layers; ReLU passes 1.",
+        core_params.VanishingGradientParams,
+        "Section 'In practice: Use Rectified Linear Units': the sigmoid's derivative is at "
+        "most a quarter and almost zero where it saturates, so the gradient through n layers "
+        "shrinks like 0.25^n; an active ReLU passes it on unchanged, and its missing "
+        "derivative at 0 does not matter in practice.",
+    ),
 )
 
 

@@ -3,6 +3,7 @@
 Scenes compose these; nothing here is copied between scenes.
 """
 
+from .derivative_plot import FunctionAndDerivative, plot_axes
 from .exp_curve import ExpCurve
 from .graph import FunctionGraph
 from .grids import PixelGrid, WeightGrid
@@ -19,6 +20,7 @@ from .value_table import ValueTable
 
 __all__ = [
     "ExpCurve",
+    "FunctionAndDerivative",
     "FunctionGraph",
     "Legend",
     "MarkedNumberLine",
@@ -32,5 +34,6 @@ __all__ = [
     "WeightGrid",
     "glide",
     "labelled_readout",
+    "plot_axes",
     "spread",
 ]
