@@ -1,7 +1,7 @@
 import pytest
 from click.testing import CliRunner
 
-from whysigmoid.catalog import SCENES, find_scene
+from whysigmoid.catalog import SCENES, STILLS, find_scene
 from whysigmoid.cli import cli
 from whysigmoid.core import JustActivationParams
 from whysigmoid.overrides import OverrideError, apply_overrides
@@ -11,12 +11,12 @@ def run(*args):
     return CliRunner().invoke(cli, list(args))
 
 
-def test_list_shows_every_scene_with_its_file():
+def test_list_shows_every_scene_and_still_with_its_file():
     result = run("list")
     assert result.exit_code == 0
     lines = result.output.strip().splitlines()
-    assert len(lines) == len(SCENES)
-    for spec, line in zip(SCENES, lines, strict=True):
+    assert len(lines) == len(SCENES) + len(STILLS)
+    for spec, line in zip(SCENES + STILLS, lines, strict=True):
         assert line.split()[:2] == [spec.name, spec.output]
 
 
