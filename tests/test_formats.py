@@ -22,7 +22,12 @@ from whysigmoid.render import render_scene
 
 FIXTURES = Path(__file__).parent / "fixtures"
 STROKE = SceneSpec(
-    "StrokeScene", "stroke_scene", "stroke.mp4", "a thick line", JustActivationParams, FIXTURES
+    "StrokeScene",
+    "stroke_scene",
+    "stroke.mp4",
+    "a thick line",
+    JustActivationParams,
+    directory=FIXTURES,
 )
 WIDTH, HEIGHT, FPS = 320, 180, 10
 #: Largest colour error (8-bit) allowed after VP9's 4:2:0 YUV round trip.
