@@ -115,3 +115,10 @@ def test_set_parses_scores_as_data():
     assert apply_overrides(
         ExpNormalizeSigmoidParams(), ["log_scores=-1.5, 2e0"]
     ) == ExpNormalizeSigmoidParams(log_scores=(-1.5, 2.0))
+
+
+def test_stills_rejects_an_unknown_quality(tmp_path):
+    result = run("stills", "--quality", "ultra", "--media-dir", str(tmp_path))
+    assert result.exit_code == 2
+    assert "ultra" in result.output
+    assert not any(tmp_path.iterdir())
