@@ -61,21 +61,32 @@ class SigmoidCurve(BlogStill):
 
 
 class DerivativeAtPoints(BlogStill):
-    """``sigfourpoints.png``: sigma, with sigma'(x) written at the chosen points."""
+    """``sigfourpoints.png``: sigma, with sigma'(x) written beside it at the chosen points."""
 
     params = VanishingGradientParams()
 
     def construct(self):
-        plot = sigmoid_plot(self.params.x_range)
-        self.add(plot)
+        axes = plot_axes(self.params.x_range, SIGMOID_Y_RANGE, PLOT_SIZE)
+        curve = FunctionGraph.plot(axes, sigmoid, color=style.CURVE)
+        legend = Legend([(style.CURVE, r"\sigma(x)")])
+        key = style.text(r"numbers: the slope $\sigma'(x)$ at the dot", font_size=style.FONT_SMALL)
+        key.set_color(style.DERIVATIVE)
+        VGroup(legend, key).arrange(DOWN, aligned_edge=LEFT, buff=LABEL_GAP)
+        corner = axes.c2p(self.params.x_range[0], SIGMOID_Y_RANGE[1])
+        VGroup(legend, key).move_to(corner + (RIGHT + DOWN) * LABEL_GAP, aligned_edge=UL)
+        self.add(axes, curve, legend, key)
         for x in self.params.points:
-            value = float(sigmoid_derivative(x))
-            dot = Dot(plot.axes.c2p(x, value), radius=DOT_RADIUS, color=style.DERIVATIVE)
+            dot = Dot(axes.c2p(x, float(sigmoid(x))), radius=DOT_RADIUS, color=style.CURVE)
             label = style.number(
-                value, DERIVATIVE_DECIMALS, font_size=style.FONT_SMALL, color=style.DERIVATIVE
+                float(sigmoid_derivative(x)),
+                DERIVATIVE_DECIMALS,
+                font_size=style.FONT_LABEL,
+                color=style.DERIVATIVE,
             )
-            side = UP + (LEFT if x < 0 else RIGHT if x > 0 else ORIGIN)
+            # left of 0 the curve runs below-right of a point, right of 0 above-left
+            side = UL if x < 0 else DR
             self.add(dot, label.next_to(dot, side, buff=LABEL_GAP))
+        VGroup(*self.mobjects).move_to(ORIGIN)
 
 
 class ReLUCurve(BlogStill):
