@@ -95,9 +95,9 @@ def test_a_still_renders_to_a_png(tmp_path):
     image = np.asarray(Image.open(result.path).convert("RGB"))
     assert image.shape == (SMALL[1], SMALL[0], 3)
     background = np.array(style.BACKGROUND.to_rgb()) * 255
-    derivative = np.array(style.DERIVATIVE.to_rgb()) * 255
-    # mostly background, and the derivative's colour is drawn
+    curve = np.array(style.CURVE.to_rgb()) * 255
+    # mostly background, and the curve is drawn in its colour
     assert np.mean(np.all(np.abs(image - background) < 8, axis=-1)) > 0.5
-    assert np.any(np.all(np.abs(image - derivative) < 30, axis=-1))
+    assert np.any(np.all(np.abs(image - curve) < 30, axis=-1))
     # nothing left behind but the delivered PNG and the render record
     assert sorted(p.name for p in (tmp_path / "preview").iterdir()) == ["sigfourpoints.png"]
