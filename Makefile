@@ -26,8 +26,9 @@ $(NODE_STAMP): package.json package-lock.json | system
 
 setup: system $(STAMP) $(NODE_STAMP)
 
-render: setup  ## every blog video at blog quality (1920x1080, 30 fps)
+render: setup  ## every blog video and still at blog quality (1920x1080, 30 fps)
 	$(BIN)/whysigmoid render --quality $(QUALITY)
+	$(BIN)/whysigmoid stills --quality $(QUALITY)
 
 preview: setup  ## every video at 854x480, 15 fps
 	$(BIN)/whysigmoid render --quality preview

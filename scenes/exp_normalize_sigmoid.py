@@ -16,7 +16,7 @@ from whysigmoid.core import (
     two_class_normalize,
 )
 from whysigmoid.scene_base import BlogScene
-from whysigmoid.visuals import ExpCurve, MarkedNumberLine, ValueTable, spread
+from whysigmoid.visuals import ExpCurve, MarkedNumberLine, ValueTable, spread, two_class_table
 
 # --- layout (scene units) ----------------------------------------------------
 HALF_WIDTH = config.frame_width / 2 - style.FRAME_MARGIN
@@ -226,19 +226,7 @@ class ExpNormalizeSigmoid(BlogScene):
         """One table per case, under the lowest label of the bottom line, near its point."""
         tables = []
         for case, color in zip(cases, colors, strict=True):
-            e, total = fmt(case.exp_score), fmt(case.total)
-            cells = [
-                rf"1 + {e} = {total}",
-                rf"\frac{{1}}{{{total}}} = {fmt(case.p0, PROB_DECIMALS)}",
-                rf"\frac{{{e}}}{{{total}}} = {fmt(case.p1, PROB_DECIMALS)}",
-            ]
-            labels = [r"\text{Sum}", "p(y=0)", "p(y=1)"]
-            tables.append(
-                ValueTable(
-                    [style.math(t, font_size=style.FONT_CAPTION) for t in labels],
-                    [[style.math(t, font_size=style.FONT_CAPTION, color=color)] for t in cells],
-                )
-            )
+            tables.append(two_class_table(case, color, VALUE_DECIMALS, PROB_DECIMALS))
         lowest = min(m.get_bottom()[1] for m in [bottom.tick_labels, *markers])
         top = lowest - TABLE_BUFF
         room = top + HALF_HEIGHT

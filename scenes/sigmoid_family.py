@@ -21,7 +21,14 @@ from whysigmoid.core import (
     tick_values,
 )
 from whysigmoid.scene_base import BlogScene
-from whysigmoid.visuals import FunctionGraph, Legend, NumberReadout, glide, labelled_readout
+from whysigmoid.visuals import (
+    FunctionGraph,
+    Legend,
+    NumberReadout,
+    affine_label,
+    glide,
+    labelled_readout,
+)
 
 Y_RANGE = (0.0, 1.0)
 Y_TICK_STEP = 0.5
@@ -45,14 +52,6 @@ READOUT_DECIMALS = 2
 SWEEP_TIME = 1.6
 GROW_TIME = 3.0
 SLIDE_TIME = 2.0
-
-
-def pair_label(w: float, b: float) -> str:
-    """Legend label "w = 1, b = -3", numbers by the core's formatter."""
-    return (
-        rf"w = {format_tex(w, READOUT_DECIMALS, trim=True)},\ "
-        rf"b = {format_tex(b, READOUT_DECIMALS, trim=True)}"
-    )
 
 
 class SigmoidFamily(BlogScene):
@@ -235,12 +234,12 @@ class SigmoidFamily(BlogScene):
             trace.path.set_stroke(width=TRACE_STROKE, opacity=TRACE_OPACITY)
             traces.add(trace)
             if legend is None:
-                legend = Legend([(color, pair_label(w, b))])
+                legend = Legend([(color, affine_label(w, b, READOUT_DECIMALS))])
                 legend.move_to(self.column_corner(), aligned_edge=UL)
                 self.play(FadeIn(trace), FadeIn(legend))
             else:
                 box = legend.box.copy()
-                entry = legend.add_entry(color, pair_label(w, b))
+                entry = legend.add_entry(color, affine_label(w, b, READOUT_DECIMALS))
                 grown = legend.box.copy()
                 legend.box.become(box)
                 self.play(FadeIn(trace), FadeIn(entry), legend.box.animate.become(grown))

@@ -28,6 +28,7 @@ BEATS = {
     "ExpNormalize": 5,
     "ExpNormalizeSigmoid": 6,
     "TowerFunctions": 5,
+    "VanishingGradient": 5,
 }
 #: One LaTeX cache for all frame tests (Manim's default is a fresh dir per test).
 TEX_DIR = Path(tempfile.gettempdir()) / "whysigmoid-frame-tests-tex"

@@ -10,7 +10,15 @@ from pathlib import Path
 
 from .core import params as core_params
 
-__all__ = ["SCENES", "SCENES_DIR", "SceneSpec", "UnknownSceneError", "find_scene"]
+__all__ = [
+    "SCENES",
+    "SCENES_DIR",
+    "STILLS",
+    "SceneSpec",
+    "UnknownSceneError",
+    "find_scene",
+    "find_spec",
+]
 
 #: ``scenes/`` at the project root (the package is installed editable from it).
 SCENES_DIR = Path(__file__).resolve().parents[2] / "scenes"
@@ -136,6 +144,70 @@ SCENES: tuple[SceneSpec, ...] = (
         "Section 'Universality of Sigmoid', after Nielsen ch. 4: two steep sigmoids make a "
         "tower, and enough towers approximate any continuous function.",
     ),
+    SceneSpec(
+        "VanishingGradient",
+        "vanishing_gradient",
+        "vanishing-gradient.mp4",
+        "sigma' is at most 0.25, so gradients vanish through sigmoid layers; ReLU passes 1.",
+        core_params.VanishingGradientParams,
+        "Section 'In practice: Use Rectified Linear Units': the sigmoid's derivative is at "
+        "most a quarter and almost zero where it saturates, so the gradient through n layers "
+        "shrinks like 0.25^n; an active ReLU passes it on unchanged, and its missing "
+        "derivative at 0 does not matter in practice.",
+    ),
+)
+
+
+#: The blog's figures as stills (PNG), in blog order; ``whysigmoid stills`` renders them.
+STILLS: tuple[SceneSpec, ...] = (
+    SceneSpec(
+        "SigmoidCurve",
+        "stills",
+        "sigmoid.png",
+        "The sigmoid and its derivative.",
+        core_params.VanishingGradientParams,
+        "The sigmoid and its first derivative, which peaks at 0.25.",
+    ),
+    SceneSpec(
+        "SigmoidFamilyPanels",
+        "stills",
+        "sigmoids.png",
+        "sigma(w x + b): a bias sweep and a weight sweep, with legends.",
+        core_params.SigmoidFamilyParams,
+        "The bias shifts the sigmoid, the weight makes it steeper.",
+    ),
+    SceneSpec(
+        "StepFunction",
+        "stills",
+        "step_full.png",
+        "The step and its derivative, the jump drawn honestly.",
+        core_params.SigmoidFamilyParams,
+        "The step jumps at 0; its derivative is 0 everywhere else and undefined at 0.",
+    ),
+    SceneSpec(
+        "DerivativeAtPoints",
+        "stills",
+        "sigfourpoints.png",
+        "The sigmoid with its derivative's value written at x = -4, -1, 0, 1, 4.",
+        core_params.VanishingGradientParams,
+        "The derivative of the sigmoid at a few points: largest at 0, tiny far out.",
+    ),
+    SceneSpec(
+        "ReLUCurve",
+        "stills",
+        "relu.png",
+        "ReLU = max(x, 0) and its derivative.",
+        core_params.VanishingGradientParams,
+        "ReLU and its first derivative: 0 for x < 0, 1 for x > 0, undefined at 0.",
+    ),
+    SceneSpec(
+        "ExpNormalizeTable",
+        "stills",
+        "sigexp.png",
+        "The exp-normalize table of case 1 (log-score -0.4).",
+        core_params.ExpNormalizeSigmoidParams,
+        "Exponentiating and normalizing the log-scores 0 and x gives p(y=1) = sigma(x).",
+    ),
 )
 
 
@@ -155,3 +227,17 @@ def find_scene(name: str) -> SceneSpec:
         close += [n for n in names if name.lower() in n.lower() and n not in close]
         raise UnknownSceneError(name, close)
     return spec
+
+
+def find_spec(name: str) -> SceneSpec:
+    """The scene or still called ``name`` (case-insensitive).
+
+    Raises
+    ------
+    UnknownSceneError
+        With close matches as suggestions.
+    """
+    for spec in STILLS:
+        if spec.name.lower() == name.lower():
+            return spec
+    return find_scene(name)

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import click
 
-from .catalog import SCENES, UnknownSceneError, find_scene
+from .catalog import SCENES, STILLS, UnknownSceneError, find_scene
 from .decks import DECK_FORMATS, DECK_NAME, SlidesOutput, write_deck
 from .doctor import EnvironmentProblem, preflight, run_checks
-from .formats import FORMATS, FormatError, VideoOutput
+from .formats import FORMATS, FormatError, StillOutput, VideoOutput
 from .overrides import OverrideError, apply_overrides
 from .render import QUALITIES, WORK_DIR_NAME, RenderError, RenderResult, render_many
 from .revealjs import RevealJSMissingError, revealjs_dir
@@ -29,10 +29,10 @@ def cli() -> None:
 
 @cli.command("list")
 def list_scenes() -> None:
-    """Show every scene with its output file and what it tells."""
-    width = max(len(spec.name) for spec in SCENES)
-    out_width = max(len(spec.output) for spec in SCENES)
-    for spec in SCENES:
+    """Show every scene, then every still, with its output file and what it tells."""
+    width = max(len(spec.name) for spec in SCENES + STILLS)
+    out_width = max(len(spec.output) for spec in SCENES + STILLS)
+    for spec in SCENES + STILLS:
         click.echo(f"{spec.name:<{width}}  {spec.output:<{out_width}}  {spec.description}")
 
 
@@ -191,6 +191,20 @@ def render(
     for result in results:
         for path in result.files:
             click.echo(str(path))
+
+
+@cli.command()
+@_quality_option
+@_media_dir_option("MEDIA_DIR/QUALITY/")
+@_jobs_option
+@_force_option("an image is")
+def stills(quality: str, media_dir: Path, jobs: int, force: bool) -> None:
+    """Render the blog's figures as PNG to MEDIA_DIR/QUALITY/<file>.png."""
+    start = time.perf_counter()
+    results = _run(list(STILLS), quality, media_dir, jobs, force=force, output=StillOutput())
+    click.echo(f"Done in {time.perf_counter() - start:.1f} s. Wrote:", err=True)
+    for result in results:
+        click.echo(str(result.path))
 
 
 @cli.command()

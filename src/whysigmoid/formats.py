@@ -42,6 +42,7 @@ __all__ = [
     "GIF_WIDTH",
     "TRANSPARENT_SUFFIX",
     "FormatError",
+    "StillOutput",
     "VideoFormat",
     "VideoOutput",
     "gif_size",
@@ -312,3 +313,48 @@ def write_gif(source: Path, target: Path, fps: int = GIF_FPS) -> None:
             index += 1
             out.mux(stream.encode(frame))
         out.mux(stream.encode(None))
+
+
+@dataclass(frozen=True)
+class StillOutput:
+    """Render a scene's last frame as a PNG (the blog's figures).
+
+    Manim draws the final frame only (``save_last_frame``, no movie); the
+    PNG is moved into place with ``os.replace``, so a reader never sees a
+    half-written file.
+    """
+
+    @property
+    def label(self) -> str:
+        """Short name of this output (render records, keys)."""
+        return "png"
+
+    def file_name(self, output: str) -> str:
+        """The image's file name (the scene's deliverable name, ``x.png``)."""
+        return Path(output).stem + ".png"
+
+    def staging_dir(self, work: Path, quality_name: str) -> Path:
+        """An empty directory for Manim's output, inside the scene's work dir."""
+        staging = work / f"staging-{quality_name}-{self.label}"
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir(parents=True)
+        return staging
+
+    def manim_settings(self, settings: dict, staging: Path, output: str) -> None:
+        """No movie, only the last frame, written to ``<staging>/<stem>.png``."""
+        settings["output_file"] = str(staging / Path(output).stem)
+        settings["write_to_movie"] = False
+        settings["save_last_frame"] = True
+
+    def make_scene(self, scene_cls: type, staging: Path):
+        """The scene instance to render (Manim's default renderer)."""
+        return scene_cls()
+
+    def deliver(self, scene, staging: Path, target_dir: Path, output: str) -> list[Path]:
+        """Move the PNG to ``target_dir``; returns ``[that file]``."""
+        image = Path(scene.renderer.file_writer.image_file_path)
+        target = target_dir / self.file_name(output)
+        target_dir.mkdir(parents=True, exist_ok=True)
+        os.replace(image, target)
+        shutil.rmtree(staging)
+        return [target]

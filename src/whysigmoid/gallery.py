@@ -3,7 +3,8 @@
 ``whysigmoid gallery`` writes ``<media-dir>/<quality>/index.html``: the videos
 in blog order with their titles, the blog's context, subtitles (the WebVTT
 file ``render`` writes beside each video, the format ``<track>`` needs),
-duration, file size and a copy-paste embed snippet. Videos not rendered yet
+duration, file size and a copy-paste embed snippet; then the stills (the
+blog's figures as PNG) with theirs. Videos and stills not rendered yet
 are listed with the command that renders them. The page has no external
 resources: it works from the file system with no server and no network.
 """
@@ -13,7 +14,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from .catalog import SCENES, SceneSpec
+from .catalog import SCENES, STILLS, SceneSpec
 from .media_info import probe
 from .subtitles import srt_to_vtt
 
@@ -27,7 +28,7 @@ body { font-family: Georgia, serif; max-width: 52rem; margin: 2rem auto; padding
        color: #1c1e26; background: #fff; }
 h1 { font-weight: normal; }
 section { margin: 2.5rem 0; }
-video { width: 100%; border: 1px solid #ddd; }
+video, img { width: 100%; border: 1px solid #ddd; }
 .meta { color: #666; font-size: 0.9rem; }
 .missing { color: #a33; }
 pre { background: #f5f5f5; padding: 0.6rem; overflow-x: auto; font-size: 0.8rem; }
@@ -80,8 +81,30 @@ def _section(spec: SceneSpec, folder: Path, quality: str) -> str:
     )
 
 
-def build_gallery(media_dir: Path, quality: str, specs: tuple[SceneSpec, ...] = SCENES) -> Path:
-    """Write the page for ``quality`` and return its path.
+def _still_section(spec: SceneSpec, folder: Path, quality: str) -> str:
+    title = f"<h3>{html.escape(spec.name)} <small>{html.escape(spec.output)}</small></h3>"
+    blurb = f"<p>{html.escape(spec.blurb or spec.description)}</p>"
+    if not (folder / spec.output).exists():
+        command = f"whysigmoid stills --quality {quality}"
+        return (
+            f'<section id="{spec.name}" class="missing">{title}{blurb}'
+            f"<p>Not rendered yet: <code>{html.escape(command)}</code></p></section>"
+        )
+    alt = html.escape(spec.description, quote=True)
+    tag = f'<img src="{html.escape(spec.output)}" alt="{alt}">'
+    return (
+        f'<section id="{spec.name}">{title}{blurb}{tag}'
+        f"<p>Embed:</p><pre><code>{html.escape(tag)}</code></pre></section>"
+    )
+
+
+def build_gallery(
+    media_dir: Path,
+    quality: str,
+    specs: tuple[SceneSpec, ...] = SCENES,
+    stills: tuple[SceneSpec, ...] = STILLS,
+) -> Path:
+    """Write the page for ``quality`` (videos ``specs``, then ``stills``) and return its path.
 
     Raises
     ------
@@ -91,6 +114,10 @@ def build_gallery(media_dir: Path, quality: str, specs: tuple[SceneSpec, ...] = 
     folder = media_dir / quality
     folder.mkdir(parents=True, exist_ok=True)
     sections = "\n".join(_section(spec, folder, quality) for spec in specs)
+    if stills:
+        sections += "\n<h2>Stills</h2>\n" + "\n".join(
+            _still_section(spec, folder, quality) for spec in stills
+        )
     page = (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f"<title>Why so sigmoid? - videos ({html.escape(quality)})</title>\n"

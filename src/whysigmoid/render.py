@@ -35,7 +35,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Protocol
 
-from .catalog import SceneSpec, find_scene
+from .catalog import SceneSpec, find_spec
 from .formats import VideoOutput
 
 __all__ = [
@@ -304,7 +304,7 @@ def _worker(
     output: Output,
 ) -> RenderResult:
     return render_scene(
-        find_scene(name),
+        find_spec(name),
         quality_name,
         Path(media_dir),
         params,

@@ -1,7 +1,7 @@
 import pytest
 from click.testing import CliRunner
 
-from whysigmoid.catalog import SCENES, find_scene
+from whysigmoid.catalog import SCENES, STILLS, find_scene
 from whysigmoid.cli import cli
 from whysigmoid.core import JustActivationParams
 from whysigmoid.overrides import OverrideError, apply_overrides
@@ -11,12 +11,12 @@ def run(*args):
     return CliRunner().invoke(cli, list(args))
 
 
-def test_list_shows_every_scene_with_its_file():
+def test_list_shows_every_scene_and_still_with_its_file():
     result = run("list")
     assert result.exit_code == 0
     lines = result.output.strip().splitlines()
-    assert len(lines) == len(SCENES)
-    for spec, line in zip(SCENES, lines, strict=True):
+    assert len(lines) == len(SCENES) + len(STILLS)
+    for spec, line in zip(SCENES + STILLS, lines, strict=True):
         assert line.split()[:2] == [spec.name, spec.output]
 
 
@@ -115,3 +115,10 @@ def test_set_parses_scores_as_data():
     assert apply_overrides(
         ExpNormalizeSigmoidParams(), ["log_scores=-1.5, 2e0"]
     ) == ExpNormalizeSigmoidParams(log_scores=(-1.5, 2.0))
+
+
+def test_stills_rejects_an_unknown_quality(tmp_path):
+    result = run("stills", "--quality", "ultra", "--media-dir", str(tmp_path))
+    assert result.exit_code == 2
+    assert "ultra" in result.output
+    assert not any(tmp_path.iterdir())

@@ -11,8 +11,9 @@ import av
 import numpy as np
 import pytest
 from click.testing import CliRunner
+from PIL import Image
 
-from whysigmoid.catalog import SCENES
+from whysigmoid.catalog import SCENES, STILLS
 from whysigmoid.cli import cli
 from whysigmoid.media_info import probe
 from whysigmoid.subtitles import srt_to_vtt
@@ -59,6 +60,7 @@ def media(tmp_path):
     first = SCENES[0]
     tiny_video(folder / first.output)
     (folder / first.output).with_suffix(".srt").write_text(SRT)
+    Image.new("RGB", (64, 36), "white").save(folder / STILLS[0].output)
     return tmp_path
 
 
@@ -82,8 +84,13 @@ def test_page_is_valid_complete_and_offline(media):
     assert f'src="{first.output}"' in text and 'kind="captions"' in text
     for spec in rest:  # not rendered: listed with the command that renders it
         assert f"whysigmoid render {spec.name} --quality preview" in text
-    order = [text.index(f'id="{spec.name}"') for spec in SCENES]
+    order = [text.index(f'id="{spec.name}"') for spec in SCENES + STILLS]
     assert order == sorted(order)
+    first_still, *other_stills = STILLS
+    assert f'<img src="{first_still.output}"' in text
+    for spec in other_stills:
+        assert f'id="{spec.name}" class="missing"' in text
+    assert "whysigmoid stills --quality preview" in text
 
 
 def test_srt_becomes_webvtt():

@@ -40,6 +40,7 @@ from .params import (
     JustActivationParams,
     SigmoidFamilyParams,
     TowerFunctionsParams,
+    VanishingGradientParams,
 )
 from .ranges import (
     NICE_MANTISSAS,
@@ -74,6 +75,13 @@ from .towers import (
     step_position,
     tower,
 )
+from .vanishing import (
+    SIGMOID_DERIVATIVE_PEAK,
+    SIGMOID_PEAK_AT,
+    chain_gradient,
+    relu_chain_bound,
+    sigmoid_chain_bound,
+)
 
 __all__ = [
     "DEFAULT_STEEPNESS",
@@ -88,6 +96,8 @@ __all__ = [
     "NIELSEN_SINE",
     "NIELSEN_SQUARE",
     "PATTERN",
+    "SIGMOID_DERIVATIVE_PEAK",
+    "SIGMOID_PEAK_AT",
     "AffineFamily",
     "ConceptDetectorParams",
     "DetectorResult",
@@ -102,8 +112,10 @@ __all__ = [
     "TowerFit",
     "TowerFunctionsParams",
     "TwoClassNormalization",
+    "VanishingGradientParams",
     "average_deviation",
     "bias_for_step",
+    "chain_gradient",
     "detect",
     "enclosing_range",
     "evaluate_towers",
@@ -123,11 +135,13 @@ __all__ = [
     "plot_window",
     "pre_activation",
     "relu",
+    "relu_chain_bound",
     "relu_derivative",
     "round_step",
     "sample_function",
     "shared_grid",
     "sigmoid",
+    "sigmoid_chain_bound",
     "sigmoid_derivative",
     "softmax",
     "step",

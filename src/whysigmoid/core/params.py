@@ -31,6 +31,7 @@ __all__ = [
     "JustActivationParams",
     "SigmoidFamilyParams",
     "TowerFunctionsParams",
+    "VanishingGradientParams",
 ]
 
 #: Most input nodes the neuron diagram lays out legibly.
@@ -44,6 +45,10 @@ MAX_LOG_SCORE = 50.0
 MAX_TOWERS = 200
 #: Most stops of one SigmoidFamily sweep (each leaves a trace and a legend entry).
 MAX_SWEEP_STOPS = 6
+#: Most layers VanishingGradient lists (one table row each).
+MAX_LAYERS = 6
+#: Most points whose derivative VanishingGradient tabulates (one column each).
+MAX_DERIVATIVE_POINTS = 6
 #: Samples of the target when checking it stays inside (0, 1).
 TARGET_CHECK_SAMPLES = 2001
 
@@ -309,3 +314,42 @@ class ConceptDetectorParams(_Params):
         self._number("bias")
         if self._number("steepness") <= 0:
             raise ValueError("steepness: must be > 0")
+
+
+@dataclass(frozen=True)
+class VanishingGradientParams(_Params):
+    """Sigmoid's gradient vanishes through layers; ReLU's does not.
+
+    Attributes
+    ----------
+    layers : int, 1..MAX_LAYERS
+        Chain lengths n = 1..layers for the bound ``(1/4)^n``.
+    points : tuple of float, 1..MAX_DERIVATIVE_POINTS values inside ``x_range``
+        Where sigma'(x) is marked and tabulated (the blog: -4, -1, 0, 1, 4).
+    x_range : (float, float)
+        The sigmoid's plot window.
+    relu_x_range : (float, float), containing 0
+        The ReLU's plot window (its kink at 0 must show).
+    """
+
+    layers: int = 5
+    points: tuple[float, ...] = (-4.0, -1.0, 0.0, 1.0, 4.0)
+    x_range: tuple[float, float] = (-6.0, 6.0)
+    relu_x_range: tuple[float, float] = (-2.0, 2.0)
+
+    def __post_init__(self) -> None:
+        layers = self.layers
+        if isinstance(layers, bool) or not isinstance(layers, (int, float, np.integer)):
+            raise ValueError(f"layers: expected a whole number, got {layers!r}")
+        if layers != int(layers) or not 1 <= layers <= MAX_LAYERS:
+            raise ValueError(f"layers: expected a whole number in 1..{MAX_LAYERS}, got {layers!r}")
+        layers = int(layers)
+        self._set("layers", layers)
+        points = self._numbers("points", 1, MAX_DERIVATIVE_POINTS)
+        low, high = self._interval("x_range")
+        outside = [x for x in points if not low <= x <= high]
+        if outside:
+            raise ValueError(f"points: {outside} lie outside x_range {(low, high)}")
+        relu_low, relu_high = self._interval("relu_x_range")
+        if not relu_low < 0 < relu_high:
+            raise ValueError(f"relu_x_range: must contain 0, got {(relu_low, relu_high)}")

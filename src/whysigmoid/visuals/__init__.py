@@ -3,10 +3,11 @@
 Scenes compose these; nothing here is copied between scenes.
 """
 
+from .derivative_plot import FunctionAndDerivative, plot_axes
 from .exp_curve import ExpCurve
 from .graph import FunctionGraph
 from .grids import PixelGrid, WeightGrid
-from .legend import Legend
+from .legend import Legend, affine_label
 from .neuron import NeuronDiagram
 from .number_line import MarkedNumberLine
 from .placement import spread
@@ -15,10 +16,11 @@ from .sigmoid_panel import SigmoidPanel
 from .stacked_bar import StackedBar
 from .tower_network import TowerNetwork
 from .trackers import glide
-from .value_table import ValueTable
+from .value_table import ValueTable, two_class_table
 
 __all__ = [
     "ExpCurve",
+    "FunctionAndDerivative",
     "FunctionGraph",
     "Legend",
     "MarkedNumberLine",
@@ -30,7 +32,10 @@ __all__ = [
     "TowerNetwork",
     "ValueTable",
     "WeightGrid",
+    "affine_label",
     "glide",
     "labelled_readout",
+    "plot_axes",
     "spread",
+    "two_class_table",
 ]

@@ -5,8 +5,9 @@ from __future__ import annotations
 from manim import DOWN, LEFT, RIGHT, Line, ManimColor, RoundedRectangle, VGroup
 
 from .. import style
+from ..core import format_tex
 
-__all__ = ["Legend"]
+__all__ = ["Legend", "affine_label"]
 
 SAMPLE_LENGTH = 0.4
 ENTRY_GAP = 0.12
@@ -67,3 +68,11 @@ class Legend(VGroup):
             self.box.stretch_to_fit_width(self.entries.width + 2 * PADDING)
             self.box.stretch_to_fit_height(self.entries.height + 2 * PADDING)
             self.box.move_to(self.entries)
+
+
+def affine_label(w: float, b: float, decimals: int = 2) -> str:
+    r"""Legend label ``w = 1,\ b = -3`` of ``sigma(w x + b)``, numbers by the core's formatter."""
+    return (
+        rf"w = {format_tex(w, decimals, trim=True)},\ "
+        rf"b = {format_tex(b, decimals, trim=True)}"
+    )

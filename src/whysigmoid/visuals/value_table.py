@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from manim import Mobject, Rectangle, VGroup
+from manim import ManimColor, Mobject, Rectangle, VGroup
 
 from .. import style
+from ..core import TwoClassNormalization, format_tex
 
-__all__ = ["ValueTable"]
+__all__ = ["ValueTable", "two_class_table"]
 
 #: Space between columns and between the label panel's edge and its labels.
 COLUMN_GAP = 0.35
@@ -137,3 +138,36 @@ def _widths(labels, cells, n_cols: int) -> tuple[float, list[float]]:
     return max(label.width for label in labels), [
         max((row[j].width for row in cells if j < len(row)), default=0.0) for j in range(n_cols)
     ]
+
+
+def two_class_table(
+    case: TwoClassNormalization,
+    color: ManimColor,
+    value_decimals: int = 2,
+    prob_decimals: int = 3,
+    font_size: float = style.FONT_CAPTION,
+) -> ValueTable:
+    """The blog's exp-normalize table of one case: Sum, p(y=0), p(y=1).
+
+    Parameters
+    ----------
+    case : TwoClassNormalization
+        From :func:`whysigmoid.core.two_class_normalize`.
+    color : ManimColor
+        Of the cells (the case's colour).
+    value_decimals, prob_decimals : int
+        Decimals of e^x and the sum, and of the probabilities (kept, not trimmed).
+    font_size : float
+    """
+    e = format_tex(case.exp_score, value_decimals)
+    total = format_tex(case.total, value_decimals)
+    cells = [
+        rf"1 + {e} = {total}",
+        rf"\frac{{1}}{{{total}}} = {format_tex(case.p0, prob_decimals)}",
+        rf"\frac{{{e}}}{{{total}}} = {format_tex(case.p1, prob_decimals)}",
+    ]
+    labels = [r"\text{Sum}", "p(y=0)", "p(y=1)"]
+    return ValueTable(
+        [style.math(t, font_size=font_size) for t in labels],
+        [[style.math(t, font_size=font_size, color=color)] for t in cells],
+    )

@@ -1,0 +1,99 @@
+"""A function and its derivative on one pair of axes, with a legend.
+
+The blog's figures ``sigmoid.png``, ``relu.png`` and ``sigfourpoints.png``
+and the scene VanishingGradient all show an activation beside its
+derivative; this is that picture, drawn truthfully (:class:`FunctionGraph`:
+jumps get open and closed dots, no vertical segments).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+import numpy as np
+from manim import DOWN, RIGHT, UL, Axes, VGroup
+from numpy.typing import ArrayLike, NDArray
+
+from .. import style
+from ..core import nice_step, tick_values
+from .graph import FunctionGraph
+from .legend import Legend
+
+__all__ = ["FunctionAndDerivative", "plot_axes"]
+
+#: Most x tick labels.
+MAX_X_TICKS = 7
+#: Most y tick labels.
+MAX_Y_TICKS = 3
+#: The legend sits this far inside the axes' top-left corner.
+LEGEND_INSET = 0.15
+#: The x-axis label sits this far right of the axis' end.
+AXIS_LABEL_GAP = 0.15
+
+Function = Callable[[NDArray[np.float64]], ArrayLike]
+
+
+def plot_axes(
+    x_range: tuple[float, float], y_range: tuple[float, float], size: tuple[float, float]
+) -> Axes:
+    """Axes in the project's look with nice ticks and an ``x`` label on the right."""
+    (x_low, x_high), (y_low, y_high) = x_range, y_range
+    x_step = nice_step(x_high - x_low, MAX_X_TICKS)
+    y_step = nice_step(y_high - y_low, MAX_Y_TICKS)
+    axes = style.make_axes(
+        (x_low, x_high, x_step),
+        (y_low, y_high, y_step),
+        *size,
+        x_ticks=tick_values(x_low, x_high, x_step),
+        y_ticks=tick_values(y_low, y_high, y_step),
+    )
+    label = style.math("x", font_size=style.FONT_SMALL, color=style.GUIDE)
+    axes.add(label.next_to(axes.c2p(x_high, y_low), RIGHT, buff=AXIS_LABEL_GAP))
+    return axes
+
+
+class FunctionAndDerivative(VGroup):
+    """``function`` (``style.CURVE``) and ``derivative`` (``style.DERIVATIVE``) on one axes.
+
+    Parameters
+    ----------
+    function, derivative : callable
+        Elementwise functions of a float64 array (from the core).
+    x_range, y_range : (float, float)
+        The plot window; ticks are the core's nice ticks.
+    size : (float, float)
+        Width and height of the axes in scene units.
+    labels : (str, str)
+        LaTeX of the legend entries (function, derivative).
+    breaks : iterable of float
+        Where either function may jump (drawn with open/closed dots).
+
+    Attributes
+    ----------
+    axes : manim.Axes
+    graph, derivative_graph : FunctionGraph
+    legend : Legend
+        In the axes' top-left corner.
+    """
+
+    def __init__(
+        self,
+        function: Function,
+        derivative: Function,
+        x_range: tuple[float, float],
+        y_range: tuple[float, float],
+        size: tuple[float, float],
+        labels: tuple[str, str],
+        breaks: Iterable[float] = (),
+    ):
+        super().__init__()
+        breaks = tuple(breaks)
+        self.axes = plot_axes(x_range, y_range, size)
+        self.graph = FunctionGraph.plot(self.axes, function, breaks=breaks, color=style.CURVE)
+        self.derivative_graph = FunctionGraph.plot(
+            self.axes, derivative, breaks=breaks, color=style.DERIVATIVE
+        )
+        self.legend = Legend([(style.CURVE, labels[0]), (style.DERIVATIVE, labels[1])])
+        corner = self.axes.c2p(x_range[0], y_range[1])
+        self.legend.move_to(corner + (RIGHT + DOWN) * LEGEND_INSET, aligned_edge=UL)
+        self.add(self.axes, self.derivative_graph, self.graph, self.legend)
