@@ -13,8 +13,6 @@ from whysigmoid.core import (
     SigmoidFamilyParams,
     VanishingGradientParams,
     format_tex,
-    relu,
-    relu_derivative,
     sigmoid,
     sigmoid_derivative,
     step,
@@ -22,11 +20,14 @@ from whysigmoid.core import (
     two_class_normalize,
 )
 from whysigmoid.visuals import (
+    SIGMOID_Y_RANGE,
     FunctionAndDerivative,
     FunctionGraph,
     Legend,
     affine_label,
     plot_axes,
+    relu_and_derivative,
+    sigmoid_and_derivative,
     two_class_table,
 )
 
@@ -35,7 +36,6 @@ PLOT_SIZE = (11.0, 6.0)
 #: Two plots side by side.
 PANEL_SIZE = (5.9, 4.6)
 PANEL_GAP = 1.0
-SIGMOID_Y_RANGE = (0.0, 1.0)
 STEP_DERIVATIVE_Y_RANGE = (-1.0, 1.0)
 TITLE_GAP = 0.3
 DOT_RADIUS = 0.08
@@ -95,16 +95,7 @@ class ReLUCurve(BlogStill):
     params = VanishingGradientParams()
 
     def construct(self):
-        low, high = self.params.relu_x_range
-        plot = FunctionAndDerivative(
-            relu,
-            relu_derivative,
-            (low, high),
-            (0.0, float(relu(high))),
-            PLOT_SIZE,
-            (r"\mathrm{ReLU}(x) = \max(x, 0)", r"\mathrm{ReLU}'(x)"),
-            breaks=(0.0,),
-        )
+        plot = relu_and_derivative(self.params.relu_x_range, PLOT_SIZE)
         self.add(plot.move_to(ORIGIN))
 
 
@@ -177,12 +168,4 @@ class ExpNormalizeTable(BlogStill):
 
 def sigmoid_plot(x_range: tuple[float, float]) -> FunctionAndDerivative:
     """Sigma and sigma' on one axes, filling the frame."""
-    plot = FunctionAndDerivative(
-        sigmoid,
-        sigmoid_derivative,
-        x_range,
-        SIGMOID_Y_RANGE,
-        PLOT_SIZE,
-        (r"\sigma(x)", r"\sigma'(x)"),
-    )
-    return plot.move_to(ORIGIN)
+    return sigmoid_and_derivative(x_range, PLOT_SIZE).move_to(ORIGIN)

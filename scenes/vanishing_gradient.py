@@ -15,15 +15,18 @@ from whysigmoid.core import (
     SIGMOID_PEAK_AT,
     VanishingGradientParams,
     format_tex,
-    relu,
     relu_chain_bound,
     relu_derivative,
-    sigmoid,
     sigmoid_chain_bound,
     sigmoid_derivative,
 )
 from whysigmoid.scene_base import BlogScene
-from whysigmoid.visuals import FunctionAndDerivative, ValueTable
+from whysigmoid.visuals import (
+    FunctionAndDerivative,
+    ValueTable,
+    relu_and_derivative,
+    sigmoid_and_derivative,
+)
 
 # --- layout (scene units) ----------------------------------------------------
 TITLE_Y = 3.35
@@ -35,7 +38,6 @@ COLUMN_TOP = 2.55
 COLUMN_GAP = 0.4
 CAPTION_Y = -3.35
 #: The sigmoid's plot window in y; the ReLU's is (0, its largest x).
-SIGMOID_Y_RANGE = (0.0, 1.0)
 DOT_RADIUS = 0.07
 #: Tables slide in from this far above.
 TABLE_SHIFT = 0.2
@@ -179,28 +181,10 @@ class VanishingGradient(BlogScene):
 
     # --- builders -----------------------------------------------------------
     def sigmoid_plot(self) -> FunctionAndDerivative:
-        plot = FunctionAndDerivative(
-            sigmoid,
-            sigmoid_derivative,
-            self.params.x_range,
-            SIGMOID_Y_RANGE,
-            PLOT_SIZE,
-            (r"\sigma(x)", r"\sigma'(x)"),
-        )
-        return plot.move_to(PLOT_CENTER)
+        return sigmoid_and_derivative(self.params.x_range, PLOT_SIZE).move_to(PLOT_CENTER)
 
     def relu_plot(self) -> FunctionAndDerivative:
-        low, high = self.params.relu_x_range
-        plot = FunctionAndDerivative(
-            relu,
-            relu_derivative,
-            (low, high),
-            (0.0, float(relu(high))),
-            PLOT_SIZE,
-            (r"\mathrm{ReLU}(x) = \max(x, 0)", r"\mathrm{ReLU}'(x)"),
-            breaks=(0.0,),
-        )
-        return plot.move_to(PLOT_CENTER)
+        return relu_and_derivative(self.params.relu_x_range, PLOT_SIZE).move_to(PLOT_CENTER)
 
     def dot_on(self, plot: FunctionAndDerivative, x: float) -> Dot:
         point = plot.axes.c2p(x, float(sigmoid_derivative(x)))

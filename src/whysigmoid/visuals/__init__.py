@@ -3,7 +3,13 @@
 Scenes compose these; nothing here is copied between scenes.
 """
 
-from .derivative_plot import FunctionAndDerivative, plot_axes
+from .derivative_plot import (
+    SIGMOID_Y_RANGE,
+    FunctionAndDerivative,
+    plot_axes,
+    relu_and_derivative,
+    sigmoid_and_derivative,
+)
 from .exp_curve import ExpCurve
 from .graph import FunctionGraph
 from .grids import PixelGrid, WeightGrid
@@ -19,6 +25,7 @@ from .trackers import glide
 from .value_table import ValueTable, two_class_table
 
 __all__ = [
+    "SIGMOID_Y_RANGE",
     "ExpCurve",
     "FunctionAndDerivative",
     "FunctionGraph",
@@ -36,6 +43,8 @@ __all__ = [
     "glide",
     "labelled_readout",
     "plot_axes",
+    "relu_and_derivative",
+    "sigmoid_and_derivative",
     "spread",
     "two_class_table",
 ]

@@ -15,11 +15,27 @@ from manim import DOWN, RIGHT, UL, Axes, VGroup
 from numpy.typing import ArrayLike, NDArray
 
 from .. import style
-from ..core import nice_step, tick_values
+from ..core import (
+    nice_step,
+    relu,
+    relu_derivative,
+    sigmoid,
+    sigmoid_derivative,
+    tick_values,
+)
 from .graph import FunctionGraph
 from .legend import Legend
 
-__all__ = ["FunctionAndDerivative", "plot_axes"]
+__all__ = [
+    "SIGMOID_Y_RANGE",
+    "FunctionAndDerivative",
+    "plot_axes",
+    "relu_and_derivative",
+    "sigmoid_and_derivative",
+]
+
+#: y-range of a sigmoid plot: the sigmoid's own range.
+SIGMOID_Y_RANGE = (0.0, 1.0)
 
 #: Most x tick labels.
 MAX_X_TICKS = 7
@@ -97,3 +113,32 @@ class FunctionAndDerivative(VGroup):
         corner = self.axes.c2p(x_range[0], y_range[1])
         self.legend.move_to(corner + (RIGHT + DOWN) * LEGEND_INSET, aligned_edge=UL)
         self.add(self.axes, self.derivative_graph, self.graph, self.legend)
+
+
+def sigmoid_and_derivative(
+    x_range: tuple[float, float], size: tuple[float, float]
+) -> FunctionAndDerivative:
+    """Sigma and sigma' on one axes (the blog's ``sigmoid.png``), ``size`` in scene units."""
+    return FunctionAndDerivative(
+        sigmoid,
+        sigmoid_derivative,
+        x_range,
+        SIGMOID_Y_RANGE,
+        size,
+        (r"\sigma(x)", r"\sigma'(x)"),
+    )
+
+
+def relu_and_derivative(
+    x_range: tuple[float, float], size: tuple[float, float]
+) -> FunctionAndDerivative:
+    """ReLU and its derivative, honest about the jump at 0 (the blog's ``relu.png``)."""
+    return FunctionAndDerivative(
+        relu,
+        relu_derivative,
+        x_range,
+        (0.0, float(relu(x_range[1]))),
+        size,
+        (r"\mathrm{ReLU}(x) = \max(x, 0)", r"\mathrm{ReLU}'(x)"),
+        breaks=(0.0,),
+    )
