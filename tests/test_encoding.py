@@ -1,5 +1,8 @@
 """FastSceneFileWriter: the same frames as Manim's writer, encoded more cheaply."""
 
+import hashlib
+import io
+import threading
 from pathlib import Path
 
 import av
@@ -8,7 +11,22 @@ from manim import BLUE, Circle, Create, Scene, Square, Transform, tempconfig
 from manim.renderer.cairo_renderer import CairoRenderer
 from manim.scene.scene_file_writer import SceneFileWriter
 
-from whysigmoid.encoding import X264_PRESET, X264_THREADS, FastSceneFileWriter
+from whysigmoid.encoding import (
+    X264_PARAMS,
+    X264_PRESET,
+    X264_THREADS,
+    FastSceneFileWriter,
+    tune_x264,
+)
+
+#: Ten frames of TowerFunctions at 320x180 (the end of beat 1 fading out, the
+#: goal's axes fading in), decoded from a preview render: with x264's
+#: B-frames on (its default), encodes of exactly this clip disagree now and
+#: then when several run at once.
+CLIP = Path(__file__).parent / "fixtures" / "x264_clip.npz"
+#: 4 threads x 20 encodes: with B-frames on, 10-30% of encodes of
+#: the clip differ, so all 80 agreeing by chance has odds below 1 in 4,000.
+THREADS, ENCODES_PER_THREAD = 4, 20
 
 
 class Small(Scene):
@@ -67,6 +85,56 @@ def test_hooks_are_installed(tmp_path):
             assert job.stream.codec_context.options["preset"] == X264_PRESET
             assert job.stream.codec_context.options["threads"] == str(X264_THREADS)
             assert job.stream.codec_context.thread_count == X264_THREADS
+            assert job.stream.codec_context.options["x264-params"] == X264_PARAMS
         finally:
             job.seal()
             job.join()
+
+
+def encode_clip(frames, tune) -> str:
+    """SHA-256 of the clip encoded as Manim opens a partial movie, then ``tune``."""
+    buffer = io.BytesIO()
+    with av.open(buffer, mode="w", format="mp4") as container:
+        stream = container.add_stream("libx264", rate=5, options={"an": "1", "crf": "23"})
+        stream.pix_fmt = "yuv420p"
+        stream.height, stream.width = frames.shape[1:3]
+        tune(stream.codec_context)
+        for frame in frames:  # RGBA, as Manim's Cairo camera hands them over
+            container.mux(stream.encode(av.VideoFrame.from_ndarray(frame, format="rgba")))
+        container.mux(stream.encode())
+    return hashlib.sha256(buffer.getvalue()).hexdigest()
+
+
+def concurrent_encodes(tune) -> set[str]:
+    """The distinct results of encoding the clip many times on several threads."""
+    rgb = np.load(CLIP)["frames"]
+    frames = np.concatenate([rgb, np.full((*rgb.shape[:3], 1), 255, np.uint8)], axis=3)
+    results: list[str] = []
+
+    def work():
+        results.extend(encode_clip(frames, tune) for _ in range(ENCODES_PER_THREAD))
+
+    threads = [threading.Thread(target=work) for _ in range(THREADS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(results) == THREADS * ENCODES_PER_THREAD
+    return set(results)
+
+
+def with_b_frames(codec_context):
+    """Our settings, but with x264's default B-frames."""
+    tune_x264(codec_context)
+    options = dict(codec_context.options)
+    del options["x264-params"]
+    codec_context.options = options
+
+
+def test_the_clip_exposes_x264s_nondeterminism():
+    """Without this the next test could pass for a clip that never differs."""
+    assert len(concurrent_encodes(with_b_frames)) > 1
+
+
+def test_our_x264_settings_encode_the_same_frames_identically():
+    assert len(concurrent_encodes(tune_x264)) == 1

@@ -7,12 +7,20 @@ own partial-movie pipeline:
 
 1. x264 runs at a faster preset (``X264_PRESET``): same constant quality
    (Manim's crf 23), several times less CPU for the encoder;
-2. x264 runs on one thread (``X264_THREADS``), so two renders of a scene give
-   identical frames; parallel scenes keep the cores busy anyway.
+2. x264 runs on one thread (``X264_THREADS``); parallel scenes keep the
+   cores busy anyway;
+3. x264 makes no B-frames (``X264_PARAMS``). With them (x264's default, 3),
+   libx264 as bundled with PyAV 18 sometimes encodes the same frames into a
+   different bitstream, depending on what else runs in the process: a cold
+   TowerFunctions render that followed other scenes in one process differed
+   in 4 of 4 tries, in one or two partial movies (a fade); four threads
+   encoding one 10-frame clip of it disagreed in 10-30% of 40 encodes.
+   Without B-frames both gave identical bytes every time (8 of 8 renders,
+   400 of 400 encodes). Turning the macroblock tree off instead was
+   deterministic too, but made still frames drift by up to 8 levels.
+   ``tests/test_encoding.py`` keeps the clip and both checks.
 
-A faster variant that converted a repeated frame to YUV only once gave
-different frames on two runs of TowerFunctions (about one run in three), so it
-was dropped: determinism comes first.
+Two renders of a scene therefore give identical files, frame for frame.
 
 It relies on Manim 0.21's ``SceneFileWriter`` internals (the project pins
 manim to 0.21.x); ``tests/test_encoding.py`` fails if they change.
@@ -22,17 +30,37 @@ from __future__ import annotations
 
 from manim.scene.scene_file_writer import SceneFileWriter
 
-__all__ = ["X264_PRESET", "X264_THREADS", "FastSceneFileWriter"]
+__all__ = ["X264_PARAMS", "X264_PRESET", "X264_THREADS", "FastSceneFileWriter", "tune_x264"]
 
 #: x264 speed/size trade-off: "veryfast" encodes several times faster than
 #: the default "medium" at the same crf.
 X264_PRESET = "veryfast"
-#: One encoder thread: deterministic output (see the module docstring).
+#: One encoder thread per partial movie.
 X264_THREADS = 1
+#: Extra x264 settings: no B-frames, for identical output run to run (see the
+#: module docstring).
+X264_PARAMS = "bframes=0"
+
+
+def tune_x264(codec_context) -> None:
+    """Set this project's x264 options on an unopened PyAV codec context.
+
+    Parameters
+    ----------
+    codec_context : av.video.codeccontext.VideoCodecContext
+        A ``libx264`` context whose codec is not opened yet (PyAV opens it at
+        the first ``encode``); its existing options (Manim's crf) are kept.
+    """
+    options = dict(codec_context.options)
+    options["preset"] = X264_PRESET
+    options["threads"] = str(X264_THREADS)
+    options["x264-params"] = X264_PARAMS
+    codec_context.options = options
+    codec_context.thread_count = X264_THREADS
 
 
 class FastSceneFileWriter(SceneFileWriter):
-    """``SceneFileWriter`` with a faster, single-threaded x264."""
+    """``SceneFileWriter`` with a faster, single-threaded, deterministic x264."""
 
     def open_partial_movie_stream(self, file_path=None) -> None:
         """Open the stream as Manim does, then tune its encoder."""
@@ -40,8 +68,4 @@ class FastSceneFileWriter(SceneFileWriter):
         job = self._current_encode_job
         if job is None or job.stream.codec_context.name != "libx264":
             return
-        options = dict(job.stream.codec_context.options)
-        options["preset"] = X264_PRESET
-        options["threads"] = str(X264_THREADS)
-        job.stream.codec_context.options = options
-        job.stream.codec_context.thread_count = X264_THREADS
+        tune_x264(job.stream.codec_context)
