@@ -12,7 +12,6 @@ from whysigmoid.core import (
     ExpNormalizeSigmoidParams,
     SigmoidFamilyParams,
     VanishingGradientParams,
-    format_tex,
     sigmoid,
     sigmoid_derivative,
     step,
@@ -42,7 +41,7 @@ DOT_RADIUS = 0.08
 LABEL_GAP = 0.2
 LEGEND_DECIMALS = 2
 DERIVATIVE_DECIMALS = 3
-TABLE_SCALE = 1.6
+TABLE_SCALE = 2.0
 
 
 class BlogStill(Scene):
@@ -154,16 +153,14 @@ class SigmoidFamilyPanels(BlogStill):
 
 
 class ExpNormalizeTable(BlogStill):
-    """``sigexp.png``: the exp-normalize table of case 1 (log-score -0.4)."""
+    """``sigexp.png``: the exp-normalize table of case 1: x, e^x, Sum, p(y=0), p(y=1)."""
 
     params = ExpNormalizeSigmoidParams()
 
     def construct(self):
         case = two_class_normalize(self.params.log_scores[0])
-        x = format_tex(case.log_score, LEGEND_DECIMALS, trim=True)
-        title = style.math(rf"\log p(y=1) = x = {x}", font_size=style.FONT_TITLE)
-        table = two_class_table(case, style.CASE_COLORS[0]).scale(TABLE_SCALE)
-        self.add(VGroup(title, table).arrange(DOWN, buff=2 * TITLE_GAP).move_to(ORIGIN))
+        table = two_class_table(case, style.CASE_COLORS[0], with_inputs=True)
+        self.add(table.scale(TABLE_SCALE).move_to(ORIGIN))
 
 
 def sigmoid_plot(x_range: tuple[float, float]) -> FunctionAndDerivative:

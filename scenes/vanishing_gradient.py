@@ -41,9 +41,11 @@ CAPTION_Y = -3.35
 DOT_RADIUS = 0.07
 #: Tables slide in from this far above.
 TABLE_SHIFT = 0.2
-#: The highlight around ReLU's jump at 0.
-RING_BUFF = 0.15
-RING_CORNER = 0.1
+#: The band behind ReLU's jump at 0: its half-width, and how far it reaches
+#: above the jump and below the axis (less than the tick labels' gap).
+BAND_HALF_WIDTH = 0.2
+BAND_OVERHANG = 0.15
+BAND_UNDERHANG = 0.08
 # --- numbers -----------------------------------------------------------------
 DERIVATIVE_DECIMALS = 3
 CHAIN_DECIMALS = 6
@@ -156,10 +158,7 @@ class VanishingGradient(BlogScene):
         )
 
         # Beat 5: no derivative at 0, and that does not matter in practice
-        jump = relu_plot.derivative_graph.marks
-        ring = SurroundingRectangle(
-            jump, color=style.HIGHLIGHT, buff=RING_BUFF, corner_radius=RING_CORNER
-        )
+        band = self.jump_band(relu_plot)
         zero = fmt(0.0)
         note = VGroup(
             style.text(
@@ -172,7 +171,8 @@ class VanishingGradient(BlogScene):
             style.text("is rare, and the gradient is only a guide.", font_size=style.FONT_SMALL),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.12)
         note.next_to(relu_chain, DOWN, buff=COLUMN_GAP).align_to(relu_chain, LEFT)
-        self.play(Create(ring))
+        self.bring_to_back(band)  # behind the curves, over nothing else
+        self.play(FadeIn(band))
         self.play(FadeIn(note))
         self.beat(
             2 * style.BEAT_PAUSE,
@@ -185,6 +185,25 @@ class VanishingGradient(BlogScene):
 
     def relu_plot(self) -> FunctionAndDerivative:
         return relu_and_derivative(self.params.relu_x_range, PLOT_SIZE).move_to(PLOT_CENTER)
+
+    @staticmethod
+    def jump_band(plot: FunctionAndDerivative) -> Rectangle:
+        """A light band behind the derivative's jump, from the axis to above the jump.
+
+        It stops above the x tick labels, so the "0" under the jump stays readable.
+        """
+        marks = plot.derivative_graph.marks
+        axis_y = plot.axes.c2p(0.0, plot.axes.y_range[0])[1]
+        bottom = axis_y - BAND_UNDERHANG
+        top = marks.get_top()[1] + BAND_OVERHANG
+        band = Rectangle(
+            width=2 * BAND_HALF_WIDTH,
+            height=top - bottom,
+            stroke_width=0,
+            fill_color=style.BAND,
+            fill_opacity=1,
+        )
+        return band.move_to([marks.get_center()[0], (top + bottom) / 2, 0])
 
     def dot_on(self, plot: FunctionAndDerivative, x: float) -> Dot:
         point = plot.axes.c2p(x, float(sigmoid_derivative(x)))

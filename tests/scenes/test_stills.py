@@ -73,6 +73,11 @@ def test_exp_normalize_table_is_case_one(final):
     case = two_class_normalize(ExpNormalizeSigmoidParams().log_scores[0])
     texts = [t.tex for t in final("ExpNormalizeTable").texts]
     e, total = format_tex(case.exp_score, 2), format_tex(case.total, 2)
+    # the rows the blog's figure has: x and e^x, then Sum, p(y=0), p(y=1)
+    labels = ["x", "e^x", r"\text{Sum}", "p(y=0)", "p(y=1)"]
+    assert texts[:5] == labels
+    assert texts[5:7] == [format_tex(case.log_score, 2, trim=True), e]
+    assert texts[5:7] == ["-0.4", "0.67"]
     assert rf"1 + {e} = {total}" in texts
     assert rf"\frac{{1}}{{{total}}} = {format_tex(case.p0, 3)}" in texts
     assert rf"\frac{{{e}}}{{{total}}} = {format_tex(case.p1, 3)}" in texts

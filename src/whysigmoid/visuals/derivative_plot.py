@@ -112,7 +112,8 @@ class FunctionAndDerivative(VGroup):
         self.legend = Legend([(style.CURVE, labels[0]), (style.DERIVATIVE, labels[1])])
         corner = self.axes.c2p(x_range[0], y_range[1])
         self.legend.move_to(corner + (RIGHT + DOWN) * LEGEND_INSET, aligned_edge=UL)
-        self.add(self.axes, self.derivative_graph, self.graph, self.legend)
+        # the derivative on top: where both are 0 (ReLU left of 0) it stays visible
+        self.add(self.axes, self.graph, self.derivative_graph, self.legend)
 
 
 def sigmoid_and_derivative(

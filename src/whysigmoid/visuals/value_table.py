@@ -146,8 +146,13 @@ def two_class_table(
     value_decimals: int = 2,
     prob_decimals: int = 3,
     font_size: float = style.FONT_CAPTION,
+    with_inputs: bool = False,
 ) -> ValueTable:
     """The blog's exp-normalize table of one case: Sum, p(y=0), p(y=1).
+
+    With ``with_inputs`` the table starts with the rows x (the log-score) and
+    e^x, as the blog's ``sigexp.png`` does; the video shows those on its
+    number lines instead.
 
     Parameters
     ----------
@@ -158,6 +163,9 @@ def two_class_table(
     value_decimals, prob_decimals : int
         Decimals of e^x and the sum, and of the probabilities (kept, not trimmed).
     font_size : float
+    with_inputs : bool
+        Add the rows x and e^x on top (x with ``value_decimals``, trailing
+        zeros dropped).
     """
     e = format_tex(case.exp_score, value_decimals)
     total = format_tex(case.total, value_decimals)
@@ -167,6 +175,9 @@ def two_class_table(
         rf"\frac{{{e}}}{{{total}}} = {format_tex(case.p1, prob_decimals)}",
     ]
     labels = [r"\text{Sum}", "p(y=0)", "p(y=1)"]
+    if with_inputs:
+        cells = [format_tex(case.log_score, value_decimals, trim=True), e, *cells]
+        labels = ["x", "e^x", *labels]
     return ValueTable(
         [style.math(t, font_size=font_size) for t in labels],
         [[style.math(t, font_size=font_size, color=color)] for t in cells],
