@@ -59,13 +59,19 @@ def media_dir(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def beats(media_dir):
-    """``beats(scene_name, params=None)`` -> snapshots per beat, cached per (scene, params)."""
+    """``beats(scene_name, params=None)`` -> snapshots per beat, cached per (scene, params).
+
+    ``None`` means the scene's default parameters, and shares their entry: each
+    scene is constructed once per distinct parameter value in a session.
+    """
     cache = {}
 
     def get(name, params=None):
+        scene_cls = find_scene(name).load()
+        params = scene_cls.params if params is None else params
         key = (name, params)
         if key not in cache:
-            cache[key] = record_beats(find_scene(name).load(), params, media_dir=media_dir)
+            cache[key] = record_beats(scene_cls, params, media_dir=media_dir)
         return cache[key]
 
     return get
