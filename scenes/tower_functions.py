@@ -65,13 +65,13 @@ def target(x):
     return logit(nielsen_target(x))
 
 
-def moving_tower_deviation(edges, start, end, steepness, interval):
+def moving_tower_deviation(steps, start, end, steepness, interval):
     """The readout as a function of t: towers whose heights go from start to end."""
 
     def deviation(t):
         heights = (1 - t) * start + t * end
         return average_deviation(
-            lambda x: evaluate_towers(x, edges, heights, steepness), target, interval
+            lambda x: evaluate_towers(x, steps, heights, steepness), target, interval
         )
 
     return deviation
@@ -120,16 +120,16 @@ class TowerFunctions(BlogScene):
         start = np.full_like(first.heights, p.start_height)
         stages = [np.concatenate([first.heights[:k], start[k:]]) for k in range(len(start) + 1)]
         grid = shared_grid(
-            [self.towers_function(first.edges, h) for h in stages],
+            [self.towers_function(first.steps, h) for h in stages],
             p.interval,
             axes.y_range[:2],
-            breaks=first.edges,
+            breaks=first.steps,
         )
-        values = [evaluate_towers(grid, first.edges, h, p.steepness) for h in stages]
+        values = [evaluate_towers(grid, first.steps, h, p.steepness) for h in stages]
         towers = FunctionGraph(axes, color=style.WARM, area_to=0.0, area_opacity=AREA_OPACITY)
         towers.set_polyline(grid, values[0])
         readout.number.set_value(
-            moving_tower_deviation(first.edges, stages[0], stages[0], p.steepness, p.interval)(0)
+            moving_tower_deviation(first.steps, stages[0], stages[0], p.steepness, p.interval)(0)
         )
         self.add(towers)  # below the target: both stay readable
         self.bring_to_front(target_graph)
@@ -146,7 +146,7 @@ class TowerFunctions(BlogScene):
                 values[i],
                 values[i + 1],
                 moving_tower_deviation(
-                    first.edges, stages[i], stages[i + 1], p.steepness, p.interval
+                    first.steps, stages[i], stages[i + 1], p.steepness, p.interval
                 ),
             )
         self.play(FadeOut(band))
@@ -163,7 +163,7 @@ class TowerFunctions(BlogScene):
                 [previous, fit],
                 p.interval,
                 axes.y_range[:2],
-                breaks=np.union1d(previous.edges, fit.edges),
+                breaks=np.union1d(previous.steps, fit.steps),
             )
             label = self.count_label(len(fit.heights)).move_to(count, LEFT)
             self.play(ReplacementTransform(count, label))
@@ -384,9 +384,9 @@ class TowerFunctions(BlogScene):
         table.add(row)
         self.play(FadeIn(row, shift=DOWN * 0.1), run_time=0.5)
 
-    def towers_function(self, edges, heights):
+    def towers_function(self, steps, heights):
         steepness = self.params.steepness
-        return lambda x: evaluate_towers(x, edges, heights, steepness)
+        return lambda x: evaluate_towers(x, steps, heights, steepness)
 
     def band(self, left: float, right: float) -> Rectangle:
         axes = self.axes
@@ -434,7 +434,7 @@ class TowerFunctions(BlogScene):
         heading.next_to(axes, UP, buff=0.25).align_to(axes, RIGHT)
         f_graph = FunctionGraph.plot(axes, nielsen_target, color=style.COOL)
         output = FunctionGraph.plot(
-            axes, lambda x: sigmoid(fit(x)), breaks=fit.edges, color=style.WARM
+            axes, lambda x: sigmoid(fit(x)), breaks=fit.steps, color=style.WARM
         )
         legend = Legend(
             [(style.COOL, r"f(x)"), (style.WARM, r"\sigma(\text{weighted output})")]

@@ -4,9 +4,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from whysigmoid.core import (
+    OUTER_STEP_MARGIN,
     average_deviation,
     bias_for_step,
     detect,
+    evaluate_towers,
     fit_towers,
     logit,
     neuron_forward,
@@ -14,6 +16,7 @@ from whysigmoid.core import (
     pre_activation,
     sigmoid,
     step_position,
+    step_positions,
     tower,
     weight_grid,
 )
@@ -68,6 +71,20 @@ def test_fit_towers_blog_counts():
     assert fit.average_deviation == pytest.approx(average_deviation(fit, target, (0.0, 1.0)))
     mid = (fit.edges[:-1] + fit.edges[1:]) / 2
     np.testing.assert_allclose(fit(mid), fit.heights, atol=1e-6)
+
+
+@pytest.mark.parametrize("steepness", [1000.0, 50.0])
+def test_towers_stand_at_full_height_up_to_both_ends(steepness):
+    """Outer steps just outside [a, b]: no half-height drop at a or b (sigma(0) = 1/2)."""
+    fit = fit_towers(lambda x: 1.0 + x, 4, (0.0, 1.0), steepness)
+    ends = fit(np.array([0.0, 1.0]))
+    np.testing.assert_allclose(ends, fit.heights[[0, -1]], rtol=1e-4)
+    margin = OUTER_STEP_MARGIN / steepness
+    np.testing.assert_allclose(fit.steps, [-margin, 0.25, 0.5, 0.75, 1.0 + margin])
+    np.testing.assert_allclose(step_positions(fit.edges, steepness), fit.steps)
+    # the steps on the edges themselves would give half the height there
+    on_edges = evaluate_towers(np.array([0.0, 1.0]), fit.edges, fit.heights, steepness)
+    np.testing.assert_allclose(on_edges, fit.heights[[0, -1]] / 2, rtol=1e-4)
 
 
 @settings(max_examples=25, deadline=None)

@@ -66,6 +66,7 @@ from .towers import (
     NIELSEN_COSINE,
     NIELSEN_SINE,
     NIELSEN_SQUARE,
+    OUTER_STEP_MARGIN,
     TowerFit,
     average_deviation,
     bias_for_step,
@@ -73,6 +74,7 @@ from .towers import (
     fit_towers,
     nielsen_target,
     step_position,
+    step_positions,
     tower,
 )
 from .vanishing import (
@@ -95,6 +97,7 @@ __all__ = [
     "NIELSEN_COSINE",
     "NIELSEN_SINE",
     "NIELSEN_SQUARE",
+    "OUTER_STEP_MARGIN",
     "PATTERN",
     "SIGMOID_DERIVATIVE_PEAK",
     "SIGMOID_PEAK_AT",
@@ -147,6 +150,7 @@ __all__ = [
     "step",
     "step_derivative",
     "step_position",
+    "step_positions",
     "tick_values",
     "tower",
     "two_class_normalize",

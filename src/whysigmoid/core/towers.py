@@ -21,6 +21,7 @@ __all__ = [
     "NIELSEN_COSINE",
     "NIELSEN_SINE",
     "NIELSEN_SQUARE",
+    "OUTER_STEP_MARGIN",
     "TowerFit",
     "average_deviation",
     "bias_for_step",
@@ -28,6 +29,7 @@ __all__ = [
     "fit_towers",
     "nielsen_target",
     "step_position",
+    "step_positions",
     "tower",
 ]
 
@@ -35,6 +37,11 @@ __all__ = [
 DEFAULT_STEEPNESS = 1000.0
 #: Evenly spaced samples on the interval for fitting and for the deviation.
 DEVIATION_SAMPLES = 2001
+#: The outermost steps of a fit sit this many ``1 / steepness`` outside the
+#: interval: sigma(10) > 0.9999, so the towers stand at full height on all of
+#: [a, b]. A step on the boundary itself gives half its height there
+#: (sigma(0) = 1/2), which draws as a spurious drop at both ends.
+OUTER_STEP_MARGIN = 10.0
 
 
 def step_position(weight: float, bias: float) -> float:
@@ -123,7 +130,8 @@ class TowerFit:
     Attributes
     ----------
     edges : ndarray of float64, shape (n + 1,)
-        Tower boundaries (step positions), increasing.
+        Tower boundaries, increasing: the equal-width partition of the
+        interval whose pieces the heights were fitted on.
     heights : ndarray of float64, shape (n,)
     steepness : float
         Hidden weight of every step.
@@ -136,9 +144,38 @@ class TowerFit:
     steepness: float
     average_deviation: float
 
+    @property
+    def steps(self) -> NDArray[np.float64]:
+        """Where the hidden neurons step, shape (n + 1,): :func:`step_positions` of ``edges``."""
+        return step_positions(self.edges, self.steepness)
+
     def __call__(self, x: ArrayLike) -> NDArray[np.float64] | np.float64:
         """Weighted output ``sum_i tower_i(x)``, same shape as ``x``."""
-        return evaluate_towers(x, self.edges, self.heights, self.steepness)
+        return evaluate_towers(x, self.steps, self.heights, self.steepness)
+
+
+def step_positions(edges: ArrayLike, steepness: float) -> NDArray[np.float64]:
+    """Step positions for towers on ``edges``: the outer two moved out by a margin.
+
+    Parameters
+    ----------
+    edges : array_like, shape (n + 1,)
+        Increasing tower boundaries; ``edges[0]`` and ``edges[-1]`` bound the interval.
+    steepness : float
+        Hidden weight of the steps, > 0.
+
+    Returns
+    -------
+    ndarray of float64, shape (n + 1,)
+        A copy of ``edges`` with the first lowered and the last raised by
+        ``OUTER_STEP_MARGIN / steepness``, so the sum of towers is at full
+        height up to both ends of the interval.
+    """
+    steps = np.array(edges, dtype=np.float64)
+    margin = OUTER_STEP_MARGIN / float(steepness)
+    steps[0] -= margin
+    steps[-1] += margin
+    return steps
 
 
 def evaluate_towers(
@@ -164,6 +201,7 @@ def fit_towers(
 
     Each height is the median of ``target`` over its tower's sub-interval:
     for a piecewise-constant fit this minimises the mean absolute deviation.
+    The outermost steps sit just outside the interval (:func:`step_positions`).
 
     Parameters
     ----------
@@ -198,8 +236,9 @@ def fit_towers(
     y = np.asarray(target(x), dtype=np.float64)
     which = np.clip(np.searchsorted(edges, x, side="right") - 1, 0, int(n_towers) - 1)
     heights = np.array([np.median(y[which == i]) for i in range(int(n_towers))])
+    steps = step_positions(edges, steepness)
     deviation = average_deviation(
-        lambda t: evaluate_towers(t, edges, heights, steepness), target, (a, b)
+        lambda t: evaluate_towers(t, steps, heights, steepness), target, (a, b)
     )
     return TowerFit(
         edges=edges, heights=heights, steepness=float(steepness), average_deviation=deviation
