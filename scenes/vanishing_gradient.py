@@ -249,4 +249,7 @@ class VanishingGradient(BlogScene):
             ]
             for n, v in enumerate(products, start=1)
         ]
-        return ValueTable(labels, cells, max_width=COLUMN_RIGHT - COLUMN_LEFT)
+        # values left-aligned: their decimal points line up
+        return ValueTable(
+            labels, cells, max_width=COLUMN_RIGHT - COLUMN_LEFT, align=("right", "left")
+        )

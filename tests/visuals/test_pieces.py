@@ -58,6 +58,23 @@ def test_value_table_aligns_columns_and_fits():
         ValueTable(labels, cells[:1])
 
 
+def test_value_table_aligns_cells_left_or_right():
+    labels = [style.math("a"), style.math("b")]
+    cells = [
+        [style.math(r"0.25^1 ="), style.number(0.25)],
+        [style.math(r"0.25^3 ="), style.number(0.015625, 6)],
+    ]
+    ValueTable(labels, cells, align=("right", "left"))
+    # the "=" column shares its right edge, the numbers their left edge (decimal points)
+    assert cells[0][0].get_right()[0] == pytest.approx(cells[1][0].get_right()[0])
+    assert cells[0][1].get_left()[0] == pytest.approx(cells[1][1].get_left()[0])
+    assert cells[0][1].width < cells[1][1].width  # so centring would have moved it
+    with pytest.raises(ValueError, match="align"):
+        ValueTable(labels, cells, align=("middle", "left"))
+    with pytest.raises(ValueError, match="align"):
+        ValueTable(labels, cells, align=("left",))
+
+
 def test_number_line_labels_never_collide():
     line = MarkedNumberLine((-1.0, 2.0), 6.0)
     a = line.marker(0.02, style.WARM, style.number(0.02), side=DOWN)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from manim import ManimColor, Mobject, Rectangle, VGroup
+from manim import LEFT, ORIGIN, RIGHT, ManimColor, Mobject, Rectangle, VGroup
 
 from .. import style
 from ..core import TwoClassNormalization, format_tex
@@ -20,17 +20,20 @@ __all__ = ["ValueTable", "two_class_table"]
 COLUMN_GAP = 0.35
 PANEL_PADDING = 0.15
 ROW_GAP = 0.2
+#: How a cell sits in its column: the edge of the cell on the column's edge.
+ALIGNMENTS = {"left": LEFT, "center": ORIGIN, "right": RIGHT}
 
 
 class ValueTable(VGroup):
     """Rows of ``(label, cells)`` laid out on a grid.
 
     Every value column is as wide as its widest cell and cells are centred
-    in it; each row is as tall as its tallest item. Rows are stacked top to
-    bottom, ``space_above[i]`` extra units above row ``i`` (room for a
-    caption the scene puts there). Labels and cells (not the gaps) are scaled
-    down, never up, so the table fits ``max_width``. Mobjects are positioned,
-    not copied: build them with the core's numbers (``style.number``) first.
+    in it (or aligned left or right, see ``align``); each row is as tall as
+    its tallest item. Rows are stacked top to bottom, ``space_above[i]``
+    extra units above row ``i`` (room for a caption the scene puts there).
+    Labels and cells (not the gaps) are scaled down, never up, so the table
+    fits ``max_width``. Mobjects are positioned, not copied: build them with
+    the core's numbers (``style.number``) first.
 
     Parts: ``panel`` (the label column's background, one piece per block of
     rows without extra space between them), ``labels``, ``rows``
@@ -49,11 +52,16 @@ class ValueTable(VGroup):
         Scale the table down to this width.
     column_gap, row_gap : float
         Spacing in scene units.
+    align : sequence of str or None
+        Per value column, ``"left"``, ``"center"`` or ``"right"`` (default
+        all centred). Left-aligned numbers with equal integer parts line up
+        at the decimal point.
 
     Raises
     ------
     ValueError
-        If ``cells`` or ``space_above`` does not have one entry per label.
+        If ``cells`` or ``space_above`` does not have one entry per label, or
+        ``align`` names an unknown alignment.
     """
 
     def __init__(
@@ -64,6 +72,7 @@ class ValueTable(VGroup):
         max_width: float | None = None,
         column_gap: float = COLUMN_GAP,
         row_gap: float = ROW_GAP,
+        align: Sequence[str] | None = None,
     ):
         super().__init__()
         n_rows = len(labels)
@@ -74,6 +83,11 @@ class ValueTable(VGroup):
                 f"got {len(cells)} and {len(space_above)}"
             )
         n_cols = max((len(row) for row in cells), default=0)
+        align = ["center"] * n_cols if align is None else list(align)
+        if len(align) != n_cols or not set(align) <= ALIGNMENTS.keys():
+            raise ValueError(
+                f"align: need one of {sorted(ALIGNMENTS)} per column ({n_cols}), got {align}"
+            )
         label_width, widths = _widths(labels, cells, n_cols)
         gaps = 2 * PANEL_PADDING + n_cols * column_gap
         content = label_width + sum(widths)
@@ -100,7 +114,8 @@ class ValueTable(VGroup):
             y = top - height / 2
             label.move_to([label_center, y, 0])
             for j, cell in enumerate(row):
-                cell.move_to([centers[j], y, 0])
+                edge = ALIGNMENTS[align[j]]
+                cell.move_to([centers[j] + edge[0] * widths[j] / 2, y, 0], aligned_edge=edge)
                 self.columns[j].add(cell)
             self.rows.add(VGroup(*row))
             top -= height
