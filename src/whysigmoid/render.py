@@ -56,6 +56,12 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 #: frame; these thresholds keep them (about a third less time at 1080p, see
 #: shared/performance-notes.md). Read at process start, so set for workers.
 MALLOC_TUNABLES = "glibc.malloc.mmap_threshold=67108864:glibc.malloc.trim_threshold=268435456"
+#: Python salts its string hashes per process unless PYTHONHASHSEED is set, and
+#: Manim iterates sets of strings: TransformMatchingTex orders its pieces by
+#: them, so overlapping pieces were drawn in a different order in different
+#: processes (ExpNormalizeSigmoid's derivation: 2 of 3 seeds changed frames).
+#: Workers get this fixed seed, so every render draws alike.
+HASH_SEED = "0"
 
 
 @dataclass(frozen=True)
@@ -302,6 +308,7 @@ def _worker(
     force: bool,
     progress: bool,
     output: Output,
+    manim_overrides: dict | None = None,
 ) -> RenderResult:
     return render_scene(
         find_spec(name),
@@ -311,7 +318,14 @@ def _worker(
         progress=progress,
         force=force,
         output=output,
+        settings_hook=None if manim_overrides is None else lambda s: s.update(manim_overrides),
     )
+
+
+def prepare_worker_environment() -> None:
+    """Set what spawned render workers inherit: malloc thresholds and a fixed hash seed."""
+    os.environ.setdefault("GLIBC_TUNABLES", MALLOC_TUNABLES)
+    os.environ["PYTHONHASHSEED"] = HASH_SEED
 
 
 def _last_seconds(media_dir: Path, spec: SceneSpec, quality_name: str, output: Output) -> float:
@@ -332,10 +346,14 @@ def render_many(
     progress: bool = False,
     on_done: Callable[[RenderResult], None] | None = None,
     output: Output | None = None,
+    manim_overrides: dict | None = None,
 ) -> list[RenderResult]:
     """Render ``specs`` in ``jobs`` worker processes, longest (last time) first.
 
     ``output`` says what to make (default an MP4, see :func:`render_scene`).
+    ``manim_overrides`` (picklable Manim settings such as ``pixel_width``) is
+    for tests: it is not part of the render key, so use it with ``force``.
+    Workers start with :func:`prepare_worker_environment`'s settings.
 
     Every scene is attempted; the first failure is raised as :class:`RenderError`
     after the others finished (their videos are delivered). ``on_done`` is
@@ -343,7 +361,7 @@ def render_many(
     ``progress`` and a single job. Returns results in ``specs`` order.
     """
     output = output if output is not None else VideoOutput()
-    os.environ.setdefault("GLIBC_TUNABLES", MALLOC_TUNABLES)
+    prepare_worker_environment()
     order = sorted(specs, key=lambda s: -_last_seconds(media_dir, s, quality_name, output))
     context = multiprocessing.get_context("spawn")
     results: dict[str, RenderResult] = {}
@@ -359,6 +377,7 @@ def render_many(
                 force,
                 progress and jobs == 1,
                 output,
+                manim_overrides,
             ): spec
             for spec in order
         }
