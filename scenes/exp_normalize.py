@@ -44,13 +44,18 @@ SPELLED_OUT_TERMS = 3
 STABLE_NOTE_Y = -3.35
 STABLE_NOTE_WIDTH = 6.4
 #: Decimals: scores as given (up to 2), exponentials, sum and probabilities 2.
+#: From a million on the core writes m x 10^p; exponentials and the sum are
+#: never zero, so a tiny one is written so too (e^-45 = 2.86 x 10^-20, not
+#: 0.00); probabilities are shares of 1 and round to 0.00 like any share.
 SCORE_DECIMALS = 2
 VALUE_DECIMALS = 2
 
 
-def cell(value: float, decimals: int, trim: bool, color) -> MathTex:
+def cell(value: float, decimals: int, trim: bool, color, scientific_tiny: bool = False) -> MathTex:
     """A number of the table, in body size."""
-    return style.number(value, decimals, trim, font_size=style.FONT_BODY, color=color)
+    return style.number(
+        value, decimals, trim, style.FONT_BODY, color, scientific_tiny=scientific_tiny
+    )
 
 
 class ExpNormalize(BlogScene):
@@ -162,7 +167,7 @@ class ExpNormalize(BlogScene):
         rows = [
             [cell(s, SCORE_DECIMALS, True, c) for s, c in zip(result.scores, colors, strict=True)],
             [
-                cell(v, VALUE_DECIMALS, False, c)
+                cell(v, VALUE_DECIMALS, False, c, scientific_tiny=True)
                 for v, c in zip(result.exponentiated, colors, strict=True)
             ],
             [
@@ -197,7 +202,7 @@ class ExpNormalize(BlogScene):
 
     def sum_block(self, total: float, table: ValueTable) -> VGroup:
         """Sigma = total, centred under the exponentiated values, above the last caption."""
-        value = cell(total, VALUE_DECIMALS, False, style.INK)
+        value = cell(total, VALUE_DECIMALS, False, style.INK, scientific_tiny=True)
         block = VGroup(style.math(r"\Sigma ="), value).arrange(RIGHT, buff=0.15)
         block.value = value
         style.fit_width(block, PANEL_RIGHT - PANEL_LEFT)

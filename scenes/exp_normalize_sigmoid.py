@@ -52,6 +52,8 @@ TABLE_TIME = 1.8
 MORPH_TIME = 1.3
 MORPH_HOLD = 0.5
 #: Decimals: log-scores as given (up to 2), e^x and sums 2, probabilities 3.
+#: From a million on the core writes m x 10^p; e^x is never zero, so a tiny
+#: one is written so too (e^-40 = 4.25 x 10^-18); probabilities round as usual.
 LOG_DECIMALS = 2
 VALUE_DECIMALS = 2
 PROB_DECIMALS = 3
@@ -116,7 +118,7 @@ class ExpNormalizeSigmoid(BlogScene):
             bottom.marker(
                 c.exp_score,
                 color,
-                style.number(c.exp_score, VALUE_DECIMALS, False, color=color),
+                style.number(c.exp_score, VALUE_DECIMALS, False, color=color, scientific_tiny=True),
                 side=DOWN,
             )
             for c, color in zip(cases, colors, strict=True)
@@ -232,7 +234,7 @@ class ExpNormalizeSigmoid(BlogScene):
         room = top + HALF_HEIGHT
         wished = [m.dot.get_x() for m in markers]
         width = HALF_WIDTH - LINES_LEFT - CAPTION_GAP * (len(tables) - 1)
-        # huge e^x (up to e^50) makes wide cells: shrink both tables alike
+        # huge e^x (up to e^50 = 5.18 x 10^21) makes wide cells: shrink both tables alike
         factor = min(
             1.0, room / max(t.height for t in tables), width / sum(t.width for t in tables)
         )

@@ -157,13 +157,17 @@ def number(
     trim: bool = True,
     font_size: float = FONT_LABEL,
     color: ManimColor = INK,
+    scientific_tiny: bool = False,
 ) -> MathTex:
-    """A number formatted by the core's formatter, as a formula.
+    r"""A number formatted by the core's formatter, as a formula.
 
-    The mobject keeps ``value`` and ``text`` (the core's formatted string) so
-    tests can compare what is shown with the core.
+    ``decimals``, ``trim`` and ``scientific_tiny`` are passed to
+    :func:`whysigmoid.core.format_tex` (large values come out as
+    ``3.49 \times 10^{19}``; ``scientific_tiny`` writes tiny non-zero ones so
+    too instead of as 0). The mobject keeps ``value`` and ``shown`` (the
+    core's formatted string) so tests can compare what is shown with the core.
     """
-    tex = format_tex(value, decimals, trim)
+    tex = format_tex(value, decimals, trim, scientific_tiny)
     mob = MathTex(tex, font_size=font_size, color=color)
     mob.value = float(value)
     mob.shown = tex

@@ -11,7 +11,7 @@ from whysigmoid.core import (
     nice_ticks,
     plot_window,
 )
-from whysigmoid.inspection import foreign_numbers, layout_problems
+from whysigmoid.inspection import foreign_numbers, layout_problems, numbers_in
 from whysigmoid.visuals import exp_curve
 
 SCENE = "ExpNormalize"
@@ -19,7 +19,8 @@ OTHER_PARAMS = [
     ExpNormalizeParams(scores=(2.0, 1.0, 0.1, -1.0)),  # four scores
     ExpNormalizeParams(scores=(1000.0, 999.0, -3.25, 12.0)),  # large: shifted by 1000
     ExpNormalizeParams(scores=(3.0, -2.0, 0.5, 1.0, 2.25, -1.75)),  # six
-    ExpNormalizeParams(scores=(45.0, -45.0, 44.5)),  # long numbers, not shifted
+    ExpNormalizeParams(scores=(45.0, -45.0, 44.5)),  # e^45 and e^-45: scientific, not shifted
+    ExpNormalizeParams(scores=(45.0, -3.0)),  # 3.49 x 10^19 beside 0.05; p = 1.00, 0.00
     ExpNormalizeParams(scores=(12.0, -3.25)),  # y ticks in powers of ten
 ]
 ALL_PARAMS = [ExpNormalizeParams(), *OTHER_PARAMS]
@@ -29,8 +30,13 @@ def ids(params):
     return ",".join(f"{s:g}" for s in params.scores)
 
 
-def fmt(value, trim=False):
-    return format_tex(value, 2, trim=trim)
+def fmt(value, trim=False, scientific_tiny=False):
+    return format_tex(value, 2, trim=trim, scientific_tiny=scientific_tiny)
+
+
+def tokens(shown):
+    """The numbers ``foreign_numbers`` reads in formatted values (3.49 x 10^19: "3.49", "10")."""
+    return {token for text in shown for token in numbers_in(text)}
 
 
 def module():
@@ -74,9 +80,10 @@ def test_every_number_shown_comes_from_the_core(beats, params):
     snapshots = beats(SCENE, params)
     result = exp_normalize(params.scores)
     scores = [fmt(s, trim=True) for s in result.scores]
-    exps = [fmt(v) for v in result.exponentiated]
+    # exponentials are never shown as 0: tiny ones in scientific notation
+    exps = [fmt(v, scientific_tiny=True) for v in result.exponentiated]
     probs = [fmt(p) for p in result.probabilities]
-    total = fmt(result.total)
+    total = fmt(result.total, scientific_tiny=True)
     assert len(snapshots) == 6  # five beats and the final frame
     assert panel_numbers(snapshots[0]) == []
     assert panel_numbers(snapshots[1]) == scores
@@ -96,11 +103,11 @@ def test_every_number_shown_comes_from_the_core(beats, params):
     ]
     for snap in snapshots:
         assert plot_numbers(snap) == sorted(fmt(t, trim=True) for t in ticks)
-    units = [t.tex for t in snapshots[-1].texts if r"\times 10^" in t.tex]
+    units = [t.tex for t in snapshots[-1].texts if t.tex.startswith(r"\times 10^")]
     assert units == ([rf"\times 10^{{{power}}}"] if power else [])
     # and no text anywhere writes a number the core did not produce
     shift = fmt(result.shift, trim=True)
-    allowed = {*scores, *exps, *probs, total, shift, "0", "1", "10"}
+    allowed = tokens({*scores, *exps, *probs, total, shift, "0", "1", "10"})
     allowed |= {fmt(t, trim=True) for t in ticks}
     assert foreign_numbers(snapshots, allowed) == []
 
@@ -133,6 +140,16 @@ def test_stable_form_only_when_shifted(beats, params):
 @pytest.mark.parametrize("params", ALL_PARAMS, ids=ids)
 def test_layout(beats, params):
     assert layout_problems(beats(SCENE, params)) == []
+
+
+def test_huge_and_tiny_exponentials_in_scientific_notation(beats):
+    snapshots = beats(SCENE, ExpNormalizeParams(scores=(45.0, -45.0, 44.5)))
+    exps = panel_numbers(snapshots[2])[3:]
+    # e^45, e^-45 (not 0.00), e^44.5
+    assert exps == [r"3.49 \times 10^{19}", r"2.86 \times 10^{-20}", r"2.12 \times 10^{19}"]
+    assert panel_numbers(snapshots[3])[-1] == r"5.61 \times 10^{19}"  # the sum
+    # probabilities stay shares of 1: e^-45 / sum rounds to 0.00
+    assert panel_numbers(snapshots[4])[7:10] == ["0.62", "0.00", "0.38"]
 
 
 def test_large_scores_do_not_warn(beats):

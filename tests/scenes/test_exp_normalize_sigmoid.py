@@ -1,7 +1,7 @@
 import pytest
 
 from whysigmoid.core import ExpNormalizeSigmoidParams, format_tex, sigmoid, two_class_normalize
-from whysigmoid.inspection import foreign_numbers, layout_problems
+from whysigmoid.inspection import foreign_numbers, layout_problems, numbers_in
 
 SCENE = "ExpNormalizeSigmoid"
 OTHER_PARAMS = [
@@ -9,7 +9,8 @@ OTHER_PARAMS = [
     ExpNormalizeSigmoidParams(log_scores=(-3.0, -0.05)),  # both less likely, one close to 0
     ExpNormalizeSigmoidParams(log_scores=(0.0, 0.0)),  # as likely, on top of each other
     ExpNormalizeSigmoidParams(log_scores=(5.0, -1.25)),  # lines on separate scales
-    ExpNormalizeSigmoidParams(log_scores=(50.0, -50.0)),  # the widest: 22-digit e^50
+    ExpNormalizeSigmoidParams(log_scores=(50.0, -50.0)),  # the extremes: e^50 = 5.18 x 10^21
+    ExpNormalizeSigmoidParams(log_scores=(-40.0, 40.0)),  # 4.25 x 10^-18 and 2.35 x 10^17
 ]
 ALL_PARAMS = [ExpNormalizeSigmoidParams(), *OTHER_PARAMS]
 
@@ -18,8 +19,13 @@ def ids(params):
     return ",".join(f"{x:g}" for x in params.log_scores)
 
 
-def fmt(value, decimals=2, trim=False):
-    return format_tex(value, decimals, trim)
+def fmt(value, decimals=2, trim=False, scientific_tiny=False):
+    return format_tex(value, decimals, trim, scientific_tiny)
+
+
+def exp_text(case):
+    """e^x as the scene writes it: never 0, tiny ones in scientific notation."""
+    return fmt(case.exp_score, scientific_tiny=True)
 
 
 def shown(snapshot):
@@ -27,7 +33,7 @@ def shown(snapshot):
 
 
 def table_cells(case):
-    e, total = fmt(case.exp_score), fmt(case.total)
+    e, total = exp_text(case), fmt(case.total)
     return [
         rf"1 + {e} = {total}",
         rf"\frac{{1}}{{{total}}} = {fmt(case.p0, 3)}",
@@ -52,7 +58,7 @@ def test_every_number_shown_comes_from_the_core(beats, params):
     snapshots = beats(SCENE, params)
     cases = [two_class_normalize(x) for x in params.log_scores]
     logs = [fmt(c.log_score, trim=True) for c in cases]
-    exps = [fmt(c.exp_score) for c in cases]
+    exps = [exp_text(c) for c in cases]
     ticks = ["0", "1"]
     assert len(snapshots) == 7  # six beats and the final frame
     assert shown(snapshots[0]) == sorted(ticks)
@@ -73,6 +79,8 @@ def test_every_number_shown_comes_from_the_core(beats, params):
     allowed = {*logs, *exps, *ticks, "2"}  # "Case 2"
     for case in cases:
         allowed |= {fmt(case.total), fmt(case.p0, 3), fmt(case.p1, 3)}
+    # as foreign_numbers reads them: "2.35 \\times 10^{17}" holds 2.35 and 10
+    allowed = {token for text in allowed for token in numbers_in(text)}
     assert foreign_numbers(snapshots, allowed) == []
 
 
@@ -87,6 +95,18 @@ def test_captions_follow_the_sign(beats, params):
     for sign, words in ((-1, "less"), (0, "as"), (1, "more")):
         if sign not in signs:
             assert f"event 1 {words} likely" not in " ".join(texts)
+
+
+def test_huge_and_tiny_exponentials_in_scientific_notation(beats):
+    snapshots = beats(SCENE, ExpNormalizeSigmoidParams(log_scores=(-40.0, 40.0)))
+    assert shown(snapshots[3]) == sorted(
+        ["0", "0", "1", "1", "-40", "40", r"4.25 \times 10^{-18}", r"2.35 \times 10^{17}"]
+    )
+    texts = [t.tex for t in snapshots[4].texts]
+    # 1 + e^40 is e^40 to 17 digits; p(0) of case 2 rounds to 0.000
+    assert r"1 + 2.35 \times 10^{17} = 2.35 \times 10^{17}" in texts
+    assert r"\frac{1}{2.35 \times 10^{17}} = 0.000" in texts
+    assert r"1 + 4.25 \times 10^{-18} = 1.00" in texts
 
 
 def test_derivation_ends_in_the_sigmoid(beats):

@@ -1,6 +1,6 @@
 import numpy as np
 import pytest
-from manim import RIGHT, MathTex
+from manim import RIGHT, UP, MathTex, VGroup
 
 from whysigmoid import style
 from whysigmoid.core import format_tex
@@ -50,3 +50,18 @@ def test_non_finite_values():
     readout.set_value(float("nan"))
     assert readout.shown == "NaN"
     assert np.isfinite(readout.width) and readout.width > 0
+
+
+@pytest.mark.parametrize("value", [3.49e19, -2.5e7, float("inf")])
+def test_latex_fallback_sits_where_the_glyphs_would(value):
+    # scientific notation and infinity are set by one LaTeX run; that must land
+    # on the readout's anchor (left edge, baseline), scale included, not at ORIGIN
+    readout = NumberReadout(1.0, font_size=style.FONT_BODY).scale(2).shift(RIGHT * 3 + UP * 2)
+    anchor = readout.anchor.get_center().copy()
+    readout.set_value(value)
+    assert readout.shown == format_tex(value)
+    drawn = VGroup(*(slot for slot in readout.slots if np.ptp(slot.points, axis=0).any()))
+    assert drawn.get_left()[0] == pytest.approx(anchor[0], abs=0.01)
+    assert drawn.get_bottom()[1] == pytest.approx(anchor[1], abs=0.02)
+    tex = MathTex(readout.shown, font_size=style.FONT_BODY)
+    assert drawn.width == pytest.approx(2 * tex.width, rel=0.02)

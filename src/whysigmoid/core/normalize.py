@@ -25,8 +25,9 @@ __all__ = [
     "two_class_normalize",
 ]
 
-#: Scores up to this value are exponentiated as they are (e^50 ~ 5e21 is
-#: still a readable number); above it the recipe subtracts the maximum first.
+#: Scores up to this value are exponentiated as they are (e^50 is shown as
+#: 5.18 x 10^21); above it the recipe subtracts the maximum first, the
+#: standard guard against overflow, which the scene shows on screen.
 LARGEST_UNSHIFTED_SCORE = 50.0
 #: Largest x whose e^x is finite in float64 (e^709.78 overflows).
 _EXP_LIMIT = 709.0

@@ -38,8 +38,10 @@ __all__ = [
 MAX_INPUTS = 5
 #: Most scores ExpNormalize lays out legibly.
 MAX_SCORES = 6
-#: Largest |log-score| ExpNormalizeSigmoid shows (e^50 ~ 5e21 is still a
-#: number one can write; e^710 is not even a float64).
+#: Largest |log-score| ExpNormalizeSigmoid accepts. e^50 = 5.18 x 10^21 and
+#: e^-50 = 1.93 x 10^-22 are written in scientific notation by the core's
+#: formatter; the scene's layout is tested up to here (tests/scenes), not
+#: beyond, though e^x stays a finite float64 up to x ~ 709.
 MAX_LOG_SCORE = 50.0
 #: Most towers TowerFunctions fits (each tower is two hidden neurons).
 MAX_TOWERS = 200

@@ -16,7 +16,7 @@ LABEL_BUFF = 0.14
 ROW_GAP = 0.08
 #: Labels closer than this (scene units) count as colliding.
 LABEL_CLEARANCE = 0.1
-#: Wider labels (e^50 has 22 digits) are scaled down to this width.
+#: Wider labels (e.g. "5.18 x 10^21", the core's form of e^50) are scaled down to this width.
 LABEL_MAX_WIDTH = 2.6
 
 

@@ -1,16 +1,18 @@
-"""A number readout that may change every frame, shown with the core's formatter.
+r"""A number readout that may change every frame, shown with the core's formatter.
 
 Manim's ``DecimalNumber`` formats numbers itself (it can show "-0.00") and
 a ``MathTex`` per value would run LaTeX for every new value. A
 :class:`NumberReadout` formats with :func:`whysigmoid.core.format_tex` and
 assembles the result from glyphs cut once out of one LaTeX render of
 "0123456789.-", so updating it costs a few copies of small point arrays.
+Other strings (NaN, infinity, ``3.49 \times 10^{19}`` from ``SCIENTIFIC_FROM``
+on) are rare and set by one LaTeX run each.
 """
 
 from __future__ import annotations
 
 import numpy as np
-from manim import RIGHT, ManimColor, MathTex, Tex, VectorizedPoint, VGroup, VMobject
+from manim import DL, RIGHT, ManimColor, MathTex, Tex, VectorizedPoint, VGroup, VMobject
 
 from .. import style
 from ..core import format_tex
@@ -109,10 +111,13 @@ class NumberReadout(VGroup):
         glyphs, advance = _glyphs(self.font_size)
         origin = self.anchor.get_center()
         scale = float(np.linalg.norm(self.ruler.get_center() - origin)) / RULER_LENGTH
-        if not set(shown) <= set(GLYPHS):  # NaN or infinity: one LaTeX run, rare
+        if not set(shown) <= set(GLYPHS):
+            # NaN, infinity or scientific notation: one LaTeX run, rare. Set like
+            # the glyphs: left edge at the anchor, bottom (no descenders) on the baseline.
+            tex = MathTex(shown, font_size=self.font_size)[0]
+            corner = tex.get_corner(DL)
             outlines = [
-                (glyph.points - glyph.get_center(), glyph.get_center() - origin)
-                for glyph in MathTex(shown, font_size=self.font_size)[0]
+                (glyph.points - glyph.get_center(), glyph.get_center() - corner) for glyph in tex
             ]
         else:
             outlines = []

@@ -163,7 +163,7 @@ def two_class_table(
     font_size: float = style.FONT_CAPTION,
     with_inputs: bool = False,
 ) -> ValueTable:
-    """The blog's exp-normalize table of one case: Sum, p(y=0), p(y=1).
+    r"""The blog's exp-normalize table of one case: Sum, p(y=0), p(y=1).
 
     With ``with_inputs`` the table starts with the rows x (the log-score) and
     e^x, as the blog's ``sigexp.png`` does; the video shows those on its
@@ -176,13 +176,17 @@ def two_class_table(
     color : ManimColor
         Of the cells (the case's colour).
     value_decimals, prob_decimals : int
-        Decimals of e^x and the sum, and of the probabilities (kept, not trimmed).
+        Decimals of e^x and the sum, and of the probabilities (kept, not
+        trimmed). The core's formatter writes values from ``SCIENTIFIC_FROM``
+        on as ``m \times 10^{p}``, and e^x also when it would round to zero;
+        probabilities round to 0 as usual.
     font_size : float
     with_inputs : bool
         Add the rows x and e^x on top (x with ``value_decimals``, trailing
         zeros dropped).
     """
-    e = format_tex(case.exp_score, value_decimals)
+    # e^x is never zero: a tiny one is written as m x 10^-p, not rounded to 0
+    e = format_tex(case.exp_score, value_decimals, scientific_tiny=True)
     total = format_tex(case.total, value_decimals)
     cells = [
         rf"1 + {e} = {total}",
