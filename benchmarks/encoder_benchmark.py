@@ -1,8 +1,10 @@
 """Encoder A/B: Manim's own SceneFileWriter vs FastSceneFileWriter, same scene, one run.
 
 Usage: .venv/bin/python benchmarks/encoder_benchmark.py [SCENE] [--quality blog] [--rounds 2]
-Alternates the two writers (A B A B ...) so machine noise hits both alike;
-prints wall seconds per render, the median ratio and the file sizes.
+Alternates the writers (A B C A B C ...) so machine noise hits all alike;
+prints wall seconds per render, the median ratios and the file sizes. The
+third writer is ours with x264's default B-frames, to show what turning them
+off (for reproducible files, see whysigmoid.encoding) costs.
 """
 
 from __future__ import annotations
@@ -24,6 +26,19 @@ from manim.scene.scene_file_writer import SceneFileWriter  # noqa: E402
 from whysigmoid.catalog import find_scene  # noqa: E402
 from whysigmoid.encoding import FastSceneFileWriter  # noqa: E402
 from whysigmoid.render import QUALITIES, manim_settings  # noqa: E402
+
+
+class BFramesWriter(FastSceneFileWriter):
+    """Our writer, but with x264's default B-frames (not reproducible run to run)."""
+
+    def open_partial_movie_stream(self, file_path=None) -> None:
+        """Open and tune the stream as ours does, then drop the extra x264 params."""
+        super().open_partial_movie_stream(file_path)
+        job = self._current_encode_job
+        if job is not None and job.stream.codec_context.name == "libx264":
+            options = dict(job.stream.codec_context.options)
+            del options["x264-params"]
+            job.stream.codec_context.options = options
 
 
 def render_once(spec, writer, quality_name: str, media: Path) -> tuple[float, int]:
@@ -48,7 +63,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=2)
     args = parser.parse_args()
     spec = find_scene(args.scene)
-    writers = {"manim": SceneFileWriter, "fast": FastSceneFileWriter}
+    writers = {"manim": SceneFileWriter, "fast": FastSceneFileWriter, "bframes": BFramesWriter}
     times: dict[str, list[float]] = {name: [] for name in writers}
     sizes: dict[str, int] = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -57,11 +72,14 @@ def main() -> None:
             for name, writer in writers.items():
                 seconds, sizes[name] = render_once(spec, writer, args.quality, Path(tmp))
                 times[name].append(seconds)
-                print(f"{name:6s} {seconds:6.1f} s  {sizes[name] / 1e6:.2f} MB", flush=True)
-    ratio = statistics.median(times["manim"]) / statistics.median(times["fast"])
+                print(f"{name:7s} {seconds:6.1f} s  {sizes[name] / 1e6:.2f} MB", flush=True)
+    median = {name: statistics.median(t) for name, t in times.items()}
     print(
-        f"{spec.name} at {args.quality}: fast writer is {ratio:.2f}x faster "
-        f"(median of {args.rounds}); size {sizes['fast'] / sizes['manim']:.2f}x"
+        f"{spec.name} at {args.quality}, medians of {args.rounds}: fast writer "
+        f"{median['manim'] / median['fast']:.2f}x faster than Manim's, size "
+        f"{sizes['fast'] / sizes['manim']:.2f}x; without B-frames vs with: "
+        f"time {median['fast'] / median['bframes']:.2f}x, size "
+        f"{sizes['fast'] / sizes['bframes']:.2f}x"
     )
 
 
