@@ -21,6 +21,7 @@ zero (``1e-20 -> "0.00"``), which is what a row of probabilities wants. With
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 __all__ = ["MINUS", "SCIENTIFIC_FROM", "TIMES", "format_number", "format_tex"]
 
@@ -91,18 +92,15 @@ def format_number(
     ValueError
         If ``decimals`` is negative.
     """
-    if decimals < 0:
-        raise ValueError(f"decimals must be >= 0, got {decimals}")
-    value = float(value)
-    if math.isnan(value):
-        return "NaN"
-    if math.isinf(value):
-        return ("" if value > 0 else MINUS) + "\u221e"
-    negative, digits, exponent = _parts(value, decimals, trim, scientific_tiny)
-    text = digits
-    if exponent is not None:
-        text += f"{TIMES}10{str(exponent).translate(_SUPERSCRIPT)}"
-    return MINUS + text if negative else text
+    return _format(
+        value,
+        decimals,
+        trim,
+        scientific_tiny,
+        MINUS,
+        "\u221e",
+        lambda digits, exponent: f"{digits}{TIMES}10{str(exponent).translate(_SUPERSCRIPT)}",
+    )
 
 
 def format_tex(
@@ -126,13 +124,34 @@ def format_tex(
     ValueError
         If ``decimals`` is negative.
     """
+    return _format(
+        value,
+        decimals,
+        trim,
+        scientific_tiny,
+        "-",
+        r"\infty",
+        lambda digits, exponent: rf"{digits} \times 10^{{{exponent}}}",
+    )
+
+
+def _format(
+    value: float,
+    decimals: int,
+    trim: bool,
+    scientific_tiny: bool,
+    minus: str,
+    infinity: str,
+    scientific: Callable[[str, int], str],
+) -> str:
+    """The rules shared by both forms; ``scientific(digits, exponent)`` writes m x 10^p."""
     if decimals < 0:
         raise ValueError(f"decimals must be >= 0, got {decimals}")
     value = float(value)
     if math.isnan(value):
         return "NaN"
     if math.isinf(value):
-        return r"\infty" if value > 0 else r"-\infty"
+        return infinity if value > 0 else minus + infinity
     negative, digits, exponent = _parts(value, decimals, trim, scientific_tiny)
-    text = digits if exponent is None else rf"{digits} \times 10^{{{exponent}}}"
-    return "-" + text if negative else text
+    text = digits if exponent is None else scientific(digits, exponent)
+    return minus + text if negative else text
