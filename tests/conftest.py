@@ -12,6 +12,7 @@
 import cairo
 import pytest
 from hypothesis import settings
+from manim import config
 from manim.utils.testing import frames_comparison as _frames_comparison
 
 from whysigmoid.catalog import find_scene
@@ -51,10 +52,16 @@ def pytest_sessionfinish(session, exitstatus):
         session.exitstatus = 1
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="session", autouse=True)
 def media_dir(tmp_path_factory):
-    """One Manim media dir (and so one Tex cache) for the whole session."""
-    return tmp_path_factory.mktemp("media")
+    """One Manim media dir (and so one Tex cache) for the whole session.
+
+    It is also Manim's default for the session, so a test that builds a
+    MathTex outside a render never writes into the project's ``media/``.
+    """
+    path = tmp_path_factory.mktemp("media")
+    config.media_dir = str(path)
+    return path
 
 
 @pytest.fixture(scope="session")

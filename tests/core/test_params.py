@@ -34,7 +34,7 @@ def test_frozen_and_hashable():
 @pytest.mark.parametrize(
     ("factory", "field"),
     [
-        (lambda: JustActivationParams(inputs=(1, 2), weights=(1, 2, 3)), "weights"),
+        (lambda: JustActivationParams(inputs=(1, 2), weights=(1, 2, 3)), "inputs and weights"),
         (lambda: JustActivationParams(bias=math.nan), "bias"),
         (lambda: JustActivationParams(inputs=(1, math.inf, 0)), "inputs"),
         (lambda: JustActivationParams(inputs=(100, 0, 0), weights=(1, 0, 0)), "x_range"),

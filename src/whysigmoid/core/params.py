@@ -94,7 +94,10 @@ class _Params:
                 number = int(number)
             out.append(number)
         if len(out) < min_len or (max_len is not None and len(out) > max_len):
-            bounds = f"{min_len}..{max_len}" if max_len is not None else f">= {min_len}"
+            if max_len is None:
+                bounds = f">= {min_len}"
+            else:
+                bounds = f"{min_len}" if min_len == max_len else f"{min_len}..{max_len}"
             raise ValueError(f"{name}: expected {bounds} values, got {len(out)}")
         result = tuple(out)
         self._set(name, result)
@@ -135,7 +138,8 @@ class JustActivationParams(_Params):
         weights = self._numbers("weights", 1, MAX_INPUTS)
         if len(inputs) != len(weights):
             raise ValueError(
-                f"weights: expected {len(inputs)} values (one per input), got {len(weights)}"
+                f"inputs and weights: need one weight per input, got {len(inputs)} inputs "
+                f"and {len(weights)} weights"
             )
         bias = self._number("bias")
         low, high = self._interval("x_range")
