@@ -95,9 +95,10 @@ def test_overrides_parse_data():
         ("ExpNormalizeSigmoid", "log_scores=-inf,0.4", "log_scores: values must be finite"),
         ("ExpNormalizeSigmoid", "log_scores=x,0.4", "log_scores: expected a number"),
         ("ExpNormalizeSigmoid", "scores=1,2", "scores: no such parameter"),
+        ("VanishingGradient", "layers=7", "layers: expected a whole number in 1..6, got 7\n"),
     ],
 )
-def test_bad_set_for_the_normalize_scenes(tmp_path, scene, item, message):
+def test_bad_set_values_name_the_parameter(tmp_path, scene, item, message):
     media = tmp_path / "m"
     result = run("render", scene, "--set", item, "--media-dir", str(media))
     assert result.exit_code == 2, result.output

@@ -348,7 +348,7 @@ class VanishingGradientParams(_Params):
         if isinstance(layers, bool) or not isinstance(layers, (int, float, np.integer)):
             raise ValueError(f"layers: expected a whole number, got {layers!r}")
         if layers != int(layers) or not 1 <= layers <= MAX_LAYERS:
-            raise ValueError(f"layers: expected a whole number in 1..{MAX_LAYERS}, got {layers!r}")
+            raise ValueError(f"layers: expected a whole number in 1..{MAX_LAYERS}, got {layers:g}")
         layers = int(layers)
         self._set("layers", layers)
         points = self._numbers("points", 1, MAX_DERIVATIVE_POINTS)
