@@ -103,10 +103,8 @@ def _run(specs, quality: str, media_dir: Path, jobs: int, **kwargs) -> list[Rend
         nonlocal done
         done += 1
         how = "up to date" if result.cached else f"rendered in {result.seconds:.1f} s"
-        click.echo(
-            f"[{done}/{len(specs)}] {result.scene}: {how} ({result.duration:.1f} s of video)",
-            err=True,
-        )
+        video = f" ({result.duration:.1f} s of video)" if result.duration else ""  # not stills
+        click.echo(f"[{done}/{len(specs)}] {result.scene}: {how}{video}", err=True)
 
     try:
         return render_many(

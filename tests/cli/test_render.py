@@ -167,3 +167,16 @@ def test_transparent_needs_a_format_with_alpha(tmp_path, fmt):
     assert result.exit_code == 2
     assert f"{fmt} has no alpha channel: use --format webm or mov" in result.output
     assert not any(tmp_path.iterdir())
+
+
+def test_stills_command_writes_every_figure(tmp_path):
+    from whysigmoid.catalog import STILLS
+
+    result = CliRunner().invoke(
+        cli, ["stills", "-q", "preview", "--media-dir", str(tmp_path), "--jobs", "2"]
+    )
+    assert result.exit_code == 0, result.output
+    for spec in STILLS:
+        assert (tmp_path / "preview" / spec.output).stat().st_size > 0
+    assert f"[{len(STILLS)}/{len(STILLS)}]" in result.output
+    assert "s of video" not in result.output  # a PNG has no duration
