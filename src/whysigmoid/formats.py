@@ -109,6 +109,14 @@ FORMATS: dict[str, VideoFormat] = {
 }
 
 
+def fresh_staging_dir(work: Path, quality_name: str, label: str) -> Path:
+    """``<work>/staging-<quality>-<label>``, emptied: where Manim writes before delivery."""
+    staging = work / f"staging-{quality_name}-{label}"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    return staging
+
+
 def gif_size(width: int, height: int) -> tuple[int, int]:
     """The GIF's pixel size for a quality of ``width`` x ``height``.
 
@@ -155,10 +163,7 @@ class VideoOutput:
 
     def staging_dir(self, work: Path, quality_name: str) -> Path:
         """An empty directory for Manim's output, inside the scene's work dir."""
-        staging = work / f"staging-{quality_name}-{self.label}"
-        shutil.rmtree(staging, ignore_errors=True)
-        staging.mkdir(parents=True)
-        return staging
+        return fresh_staging_dir(work, quality_name, self.label)
 
     def manim_settings(self, settings: dict, staging: Path, output: str) -> None:
         """Adjust the Manim settings (a dict for ``tempconfig``) in place.
@@ -335,10 +340,7 @@ class StillOutput:
 
     def staging_dir(self, work: Path, quality_name: str) -> Path:
         """An empty directory for Manim's output, inside the scene's work dir."""
-        staging = work / f"staging-{quality_name}-{self.label}"
-        shutil.rmtree(staging, ignore_errors=True)
-        staging.mkdir(parents=True)
-        return staging
+        return fresh_staging_dir(work, quality_name, self.label)
 
     def manim_settings(self, settings: dict, staging: Path, output: str) -> None:
         """No movie, only the last frame, written to ``<staging>/<stem>.png``."""
