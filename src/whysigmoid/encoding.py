@@ -18,7 +18,8 @@ own partial-movie pipeline:
    Without B-frames both gave identical bytes every time (8 of 8 renders,
    400 of 400 encodes). Turning the macroblock tree off instead was
    deterministic too, but made still frames drift by up to 8 levels.
-   ``tests/test_encoding.py`` keeps the clip and both checks.
+   ``benchmarks/x264_determinism.py`` measures both on the stored clip;
+   ``tests/test_encoding.py`` checks that ours give one bitstream.
 
 Two renders of a scene therefore give identical files, frame for frame.
 
