@@ -118,6 +118,8 @@ def record_beats(
     """
     from manim import tempconfig
 
+    from .manim_config import isolated_config
+
     snapshots: list[Snapshot] = []
 
     def beat(self, *args, **kwargs) -> None:
@@ -147,7 +149,7 @@ def record_beats(
     }
     if media_dir is not None:
         settings["media_dir"] = str(media_dir)
-    with tempconfig(settings):
+    with tempconfig(isolated_config(settings)):
         scene = recording()
         scene.render()
         snapshots.append(Snapshot(len(snapshots), _texts(scene)))

@@ -37,6 +37,7 @@ from typing import Protocol
 
 from .catalog import SceneSpec, find_spec
 from .formats import VideoOutput
+from .manim_config import isolated_config
 
 __all__ = [
     "QUALITIES",
@@ -276,7 +277,7 @@ def render_scene(
         if settings_hook is not None:
             settings_hook(settings)
         start = time.perf_counter()
-        with tempconfig(settings):
+        with tempconfig(isolated_config(settings)):
             scene_cls = spec.load()
             if params is not None:
                 scene_cls = type(spec.name, (scene_cls,), {"params": params})
@@ -310,6 +311,9 @@ def _worker(
     output: Output,
     manim_overrides: dict | None = None,
 ) -> RenderResult:
+    # LaTeX looks for classes and packages in the working directory first, and
+    # Manim reads a manim.cfg there: a render must not see the caller's folder
+    os.chdir(ensure_neutral_dir(Path(media_dir)))
     return render_scene(
         find_spec(name),
         quality_name,
@@ -320,6 +324,13 @@ def _worker(
         output=output,
         settings_hook=None if manim_overrides is None else lambda s: s.update(manim_overrides),
     )
+
+
+def ensure_neutral_dir(media_dir: Path) -> Path:
+    """The working directory of render workers: ``<media-dir>/.manim``, whysigmoid's own."""
+    path = media_dir / WORK_DIR_NAME
+    path.mkdir(parents=True, exist_ok=True)
+    return path
 
 
 def prepare_worker_environment() -> None:
@@ -361,6 +372,7 @@ def render_many(
     ``progress`` and a single job. Returns results in ``specs`` order.
     """
     output = output if output is not None else VideoOutput()
+    media_dir = media_dir.resolve()  # workers run in another working directory
     prepare_worker_environment()
     order = sorted(specs, key=lambda s: -_last_seconds(media_dir, s, quality_name, output))
     context = multiprocessing.get_context("spawn")
