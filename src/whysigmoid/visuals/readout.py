@@ -11,11 +11,14 @@ on) are rare and set by one LaTeX run each.
 
 from __future__ import annotations
 
+import sys
+
 import numpy as np
 from manim import DL, RIGHT, ManimColor, MathTex, Tex, VectorizedPoint, VGroup, VMobject
 
 from .. import style
 from ..core import format_tex
+from ..core.formatting import SCIENTIFIC_FROM
 
 __all__ = ["NumberReadout", "labelled_readout"]
 
@@ -26,10 +29,25 @@ POINT_ADVANCE_EM = 0.278
 MINUS_GAP_EM = 0.1
 #: The invisible ruler's length: short, so it stays inside the glyphs' box.
 RULER_LENGTH = 0.01
-#: Glyph slots made up front ("−500.00" has 7 characters).
-DEFAULT_SLOTS = 8
 
 _glyph_cache: dict[float, dict[str, tuple[VMobject, float]]] = {}
+_slot_cache: dict[int, int] = {}
+
+
+def most_glyphs(decimals: int) -> int:
+    r"""The most glyphs a readout with ``decimals`` can ever show.
+
+    The longest strings the core's formatter writes: the largest fixed-point
+    number below ``SCIENTIFIC_FROM`` ("-999999.99") and the float64 extreme in
+    scientific notation ("-1.80 \times 10^{308}", a three-digit exponent);
+    "NaN" and "-\infty" are shorter. The scientific one is counted by one
+    LaTeX run per ``decimals``.
+    """
+    if decimals not in _slot_cache:
+        fixed = format_tex(-(SCIENTIFIC_FROM - 10.0**-decimals), decimals)
+        scientific = format_tex(-sys.float_info.max, decimals)
+        _slot_cache[decimals] = max(len(fixed), len(MathTex(scientific)[0]), len("NaN"))
+    return _slot_cache[decimals]
 
 
 def _glyphs(font_size: float) -> tuple[dict[str, tuple[VMobject, float]], float]:
@@ -56,7 +74,9 @@ class NumberReadout(VGroup):
     baseline and ``ruler`` one ``RULER_LENGTH`` to its right (both move and
     scale with the group). The glyphs live in a fixed set of ``slots`` whose points are
     rewritten in place, never replaced: Manim's Cairo renderer draws, for a
-    whole animation, the mobjects that existed when it began.
+    whole animation, the mobjects that existed when it began. There are as
+    many slots as the longest value can need (:func:`most_glyphs`), so every
+    digit of any value shows in every frame.
 
     Attributes
     ----------
@@ -78,17 +98,16 @@ class NumberReadout(VGroup):
         trim: bool = False,
         font_size: float = style.FONT_LABEL,
         color: ManimColor = style.INK,
-        slots: int = DEFAULT_SLOTS,
     ):
         super().__init__()
         self.decimals = decimals
         self.trim = trim
         self.font_size = font_size
-        self.glyph_color = color
         self.anchor = VectorizedPoint()
         self.ruler = VectorizedPoint(RIGHT * RULER_LENGTH)
         self.slots = [
-            VMobject(fill_color=color, fill_opacity=1, stroke_width=0) for _ in range(slots)
+            VMobject(fill_color=color, fill_opacity=1, stroke_width=0)
+            for _ in range(most_glyphs(decimals))
         ]
         self.add(self.anchor, self.ruler, *self.slots)
         self.value = float("nan")
@@ -133,10 +152,10 @@ class NumberReadout(VGroup):
                     (glyph.points - glyph.get_center(), np.array([center_x, height, 0]))
                 )
                 cursor += width
-        while len(self.slots) < len(outlines):  # seen from the next animation on
-            slot = VMobject(fill_color=self.glyph_color, fill_opacity=1, stroke_width=0)
-            self.slots.append(slot)
-            self.add(slot)
+        if len(outlines) > len(self.slots):  # most_glyphs is wrong: never drop a digit
+            raise RuntimeError(
+                f"{shown!r} needs {len(outlines)} glyphs, the readout has {len(self.slots)}"
+            )
         for slot, (points, offset) in zip(self.slots, outlines, strict=False):
             slot.points = origin + scale * (points + offset)
         for slot in self.slots[len(outlines) :]:
