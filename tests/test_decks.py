@@ -96,6 +96,6 @@ def test_failed_deck_leaves_the_old_one(tmp_path):
     target.parent.mkdir()
     target.write_text("the last good deck")
     with pytest.raises(av.error.FFmpegError):
-        write_deck([slide_list], "pdf", target, QUALITIES["preview"])
+        write_deck([slide_list], "pdf", target, QUALITIES["preview"], tmp_path)
     assert target.read_text() == "the last good deck"
     assert [p.name for p in target.parent.iterdir()] == ["deck.pdf"]

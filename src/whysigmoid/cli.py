@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 import time
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
 from .catalog import SCENES, STILLS, UnknownSceneError, find_scene
+from .cleanup import clean as clean_media
+from .cleanup import clean_report, plan_clean
 from .decks import DECK_FORMATS, DECK_NAME, SlidesOutput, write_deck
 from .doctor import EnvironmentProblem, preflight, run_checks
 from .formats import FORMATS, FormatError, StillOutput, VideoOutput
+from .gallery import PAGE_NAME, build_gallery
+from .ledger import ForeignFileError, check_replaceable
 from .overrides import OverrideError, apply_overrides
-from .render import QUALITIES, WORK_DIR_NAME, RenderError, RenderResult, render_many
+from .render import QUALITIES, RenderError, RenderResult, render_many
 from .revealjs import RevealJSMissingError, revealjs_dir
 
 __all__ = ["cli", "main"]
@@ -77,6 +81,26 @@ def _jobs_option(function):
 
 def _force_option(what: str):
     return click.option("--force", is_flag=True, help=f"Render even if {what} up to date.")
+
+
+def _check_plain_name(name: str) -> None:
+    """Exit 2 unless ``--name`` is a plain file name (no folder, not hidden)."""
+    if not name or name != Path(name).name or name.startswith("."):
+        raise click.BadParameter(f"{name!r} is not a plain file name", param_hint="--name")
+
+
+def _refuse(error: ForeignFileError) -> NoReturn:
+    """Exit 1: a file whysigmoid did not make is in the way (``--name`` avoids it)."""
+    click.echo(f"error: {error}, or pass --name to write beside it", err=True)
+    raise SystemExit(1)
+
+
+def _check_replaceable(media_dir: Path, target: Path) -> None:
+    """Exit 1 (:func:`_refuse`) if ``target`` exists and is not whysigmoid's."""
+    try:
+        check_replaceable(media_dir, [target])
+    except ForeignFileError as error:
+        _refuse(error)
 
 
 def _preflight(media_dir: Path) -> None:
@@ -240,17 +264,19 @@ def slides(
     specs = _resolve(scenes)
     if name is None:
         name = Path(specs[0].output).stem if len(specs) == 1 else DECK_NAME
-    if not name or name != Path(name).name or name.startswith("."):
-        raise click.BadParameter(f"{name!r} is not a plain file name", param_hint="--name")
+    _check_plain_name(name)
     if to == "html":
         try:
             revealjs_dir()
         except RevealJSMissingError as error:
             raise click.ClickException(str(error)) from None
-    results = _run(specs, quality, media_dir, jobs, force=force, output=SlidesOutput())
     target = media_dir / "slides" / (name + DECK_FORMATS[to])
+    _check_replaceable(media_dir, target)  # before rendering
+    results = _run(specs, quality, media_dir, jobs, force=force, output=SlidesOutput())
     try:
-        write_deck([r.path for r in results], to, target, QUALITIES[quality])
+        write_deck([r.path for r in results], to, target, QUALITIES[quality], media_dir)
+    except ForeignFileError as error:  # appeared while rendering
+        _refuse(error)
     except Exception as error:  # the converters' many errors; nothing half-written
         click.echo(f"error: writing {target} failed: {type(error).__name__}: {error}", err=True)
         raise SystemExit(1) from None
@@ -260,23 +286,48 @@ def slides(
 
 @cli.command()
 @_media_dir_option("MEDIA_DIR")
-def clean(media_dir: Path) -> None:
-    """Delete rendered videos, decks and caches under MEDIA_DIR (only what whysigmoid made)."""
-    owned = [media_dir / WORK_DIR_NAME, media_dir / "slides", *(media_dir / q for q in QUALITIES)]
-    for path in owned:
-        if path.exists():
-            shutil.rmtree(path)
-            click.echo(f"removed {path}", err=True)
+@click.option("--dry-run", "-n", is_flag=True, help="Only list what would be removed and kept.")
+def clean(media_dir: Path, dry_run: bool) -> None:
+    """Delete what whysigmoid made under MEDIA_DIR, and nothing else.
+
+    Removes the videos, subtitles, stills, decks and gallery pages whysigmoid
+    delivered (its ledger in MEDIA_DIR/.manim lists them) and that were not
+    changed since, its caches (MEDIA_DIR/.manim), then the folders left
+    empty. Files it did not make stay, and are listed as kept.
+    """
+    plan = plan_clean(media_dir)
+    if plan.empty:
+        click.echo(f"Nothing to remove in {media_dir}: no files made by whysigmoid.")
+        return
+    result = None if dry_run else clean_media(plan)
+    for line in clean_report(plan, result):
+        click.echo(line)
+    if result is not None and result.failed:
+        for path, why in result.failed:
+            click.echo(f"error: could not remove {path}: {why} (the caches are kept)", err=True)
+        raise SystemExit(1)
 
 
 @cli.command()
 @_quality_option
-@_media_dir_option("MEDIA_DIR/QUALITY/index.html")
-def gallery(quality: str, media_dir: Path) -> None:
-    """Write MEDIA_DIR/QUALITY/index.html: every video with captions, size and embed code."""
-    from .gallery import build_gallery
+@_media_dir_option("MEDIA_DIR/QUALITY/NAME.html")
+@click.option(
+    "--name",
+    default=Path(PAGE_NAME).stem,
+    show_default=True,
+    help="Page file name without extension (to write beside a page of yours).",
+)
+def gallery(quality: str, media_dir: Path, name: str) -> None:
+    """Write MEDIA_DIR/QUALITY/NAME.html: every video with captions, size and embed code.
 
-    page = build_gallery(media_dir, quality)
+    A page of that name that whysigmoid did not make is never replaced: the
+    command stops (exit 1); pass --name to write the gallery beside it.
+    """
+    _check_plain_name(name)
+    try:
+        page = build_gallery(media_dir, quality, name=name + Path(PAGE_NAME).suffix)
+    except ForeignFileError as error:
+        _refuse(error)
     click.echo(str(page))
 
 

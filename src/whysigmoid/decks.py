@@ -26,7 +26,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import revealjs
+from . import ledger, revealjs
 
 __all__ = [
     "DECK_FORMATS",
@@ -111,6 +111,10 @@ class SlidesOutput:
         """The deck variant of ``scene_cls``, writing its slides to ``staging``."""
         return deck_class(scene_cls)(output_folder=staging)
 
+    def targets(self, target_dir: Path, output: str) -> list[Path]:
+        """None: slides stay in the scene's work dir (decks are written by :func:`write_deck`)."""
+        return []
+
     def deliver(self, scene, staging: Path, target_dir: Path, output: str) -> list[Path]:
         """Keep the slides where manim-slides wrote them; return the slide list (JSON).
 
@@ -138,7 +142,7 @@ def _converter(to: str, configs: list, quality) -> object:
     return PDF(presentation_configs=configs)
 
 
-def write_deck(slide_lists: list[Path], to: str, target: Path, quality) -> Path:
+def write_deck(slide_lists: list[Path], to: str, target: Path, quality, media_dir: Path) -> Path:
     """Write the deck of the scenes whose slide lists (JSON) are given, in that order.
 
     Parameters
@@ -148,9 +152,12 @@ def write_deck(slide_lists: list[Path], to: str, target: Path, quality) -> Path:
     to : str
         A key of :data:`DECK_FORMATS`.
     target : Path
-        The deck file; written atomically (a temporary file, then ``os.replace``).
+        The deck file; written atomically (a temporary file, then
+        :func:`whysigmoid.ledger.replace`).
     quality : whysigmoid.render.Quality
         The slides' size (the PowerPoint page size).
+    media_dir : Path
+        The media dir ``target`` is in (whose ledger records the deck).
 
     Returns
     -------
@@ -161,6 +168,8 @@ def write_deck(slide_lists: list[Path], to: str, target: Path, quality) -> Path:
     ------
     whysigmoid.revealjs.RevealJSMissingError
         For ``html`` when reveal.js is not installed.
+    whysigmoid.ledger.ForeignFileError
+        A file that whysigmoid did not make is at ``target``; it is kept.
     """
     from manim_slides.config import PresentationConfig
 
@@ -176,7 +185,7 @@ def write_deck(slide_lists: list[Path], to: str, target: Path, quality) -> Path:
             partial.write_text(
                 revealjs.inline_assets(html, revealjs.revealjs_dir()), encoding="utf-8"
             )
-        os.replace(partial, target)
+        ledger.replace(media_dir, partial, target)
     finally:
         partial.unlink(missing_ok=True)
     return target

@@ -21,12 +21,13 @@ transparent black and un-premultiplies each frame (:func:`unpremultiply`), so
 edges keep the palette's colours on any page. Beside every
 video (not GIFs) go its subtitles, ``<name>.srt`` (what Manim writes from the
 beats' captions) and ``<name>.vtt`` (WebVTT, what a browser's ``<track>``
-reads); see :mod:`whysigmoid.subtitles`.
+reads); see :mod:`whysigmoid.subtitles`. Files are delivered through
+:mod:`whysigmoid.ledger`: a file that whysigmoid did not make is never
+replaced or removed.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 from dataclasses import dataclass
 from fractions import Fraction
@@ -34,7 +35,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import subtitles
+from . import ledger, subtitles
 
 __all__ = [
     "FORMATS",
@@ -199,12 +200,26 @@ class VideoOutput:
 
         return scene_cls(renderer=CairoRenderer(file_writer_class=FastSceneFileWriter))
 
+    def targets(self, target_dir: Path, output: str) -> list[Path]:
+        """The video and, for formats with subtitles, its ``.srt`` and ``.vtt``."""
+        target = target_dir / self.file_name(output)
+        if not FORMATS[self.format].subtitles:
+            return [target]
+        return [target, target.with_suffix(".srt"), target.with_suffix(".vtt")]
+
     def deliver(self, scene, staging: Path, target_dir: Path, output: str) -> list[Path]:
         """Move the finished video (and its subtitles) to ``target_dir``.
 
         Returns the delivered files, the video first. Subtitles left from an
         earlier render of a scene that no longer has captions are removed.
+
+        Raises
+        ------
+        whysigmoid.ledger.ForeignFileError
+            One of :meth:`targets` is not whysigmoid's; nothing is replaced.
         """
+        media_dir = target_dir.parent
+        ledger.check_replaceable(media_dir, self.targets(target_dir, output))
         movie = Path(scene.renderer.file_writer.movie_file_path)
         target = target_dir / self.file_name(output)
         target_dir.mkdir(parents=True, exist_ok=True)
@@ -222,11 +237,11 @@ class VideoOutput:
                     shutil.copyfile(srt_file, made)
                 else:
                     made.write_text(subtitles.srt_to_vtt(srt_file.read_text(encoding="utf-8")))
-                os.replace(made, old)
+                ledger.replace(media_dir, made, old)
                 delivered.append(old)
             elif FORMATS[self.format].subtitles:
-                old.unlink(missing_ok=True)
-        os.replace(movie, target)
+                ledger.remove(media_dir, old)
+        ledger.replace(media_dir, movie, target)
         shutil.rmtree(staging)
         return delivered
 
@@ -352,11 +367,21 @@ class StillOutput:
         """The scene instance to render (Manim's default renderer)."""
         return scene_cls()
 
+    def targets(self, target_dir: Path, output: str) -> list[Path]:
+        """The PNG."""
+        return [target_dir / self.file_name(output)]
+
     def deliver(self, scene, staging: Path, target_dir: Path, output: str) -> list[Path]:
-        """Move the PNG to ``target_dir``; returns ``[that file]``."""
+        """Move the PNG to ``target_dir``; returns ``[that file]``.
+
+        Raises
+        ------
+        whysigmoid.ledger.ForeignFileError
+            A file that whysigmoid did not make is there; it is kept.
+        """
         image = Path(scene.renderer.file_writer.image_file_path)
         target = target_dir / self.file_name(output)
         target_dir.mkdir(parents=True, exist_ok=True)
-        os.replace(image, target)
+        ledger.replace(target_dir.parent, image, target)
         shutil.rmtree(staging)
         return [target]

@@ -7,13 +7,17 @@ duration, file size and a copy-paste embed snippet; then the stills (the
 blog's figures as PNG) with theirs. Videos and stills not rendered yet
 are listed with the command that renders them. The page has no external
 resources: it works from the file system with no server and no network.
+It is written through :mod:`whysigmoid.ledger`: a page of the same name that
+whysigmoid did not make is never replaced (``--name`` picks another name).
 """
 
 from __future__ import annotations
 
 import html
+import os
 from pathlib import Path
 
+from . import ledger
 from .catalog import SCENES, STILLS, SceneSpec
 from .media_info import probe
 from .subtitles import srt_to_vtt
@@ -54,10 +58,20 @@ def _video_tag(spec: SceneSpec, track: str | None) -> str:
     return "\n".join(lines)
 
 
-def _section(spec: SceneSpec, folder: Path, quality: str) -> str:
+def _write_text(media_dir: Path, target: Path, text: str) -> None:
+    """Write ``target`` whole (a hidden temporary file, then the ledger's replace)."""
+    partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
+    try:
+        partial.write_text(text, encoding="utf-8")
+        ledger.replace(media_dir, partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def _section(spec: SceneSpec, media_dir: Path, quality: str) -> str:
     title = f"<h2>{html.escape(spec.name)} <small>{html.escape(spec.output)}</small></h2>"
     blurb = f"<p>{html.escape(spec.blurb or spec.description)}</p>"
-    video = folder / spec.output
+    video = media_dir / quality / spec.output
     if not video.exists():
         command = f"whysigmoid render {spec.name} --quality {quality}"
         return (
@@ -66,7 +80,7 @@ def _section(spec: SceneSpec, folder: Path, quality: str) -> str:
         )
     srt, vtt = video.with_suffix(".srt"), video.with_suffix(".vtt")
     if srt.exists() and not vtt.exists():  # subtitles from elsewhere: make the WebVTT
-        vtt.write_text(srt_to_vtt(srt.read_text(encoding="utf-8")), encoding="utf-8")
+        _write_text(media_dir, vtt, srt_to_vtt(srt.read_text(encoding="utf-8")))
     track = vtt.name if vtt.exists() else None
     info = probe(video, count_frames=False)
     tag = _video_tag(spec, track)
@@ -81,10 +95,10 @@ def _section(spec: SceneSpec, folder: Path, quality: str) -> str:
     )
 
 
-def _still_section(spec: SceneSpec, folder: Path, quality: str) -> str:
+def _still_section(spec: SceneSpec, media_dir: Path, quality: str) -> str:
     title = f"<h3>{html.escape(spec.name)} <small>{html.escape(spec.output)}</small></h3>"
     blurb = f"<p>{html.escape(spec.blurb or spec.description)}</p>"
-    if not (folder / spec.output).exists():
+    if not (media_dir / quality / spec.output).exists():
         command = f"whysigmoid stills --quality {quality}"
         return (
             f'<section id="{spec.name}" class="missing">{title}{blurb}'
@@ -103,20 +117,26 @@ def build_gallery(
     quality: str,
     specs: tuple[SceneSpec, ...] = SCENES,
     stills: tuple[SceneSpec, ...] = STILLS,
+    name: str = PAGE_NAME,
 ) -> Path:
-    """Write the page for ``quality`` (videos ``specs``, then ``stills``) and return its path.
+    """Write the page ``name`` for ``quality`` (videos ``specs``, then ``stills``); return it.
 
     Raises
     ------
+    whysigmoid.ledger.ForeignFileError
+        A file that whysigmoid did not make is at ``<media_dir>/<quality>/<name>``
+        (checked first: nothing is written).
     OSError
         If the folder cannot be written.
     """
     folder = media_dir / quality
+    target = folder / name
+    ledger.check_replaceable(media_dir, [target])
     folder.mkdir(parents=True, exist_ok=True)
-    sections = "\n".join(_section(spec, folder, quality) for spec in specs)
+    sections = "\n".join(_section(spec, media_dir, quality) for spec in specs)
     if stills:
         sections += "\n<h2>Stills</h2>\n" + "\n".join(
-            _still_section(spec, folder, quality) for spec in stills
+            _still_section(spec, media_dir, quality) for spec in stills
         )
     page = (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
@@ -125,8 +145,5 @@ def build_gallery(
         f"<h1>Why so sigmoid? &mdash; the videos ({html.escape(quality)})</h1>\n"
         f"{sections}\n<script>{SCRIPT}</script>\n</body>\n</html>\n"
     )
-    target = folder / PAGE_NAME
-    partial = target.with_name(f".{PAGE_NAME}.partial")
-    partial.write_text(page, encoding="utf-8")
-    partial.replace(target)
+    _write_text(media_dir, target, page)
     return target

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from whysigmoid import ledger
 from whysigmoid.catalog import SceneSpec
 from whysigmoid.cli import cli
 from whysigmoid.core import JustActivationParams
@@ -113,7 +114,9 @@ def test_failing_scene_keeps_the_previous_video(tmp_path):
     media = tmp_path / "media"
     target = media / "preview" / "failing.mp4"
     target.parent.mkdir(parents=True)
-    target.write_bytes(b"the previous good video")
+    previous = tmp_path / "previous.mp4"
+    previous.write_bytes(b"the previous good video")
+    ledger.replace(media, previous, target)  # as an earlier render delivered it
     with pytest.raises(RuntimeError, match="LaTeX error mid-scene"):
         render_scene(
             spec,

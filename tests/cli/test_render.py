@@ -80,18 +80,6 @@ def test_changed_parameter_is_rendered_again(rendered, tmp_path):
     assert record["key"] != render_key(spec, "preview", None)
 
 
-def test_clean_removes_outputs_and_caches(tmp_path):
-    (tmp_path / "preview").mkdir()
-    (tmp_path / "preview" / "x.mp4").write_bytes(b"")
-    (tmp_path / ".manim" / "S").mkdir(parents=True)
-    (tmp_path / "slides").mkdir()
-    (tmp_path / "slides" / "deck.html").write_text("")
-    (tmp_path / "notes.txt").write_text("mine")
-    result = CliRunner().invoke(cli, ["clean", "--media-dir", str(tmp_path)])
-    assert result.exit_code == 0
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
-
-
 def test_killed_render_keeps_the_previous_video(rendered):
     media, _ = rendered
     video = media / "preview" / "just_activation.mp4"
