@@ -148,6 +148,24 @@ def _run(specs, quality: str, media_dir: Path, jobs: int, **kwargs) -> list[Rend
         raise SystemExit(130) from None
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
+def _summary(results: list[RenderResult], seconds: float, noun: str) -> str:
+    """The closing line of a render: what was rendered, what was up to date."""
+    fresh = [r for r in results if not r.cached]
+    kept = len(results) - len(fresh)
+    if not fresh:
+        up_to_date = f"{_count(kept, noun)} up to date"
+        return f"Nothing to render: {up_to_date} (--force renders anyway). Files:"
+    video = sum(r.duration for r in fresh)
+    made = _count(len(fresh), noun) + (f" ({video:.1f} s of video)" if video else "")
+    return f"Done in {seconds:.1f} s: rendered {made}" + (
+        f", {kept} up to date. Files:" if kept else ". Files:"
+    )
+
+
 @cli.command()
 @click.argument("scenes", nargs=-1, metavar="[SCENE]...")
 @_quality_option
@@ -206,10 +224,7 @@ def render(
 
     start = time.perf_counter()
     results = _run(specs, quality, media_dir, jobs, params=params, force=force, output=output)
-    total = sum(r.duration for r in results)
-    click.echo(
-        f"Done in {time.perf_counter() - start:.1f} s for {total:.1f} s of video. Wrote:", err=True
-    )
+    click.echo(_summary(results, time.perf_counter() - start, "scene"), err=True)
     for result in results:
         for path in result.files:
             click.echo(str(path))
@@ -224,7 +239,7 @@ def stills(quality: str, media_dir: Path, jobs: int, force: bool) -> None:
     """Render the blog's figures as PNG to MEDIA_DIR/QUALITY/<file>.png."""
     start = time.perf_counter()
     results = _run(list(STILLS), quality, media_dir, jobs, force=force, output=StillOutput())
-    click.echo(f"Done in {time.perf_counter() - start:.1f} s. Wrote:", err=True)
+    click.echo(_summary(results, time.perf_counter() - start, "still"), err=True)
     for result in results:
         click.echo(str(result.path))
 
@@ -273,6 +288,7 @@ def slides(
     target = media_dir / "slides" / (name + DECK_FORMATS[to])
     _check_replaceable(media_dir, target)  # before rendering
     results = _run(specs, quality, media_dir, jobs, force=force, output=SlidesOutput())
+    click.echo(f"Writing the {to} deck of {_count(len(specs), 'scene')} ...", err=True)
     try:
         write_deck([r.path for r in results], to, target, QUALITIES[quality], media_dir)
     except ForeignFileError as error:  # appeared while rendering
@@ -280,7 +296,6 @@ def slides(
     except Exception as error:  # the converters' many errors; nothing half-written
         click.echo(f"error: writing {target} failed: {type(error).__name__}: {error}", err=True)
         raise SystemExit(1) from None
-    click.echo(f"Deck of {len(specs)} scene(s): {to}", err=True)
     click.echo(str(target))
 
 
@@ -368,7 +383,7 @@ def doctor(media_dir: Path) -> None:
         if not check.ok:
             click.echo(f"     {'':<{width}}  fix: {check.fix}")
     failed = [c for c in checks if not c.ok]
-    click.echo(f"{len(checks) - len(failed)} ok, {len(failed)} to fix", err=True)
+    click.echo(f"{len(checks) - len(failed)} ok, {len(failed)} to fix")
     if failed:
         raise SystemExit(1)
 

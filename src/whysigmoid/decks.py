@@ -21,8 +21,11 @@ as the videos) into ``<media-dir>/.manim/<Scene>/slides-<quality>/``;
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -124,6 +127,20 @@ class SlidesOutput:
         return [staging / f"{type(scene).__name__}.json"]
 
 
+@contextmanager
+def _without_progress_bars() -> Iterator[None]:
+    """Silence manim-slides' converter progress bars (tqdm): the CLI reports progress."""
+    from manim_slides import convert
+    from tqdm import tqdm
+
+    original = convert.tqdm
+    convert.tqdm = functools.partial(tqdm, disable=True)
+    try:
+        yield
+    finally:
+        convert.tqdm = original
+
+
 def _converter(to: str, configs: list, quality) -> object:
     from manim_slides.convert import PDF, PowerPoint, RevealJS
 
@@ -179,7 +196,8 @@ def write_deck(slide_lists: list[Path], to: str, target: Path, quality, media_di
     # the converter creates it (usual permissions); hidden, ours alone (pid)
     partial = target.with_name(f".{target.stem}.{os.getpid()}.partial{target.suffix}")
     try:
-        converter.convert_to(partial)
+        with _without_progress_bars():
+            converter.convert_to(partial)
         if to == "html":
             html = partial.read_text(encoding="utf-8")
             partial.write_text(

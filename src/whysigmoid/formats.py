@@ -28,6 +28,7 @@ replaced or removed.
 
 from __future__ import annotations
 
+import logging
 import shutil
 from dataclasses import dataclass
 from fractions import Fraction
@@ -36,6 +37,7 @@ from pathlib import Path
 import numpy as np
 
 from . import ledger, subtitles
+from .overrides import params_data
 
 __all__ = [
     "FORMATS",
@@ -47,6 +49,7 @@ __all__ = [
     "VideoFormat",
     "VideoOutput",
     "gif_size",
+    "made_from",
     "unpremultiply",
     "write_gif",
 ]
@@ -66,6 +69,24 @@ TRANSPARENT_SUFFIX = "-transparent"
 TRANSPARENT_BACKGROUND = "#000000"
 #: Largest 8-bit channel value.
 CHANNEL_MAX = 255
+#: Manim warns when the format or transparency is set ("Output format changed
+#: to '.webm' to support transparency", "Output format set as webm, this can
+#: be slower"): here the user chose exactly that, so they are not shown.
+CHOSEN_FORMAT_WARNINGS = ("Output format changed to ", "Output format set as ")
+
+
+class _ChosenFormatFilter(logging.Filter):
+    """Drops Manim's :data:`CHOSEN_FORMAT_WARNINGS`."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith(CHOSEN_FORMAT_WARNINGS)
+
+
+def _hide_chosen_format_warnings() -> None:
+    """Install :class:`_ChosenFormatFilter` on Manim's logger (once per process)."""
+    logger = logging.getLogger("manim")
+    if not any(isinstance(f, _ChosenFormatFilter) for f in logger.filters):
+        logger.addFilter(_ChosenFormatFilter())
 
 
 class FormatError(ValueError):
@@ -108,6 +129,15 @@ FORMATS: dict[str, VideoFormat] = {
         ),
     )
 }
+
+
+def made_from(scene) -> dict:
+    """What a delivered file was made from, for the ledger: the scene and its parameters."""
+    about: dict = {"scene": type(scene).__name__}
+    params = getattr(scene, "params", None)
+    if params is not None:
+        about["params"] = params_data(params)
+    return about
 
 
 def fresh_staging_dir(work: Path, quality_name: str, label: str) -> Path:
@@ -171,8 +201,10 @@ class VideoOutput:
 
         Manim writes the video as ``<staging>/<stem>.<ext>`` and the
         subcaptions beside it as ``<stem>.srt``. A GIF is rendered as an MP4
-        at GIF size and the quality's frame rate, then converted.
+        at GIF size and the quality's frame rate, then converted. Manim's
+        warnings about the chosen format are hidden.
         """
+        _hide_chosen_format_warnings()
         stem = Path(self.file_name(output)).stem
         settings["output_file"] = str(staging / stem)
         if self.format == "gif":
@@ -220,6 +252,7 @@ class VideoOutput:
         """
         media_dir = target_dir.parent
         ledger.check_replaceable(media_dir, self.targets(target_dir, output))
+        about = made_from(scene)
         movie = Path(scene.renderer.file_writer.movie_file_path)
         target = target_dir / self.file_name(output)
         target_dir.mkdir(parents=True, exist_ok=True)
@@ -237,11 +270,11 @@ class VideoOutput:
                     shutil.copyfile(srt_file, made)
                 else:
                     made.write_text(subtitles.srt_to_vtt(srt_file.read_text(encoding="utf-8")))
-                ledger.replace(media_dir, made, old)
+                ledger.replace(media_dir, made, old, about)
                 delivered.append(old)
             elif FORMATS[self.format].subtitles:
                 ledger.remove(media_dir, old)
-        ledger.replace(media_dir, movie, target)
+        ledger.replace(media_dir, movie, target, about)
         shutil.rmtree(staging)
         return delivered
 
@@ -382,6 +415,6 @@ class StillOutput:
         image = Path(scene.renderer.file_writer.image_file_path)
         target = target_dir / self.file_name(output)
         target_dir.mkdir(parents=True, exist_ok=True)
-        ledger.replace(target_dir.parent, image, target)
+        ledger.replace(target_dir.parent, image, target, made_from(scene))
         shutil.rmtree(staging)
         return [target]

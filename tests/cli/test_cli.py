@@ -4,7 +4,7 @@ from click.testing import CliRunner
 from whysigmoid.catalog import SCENES, STILLS, find_scene
 from whysigmoid.cli import cli
 from whysigmoid.core import JustActivationParams
-from whysigmoid.overrides import OverrideError, apply_overrides
+from whysigmoid.overrides import OverrideError, apply_overrides, format_value, params_data
 
 
 def run(*args):
@@ -30,9 +30,15 @@ def test_unknown_scene_suggests_close_match(tmp_path):
     result = run("render", "JustActivaton", "--media-dir", str(tmp_path / "m"))
     assert result.exit_code == 2
     assert "unknown scene 'JustActivaton'" in result.output
-    assert "Did you mean: JustActivation" in result.output
+    assert "did you mean JustActivation?" in result.output
     assert "Traceback" not in result.output
     assert not (tmp_path / "m").exists()
+
+
+def test_unknown_scene_without_a_close_match(tmp_path):
+    result = run("render", "Nope", "--media-dir", str(tmp_path / "m"))
+    assert result.exit_code == 2
+    assert "Error: unknown scene 'Nope' (whysigmoid list shows them all)\n" in result.output
 
 
 def test_scene_names_are_case_insensitive():
@@ -62,6 +68,23 @@ def test_bad_set_exits_2_naming_the_field(tmp_path, item, message):
     result = run("render", "JustActivation", "--set", item, "--media-dir", str(media))
     assert result.exit_code == 2, result.output
     assert message in result.output
+    assert "Traceback" not in result.output
+    assert not media.exists()
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        ["scores=1", "scores=2,3"],
+        ["scores=1,2", "scores=1,2"],  # even the same value: one of them is a typo
+    ],
+)
+def test_a_parameter_set_twice_exits_2_naming_it(tmp_path, items):
+    media = tmp_path / "m"
+    args = [arg for item in items for arg in ("--set", item)]
+    result = run("render", "ExpNormalize", *args, "--media-dir", str(media))
+    assert result.exit_code == 2, result.output
+    assert "scores: set more than once" in result.output
     assert "Traceback" not in result.output
     assert not media.exists()
 
@@ -105,6 +128,14 @@ def test_bad_set_values_name_the_parameter(tmp_path, scene, item, message):
     assert message in result.output
     assert "Traceback" not in result.output
     assert not media.exists()
+
+
+@pytest.mark.parametrize("spec", SCENES, ids=lambda s: s.name)
+def test_formatted_values_read_back_as_the_same_parameters(spec):
+    blog = spec.params_type()
+    items = [f"{name}={format_value(value)}" for name, value in params_data(blog).items()]
+    assert apply_overrides(blog, items) == blog
+    assert format_value(0.1234567) == "0.1234567" and format_value(-3.0) == "-3"
 
 
 def test_set_parses_scores_as_data():

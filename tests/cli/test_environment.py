@@ -49,6 +49,9 @@ def test_doctor_reports_missing_latex_with_fix(tmp_path):
     latex_line = next(line for line in result.stdout.splitlines() if " latex " in line)
     assert latex_line.startswith("FAIL")
     assert "fix: sudo apt-get install texlive-latex-base" in result.stdout
+    # the whole report, summary included, goes to stdout: `doctor > file` keeps it
+    assert result.stdout.splitlines()[-1].endswith(" to fix")
+    assert "to fix" not in result.stderr
 
 
 def test_doctor_passes_on_a_complete_machine(tmp_path):
@@ -56,7 +59,8 @@ def test_doctor_passes_on_a_complete_machine(tmp_path):
     assert result.exit_code == 0, result.output
     assert "FAIL" not in result.output
     for name in ("latex", "dvisvgm", "standalone.cls", "cairo", "pango", "manim", "media dir"):
-        assert name in result.output
+        assert name in result.stdout
+    assert result.stdout.splitlines()[-1].endswith(" ok, 0 to fix")
 
 
 def test_unwritable_media_dir_is_an_error_before_rendering(tmp_path):

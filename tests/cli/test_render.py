@@ -60,8 +60,16 @@ def test_warm_render_is_skipped(rendered):
     before = [v.stat().st_mtime_ns for v in videos]
     result = render(*SCENES, "--media-dir", str(media))
     assert result.exit_code == 0, result.output
-    assert result.output.count("up to date") == len(SCENES)
+    assert result.output.count(": up to date") == len(SCENES)
+    # it says so, instead of "Done in 0.9 s for 23.5 s of video"
+    assert f"Nothing to render: {len(SCENES)} scenes up to date" in result.stderr
+    assert "s of video" not in result.stderr
+    assert result.stdout.splitlines() == [str(p) for r in videos for p in _delivered(r)]
     assert [v.stat().st_mtime_ns for v in videos] == before
+
+
+def _delivered(video):
+    return [video, video.with_suffix(".srt"), video.with_suffix(".vtt")]
 
 
 def test_changed_parameter_is_rendered_again(rendered, tmp_path):
@@ -73,6 +81,7 @@ def test_changed_parameter_is_rendered_again(rendered, tmp_path):
     result = render("JustActivation", "--set", "bias=0.5", "--media-dir", str(media))
     assert result.exit_code == 0, result.output
     assert "rendered in" in result.output
+    assert "Done in" in result.stderr and "rendered 1 scene (" in result.stderr
     assert video.read_bytes() != before
     spec = find_scene("JustActivation")
     record = json.loads(record_path(media, spec, "preview", VideoOutput()).read_text())

@@ -45,6 +45,9 @@ def decks(rendered):
             "slides", "JustActivation", "--to", to, "-q", "preview", "--media-dir", media, "-j", "1"
         )
         assert result.exit_code == 0, result.output
+        # one progress display, ours: no converter progress bars (tqdm) in between
+        assert "%|" not in result.stderr and "it/s]" not in result.stderr
+        assert f"Writing the {to} deck of 1 scene ..." in result.stderr
         made[to] = result.stdout.strip()
     result = run(
         "slides",
@@ -147,7 +150,7 @@ def test_slides_are_cached(decks):
 
 def test_unknown_scene_and_bad_name_exit_2(tmp_path):
     result = run("slides", "JustActivaton", "--media-dir", tmp_path / "m")
-    assert result.exit_code == 2 and "Did you mean: JustActivation" in result.output
+    assert result.exit_code == 2 and "did you mean JustActivation?" in result.output
     result = run("slides", "JustActivation", "--name", "../deck", "--media-dir", tmp_path / "m")
     assert result.exit_code == 2 and "not a plain file name" in result.output
     assert not (tmp_path / "m").exists()
