@@ -13,12 +13,13 @@ import click
 from .catalog import SCENES, STILLS, UnknownSceneError, find_scene
 from .cleanup import clean as clean_media
 from .cleanup import clean_report, plan_clean
+from .core.params import LIMITS
 from .decks import DECK_FORMATS, DECK_NAME, SlidesOutput, write_deck
 from .doctor import EnvironmentProblem, preflight, run_checks
 from .formats import FORMATS, FormatError, StillOutput, VideoOutput
 from .gallery import PAGE_NAME, build_gallery
 from .ledger import ForeignFileError, check_replaceable
-from .overrides import OverrideError, apply_overrides
+from .overrides import OverrideError, apply_overrides, format_value, params_data
 from .render import QUALITIES, RenderError, RenderResult, render_many
 from .revealjs import RevealJSMissingError, revealjs_dir
 
@@ -38,6 +39,29 @@ def list_scenes() -> None:
     out_width = max(len(spec.output) for spec in SCENES + STILLS)
     for spec in SCENES + STILLS:
         click.echo(f"{spec.name:<{width}}  {spec.output:<{out_width}}  {spec.description}")
+
+
+@cli.command("params")
+@click.argument("scenes", nargs=-1, metavar="[SCENE]...")
+def list_params(scenes: tuple[str, ...]) -> None:
+    """Show the parameters of SCENEs (default: all) that --set NAME=VALUE changes.
+
+    Each with its default (the blog's value, in --set syntax), type and the
+    values allowed.
+    """
+    for index, spec in enumerate(_resolve(scenes)):
+        limits = LIMITS[spec.params_type]
+        rows = [("NAME", "DEFAULT", "TYPE", "ALLOWED")] + [
+            (name, format_value(value), limits[name].kind(), limits[name].allowed())
+            for name, value in params_data(spec.params_type()).items()
+        ]
+        widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]) - 1)]
+        if index:
+            click.echo()
+        click.echo(f"{spec.name} ({spec.output}): whysigmoid render {spec.name} --set NAME=VALUE")
+        for row in rows:
+            cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
+            click.echo("  " + "  ".join([*cells, row[-1]]))
 
 
 def _resolve(names: tuple[str, ...]):

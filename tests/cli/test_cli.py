@@ -1,9 +1,12 @@
+import re
+
 import pytest
 from click.testing import CliRunner
 
 from whysigmoid.catalog import SCENES, STILLS, find_scene
 from whysigmoid.cli import cli
 from whysigmoid.core import JustActivationParams
+from whysigmoid.core.params import LIMITS
 from whysigmoid.overrides import OverrideError, apply_overrides, format_value, params_data
 
 
@@ -18,6 +21,23 @@ def test_list_shows_every_scene_and_still_with_its_file():
     assert len(lines) == len(SCENES) + len(STILLS)
     for spec, line in zip(SCENES + STILLS, lines, strict=True):
         assert line.split()[:2] == [spec.name, spec.output]
+
+
+def test_params_lists_every_parameter_with_default_type_and_limits():
+    result = run("params")
+    assert result.exit_code == 0, result.output
+    for spec in SCENES:
+        assert f"{spec.name} ({spec.output}): whysigmoid render {spec.name} --set" in result.output
+        for name, value in params_data(spec.params_type()).items():
+            limit = LIMITS[spec.params_type][name]
+            cells = [name, format_value(value), limit.kind(), limit.allowed()]
+            assert re.search(r"\n  " + r"\s+".join(map(re.escape, cells)) + r"\n", result.output)
+    one = run("params", "ExpNormalizeSigmoid")
+    assert one.output.splitlines()[1:] == [
+        "  NAME        DEFAULT   TYPE       ALLOWED",
+        "  log_scores  -0.4,0.4  2 numbers  each in [-50, 50]",
+    ]
+    assert run("params", "Nope").exit_code == 2
 
 
 def test_every_catalog_entry_loads():
