@@ -127,6 +127,29 @@ def _check_replaceable(media_dir: Path, target: Path) -> None:
         _refuse(error)
 
 
+def _set_option(function):
+    return click.option(
+        "--set",
+        "overrides",
+        multiple=True,
+        metavar="NAME=VALUE",
+        help="Change a scene parameter, e.g. --set inputs=1,2,3 (one scene only; "
+        "whysigmoid params lists them).",
+    )(function)
+
+
+def _params(scenes: tuple[str, ...], specs, overrides: tuple[str, ...]) -> object | None:
+    """The one named scene's parameters with ``--set`` applied (None: none given); exit 2 if bad."""
+    if not overrides:
+        return None
+    if len(scenes) != 1:
+        raise click.UsageError("--set changes one scene's parameters: name exactly one scene")
+    try:
+        return apply_overrides(specs[0].params_type(), list(overrides))
+    except OverrideError as error:
+        raise click.BadParameter(str(error), param_hint="--set") from None
+
+
 def _preflight(media_dir: Path) -> None:
     """Exit 1 with the fix if LaTeX, dvisvgm or a writable media dir is missing."""
     try:
@@ -208,13 +231,7 @@ def _summary(results: list[RenderResult], seconds: float, noun: str) -> str:
     is_flag=True,
     help="Transparent background (webm or mov); file name gets '-transparent'.",
 )
-@click.option(
-    "--set",
-    "overrides",
-    multiple=True,
-    metavar="NAME=VALUE",
-    help="Change a scene parameter, e.g. --set inputs=1,2,3 (one scene only).",
-)
+@_set_option
 @_jobs_option
 @_force_option("a video is")
 def render(
@@ -237,14 +254,7 @@ def render(
         output = VideoOutput(fmt, transparent)
     except FormatError as error:
         raise click.UsageError(str(error)) from None
-    params = None
-    if overrides:
-        if len(scenes) != 1:
-            raise click.UsageError("--set changes one scene's parameters: name exactly one scene")
-        try:
-            params = apply_overrides(specs[0].params_type(), list(overrides))
-        except OverrideError as error:
-            raise click.BadParameter(str(error), param_hint="--set") from None
+    params = _params(scenes, specs, overrides)
 
     start = time.perf_counter()
     results = _run(specs, quality, media_dir, jobs, params=params, force=force, output=output)
@@ -284,6 +294,7 @@ def stills(quality: str, media_dir: Path, jobs: int, force: bool) -> None:
     "--name",
     help=f"Deck file name without extension [default: the scene's file name, or {DECK_NAME}].",
 )
+@_set_option
 @_jobs_option
 @_force_option("the slides are")
 def slides(
@@ -292,6 +303,7 @@ def slides(
     quality: str,
     media_dir: Path,
     name: str | None,
+    overrides: tuple[str, ...],
     jobs: int,
     force: bool,
 ) -> None:
@@ -301,6 +313,7 @@ def slides(
     are the speaker notes (press S in the HTML deck).
     """
     specs = _resolve(scenes)
+    params = _params(scenes, specs, overrides)
     if name is None:
         name = Path(specs[0].output).stem if len(specs) == 1 else DECK_NAME
     _check_plain_name(name)
@@ -311,7 +324,9 @@ def slides(
             raise click.ClickException(str(error)) from None
     target = media_dir / "slides" / (name + DECK_FORMATS[to])
     _check_replaceable(media_dir, target)  # before rendering
-    results = _run(specs, quality, media_dir, jobs, force=force, output=SlidesOutput())
+    results = _run(
+        specs, quality, media_dir, jobs, params=params, force=force, output=SlidesOutput()
+    )
     click.echo(f"Writing the {to} deck of {_count(len(specs), 'scene')} ...", err=True)
     try:
         write_deck([r.path for r in results], to, target, QUALITIES[quality], media_dir)

@@ -16,12 +16,15 @@ as the videos) into ``<media-dir>/.manim/<Scene>/slides-<quality>/``;
   inlined from the npm package (:mod:`whysigmoid.revealjs`): one file that
   works with no network;
 - ``pptx``: PowerPoint, one slide per beat with its video (autoplay) and notes;
-- ``pdf``: one page per beat, the beat's last frame.
+- ``pdf``: a handout, one page per beat: the beat's last frame with its
+  caption under it (:mod:`whysigmoid.handout`; the captions are kept beside
+  the slide list, ``<Scene>.captions.json``).
 """
 
 from __future__ import annotations
 
 import functools
+import json
 import os
 import shutil
 from collections.abc import Iterator
@@ -29,7 +32,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import ledger, revealjs
+from . import handout, ledger, revealjs
 
 __all__ = [
     "DECK_FORMATS",
@@ -54,6 +57,8 @@ SETTLE_FRAMES = 2
 REVEAL_THEME = "white"
 #: Where a scene's slides go inside its work dir.
 SLIDES_DIR = "slides-{quality}"
+#: Beside ``<Scene>.json``: each slide's caption, in slide order (for PDF handouts).
+CAPTIONS_SUFFIX = ".captions.json"
 
 
 class DeckBeats:
@@ -64,6 +69,8 @@ class DeckBeats:
         from manim import config
 
         self.wait_time_between_slides = SETTLE_FRAMES / config.frame_rate
+        #: The caption of each slide a beat ended, by slide index.
+        self.slide_captions: dict[int, str] = {}
 
     def beat(self, pause: float = 0.0, *, caption: str | None = None, notes: str | None = None):
         """End the current slide; its speaker notes are ``notes`` or else ``caption``.
@@ -77,7 +84,10 @@ class DeckBeats:
             # knows its caption at its end, so set them on the current slide.
             current = self._base_slide_config
             self._base_slide_config = current.model_copy(update={"notes": text})
+        slides = len(self._slides)
         self.next_slide()
+        if len(self._slides) > slides:  # a beat with no animation ends no slide
+            self.slide_captions[slides] = caption or ""
 
 
 def deck_class(scene_cls: type) -> type:
@@ -121,10 +131,14 @@ class SlidesOutput:
     def deliver(self, scene, staging: Path, target_dir: Path, output: str) -> list[Path]:
         """Keep the slides where manim-slides wrote them; return the slide list (JSON).
 
-        Manim's whole-scene movie, made beside the slides, is not needed.
+        The slides' captions go beside it (:data:`CAPTIONS_SUFFIX`). Manim's
+        whole-scene movie, made beside the slides, is not needed.
         """
         Path(scene.renderer.file_writer.movie_file_path).unlink(missing_ok=True)
-        return [staging / f"{type(scene).__name__}.json"]
+        slide_list = staging / f"{type(scene).__name__}.json"
+        captions = [scene.slide_captions.get(index, "") for index in range(len(scene._slides))]
+        slide_list.with_suffix(CAPTIONS_SUFFIX).write_text(json.dumps(captions), encoding="utf-8")
+        return [slide_list]
 
 
 @contextmanager
@@ -142,7 +156,7 @@ def _without_progress_bars() -> Iterator[None]:
 
 
 def _converter(to: str, configs: list, quality) -> object:
-    from manim_slides.convert import PDF, PowerPoint, RevealJS
+    from manim_slides.convert import PowerPoint, RevealJS
 
     if to == "html":
         directory = revealjs.revealjs_dir()
@@ -154,9 +168,21 @@ def _converter(to: str, configs: list, quality) -> object:
             reveal_theme=REVEAL_THEME,
             title=DECK_TITLE,
         )
-    if to == "pptx":
-        return PowerPoint(presentation_configs=configs, width=quality.width, height=quality.height)
-    return PDF(presentation_configs=configs)
+    return PowerPoint(presentation_configs=configs, width=quality.width, height=quality.height)
+
+
+def handout_pages(slide_lists: list[Path], configs: list) -> list[handout.HandoutPage]:
+    """Every slide of the decks, in order, with its beat's caption (else its notes)."""
+    pages = []
+    for slide_list, config in zip(slide_lists, configs, strict=True):
+        try:
+            captions = json.loads(slide_list.with_suffix(CAPTIONS_SUFFIX).read_text())
+        except (OSError, ValueError):
+            captions = []
+        for index, slide in enumerate(config.slides):
+            caption = captions[index] if index < len(captions) else ""
+            pages.append(handout.HandoutPage(Path(slide.file), caption or slide.notes))
+    return pages
 
 
 def write_deck(slide_lists: list[Path], to: str, target: Path, quality, media_dir: Path) -> Path:
@@ -191,13 +217,15 @@ def write_deck(slide_lists: list[Path], to: str, target: Path, quality, media_di
     from manim_slides.config import PresentationConfig
 
     configs = [PresentationConfig.from_file(path) for path in slide_lists]
-    converter = _converter(to, configs, quality)
     target.parent.mkdir(parents=True, exist_ok=True)
     # the converter creates it (usual permissions); hidden, ours alone (pid)
     partial = target.with_name(f".{target.stem}.{os.getpid()}.partial{target.suffix}")
     try:
-        with _without_progress_bars():
-            converter.convert_to(partial)
+        if to == "pdf":
+            handout.write_handout(handout_pages(slide_lists, configs), partial, DECK_TITLE)
+        else:
+            with _without_progress_bars():
+                _converter(to, configs, quality).convert_to(partial)
         if to == "html":
             html = partial.read_text(encoding="utf-8")
             partial.write_text(
