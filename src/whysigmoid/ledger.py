@@ -16,9 +16,9 @@ A replacement is entered before the file moves (the entry then accepts the
 old and the new content) and confirmed after, so a render killed in between
 leaves a file that is still recognised as whysigmoid's.
 
-Media dirs rendered before the ledger existed: the first time a ledger is
-needed, the files that the render records (``.manim/<Scene>/*.json``,
-``"files"``) list are adopted as they are.
+Media dirs rendered before the ledger existed: while there is no ledger,
+the files that the render records (``.manim/<Scene>/*.json``, ``"files"``)
+list are adopted as they are; the first change writes the ledger.
 """
 
 from __future__ import annotations
@@ -208,14 +208,9 @@ def _changing(media_dir: Path) -> Iterator[dict[str, dict]]:
 
 
 def _entries(media_dir: Path) -> dict[str, dict]:
-    """The ledger's entries for reading (a missing ledger is adopted from the records first)."""
+    """The ledger's entries, for reading: writes nothing (a missing ledger is adopted in memory)."""
     entries = _read(media_dir)
-    if entries is not None:
-        return entries
-    if not (media_dir / WORK_DIR_NAME).is_dir():
-        return {}  # nothing whysigmoid made here; create nothing
-    with _changing(media_dir) as adopted:
-        return dict(adopted)
+    return entries if entries is not None else _adopt_records(media_dir)
 
 
 def _check(entries: dict[str, dict], media_dir: Path, path: Path) -> None:
