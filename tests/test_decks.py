@@ -1,14 +1,19 @@
 """The deck variant of every scene, and reveal.js inlining (no rendering here)."""
 
 import json
+from pathlib import Path
 
 import av
+import numpy as np
 import pytest
 from manim_slides import Slide
+from pypdf import PdfReader
 
-from whysigmoid.catalog import SCENES
-from whysigmoid.decks import DeckBeats, deck_class, write_deck
-from whysigmoid.render import QUALITIES
+from whysigmoid.catalog import SCENES, SceneSpec
+from whysigmoid.core import JustActivationParams
+from whysigmoid.decks import DeckBeats, SlidesOutput, deck_class, write_deck
+from whysigmoid.handout import MARGIN, PAGE_SIZE, HandoutPage, write_handout
+from whysigmoid.render import QUALITIES, render_scene
 from whysigmoid.revealjs import (
     CDN_MARKER,
     REVEALJS_ENV,
@@ -96,6 +101,75 @@ def test_failed_deck_leaves_the_old_one(tmp_path):
     target.parent.mkdir()
     target.write_text("the last good deck")
     with pytest.raises(av.error.FFmpegError):
-        write_deck([slide_list], "pdf", target, QUALITIES["preview"])
+        write_deck([slide_list], "pdf", target, QUALITIES["preview"], tmp_path)
     assert target.read_text() == "the last good deck"
     assert [p.name for p in target.parent.iterdir()] == ["deck.pdf"]
+
+
+#: The fixture scene (tests/fixtures/stroke_scene.py): two beats, no LaTeX.
+STROKE = SceneSpec(
+    "StrokeScene",
+    "stroke_scene",
+    "stroke.mp4",
+    "a thick line",
+    JustActivationParams,
+    directory=Path(__file__).parent / "fixtures",
+)
+STROKE_CAPTIONS = ["A line in the curve colour.", "A second line."]
+TINY = {"pixel_width": 160, "pixel_height": 90, "frame_rate": 5}
+
+
+def text_runs(page):
+    """(text, x, y) of every piece of text on a PDF page (origin bottom left, points)."""
+    runs = []
+
+    def visit(text, cm, tm, _font, _size):
+        if text.strip():
+            a, b, c, d, e, f = cm  # text position tm in user space, through the page's cm
+            runs.append((text, a * tm[4] + c * tm[5] + e, b * tm[4] + d * tm[5] + f))
+
+    page.extract_text(visitor_text=visit)
+    return runs
+
+
+def test_pdf_handout_shows_each_caption_under_its_frame(tmp_path):
+    slides = render_scene(
+        STROKE,
+        "preview",
+        tmp_path,
+        progress=False,
+        settings_hook=lambda s: s.update(TINY),
+        output=SlidesOutput(),
+    )
+    target = tmp_path / "slides" / "stroke.pdf"
+    write_deck([slides.path], "pdf", target, QUALITIES["preview"], tmp_path)
+    pages = PdfReader(target).pages
+    assert [page.extract_text() for page in pages] == STROKE_CAPTIONS
+    for page in pages:
+        assert (float(page.mediabox.width), float(page.mediabox.height)) == PAGE_SIZE
+        (image,) = page.images
+        assert image.image.size == (TINY["pixel_width"], TINY["pixel_height"])
+        # the caption is under the frame: below its bottom edge, inside the margin
+        frame_bottom = PAGE_SIZE[1] - MARGIN - (PAGE_SIZE[0] - 2 * MARGIN) * 9 / 16
+        for _, x, y in text_runs(page):
+            assert MARGIN <= y < frame_bottom and MARGIN <= x < PAGE_SIZE[0] - MARGIN
+
+
+def test_a_long_caption_is_wrapped_and_shrunk_to_fit(tmp_path):
+    video = tmp_path / "slide.mp4"
+    frames = np.zeros((2, 90, 160, 3), dtype=np.uint8)
+    with av.open(str(video), "w") as container:
+        stream = container.add_stream("libx264", rate=5)
+        stream.width, stream.height, stream.pix_fmt = 160, 90, "yuv420p"
+        for frame in frames:
+            container.mux(stream.encode(av.VideoFrame.from_ndarray(frame, format="rgb24")))
+        container.mux(stream.encode())
+    notes = " ".join(["Longer speaker notes, as some beats have, run on and on."] * 12)
+    target = tmp_path / "long.pdf"
+    write_handout([HandoutPage(video, notes)], target, "t")
+    (page,) = PdfReader(target).pages
+    runs = text_runs(page)
+    assert " ".join(text.strip() for text, _, _ in runs) == notes
+    assert len(runs) > 1  # wrapped
+    for _, x, y in runs:
+        assert y >= MARGIN and MARGIN <= x < PAGE_SIZE[0] - MARGIN

@@ -1,5 +1,6 @@
 """Formats with real (tiny) renders of a fixture scene: alpha, colours, subtitles."""
 
+import logging
 from pathlib import Path
 
 import av
@@ -103,6 +104,35 @@ def test_transparent_first_frame(media, fmt, decoder, pix_fmt, tolerance):
     assert frame[row, column, 3] == 255
     error = np.abs(frame[row, column, :3].astype(int) - rgb(style.CURVE))
     assert error.max() <= tolerance, (frame[row, column], style.CURVE.to_hex())
+
+
+class Collect(logging.Handler):
+    def __init__(self):
+        super().__init__()
+        self.messages = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
+@pytest.mark.parametrize("fmt", ["webm", "mov"])
+def test_no_warning_about_the_format_asked_for(tmp_path, fmt):
+    shown = Collect()
+    logging.getLogger("manim").addHandler(shown)
+    try:
+        render_scene(
+            STROKE,
+            "preview",
+            tmp_path,
+            progress=False,
+            settings_hook=tiny,
+            output=VideoOutput(fmt, transparent=True),
+        )
+    finally:
+        logging.getLogger("manim").removeHandler(shown)
+    # Manim: "Output format changed to '.webm' to support transparency" and
+    # "Output format set as webm, this can be slower than other formats"
+    assert not [m for m in shown.messages if "Output format" in m]
 
 
 def test_transparent_edges_keep_the_colour(media):

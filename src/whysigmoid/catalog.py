@@ -30,8 +30,8 @@ class UnknownSceneError(LookupError):
     def __init__(self, name: str, suggestions: list[str]):
         self.name = name
         self.suggestions = suggestions
-        hint = f" Did you mean: {', '.join(suggestions)}?" if suggestions else ""
-        super().__init__(f"unknown scene {name!r}.{hint} (see: whysigmoid list)")
+        hint = f"; did you mean {' or '.join(suggestions)}?" if suggestions else ""
+        super().__init__(f"unknown scene {name!r}{hint} (whysigmoid list shows them all)")
 
 
 @dataclass(frozen=True)

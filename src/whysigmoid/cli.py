@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 import time
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
 from .catalog import SCENES, STILLS, UnknownSceneError, find_scene
+from .cleanup import clean as clean_media
+from .cleanup import clean_report, plan_clean
+from .core.params import LIMITS
 from .decks import DECK_FORMATS, DECK_NAME, SlidesOutput, write_deck
 from .doctor import EnvironmentProblem, preflight, run_checks
 from .formats import FORMATS, FormatError, StillOutput, VideoOutput
-from .overrides import OverrideError, apply_overrides
-from .render import QUALITIES, WORK_DIR_NAME, RenderError, RenderResult, render_many
+from .gallery import PAGE_NAME, build_gallery
+from .ledger import ForeignFileError, check_replaceable
+from .overrides import OverrideError, apply_overrides, format_value, params_data
+from .render import QUALITIES, RenderError, RenderResult, render_many
 from .revealjs import RevealJSMissingError, revealjs_dir
 
 __all__ = ["cli", "main"]
@@ -34,6 +39,29 @@ def list_scenes() -> None:
     out_width = max(len(spec.output) for spec in SCENES + STILLS)
     for spec in SCENES + STILLS:
         click.echo(f"{spec.name:<{width}}  {spec.output:<{out_width}}  {spec.description}")
+
+
+@cli.command("params")
+@click.argument("scenes", nargs=-1, metavar="[SCENE]...")
+def list_params(scenes: tuple[str, ...]) -> None:
+    """Show the parameters of SCENEs (default: all) that --set NAME=VALUE changes.
+
+    Each with its default (the blog's value, in --set syntax), type and the
+    values allowed.
+    """
+    for index, spec in enumerate(_resolve(scenes)):
+        limits = LIMITS[spec.params_type]
+        rows = [("NAME", "DEFAULT", "TYPE", "ALLOWED")] + [
+            (name, format_value(value), limits[name].kind(), limits[name].allowed())
+            for name, value in params_data(spec.params_type()).items()
+        ]
+        widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]) - 1)]
+        if index:
+            click.echo()
+        click.echo(f"{spec.name} ({spec.output}): whysigmoid render {spec.name} --set NAME=VALUE")
+        for row in rows:
+            cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
+            click.echo("  " + "  ".join([*cells, row[-1]]))
 
 
 def _resolve(names: tuple[str, ...]):
@@ -77,6 +105,49 @@ def _jobs_option(function):
 
 def _force_option(what: str):
     return click.option("--force", is_flag=True, help=f"Render even if {what} up to date.")
+
+
+def _check_plain_name(name: str) -> None:
+    """Exit 2 unless ``--name`` is a plain file name (no folder, not hidden)."""
+    if not name or name != Path(name).name or name.startswith("."):
+        raise click.BadParameter(f"{name!r} is not a plain file name", param_hint="--name")
+
+
+def _refuse(error: ForeignFileError) -> NoReturn:
+    """Exit 1: a file whysigmoid did not make is in the way (``--name`` avoids it)."""
+    click.echo(f"error: {error}, or pass --name to write beside it", err=True)
+    raise SystemExit(1)
+
+
+def _check_replaceable(media_dir: Path, target: Path) -> None:
+    """Exit 1 (:func:`_refuse`) if ``target`` exists and is not whysigmoid's."""
+    try:
+        check_replaceable(media_dir, [target])
+    except ForeignFileError as error:
+        _refuse(error)
+
+
+def _set_option(function):
+    return click.option(
+        "--set",
+        "overrides",
+        multiple=True,
+        metavar="NAME=VALUE",
+        help="Change a scene parameter, e.g. --set inputs=1,2,3 (one scene only; "
+        "whysigmoid params lists them).",
+    )(function)
+
+
+def _params(scenes: tuple[str, ...], specs, overrides: tuple[str, ...]) -> object | None:
+    """The one named scene's parameters with ``--set`` applied (None: none given); exit 2 if bad."""
+    if not overrides:
+        return None
+    if len(scenes) != 1:
+        raise click.UsageError("--set changes one scene's parameters: name exactly one scene")
+    try:
+        return apply_overrides(specs[0].params_type(), list(overrides))
+    except OverrideError as error:
+        raise click.BadParameter(str(error), param_hint="--set") from None
 
 
 def _preflight(media_dir: Path) -> None:
@@ -124,6 +195,24 @@ def _run(specs, quality: str, media_dir: Path, jobs: int, **kwargs) -> list[Rend
         raise SystemExit(130) from None
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
+def _summary(results: list[RenderResult], seconds: float, noun: str) -> str:
+    """The closing line of a render: what was rendered, what was up to date."""
+    fresh = [r for r in results if not r.cached]
+    kept = len(results) - len(fresh)
+    if not fresh:
+        up_to_date = f"{_count(kept, noun)} up to date"
+        return f"Nothing to render: {up_to_date} (--force renders anyway). Files:"
+    video = sum(r.duration for r in fresh)
+    made = _count(len(fresh), noun) + (f" ({video:.1f} s of video)" if video else "")
+    return f"Done in {seconds:.1f} s: rendered {made}" + (
+        f", {kept} up to date. Files:" if kept else ". Files:"
+    )
+
+
 @cli.command()
 @click.argument("scenes", nargs=-1, metavar="[SCENE]...")
 @_quality_option
@@ -142,13 +231,7 @@ def _run(specs, quality: str, media_dir: Path, jobs: int, **kwargs) -> list[Rend
     is_flag=True,
     help="Transparent background (webm or mov); file name gets '-transparent'.",
 )
-@click.option(
-    "--set",
-    "overrides",
-    multiple=True,
-    metavar="NAME=VALUE",
-    help="Change a scene parameter, e.g. --set inputs=1,2,3 (one scene only).",
-)
+@_set_option
 @_jobs_option
 @_force_option("a video is")
 def render(
@@ -171,21 +254,11 @@ def render(
         output = VideoOutput(fmt, transparent)
     except FormatError as error:
         raise click.UsageError(str(error)) from None
-    params = None
-    if overrides:
-        if len(scenes) != 1:
-            raise click.UsageError("--set changes one scene's parameters: name exactly one scene")
-        try:
-            params = apply_overrides(specs[0].params_type(), list(overrides))
-        except OverrideError as error:
-            raise click.BadParameter(str(error), param_hint="--set") from None
+    params = _params(scenes, specs, overrides)
 
     start = time.perf_counter()
     results = _run(specs, quality, media_dir, jobs, params=params, force=force, output=output)
-    total = sum(r.duration for r in results)
-    click.echo(
-        f"Done in {time.perf_counter() - start:.1f} s for {total:.1f} s of video. Wrote:", err=True
-    )
+    click.echo(_summary(results, time.perf_counter() - start, "scene"), err=True)
     for result in results:
         for path in result.files:
             click.echo(str(path))
@@ -200,7 +273,7 @@ def stills(quality: str, media_dir: Path, jobs: int, force: bool) -> None:
     """Render the blog's figures as PNG to MEDIA_DIR/QUALITY/<file>.png."""
     start = time.perf_counter()
     results = _run(list(STILLS), quality, media_dir, jobs, force=force, output=StillOutput())
-    click.echo(f"Done in {time.perf_counter() - start:.1f} s. Wrote:", err=True)
+    click.echo(_summary(results, time.perf_counter() - start, "still"), err=True)
     for result in results:
         click.echo(str(result.path))
 
@@ -221,6 +294,7 @@ def stills(quality: str, media_dir: Path, jobs: int, force: bool) -> None:
     "--name",
     help=f"Deck file name without extension [default: the scene's file name, or {DECK_NAME}].",
 )
+@_set_option
 @_jobs_option
 @_force_option("the slides are")
 def slides(
@@ -229,6 +303,7 @@ def slides(
     quality: str,
     media_dir: Path,
     name: str | None,
+    overrides: tuple[str, ...],
     jobs: int,
     force: bool,
 ) -> None:
@@ -238,45 +313,75 @@ def slides(
     are the speaker notes (press S in the HTML deck).
     """
     specs = _resolve(scenes)
+    params = _params(scenes, specs, overrides)
     if name is None:
         name = Path(specs[0].output).stem if len(specs) == 1 else DECK_NAME
-    if not name or name != Path(name).name or name.startswith("."):
-        raise click.BadParameter(f"{name!r} is not a plain file name", param_hint="--name")
+    _check_plain_name(name)
     if to == "html":
         try:
             revealjs_dir()
         except RevealJSMissingError as error:
             raise click.ClickException(str(error)) from None
-    results = _run(specs, quality, media_dir, jobs, force=force, output=SlidesOutput())
     target = media_dir / "slides" / (name + DECK_FORMATS[to])
+    _check_replaceable(media_dir, target)  # before rendering
+    results = _run(
+        specs, quality, media_dir, jobs, params=params, force=force, output=SlidesOutput()
+    )
+    click.echo(f"Writing the {to} deck of {_count(len(specs), 'scene')} ...", err=True)
     try:
-        write_deck([r.path for r in results], to, target, QUALITIES[quality])
+        write_deck([r.path for r in results], to, target, QUALITIES[quality], media_dir)
+    except ForeignFileError as error:  # appeared while rendering
+        _refuse(error)
     except Exception as error:  # the converters' many errors; nothing half-written
         click.echo(f"error: writing {target} failed: {type(error).__name__}: {error}", err=True)
         raise SystemExit(1) from None
-    click.echo(f"Deck of {len(specs)} scene(s): {to}", err=True)
     click.echo(str(target))
 
 
 @cli.command()
 @_media_dir_option("MEDIA_DIR")
-def clean(media_dir: Path) -> None:
-    """Delete rendered videos, decks and caches under MEDIA_DIR (only what whysigmoid made)."""
-    owned = [media_dir / WORK_DIR_NAME, media_dir / "slides", *(media_dir / q for q in QUALITIES)]
-    for path in owned:
-        if path.exists():
-            shutil.rmtree(path)
-            click.echo(f"removed {path}", err=True)
+@click.option("--dry-run", "-n", is_flag=True, help="Only list what would be removed and kept.")
+def clean(media_dir: Path, dry_run: bool) -> None:
+    """Delete what whysigmoid made under MEDIA_DIR, and nothing else.
+
+    Removes the videos, subtitles, stills, decks and gallery pages whysigmoid
+    delivered (its ledger in MEDIA_DIR/.manim lists them) and that were not
+    changed since, its caches (MEDIA_DIR/.manim), then the folders left
+    empty. Files it did not make stay, and are listed as kept.
+    """
+    plan = plan_clean(media_dir)
+    if plan.empty:
+        click.echo(f"Nothing to remove in {media_dir}: no files made by whysigmoid.")
+        return
+    result = None if dry_run else clean_media(plan)
+    for line in clean_report(plan, result):
+        click.echo(line)
+    if result is not None and result.failed:
+        for path, why in result.failed:
+            click.echo(f"error: could not remove {path}: {why} (the caches are kept)", err=True)
+        raise SystemExit(1)
 
 
 @cli.command()
 @_quality_option
-@_media_dir_option("MEDIA_DIR/QUALITY/index.html")
-def gallery(quality: str, media_dir: Path) -> None:
-    """Write MEDIA_DIR/QUALITY/index.html: every video with captions, size and embed code."""
-    from .gallery import build_gallery
+@_media_dir_option("MEDIA_DIR/QUALITY/NAME.html")
+@click.option(
+    "--name",
+    default=Path(PAGE_NAME).stem,
+    show_default=True,
+    help="Page file name without extension (to write beside a page of yours).",
+)
+def gallery(quality: str, media_dir: Path, name: str) -> None:
+    """Write MEDIA_DIR/QUALITY/NAME.html: every video with captions, size and embed code.
 
-    page = build_gallery(media_dir, quality)
+    A page of that name that whysigmoid did not make is never replaced: the
+    command stops (exit 1); pass --name to write the gallery beside it.
+    """
+    _check_plain_name(name)
+    try:
+        page = build_gallery(media_dir, quality, name=name + Path(PAGE_NAME).suffix)
+    except ForeignFileError as error:
+        _refuse(error)
     click.echo(str(page))
 
 
@@ -317,7 +422,7 @@ def doctor(media_dir: Path) -> None:
         if not check.ok:
             click.echo(f"     {'':<{width}}  fix: {check.fix}")
     failed = [c for c in checks if not c.ok]
-    click.echo(f"{len(checks) - len(failed)} ok, {len(failed)} to fix", err=True)
+    click.echo(f"{len(checks) - len(failed)} ok, {len(failed)} to fix")
     if failed:
         raise SystemExit(1)
 

@@ -16,17 +16,23 @@ as the videos) into ``<media-dir>/.manim/<Scene>/slides-<quality>/``;
   inlined from the npm package (:mod:`whysigmoid.revealjs`): one file that
   works with no network;
 - ``pptx``: PowerPoint, one slide per beat with its video (autoplay) and notes;
-- ``pdf``: one page per beat, the beat's last frame.
+- ``pdf``: a handout, one page per beat: the beat's last frame with its
+  caption under it (:mod:`whysigmoid.handout`; the captions are kept beside
+  the slide list, ``<Scene>.captions.json``).
 """
 
 from __future__ import annotations
 
+import functools
+import json
 import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import revealjs
+from . import handout, ledger, revealjs
 
 __all__ = [
     "DECK_FORMATS",
@@ -51,6 +57,8 @@ SETTLE_FRAMES = 2
 REVEAL_THEME = "white"
 #: Where a scene's slides go inside its work dir.
 SLIDES_DIR = "slides-{quality}"
+#: Beside ``<Scene>.json``: each slide's caption, in slide order (for PDF handouts).
+CAPTIONS_SUFFIX = ".captions.json"
 
 
 class DeckBeats:
@@ -61,6 +69,8 @@ class DeckBeats:
         from manim import config
 
         self.wait_time_between_slides = SETTLE_FRAMES / config.frame_rate
+        #: The caption of each slide a beat ended, by slide index.
+        self.slide_captions: dict[int, str] = {}
 
     def beat(self, pause: float = 0.0, *, caption: str | None = None, notes: str | None = None):
         """End the current slide; its speaker notes are ``notes`` or else ``caption``.
@@ -74,7 +84,10 @@ class DeckBeats:
             # knows its caption at its end, so set them on the current slide.
             current = self._base_slide_config
             self._base_slide_config = current.model_copy(update={"notes": text})
+        slides = len(self._slides)
         self.next_slide()
+        if len(self._slides) > slides:  # a beat with no animation ends no slide
+            self.slide_captions[slides] = caption or ""
 
 
 def deck_class(scene_cls: type) -> type:
@@ -111,17 +124,39 @@ class SlidesOutput:
         """The deck variant of ``scene_cls``, writing its slides to ``staging``."""
         return deck_class(scene_cls)(output_folder=staging)
 
+    def targets(self, target_dir: Path, output: str) -> list[Path]:
+        """None: slides stay in the scene's work dir (decks are written by :func:`write_deck`)."""
+        return []
+
     def deliver(self, scene, staging: Path, target_dir: Path, output: str) -> list[Path]:
         """Keep the slides where manim-slides wrote them; return the slide list (JSON).
 
-        Manim's whole-scene movie, made beside the slides, is not needed.
+        The slides' captions go beside it (:data:`CAPTIONS_SUFFIX`). Manim's
+        whole-scene movie, made beside the slides, is not needed.
         """
         Path(scene.renderer.file_writer.movie_file_path).unlink(missing_ok=True)
-        return [staging / f"{type(scene).__name__}.json"]
+        slide_list = staging / f"{type(scene).__name__}.json"
+        captions = [scene.slide_captions.get(index, "") for index in range(len(scene._slides))]
+        slide_list.with_suffix(CAPTIONS_SUFFIX).write_text(json.dumps(captions), encoding="utf-8")
+        return [slide_list]
+
+
+@contextmanager
+def _without_progress_bars() -> Iterator[None]:
+    """Silence manim-slides' converter progress bars (tqdm): the CLI reports progress."""
+    from manim_slides import convert
+    from tqdm import tqdm
+
+    original = convert.tqdm
+    convert.tqdm = functools.partial(tqdm, disable=True)
+    try:
+        yield
+    finally:
+        convert.tqdm = original
 
 
 def _converter(to: str, configs: list, quality) -> object:
-    from manim_slides.convert import PDF, PowerPoint, RevealJS
+    from manim_slides.convert import PowerPoint, RevealJS
 
     if to == "html":
         directory = revealjs.revealjs_dir()
@@ -133,12 +168,24 @@ def _converter(to: str, configs: list, quality) -> object:
             reveal_theme=REVEAL_THEME,
             title=DECK_TITLE,
         )
-    if to == "pptx":
-        return PowerPoint(presentation_configs=configs, width=quality.width, height=quality.height)
-    return PDF(presentation_configs=configs)
+    return PowerPoint(presentation_configs=configs, width=quality.width, height=quality.height)
 
 
-def write_deck(slide_lists: list[Path], to: str, target: Path, quality) -> Path:
+def handout_pages(slide_lists: list[Path], configs: list) -> list[handout.HandoutPage]:
+    """Every slide of the decks, in order, with its beat's caption (else its notes)."""
+    pages = []
+    for slide_list, config in zip(slide_lists, configs, strict=True):
+        try:
+            captions = json.loads(slide_list.with_suffix(CAPTIONS_SUFFIX).read_text())
+        except (OSError, ValueError):
+            captions = []
+        for index, slide in enumerate(config.slides):
+            caption = captions[index] if index < len(captions) else ""
+            pages.append(handout.HandoutPage(Path(slide.file), caption or slide.notes))
+    return pages
+
+
+def write_deck(slide_lists: list[Path], to: str, target: Path, quality, media_dir: Path) -> Path:
     """Write the deck of the scenes whose slide lists (JSON) are given, in that order.
 
     Parameters
@@ -148,9 +195,12 @@ def write_deck(slide_lists: list[Path], to: str, target: Path, quality) -> Path:
     to : str
         A key of :data:`DECK_FORMATS`.
     target : Path
-        The deck file; written atomically (a temporary file, then ``os.replace``).
+        The deck file; written atomically (a temporary file, then
+        :func:`whysigmoid.ledger.replace`).
     quality : whysigmoid.render.Quality
         The slides' size (the PowerPoint page size).
+    media_dir : Path
+        The media dir ``target`` is in (whose ledger records the deck).
 
     Returns
     -------
@@ -161,22 +211,27 @@ def write_deck(slide_lists: list[Path], to: str, target: Path, quality) -> Path:
     ------
     whysigmoid.revealjs.RevealJSMissingError
         For ``html`` when reveal.js is not installed.
+    whysigmoid.ledger.ForeignFileError
+        A file that whysigmoid did not make is at ``target``; it is kept.
     """
     from manim_slides.config import PresentationConfig
 
     configs = [PresentationConfig.from_file(path) for path in slide_lists]
-    converter = _converter(to, configs, quality)
     target.parent.mkdir(parents=True, exist_ok=True)
     # the converter creates it (usual permissions); hidden, ours alone (pid)
     partial = target.with_name(f".{target.stem}.{os.getpid()}.partial{target.suffix}")
     try:
-        converter.convert_to(partial)
+        if to == "pdf":
+            handout.write_handout(handout_pages(slide_lists, configs), partial, DECK_TITLE)
+        else:
+            with _without_progress_bars():
+                _converter(to, configs, quality).convert_to(partial)
         if to == "html":
             html = partial.read_text(encoding="utf-8")
             partial.write_text(
                 revealjs.inline_assets(html, revealjs.revealjs_dir()), encoding="utf-8"
             )
-        os.replace(partial, target)
+        ledger.replace(media_dir, partial, target)
     finally:
         partial.unlink(missing_ok=True)
     return target

@@ -21,12 +21,14 @@ transparent black and un-premultiplies each frame (:func:`unpremultiply`), so
 edges keep the palette's colours on any page. Beside every
 video (not GIFs) go its subtitles, ``<name>.srt`` (what Manim writes from the
 beats' captions) and ``<name>.vtt`` (WebVTT, what a browser's ``<track>``
-reads); see :mod:`whysigmoid.subtitles`.
+reads); see :mod:`whysigmoid.subtitles`. Files are delivered through
+:mod:`whysigmoid.ledger`: a file that whysigmoid did not make is never
+replaced or removed.
 """
 
 from __future__ import annotations
 
-import os
+import logging
 import shutil
 from dataclasses import dataclass
 from fractions import Fraction
@@ -34,7 +36,8 @@ from pathlib import Path
 
 import numpy as np
 
-from . import subtitles
+from . import ledger, subtitles
+from .overrides import params_data
 
 __all__ = [
     "FORMATS",
@@ -46,6 +49,7 @@ __all__ = [
     "VideoFormat",
     "VideoOutput",
     "gif_size",
+    "made_from",
     "unpremultiply",
     "write_gif",
 ]
@@ -65,6 +69,24 @@ TRANSPARENT_SUFFIX = "-transparent"
 TRANSPARENT_BACKGROUND = "#000000"
 #: Largest 8-bit channel value.
 CHANNEL_MAX = 255
+#: Manim warns when the format or transparency is set ("Output format changed
+#: to '.webm' to support transparency", "Output format set as webm, this can
+#: be slower"): here the user chose exactly that, so they are not shown.
+CHOSEN_FORMAT_WARNINGS = ("Output format changed to ", "Output format set as ")
+
+
+class _ChosenFormatFilter(logging.Filter):
+    """Drops Manim's :data:`CHOSEN_FORMAT_WARNINGS`."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith(CHOSEN_FORMAT_WARNINGS)
+
+
+def _hide_chosen_format_warnings() -> None:
+    """Install :class:`_ChosenFormatFilter` on Manim's logger (once per process)."""
+    logger = logging.getLogger("manim")
+    if not any(isinstance(f, _ChosenFormatFilter) for f in logger.filters):
+        logger.addFilter(_ChosenFormatFilter())
 
 
 class FormatError(ValueError):
@@ -107,6 +129,15 @@ FORMATS: dict[str, VideoFormat] = {
         ),
     )
 }
+
+
+def made_from(scene) -> dict:
+    """What a delivered file was made from, for the ledger: the scene and its parameters."""
+    about: dict = {"scene": type(scene).__name__}
+    params = getattr(scene, "params", None)
+    if params is not None:
+        about["params"] = params_data(params)
+    return about
 
 
 def fresh_staging_dir(work: Path, quality_name: str, label: str) -> Path:
@@ -170,8 +201,10 @@ class VideoOutput:
 
         Manim writes the video as ``<staging>/<stem>.<ext>`` and the
         subcaptions beside it as ``<stem>.srt``. A GIF is rendered as an MP4
-        at GIF size and the quality's frame rate, then converted.
+        at GIF size and the quality's frame rate, then converted. Manim's
+        warnings about the chosen format are hidden.
         """
+        _hide_chosen_format_warnings()
         stem = Path(self.file_name(output)).stem
         settings["output_file"] = str(staging / stem)
         if self.format == "gif":
@@ -199,12 +232,27 @@ class VideoOutput:
 
         return scene_cls(renderer=CairoRenderer(file_writer_class=FastSceneFileWriter))
 
+    def targets(self, target_dir: Path, output: str) -> list[Path]:
+        """The video and, for formats with subtitles, its ``.srt`` and ``.vtt``."""
+        target = target_dir / self.file_name(output)
+        if not FORMATS[self.format].subtitles:
+            return [target]
+        return [target, target.with_suffix(".srt"), target.with_suffix(".vtt")]
+
     def deliver(self, scene, staging: Path, target_dir: Path, output: str) -> list[Path]:
         """Move the finished video (and its subtitles) to ``target_dir``.
 
         Returns the delivered files, the video first. Subtitles left from an
         earlier render of a scene that no longer has captions are removed.
+
+        Raises
+        ------
+        whysigmoid.ledger.ForeignFileError
+            One of :meth:`targets` is not whysigmoid's; nothing is replaced.
         """
+        media_dir = target_dir.parent
+        ledger.check_replaceable(media_dir, self.targets(target_dir, output))
+        about = made_from(scene)
         movie = Path(scene.renderer.file_writer.movie_file_path)
         target = target_dir / self.file_name(output)
         target_dir.mkdir(parents=True, exist_ok=True)
@@ -222,11 +270,11 @@ class VideoOutput:
                     shutil.copyfile(srt_file, made)
                 else:
                     made.write_text(subtitles.srt_to_vtt(srt_file.read_text(encoding="utf-8")))
-                os.replace(made, old)
+                ledger.replace(media_dir, made, old, about)
                 delivered.append(old)
             elif FORMATS[self.format].subtitles:
-                old.unlink(missing_ok=True)
-        os.replace(movie, target)
+                ledger.remove(media_dir, old)
+        ledger.replace(media_dir, movie, target, about)
         shutil.rmtree(staging)
         return delivered
 
@@ -352,11 +400,21 @@ class StillOutput:
         """The scene instance to render (Manim's default renderer)."""
         return scene_cls()
 
+    def targets(self, target_dir: Path, output: str) -> list[Path]:
+        """The PNG."""
+        return [target_dir / self.file_name(output)]
+
     def deliver(self, scene, staging: Path, target_dir: Path, output: str) -> list[Path]:
-        """Move the PNG to ``target_dir``; returns ``[that file]``."""
+        """Move the PNG to ``target_dir``; returns ``[that file]``.
+
+        Raises
+        ------
+        whysigmoid.ledger.ForeignFileError
+            A file that whysigmoid did not make is there; it is kept.
+        """
         image = Path(scene.renderer.file_writer.image_file_path)
         target = target_dir / self.file_name(output)
         target_dir.mkdir(parents=True, exist_ok=True)
-        os.replace(image, target)
+        ledger.replace(target_dir.parent, image, target, made_from(scene))
         shutil.rmtree(staging)
         return [target]

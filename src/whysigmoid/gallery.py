@@ -4,18 +4,27 @@
 in blog order with their titles, the blog's context, subtitles (the WebVTT
 file ``render`` writes beside each video, the format ``<track>`` needs),
 duration, file size and a copy-paste embed snippet; then the stills (the
-blog's figures as PNG) with theirs. Videos and stills not rendered yet
-are listed with the command that renders them. The page has no external
-resources: it works from the file system with no server and no network.
+blog's figures as PNG) with theirs. A video rendered with other
+parameters than the blog's (``render --set``) says which (the ledger
+records what each file was made with). Videos and stills not rendered yet
+are listed with the command that renders them into the same media dir.
+The page has no external resources: it works from the file system with no
+server and no network.
+It is written through :mod:`whysigmoid.ledger`: a page of the same name that
+whysigmoid did not make is never replaced (``--name`` picks another name).
 """
 
 from __future__ import annotations
 
 import html
+import os
+import shlex
 from pathlib import Path
 
+from . import ledger
 from .catalog import SCENES, STILLS, SceneSpec
 from .media_info import probe
+from .overrides import format_value, params_data
 from .subtitles import srt_to_vtt
 
 __all__ = ["PAGE_NAME", "build_gallery"]
@@ -31,6 +40,7 @@ section { margin: 2.5rem 0; }
 video, img { width: 100%; border: 1px solid #ddd; }
 .meta { color: #666; font-size: 0.9rem; }
 .missing { color: #a33; }
+.params { background: #fff6dd; padding: 0.4rem 0.6rem; }
 pre { background: #f5f5f5; padding: 0.6rem; overflow-x: auto; font-size: 0.8rem; }
 """
 
@@ -54,19 +64,49 @@ def _video_tag(spec: SceneSpec, track: str | None) -> str:
     return "\n".join(lines)
 
 
-def _section(spec: SceneSpec, folder: Path, quality: str) -> str:
+def _write_text(media_dir: Path, target: Path, text: str) -> None:
+    """Write ``target`` whole (a hidden temporary file, then the ledger's replace)."""
+    partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
+    try:
+        partial.write_text(text, encoding="utf-8")
+        ledger.replace(media_dir, partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def _missing(command: str, media_dir: Path, quality: str) -> str:
+    """The "Not rendered yet" line, with the command that renders it into this media dir."""
+    line = f"whysigmoid {command} --quality {quality} --media-dir {shlex.quote(str(media_dir))}"
+    return f"<p>Not rendered yet: <code>{html.escape(line)}</code></p>"
+
+
+def _params_note(spec: SceneSpec, video: Path, media_dir: Path) -> str:
+    """Which parameters differ from the blog's, if the ledger says the video was made so."""
+    made = (ledger.about(media_dir, video) or {}).get("params")
+    blog = params_data(spec.params_type())
+    if not made or made == blog:
+        return ""
+    names = [name for name in blog if made.get(name) != blog[name]]
+    ours = ", ".join(f"{name}={format_value(made.get(name))}" for name in names)
+    theirs = ", ".join(f"{name}={format_value(blog[name])}" for name in names)
+    return (
+        f'<p class="params">Made with <code>--set</code> {html.escape(ours)} '
+        f"(the blog: {html.escape(theirs)}); the text above describes the blog's values.</p>"
+    )
+
+
+def _section(spec: SceneSpec, media_dir: Path, quality: str) -> str:
     title = f"<h2>{html.escape(spec.name)} <small>{html.escape(spec.output)}</small></h2>"
     blurb = f"<p>{html.escape(spec.blurb or spec.description)}</p>"
-    video = folder / spec.output
+    video = media_dir / quality / spec.output
     if not video.exists():
-        command = f"whysigmoid render {spec.name} --quality {quality}"
         return (
             f'<section id="{spec.name}" class="missing">{title}{blurb}'
-            f"<p>Not rendered yet: <code>{html.escape(command)}</code></p></section>"
+            f"{_missing(f'render {spec.name}', media_dir, quality)}</section>"
         )
     srt, vtt = video.with_suffix(".srt"), video.with_suffix(".vtt")
     if srt.exists() and not vtt.exists():  # subtitles from elsewhere: make the WebVTT
-        vtt.write_text(srt_to_vtt(srt.read_text(encoding="utf-8")), encoding="utf-8")
+        _write_text(media_dir, vtt, srt_to_vtt(srt.read_text(encoding="utf-8")))
     track = vtt.name if vtt.exists() else None
     info = probe(video, count_frames=False)
     tag = _video_tag(spec, track)
@@ -76,19 +116,18 @@ def _section(spec: SceneSpec, folder: Path, quality: str) -> str:
         f"{', captions' if track else ', no captions'}</p>"
     )
     return (
-        f'<section id="{spec.name}">{title}{blurb}{tag}{meta}'
+        f'<section id="{spec.name}">{title}{blurb}{_params_note(spec, video, media_dir)}{tag}{meta}'
         f"<p>Embed:</p><pre><code>{html.escape(tag)}</code></pre></section>"
     )
 
 
-def _still_section(spec: SceneSpec, folder: Path, quality: str) -> str:
+def _still_section(spec: SceneSpec, media_dir: Path, quality: str) -> str:
     title = f"<h3>{html.escape(spec.name)} <small>{html.escape(spec.output)}</small></h3>"
     blurb = f"<p>{html.escape(spec.blurb or spec.description)}</p>"
-    if not (folder / spec.output).exists():
-        command = f"whysigmoid stills --quality {quality}"
+    if not (media_dir / quality / spec.output).exists():
         return (
             f'<section id="{spec.name}" class="missing">{title}{blurb}'
-            f"<p>Not rendered yet: <code>{html.escape(command)}</code></p></section>"
+            f"{_missing('stills', media_dir, quality)}</section>"
         )
     alt = html.escape(spec.description, quote=True)
     tag = f'<img src="{html.escape(spec.output)}" alt="{alt}">'
@@ -103,20 +142,26 @@ def build_gallery(
     quality: str,
     specs: tuple[SceneSpec, ...] = SCENES,
     stills: tuple[SceneSpec, ...] = STILLS,
+    name: str = PAGE_NAME,
 ) -> Path:
-    """Write the page for ``quality`` (videos ``specs``, then ``stills``) and return its path.
+    """Write the page ``name`` for ``quality`` (videos ``specs``, then ``stills``); return it.
 
     Raises
     ------
+    whysigmoid.ledger.ForeignFileError
+        A file that whysigmoid did not make is at ``<media_dir>/<quality>/<name>``
+        (checked first: nothing is written).
     OSError
         If the folder cannot be written.
     """
     folder = media_dir / quality
+    target = folder / name
+    ledger.check_replaceable(media_dir, [target])
     folder.mkdir(parents=True, exist_ok=True)
-    sections = "\n".join(_section(spec, folder, quality) for spec in specs)
+    sections = "\n".join(_section(spec, media_dir, quality) for spec in specs)
     if stills:
         sections += "\n<h2>Stills</h2>\n" + "\n".join(
-            _still_section(spec, folder, quality) for spec in stills
+            _still_section(spec, media_dir, quality) for spec in stills
         )
     page = (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
@@ -125,8 +170,5 @@ def build_gallery(
         f"<h1>Why so sigmoid? &mdash; the videos ({html.escape(quality)})</h1>\n"
         f"{sections}\n<script>{SCRIPT}</script>\n</body>\n</html>\n"
     )
-    target = folder / PAGE_NAME
-    partial = target.with_name(f".{PAGE_NAME}.partial")
-    partial.write_text(page, encoding="utf-8")
-    partial.replace(target)
+    _write_text(media_dir, target, page)
     return target

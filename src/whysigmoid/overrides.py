@@ -1,14 +1,16 @@
 """``--set name=value`` overrides of a scene's parameter dataclass.
 
 Values are parsed as data (numbers, comma-separated lists of numbers), never
-evaluated as code.
+evaluated as code. :func:`format_value` writes a value back in that syntax
+and :func:`params_data` turns parameters into JSON data (to record what a
+file was made with).
 """
 
 from __future__ import annotations
 
 import dataclasses
 
-__all__ = ["OverrideError", "apply_overrides"]
+__all__ = ["OverrideError", "apply_overrides", "format_value", "params_data"]
 
 
 class OverrideError(ValueError):
@@ -37,7 +39,8 @@ def apply_overrides(params: object, items: list[str]) -> object:
     Raises
     ------
     OverrideError
-        Malformed item, unknown field name, unparsable or invalid value.
+        Malformed item, unknown field name, a name given twice, unparsable or
+        invalid value.
     """
     fields = {f.name: f for f in dataclasses.fields(params)}
     changes: dict[str, object] = {}
@@ -49,8 +52,29 @@ def apply_overrides(params: object, items: list[str]) -> object:
         if name not in fields:
             known = ", ".join(fields)
             raise OverrideError(f"{name}: no such parameter (parameters: {known})")
+        if name in changes:
+            raise OverrideError(f"{name}: set more than once; give each parameter once")
         changes[name] = _parse_value(name, text, getattr(params, name))
     try:
         return dataclasses.replace(params, **changes)
     except ValueError as error:
         raise OverrideError(str(error)) from None
+
+
+def format_value(value: object) -> str:
+    """``value`` as ``--set`` takes it: ``1.5``, ``-3``, a list as ``1,0,5``; never rounded."""
+    if isinstance(value, (tuple, list)):
+        return ",".join(format_value(item) for item in value)
+    if isinstance(value, float):
+        text = repr(value)  # the shortest text that reads back as the same float
+        return text.removesuffix(".0")
+    return str(value)
+
+
+def params_data(params: object) -> dict[str, object]:
+    """The fields of a parameter dataclass as JSON data (tuples become lists)."""
+    return {
+        field.name: list(value) if isinstance(value, tuple) else value
+        for field in dataclasses.fields(params)
+        for value in [getattr(params, field.name)]
+    }

@@ -35,8 +35,10 @@ from importlib import metadata
 from pathlib import Path
 from typing import Protocol
 
+from . import ledger
 from .catalog import SceneSpec, find_spec
 from .formats import VideoOutput
+from .ledger import WORK_DIR_NAME
 from .manim_config import isolated_config
 
 __all__ = [
@@ -86,9 +88,6 @@ QUALITIES: dict[str, Quality] = {
     "4k": Quality(3840, 2160, 60),
 }
 
-#: Manim's working directories live here inside the media dir.
-WORK_DIR_NAME = ".manim"
-
 
 @dataclass(frozen=True)
 class RenderResult:
@@ -133,8 +132,15 @@ class Output(Protocol):
     def make_scene(self, scene_cls: type, staging: Path):
         """The scene object to render."""
 
+    def targets(self, target_dir: Path, output: str) -> list[Path]:
+        """Every file in ``target_dir`` that :meth:`deliver` may replace or remove."""
+
     def deliver(self, scene, staging: Path, target_dir: Path, output: str) -> list[Path]:
-        """Move the results to their place; return them, the main one first."""
+        """Move the results to their place; return them, the main one first.
+
+        ``target_dir`` is ``<media-dir>/<quality>``; files go there through
+        :func:`whysigmoid.ledger.replace`.
+        """
 
 
 def work_dir(media_dir: Path, spec: SceneSpec) -> Path:
@@ -255,6 +261,9 @@ def render_scene(
     ------
     KeyError
         Unknown quality.
+    whysigmoid.ledger.ForeignFileError
+        A file that whysigmoid did not make is where a deliverable goes
+        (checked before rendering); nothing is replaced.
     Exception
         Whatever the scene raises; the deliverables are then left untouched.
     """
@@ -269,6 +278,8 @@ def render_scene(
         if not force and (done := _up_to_date(record, media_dir, key)):
             files = tuple(media_dir / name for name in done["files"])
             return RenderResult(spec.name, files[0], 0.0, done["duration"], True, files)
+        # fail before rendering, not after, if a file that is not ours is in the way
+        ledger.check_replaceable(media_dir, output.targets(media_dir / quality_name, spec.output))
         from manim import tempconfig
 
         staging = output.staging_dir(scene_dir, quality_name)

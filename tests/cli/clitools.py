@@ -1,13 +1,31 @@
 """Helpers shared by the CLI tests."""
 
+from pathlib import Path
+
 from click.testing import CliRunner
 
 from whysigmoid.catalog import SCENES as CATALOG
+from whysigmoid.catalog import SceneSpec
 from whysigmoid.cli import cli
+from whysigmoid.core import JustActivationParams
 
 #: The scenes rendered for real by the CLI tests (at preview size): all of them,
 #: cold and in parallel, once per session.
 SCENES = tuple(spec.name for spec in CATALOG)
+#: A two-beat scene with no LaTeX (tests/fixtures): the quickest real render.
+STROKE = SceneSpec(
+    "StrokeScene",
+    "stroke_scene",
+    "stroke.mp4",
+    "a thick line",
+    JustActivationParams,
+    directory=Path(__file__).parents[1] / "fixtures",
+)
+
+
+def tiny(settings):
+    """A Manim settings hook: the smallest render that still has every beat."""
+    settings.update(pixel_width=64, pixel_height=36, frame_rate=5)
 
 
 def run(*args):

@@ -1,10 +1,13 @@
+import re
+
 import pytest
 from click.testing import CliRunner
 
 from whysigmoid.catalog import SCENES, STILLS, find_scene
 from whysigmoid.cli import cli
 from whysigmoid.core import JustActivationParams
-from whysigmoid.overrides import OverrideError, apply_overrides
+from whysigmoid.core.params import LIMITS
+from whysigmoid.overrides import OverrideError, apply_overrides, format_value, params_data
 
 
 def run(*args):
@@ -20,6 +23,23 @@ def test_list_shows_every_scene_and_still_with_its_file():
         assert line.split()[:2] == [spec.name, spec.output]
 
 
+def test_params_lists_every_parameter_with_default_type_and_limits():
+    result = run("params")
+    assert result.exit_code == 0, result.output
+    for spec in SCENES:
+        assert f"{spec.name} ({spec.output}): whysigmoid render {spec.name} --set" in result.output
+        for name, value in params_data(spec.params_type()).items():
+            limit = LIMITS[spec.params_type][name]
+            cells = [name, format_value(value), limit.kind(), limit.allowed()]
+            assert re.search(r"\n  " + r"\s+".join(map(re.escape, cells)) + r"\n", result.output)
+    one = run("params", "ExpNormalizeSigmoid")
+    assert one.output.splitlines()[1:] == [
+        "  NAME        DEFAULT   TYPE       ALLOWED",
+        "  log_scores  -0.4,0.4  2 numbers  each in [-50, 50]",
+    ]
+    assert run("params", "Nope").exit_code == 2
+
+
 def test_every_catalog_entry_loads():
     for spec in SCENES:
         assert spec.load().__name__ == spec.name
@@ -30,9 +50,15 @@ def test_unknown_scene_suggests_close_match(tmp_path):
     result = run("render", "JustActivaton", "--media-dir", str(tmp_path / "m"))
     assert result.exit_code == 2
     assert "unknown scene 'JustActivaton'" in result.output
-    assert "Did you mean: JustActivation" in result.output
+    assert "did you mean JustActivation?" in result.output
     assert "Traceback" not in result.output
     assert not (tmp_path / "m").exists()
+
+
+def test_unknown_scene_without_a_close_match(tmp_path):
+    result = run("render", "Nope", "--media-dir", str(tmp_path / "m"))
+    assert result.exit_code == 2
+    assert "Error: unknown scene 'Nope' (whysigmoid list shows them all)\n" in result.output
 
 
 def test_scene_names_are_case_insensitive():
@@ -62,6 +88,23 @@ def test_bad_set_exits_2_naming_the_field(tmp_path, item, message):
     result = run("render", "JustActivation", "--set", item, "--media-dir", str(media))
     assert result.exit_code == 2, result.output
     assert message in result.output
+    assert "Traceback" not in result.output
+    assert not media.exists()
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        ["scores=1", "scores=2,3"],
+        ["scores=1,2", "scores=1,2"],  # even the same value: one of them is a typo
+    ],
+)
+def test_a_parameter_set_twice_exits_2_naming_it(tmp_path, items):
+    media = tmp_path / "m"
+    args = [arg for item in items for arg in ("--set", item)]
+    result = run("render", "ExpNormalize", *args, "--media-dir", str(media))
+    assert result.exit_code == 2, result.output
+    assert "scores: set more than once" in result.output
     assert "Traceback" not in result.output
     assert not media.exists()
 
@@ -105,6 +148,14 @@ def test_bad_set_values_name_the_parameter(tmp_path, scene, item, message):
     assert message in result.output
     assert "Traceback" not in result.output
     assert not media.exists()
+
+
+@pytest.mark.parametrize("spec", SCENES, ids=lambda s: s.name)
+def test_formatted_values_read_back_as_the_same_parameters(spec):
+    blog = spec.params_type()
+    items = [f"{name}={format_value(value)}" for name, value in params_data(blog).items()]
+    assert apply_overrides(blog, items) == blog
+    assert format_value(0.1234567) == "0.1234567" and format_value(-3.0) == "-3"
 
 
 def test_set_parses_scores_as_data():

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from whysigmoid import ledger
 from whysigmoid.catalog import SceneSpec
 from whysigmoid.cli import cli
 from whysigmoid.core import JustActivationParams
@@ -48,6 +49,9 @@ def test_doctor_reports_missing_latex_with_fix(tmp_path):
     latex_line = next(line for line in result.stdout.splitlines() if " latex " in line)
     assert latex_line.startswith("FAIL")
     assert "fix: sudo apt-get install texlive-latex-base" in result.stdout
+    # the whole report, summary included, goes to stdout: `doctor > file` keeps it
+    assert result.stdout.splitlines()[-1].endswith(" to fix")
+    assert "to fix" not in result.stderr
 
 
 def test_doctor_passes_on_a_complete_machine(tmp_path):
@@ -55,7 +59,8 @@ def test_doctor_passes_on_a_complete_machine(tmp_path):
     assert result.exit_code == 0, result.output
     assert "FAIL" not in result.output
     for name in ("latex", "dvisvgm", "standalone.cls", "cairo", "pango", "manim", "media dir"):
-        assert name in result.output
+        assert name in result.stdout
+    assert result.stdout.splitlines()[-1].endswith(" ok, 0 to fix")
 
 
 def test_unwritable_media_dir_is_an_error_before_rendering(tmp_path):
@@ -113,7 +118,9 @@ def test_failing_scene_keeps_the_previous_video(tmp_path):
     media = tmp_path / "media"
     target = media / "preview" / "failing.mp4"
     target.parent.mkdir(parents=True)
-    target.write_bytes(b"the previous good video")
+    previous = tmp_path / "previous.mp4"
+    previous.write_bytes(b"the previous good video")
+    ledger.replace(media, previous, target)  # as an earlier render delivered it
     with pytest.raises(RuntimeError, match="LaTeX error mid-scene"):
         render_scene(
             spec,

@@ -11,11 +11,14 @@ import av
 import numpy as np
 import pytest
 from click.testing import CliRunner
+from clitools import STROKE, tiny
 from PIL import Image
 
 from whysigmoid.catalog import SCENES, STILLS
 from whysigmoid.cli import cli
+from whysigmoid.gallery import build_gallery
 from whysigmoid.media_info import probe
+from whysigmoid.render import render_scene
 from whysigmoid.subtitles import srt_to_vtt
 
 VOID = {"meta", "link", "br", "img", "source", "track", "input", "hr"}
@@ -82,15 +85,36 @@ def test_page_is_valid_complete_and_offline(media):
         assert (page.parent / ref).exists(), f"missing {ref}"
     first, *rest = SCENES
     assert f'src="{first.output}"' in text and 'kind="captions"' in text
-    for spec in rest:  # not rendered: listed with the command that renders it
-        assert f"whysigmoid render {spec.name} --quality preview" in text
+    for spec in rest:  # not rendered: listed with the command that renders it, right there
+        assert f"whysigmoid render {spec.name} --quality preview --media-dir {media}<" in text
     order = [text.index(f'id="{spec.name}"') for spec in SCENES + STILLS]
     assert order == sorted(order)
     first_still, *other_stills = STILLS
     assert f'<img src="{first_still.output}"' in text
     for spec in other_stills:
         assert f'id="{spec.name}" class="missing"' in text
-    assert "whysigmoid stills --quality preview" in text
+    assert f"whysigmoid stills --quality preview --media-dir {media}<" in text
+
+
+def test_not_rendered_command_quotes_the_media_dir(tmp_path):
+    media = tmp_path / "my site"
+    text = build(media).read_text()
+    assert f"--media-dir &#x27;{media}&#x27;</code>" in text
+
+
+def test_a_video_made_with_other_parameters_says_which(tmp_path):
+    # the fixture scene (no LaTeX: quick) records the parameters it is given like any scene
+    variant = STROKE.params_type(inputs=(2, 1), weights=(0.5, 0.25))
+    render_scene(STROKE, "preview", tmp_path / "a", variant, progress=False, settings_hook=tiny)
+    text = build_gallery(tmp_path / "a", "preview", specs=(STROKE,), stills=()).read_text()
+    assert (
+        '<p class="params">Made with <code>--set</code> inputs=2,1, weights=0.5,0.25 '
+        "(the blog: inputs=1,0,5, weights=0.6,-0.3,-0.3); "
+        "the text above describes the blog's values.</p><video" in text
+    )
+    render_scene(STROKE, "preview", tmp_path / "b", progress=False, settings_hook=tiny)
+    text = build_gallery(tmp_path / "b", "preview", specs=(STROKE,), stills=()).read_text()
+    assert 'class="params"' not in text  # the blog's values: no note
 
 
 def test_srt_becomes_webvtt():

@@ -60,8 +60,17 @@ def test_warm_render_is_skipped(rendered):
     before = [v.stat().st_mtime_ns for v in videos]
     result = render(*SCENES, "--media-dir", str(media))
     assert result.exit_code == 0, result.output
-    assert result.output.count("up to date") == len(SCENES)
+    assert result.output.count(": up to date") == len(SCENES)
+    # it says so, instead of "Done in 0.9 s for 23.5 s of video. Wrote:"
+    assert result.stderr.splitlines()[-1] == (
+        f"Nothing to render: {len(SCENES)} scenes up to date (--force renders anyway). Files:"
+    )
+    assert result.stdout.splitlines() == [str(p) for r in videos for p in _delivered(r)]
     assert [v.stat().st_mtime_ns for v in videos] == before
+
+
+def _delivered(video):
+    return [video, video.with_suffix(".srt"), video.with_suffix(".vtt")]
 
 
 def test_changed_parameter_is_rendered_again(rendered, tmp_path):
@@ -73,23 +82,12 @@ def test_changed_parameter_is_rendered_again(rendered, tmp_path):
     result = render("JustActivation", "--set", "bias=0.5", "--media-dir", str(media))
     assert result.exit_code == 0, result.output
     assert "rendered in" in result.output
+    assert "Done in" in result.stderr and "rendered 1 scene (" in result.stderr
     assert video.read_bytes() != before
     spec = find_scene("JustActivation")
     record = json.loads(record_path(media, spec, "preview", VideoOutput()).read_text())
     assert record["key"] == render_key(spec, "preview", spec.params_type(bias=0.5))
     assert record["key"] != render_key(spec, "preview", None)
-
-
-def test_clean_removes_outputs_and_caches(tmp_path):
-    (tmp_path / "preview").mkdir()
-    (tmp_path / "preview" / "x.mp4").write_bytes(b"")
-    (tmp_path / ".manim" / "S").mkdir(parents=True)
-    (tmp_path / "slides").mkdir()
-    (tmp_path / "slides" / "deck.html").write_text("")
-    (tmp_path / "notes.txt").write_text("mine")
-    result = CliRunner().invoke(cli, ["clean", "--media-dir", str(tmp_path)])
-    assert result.exit_code == 0
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
 
 
 def test_killed_render_keeps_the_previous_video(rendered):

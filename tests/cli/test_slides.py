@@ -2,6 +2,7 @@
 
 import base64
 import io
+import json
 import re
 from pathlib import Path
 
@@ -13,6 +14,10 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pypdf import PdfReader
 
+from whysigmoid.catalog import find_scene
+from whysigmoid.decks import SlidesOutput
+from whysigmoid.handout import PAGE_SIZE
+from whysigmoid.render import record_path, render_key
 from whysigmoid.revealjs import CDN_MARKER, REVEALJS_ENV
 
 #: Attributes through which an HTML page loads something.
@@ -45,6 +50,9 @@ def decks(rendered):
             "slides", "JustActivation", "--to", to, "-q", "preview", "--media-dir", media, "-j", "1"
         )
         assert result.exit_code == 0, result.output
+        # one progress display, ours: no converter progress bars (tqdm) in between
+        assert "%|" not in result.stderr and "it/s]" not in result.stderr
+        assert f"Writing the {to} deck of 1 scene ..." in result.stderr
         made[to] = result.stdout.strip()
     result = run(
         "slides",
@@ -122,12 +130,16 @@ def test_pptx_deck(decks, beats):
         assert [s.shape_type for s in slide.shapes] == [MSO_SHAPE_TYPE.MEDIA]
 
 
-def test_pdf_deck(decks, beats):
+def test_pdf_handout(decks, beats):
     _, made = decks
     pages = PdfReader(made["pdf"]).pages
-    assert len(pages) == len(beats("JustActivation")) - 1
-    box = pages[0].mediabox
-    assert float(box.width) / float(box.height) == pytest.approx(PREVIEW[0] / PREVIEW[1])
+    snapshots = beats("JustActivation")
+    # one page per beat: its last frame, and under it its caption (not the longer notes)
+    assert [page.extract_text() for page in pages] == [s.caption for s in snapshots[:-1]]
+    for page in pages:
+        assert (float(page.mediabox.width), float(page.mediabox.height)) == PAGE_SIZE
+        (image,) = page.images
+        assert image.image.size == PREVIEW
 
 
 def test_decks_get_the_usual_file_permissions(decks, tmp_path):
@@ -145,9 +157,53 @@ def test_slides_are_cached(decks):
     assert "up to date" in result.output
 
 
+def test_deck_of_a_variant(rendered, beats):
+    media, _ = rendered
+    result = run(
+        "slides",
+        "ExpNormalize",
+        "--set",
+        "scores=2,1,0.1",
+        "--to",
+        "pdf",
+        "--name",
+        "variant",
+        "-q",
+        "preview",
+        "--media-dir",
+        media,
+        "-j",
+        "1",
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == str(media / "slides" / "variant.pdf")
+    spec = find_scene("ExpNormalize")
+    variant = spec.params_type(scores=(2, 1, 0.1))
+    record = json.loads(record_path(media, spec, "preview", SlidesOutput()).read_text())
+    assert record["key"] == render_key(spec, "preview", variant, SlidesOutput())
+    pages = PdfReader(media / "slides" / "variant.pdf").pages
+    assert [page.extract_text() for page in pages] == [
+        snapshot.caption for snapshot in beats("ExpNormalize", variant)[:-1]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--set", "scores=1,2"], "name exactly one scene"),
+        (["ExpNormalize", "--set", "scores=1,nan"], "scores: values must be finite"),
+        (["ExpNormalize", "--set", "scores=1,2", "--set", "scores=3,4"], "set more than once"),
+    ],
+)
+def test_bad_set_on_slides_exits_2(tmp_path, args, message):
+    result = run("slides", *args, "--media-dir", tmp_path / "m")
+    assert result.exit_code == 2 and message in result.output
+    assert not (tmp_path / "m").exists()
+
+
 def test_unknown_scene_and_bad_name_exit_2(tmp_path):
     result = run("slides", "JustActivaton", "--media-dir", tmp_path / "m")
-    assert result.exit_code == 2 and "Did you mean: JustActivation" in result.output
+    assert result.exit_code == 2 and "did you mean JustActivation?" in result.output
     result = run("slides", "JustActivation", "--name", "../deck", "--media-dir", tmp_path / "m")
     assert result.exit_code == 2 and "not a plain file name" in result.output
     assert not (tmp_path / "m").exists()

@@ -20,6 +20,7 @@ from .detector import DETECTOR_STEEPNESS, PATTERN
 from .towers import nielsen_target
 
 __all__ = [
+    "LIMITS",
     "MAX_INPUTS",
     "MAX_LOG_SCORE",
     "MAX_SCORES",
@@ -29,6 +30,7 @@ __all__ = [
     "ExpNormalizeParams",
     "ExpNormalizeSigmoidParams",
     "JustActivationParams",
+    "Limit",
     "SigmoidFamilyParams",
     "TowerFunctionsParams",
     "VanishingGradientParams",
@@ -359,3 +361,119 @@ class VanishingGradientParams(_Params):
         relu_low, relu_high = self._interval("relu_x_range")
         if not relu_low < 0 < relu_high:
             raise ValueError(f"relu_x_range: must contain 0, got {(relu_low, relu_high)}")
+
+
+@dataclass(frozen=True)
+class Limit:
+    """What one parameter accepts, in a form ``whysigmoid params`` can show.
+
+    The checks themselves are each class's ``__post_init__``;
+    ``tests/core/test_param_limits.py`` holds both in step.
+
+    Attributes
+    ----------
+    count : (int, int or None) or None
+        How many values a list takes (fewest, most; None: no most). None
+        for a single number.
+    low, high : float or None
+        Every value at least ``low`` / at most ``high``.
+    above : float or None
+        Every value greater than this.
+    nonzero : bool
+        No value may be 0.
+    whole : bool
+        Whole numbers only.
+    rule : str
+        What else must hold, in words (rules that involve other parameters).
+    """
+
+    count: tuple[int, int | None] | None = None
+    low: float | None = None
+    high: float | None = None
+    above: float | None = None
+    nonzero: bool = False
+    whole: bool = False
+    rule: str = ""
+
+    def kind(self) -> str:
+        """``"number"``, ``"whole number"``, ``"2 numbers"``, ``"1 to 5 numbers"``, ..."""
+        noun = "whole number" if self.whole else "number"
+        if self.count is None:
+            return noun
+        fewest, most = self.count
+        if most is None:
+            return f"{fewest} or more {noun}s"
+        if fewest == most:
+            return f"{fewest} {noun}" + ("" if fewest == 1 else "s")
+        return f"{fewest} to {most} {noun}s"
+
+    def allowed(self) -> str:
+        """The values allowed, in words (``"each in [-50, 50]"``, or ``"any finite"``)."""
+        each = "" if self.count is None else "each "
+        parts = []
+        if self.low is not None and self.high is not None:
+            parts.append(f"{each}in [{self.low:g}, {self.high:g}]")
+        elif self.low is not None:
+            parts.append(f"{each}>= {self.low:g}")
+        elif self.high is not None:
+            parts.append(f"{each}<= {self.high:g}")
+        if self.above is not None:
+            parts.append(f"{each}> {self.above:g}")
+        if self.nonzero:
+            parts.append(f"{each}non-zero")
+        if self.rule:
+            parts.append(self.rule)
+        return "; ".join(parts) or "any finite"
+
+
+_PAIR = (2, 2)
+_RANGE = "low < high"
+
+#: Every parameter's :class:`Limit`, per parameter class, in field order.
+LIMITS: dict[type, dict[str, Limit]] = {
+    JustActivationParams: {
+        "inputs": Limit(count=(1, MAX_INPUTS), rule="as many as weights"),
+        "weights": Limit(count=(1, MAX_INPUTS), rule="one per input"),
+        "bias": Limit(rule="the pre-activation sum(w x) + b must lie in x_range"),
+        "x_range": Limit(count=_PAIR, rule=f"{_RANGE}; must contain sum(w x) + b"),
+    },
+    ExpNormalizeParams: {
+        "scores": Limit(count=(2, MAX_SCORES)),
+    },
+    ExpNormalizeSigmoidParams: {
+        "log_scores": Limit(count=_PAIR, low=-MAX_LOG_SCORE, high=MAX_LOG_SCORE),
+    },
+    SigmoidFamilyParams: {
+        "biases": Limit(count=(1, MAX_SWEEP_STOPS), rule="each midpoint -b/w inside x_range"),
+        "bias_sweep_weight": Limit(nonzero=True, rule="each midpoint -b/w inside x_range"),
+        "weights": Limit(
+            count=(1, MAX_SWEEP_STOPS), nonzero=True, rule="each midpoint -b/w inside x_range"
+        ),
+        "weight_sweep_bias": Limit(rule="each midpoint -b/w inside x_range"),
+        "step_weight": Limit(nonzero=True, rule="each midpoint -b/w inside x_range"),
+        "step_biases": Limit(count=(1, MAX_SWEEP_STOPS), rule="each midpoint -b/w inside x_range"),
+        "step_value_at_zero": Limit(low=0.0, high=1.0),
+        "x_range": Limit(count=_PAIR, rule=f"{_RANGE}; contains every midpoint -b/w"),
+    },
+    TowerFunctionsParams: {
+        "tower_counts": Limit(count=(1, None), whole=True, low=1, high=MAX_TOWERS),
+        "interval": Limit(
+            count=_PAIR, rule=f"{_RANGE}; Nielsen's target f must stay inside (0, 1) on it"
+        ),
+        "steepness": Limit(above=0.0),
+        "start_height": Limit(),
+        "demo_steps": Limit(count=_PAIR, rule="s1 < s2, both inside interval"),
+        "demo_height": Limit(nonzero=True),
+    },
+    ConceptDetectorParams: {
+        "weight_columns": Limit(count=(PATTERN.shape[1], PATTERN.shape[1])),
+        "bias": Limit(),
+        "steepness": Limit(above=0.0),
+    },
+    VanishingGradientParams: {
+        "layers": Limit(whole=True, low=1, high=MAX_LAYERS),
+        "points": Limit(count=(1, MAX_DERIVATIVE_POINTS), rule="each inside x_range"),
+        "x_range": Limit(count=_PAIR, rule=f"{_RANGE}; contains every point"),
+        "relu_x_range": Limit(count=_PAIR, rule=f"{_RANGE}; contains 0"),
+    },
+}
