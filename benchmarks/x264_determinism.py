@@ -2,11 +2,11 @@
 
 Usage: .venv/bin/python benchmarks/x264_determinism.py [--rounds 3]
 
-Encodes ``tests/fixtures/x264_clip.npz`` (ten frames of TowerFunctions) many
-times on several threads, once with x264's default B-frames and once with
-this project's settings (``whysigmoid.encoding.tune_x264``: no B-frames),
-and prints how many distinct bitstreams each gave. The fault with B-frames
-shows in some rounds and not in others, so it is measured here, never
+Encodes ``tests/fixtures/x264_clip.npz`` (ten frames of TowerFunctions), at
+its size and scaled to preview's 854x480, many times on several threads with
+x264's defaults, with B-frames off, and with this project's settings
+(``whysigmoid.encoding.tune_x264``), and prints how many distinct bitstreams
+each gave. The faults show in some rounds and not in others, so it is measured here, never
 asserted in a test; ``tests/test_encoding.py`` asserts only that our
 settings always give one bitstream.
 """
@@ -20,17 +20,30 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
 
-from test_encoding import ENCODES_PER_THREAD, THREADS, concurrent_encodes  # noqa: E402
+from test_encoding import ENCODES_PER_THREAD, SIZES, THREADS, concurrent_encodes  # noqa: E402
 
 from whysigmoid.encoding import tune_x264  # noqa: E402
 
 
-def with_b_frames(codec_context) -> None:
-    """Our settings, but with x264's default B-frames."""
-    tune_x264(codec_context)
-    options = dict(codec_context.options)
-    del options["x264-params"]
-    codec_context.options = options
+def with_x264_params(params: str):
+    """Our settings with other ``x264-params`` (x264's defaults: B-frames and mbtree on)."""
+
+    def tune(codec_context) -> None:
+        tune_x264(codec_context)
+        options = dict(codec_context.options)
+        options["x264-params"] = params
+        codec_context.options = options
+
+    return tune
+
+
+#: What was tried: x264's defaults, no B-frames (our setting until 2026-11-30),
+#: and ours now (no B-frames, no macroblock tree).
+SETTINGS = {
+    "x264 defaults": with_x264_params("bframes=3"),
+    "bframes=0": with_x264_params("bframes=0"),
+    "ours": tune_x264,
+}
 
 
 def main() -> None:
@@ -39,9 +52,11 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     encodes = THREADS * ENCODES_PER_THREAD
-    for name, tune in (("x264 default B-frames", with_b_frames), ("ours (bframes=0)", tune_x264)):
-        counts = [len(concurrent_encodes(tune)) for _ in range(args.rounds)]
-        print(f"{name:<22} distinct bitstreams per {encodes} encodes, per round: {counts}")
+    for size in SIZES:
+        for name, tune in SETTINGS.items():
+            counts = [len(concurrent_encodes(tune, size)) for _ in range(args.rounds)]
+            where = "320x180" if size is None else f"{size[0]}x{size[1]}"
+            print(f"{where:<8} {name:<14} distinct bitstreams per {encodes} encodes: {counts}")
 
 
 if __name__ == "__main__":

@@ -7,7 +7,14 @@
   is lowered to the installed version instead of skipping.
 - Property tests are reproducible: the same examples on every run (CI must
   not flake), no per-example deadline (the machine is shared and noisy).
+- The suite runs on every core (pytest-xdist, ``--dist loadgroup``). Tests
+  that share an expensive session fixture run in one worker, so it is built
+  once: the cold renders of every scene (``rendered``) in one group, and a
+  scene's dry run (``beats``) with every other test of that scene; tests
+  with module-scoped fixtures stay together by module.
 """
+
+import re
 
 import cairo
 import pytest
@@ -35,6 +42,32 @@ def pytest_addoption(parser):
     parser.addoption(
         "--show_diff", action="store_true", help="show a picture of a failing frame comparison"
     )
+
+
+#: ``tests/scenes/test_just_activation.py`` -> ``JustActivation``.
+_SCENE_MODULE = re.compile(r"test_(\w+)\.py$")
+
+
+def _group(item) -> str:
+    """The xdist group of a test: who shares its expensive fixtures."""
+    if "rendered" in item.fixturenames:
+        return "rendered"
+    params = getattr(item, "callspec", None)
+    name = params.params.get("name") if params is not None else None
+    if isinstance(name, str) and "beats" in item.fixturenames:
+        return f"scene:{name}"
+    module = item.nodeid.split("::")[0]  # tests/scenes/test_x.py
+    match = _SCENE_MODULE.search(module)
+    if module.startswith("tests/scenes/") and match:
+        camel = "".join(part.title() for part in match.group(1).split("_"))
+        return f"scene:{camel}"
+    return module
+
+
+def pytest_itemcollected(item):
+    # marked as each test is collected: xdist reads the groups in its own
+    # pytest_collection_modifyitems, which may run before ours would
+    item.add_marker(pytest.mark.xdist_group(_group(item)))
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
@@ -82,3 +115,4 @@ def beats(media_dir):
         return cache[key]
 
     return get
+

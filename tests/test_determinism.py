@@ -26,7 +26,9 @@ SCENES = (
     if os.environ.get("DETERMINISM_SCENES") == "all"
     else [find_scene(name) for name in ("TowerFunctions", "ExpNormalizeSigmoid")]
 )
-#: Small and slow enough to be quick; determinism does not depend on size.
+#: Small and slow enough to be quick. x264's macroblock-tree fault showed at
+#: preview's 854x480, not here: tests/test_encoding.py covers that size, and
+#: tests/cli/test_outside_config.py compares two preview renders frame for frame.
 TINY = {"pixel_width": 320, "pixel_height": 180, "frame_rate": 5}
 #: Two hash salts of the calling shell under which, without a fixed seed in the
 #: workers, ExpNormalizeSigmoid's TINY frames 142-145 differ (seeds 0, 1, 2, 5

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import av
 import numpy as np
+import pytest
 from manim import BLUE, Circle, Create, Scene, Square, Transform, tempconfig
 from manim.renderer.cairo_renderer import CairoRenderer
 from manim.scene.scene_file_writer import SceneFileWriter
@@ -106,10 +107,19 @@ def encode_clip(frames, tune) -> str:
     return hashlib.sha256(buffer.getvalue()).hexdigest()
 
 
-def concurrent_encodes(tune) -> set[str]:
-    """The distinct results of encoding the clip many times on several threads."""
+def clip(size: tuple[int, int] | None = None) -> np.ndarray:
+    """The stored clip as RGBA frames, scaled (nearest pixel) to ``(width, height)``."""
     rgb = np.load(CLIP)["frames"]
-    frames = np.concatenate([rgb, np.full((*rgb.shape[:3], 1), 255, np.uint8)], axis=3)
+    if size is not None:
+        rows = np.arange(size[1]) * rgb.shape[1] // size[1]
+        columns = np.arange(size[0]) * rgb.shape[2] // size[0]
+        rgb = rgb[:, rows][:, :, columns]
+    return np.concatenate([rgb, np.full((*rgb.shape[:3], 1), 255, np.uint8)], axis=3)
+
+
+def concurrent_encodes(tune, size: tuple[int, int] | None = None) -> set[str]:
+    """The distinct results of encoding the clip many times on several threads."""
+    frames = clip(size)
     results: list[str] = []
 
     def work():
@@ -124,5 +134,10 @@ def concurrent_encodes(tune) -> set[str]:
     return set(results)
 
 
-def test_our_x264_settings_encode_the_same_frames_identically():
-    assert len(concurrent_encodes(tune_x264)) == 1
+#: The stored size, and preview's 854x480 (not a multiple of 16: x264 pads it).
+SIZES = [None, (854, 480)]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["320x180", "854x480"])
+def test_our_x264_settings_encode_the_same_frames_identically(size):
+    assert len(concurrent_encodes(tune_x264, size)) == 1

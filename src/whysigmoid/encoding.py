@@ -9,17 +9,24 @@ own partial-movie pipeline:
    (Manim's crf 23), several times less CPU for the encoder;
 2. x264 runs on one thread (``X264_THREADS``); parallel scenes keep the
    cores busy anyway;
-3. x264 makes no B-frames (``X264_PARAMS``). With them (x264's default, 3),
-   libx264 as bundled with PyAV 18 sometimes encodes the same frames into a
-   different bitstream, depending on what else runs in the process: a cold
-   TowerFunctions render that followed other scenes in one process differed
-   in 4 of 4 tries, in one or two partial movies (a fade); four threads
-   encoding one 10-frame clip of it disagreed in 10-30% of 40 encodes.
-   Without B-frames both gave identical bytes every time (8 of 8 renders,
-   400 of 400 encodes). Turning the macroblock tree off instead was
-   deterministic too, but made still frames drift by up to 8 levels.
-   ``benchmarks/x264_determinism.py`` measures both on the stored clip;
-   ``tests/test_encoding.py`` checks that ours give one bitstream.
+3. x264 makes no B-frames and no macroblock tree (``X264_PARAMS``). With
+   either on (x264's defaults), libx264 as bundled with PyAV sometimes
+   encodes the same frames into a different bitstream, depending on what
+   else runs in the process or on the machine:
+
+   - B-frames: a cold TowerFunctions render that followed other scenes in
+     one process differed in 4 of 4 tries; four threads encoding one
+     10-frame clip of it disagreed in 10-30% of 40 encodes.
+   - The macroblock tree (mbtree), with B-frames already off: at preview's
+     854x480 (not a multiple of 16), one of three JustActivation renders
+     differed in 15 frames, and 80 concurrent encodes of the clip scaled to
+     854x480 gave 2-4 bitstreams. With ``mbtree=0``: one bitstream in every
+     round. Its cost is small: a held frame encodes about 10% larger, with
+     the same error against the source (mean 0.11 levels of 255).
+
+   ``benchmarks/x264_determinism.py`` measures these (they show in some
+   runs, not all); ``tests/test_encoding.py`` checks that our settings give
+   one bitstream, at both sizes.
 
 Two renders of a scene therefore give identical files, frame for frame.
 
@@ -38,9 +45,9 @@ __all__ = ["X264_PARAMS", "X264_PRESET", "X264_THREADS", "FastSceneFileWriter", 
 X264_PRESET = "veryfast"
 #: One encoder thread per partial movie.
 X264_THREADS = 1
-#: Extra x264 settings: no B-frames, for identical output run to run (see the
-#: module docstring).
-X264_PARAMS = "bframes=0"
+#: Extra x264 settings: no B-frames and no macroblock tree, for identical
+#: output run to run (see the module docstring).
+X264_PARAMS = "bframes=0:mbtree=0"
 
 
 def tune_x264(codec_context) -> None:
