@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from .beats import BeatsError, BeatsOutput, beat_count, parse_beats
 from .catalog import SCENES, STILLS, UnknownSceneError, find_scene
 from .decks import DECK_FORMATS, DECK_NAME, SlidesOutput, write_deck
 from .doctor import EnvironmentProblem, preflight, run_checks
@@ -77,6 +78,25 @@ def _jobs_option(function):
 
 def _force_option(what: str):
     return click.option("--force", is_flag=True, help=f"Render even if {what} up to date.")
+
+
+def _beats_option(function):
+    return click.option(
+        "--beats",
+        metavar="N|N-M",
+        help="Only storyboard beats N to M (from 1, as the '# Beat N' comments) of one scene, "
+        "to <file>-beatsN-M with its own subtitles.",
+    )(function)
+
+
+def _chosen_beats(output, spec, beats: str | None):
+    """``output`` restricted to the ``--beats`` range of ``spec``; exit 2 if it is wrong."""
+    if beats is None:
+        return output
+    try:
+        return BeatsOutput(output, parse_beats(beats, beat_count(spec)))
+    except BeatsError as error:
+        raise click.BadParameter(f"{spec.name}: {error}", param_hint="--beats") from None
 
 
 def _preflight(media_dir: Path) -> None:
@@ -149,6 +169,7 @@ def _run(specs, quality: str, media_dir: Path, jobs: int, **kwargs) -> list[Rend
     metavar="NAME=VALUE",
     help="Change a scene parameter, e.g. --set inputs=1,2,3 (one scene only).",
 )
+@_beats_option
 @_jobs_option
 @_force_option("a video is")
 def render(
@@ -158,6 +179,7 @@ def render(
     fmt: str,
     transparent: bool,
     overrides: tuple[str, ...],
+    beats: str | None,
     jobs: int,
     force: bool,
 ) -> None:
@@ -179,6 +201,9 @@ def render(
             params = apply_overrides(specs[0].params_type(), list(overrides))
         except OverrideError as error:
             raise click.BadParameter(str(error), param_hint="--set") from None
+    if beats is not None and len(specs) != 1:
+        raise click.UsageError("--beats renders some beats of one scene: name exactly one scene")
+    output = _chosen_beats(output, specs[0], beats)
 
     start = time.perf_counter()
     results = _run(specs, quality, media_dir, jobs, params=params, force=force, output=output)
@@ -286,11 +311,13 @@ def gallery(quality: str, media_dir: Path) -> None:
     "--quality", "-q", type=click.Choice(list(QUALITIES)), default="preview", show_default=True
 )
 @_media_dir_option("MEDIA_DIR/QUALITY/")
-def watch_scene(scene: str, quality: str, media_dir: Path) -> None:
+@_beats_option
+def watch_scene(scene: str, quality: str, media_dir: Path, beats: str | None) -> None:
     """Render SCENE, then again whenever its code changes (Ctrl-C ends)."""
     from .watch import watch
 
     (spec,) = _resolve((scene,))
+    output = _chosen_beats(VideoOutput(), spec, beats)
     _preflight(media_dir)
     click.echo(
         f"Watching {spec.name} ({spec.path.name}, the package, manim.cfg); Ctrl-C ends.", err=True
@@ -300,7 +327,7 @@ def watch_scene(scene: str, quality: str, media_dir: Path) -> None:
         click.echo(f"[{time.strftime('%H:%M:%S')}] {line}", err=True)
 
     try:
-        watch(spec, quality, media_dir, report=report)
+        watch(spec, quality, media_dir, report=report, output=output)
     except KeyboardInterrupt:
         click.echo("stopped watching", err=True)
 
