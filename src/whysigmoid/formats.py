@@ -206,6 +206,16 @@ class VideoOutput:
         earlier render of a scene that no longer has captions are removed.
         """
         movie = Path(scene.renderer.file_writer.movie_file_path)
+        return self.deliver_movie(movie, staging, target_dir, output)
+
+    def deliver_movie(
+        self, movie: Path, staging: Path, target_dir: Path, output: str
+    ) -> list[Path]:
+        """Deliver ``movie`` (in ``staging``, its ``.srt`` beside it) as :meth:`deliver` does.
+
+        For a movie not made by one scene object: a scene rendered in parts
+        (:mod:`whysigmoid.split`) and joined.
+        """
         target = target_dir / self.file_name(output)
         target_dir.mkdir(parents=True, exist_ok=True)
         if self.format == "gif":
