@@ -72,7 +72,7 @@ def _jobs_option(function):
         type=click.IntRange(min=1),
         default=os.cpu_count() or 1,
         show_default="number of CPUs",
-        help="Scenes rendered in parallel.",
+        help="Scenes rendered in parallel; one scene: its beats, in parallel parts.",
     )(function)
 
 
@@ -312,7 +312,8 @@ def gallery(quality: str, media_dir: Path) -> None:
 )
 @_media_dir_option("MEDIA_DIR/QUALITY/")
 @_beats_option
-def watch_scene(scene: str, quality: str, media_dir: Path, beats: str | None) -> None:
+@_jobs_option
+def watch_scene(scene: str, quality: str, media_dir: Path, beats: str | None, jobs: int) -> None:
     """Render SCENE, then again whenever its code changes (Ctrl-C ends)."""
     from .watch import watch
 
@@ -327,7 +328,7 @@ def watch_scene(scene: str, quality: str, media_dir: Path, beats: str | None) ->
         click.echo(f"[{time.strftime('%H:%M:%S')}] {line}", err=True)
 
     try:
-        watch(spec, quality, media_dir, report=report, output=output)
+        watch(spec, quality, media_dir, report=report, output=output, jobs=jobs)
     except KeyboardInterrupt:
         click.echo("stopped watching", err=True)
 
