@@ -56,8 +56,9 @@ __all__ = ["DARK_COST", "PARTS_DIR", "PartResult", "join_movies", "plan_parts", 
 #: Parts' work directories live here inside the scene's work directory.
 PARTS_DIR = "parts"
 #: Cost of playing a second of video dark (updates only) relative to drawing
-#: and encoding it, for balancing the parts (measured on SigmoidFamily at
-#: preview quality, see benchmarks/split_benchmark.py).
+#: and encoding it, for balancing the parts. An estimate from the profile in
+#: shared/performance-notes.md (deepcopies and updaters, about a third of a
+#: SigmoidFamily preview render, stay; capture and encoding go), not measured.
 DARK_COST = 0.3
 #: Manim's caches of compiled formulas and rendered text, pooled between parts.
 SHARED_CACHES = ("Tex", "texts")
