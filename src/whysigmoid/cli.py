@@ -10,6 +10,7 @@ from typing import NoReturn
 
 import click
 
+from .beats import BeatsError, BeatsOutput, beat_count, parse_beats
 from .catalog import SCENES, STILLS, UnknownSceneError, find_scene
 from .cleanup import clean as clean_media
 from .cleanup import clean_report, plan_clean
@@ -99,7 +100,7 @@ def _jobs_option(function):
         type=click.IntRange(min=1),
         default=os.cpu_count() or 1,
         show_default="number of CPUs",
-        help="Scenes rendered in parallel.",
+        help="Scenes rendered in parallel; one scene: its beats, in parallel parts.",
     )(function)
 
 
@@ -148,6 +149,25 @@ def _params(scenes: tuple[str, ...], specs, overrides: tuple[str, ...]) -> objec
         return apply_overrides(specs[0].params_type(), list(overrides))
     except OverrideError as error:
         raise click.BadParameter(str(error), param_hint="--set") from None
+
+
+def _beats_option(function):
+    return click.option(
+        "--beats",
+        metavar="N|N-M",
+        help="Only storyboard beats N to M (from 1, as the '# Beat N' comments) of one scene, "
+        "to <file>-beatsN-M with its own subtitles.",
+    )(function)
+
+
+def _chosen_beats(output, spec, beats: str | None):
+    """``output`` restricted to the ``--beats`` range of ``spec``; exit 2 if it is wrong."""
+    if beats is None:
+        return output
+    try:
+        return BeatsOutput(output, parse_beats(beats, beat_count(spec)))
+    except BeatsError as error:
+        raise click.BadParameter(f"{spec.name}: {error}", param_hint="--beats") from None
 
 
 def _preflight(media_dir: Path) -> None:
@@ -232,6 +252,7 @@ def _summary(results: list[RenderResult], seconds: float, noun: str) -> str:
     help="Transparent background (webm or mov); file name gets '-transparent'.",
 )
 @_set_option
+@_beats_option
 @_jobs_option
 @_force_option("a video is")
 def render(
@@ -241,6 +262,7 @@ def render(
     fmt: str,
     transparent: bool,
     overrides: tuple[str, ...],
+    beats: str | None,
     jobs: int,
     force: bool,
 ) -> None:
@@ -255,6 +277,9 @@ def render(
     except FormatError as error:
         raise click.UsageError(str(error)) from None
     params = _params(scenes, specs, overrides)
+    if beats is not None and len(specs) != 1:
+        raise click.UsageError("--beats renders some beats of one scene: name exactly one scene")
+    output = _chosen_beats(output, specs[0], beats)
 
     start = time.perf_counter()
     results = _run(specs, quality, media_dir, jobs, params=params, force=force, output=output)
@@ -391,11 +416,14 @@ def gallery(quality: str, media_dir: Path, name: str) -> None:
     "--quality", "-q", type=click.Choice(list(QUALITIES)), default="preview", show_default=True
 )
 @_media_dir_option("MEDIA_DIR/QUALITY/")
-def watch_scene(scene: str, quality: str, media_dir: Path) -> None:
+@_beats_option
+@_jobs_option
+def watch_scene(scene: str, quality: str, media_dir: Path, beats: str | None, jobs: int) -> None:
     """Render SCENE, then again whenever its code changes (Ctrl-C ends)."""
     from .watch import watch
 
     (spec,) = _resolve((scene,))
+    output = _chosen_beats(VideoOutput(), spec, beats)
     _preflight(media_dir)
     click.echo(
         f"Watching {spec.name} ({spec.path.name}, the package, manim.cfg); Ctrl-C ends.", err=True
@@ -405,7 +433,7 @@ def watch_scene(scene: str, quality: str, media_dir: Path) -> None:
         click.echo(f"[{time.strftime('%H:%M:%S')}] {line}", err=True)
 
     try:
-        watch(spec, quality, media_dir, report=report)
+        watch(spec, quality, media_dir, report=report, output=output, jobs=jobs)
     except KeyboardInterrupt:
         click.echo("stopped watching", err=True)
 

@@ -131,10 +131,9 @@ FORMATS: dict[str, VideoFormat] = {
 }
 
 
-def made_from(scene) -> dict:
-    """What a delivered file was made from, for the ledger: the scene and its parameters."""
-    about: dict = {"scene": type(scene).__name__}
-    params = getattr(scene, "params", None)
+def made_from(scene: str, params: object | None) -> dict:
+    """What a delivered file was made from, for the ledger: the scene's name and parameters."""
+    about: dict = {"scene": scene}
     if params is not None:
         about["params"] = params_data(params)
     return about
@@ -250,10 +249,26 @@ class VideoOutput:
         whysigmoid.ledger.ForeignFileError
             One of :meth:`targets` is not whysigmoid's; nothing is replaced.
         """
+        about = made_from(type(scene).__name__, getattr(scene, "params", None))
+        movie = Path(scene.renderer.file_writer.movie_file_path)
+        return self.deliver_movie(movie, staging, target_dir, output, about)
+
+    def deliver_movie(
+        self, movie: Path, staging: Path, target_dir: Path, output: str, about: dict
+    ) -> list[Path]:
+        """Deliver ``movie`` (in ``staging``, its ``.srt`` beside it) as :meth:`deliver` does.
+
+        For a movie not made by one scene object too: a scene rendered in
+        parts (:mod:`whysigmoid.split`) and joined. ``about`` is what the
+        ledger records (:func:`made_from`).
+
+        Raises
+        ------
+        whysigmoid.ledger.ForeignFileError
+            One of :meth:`targets` is not whysigmoid's; nothing is replaced.
+        """
         media_dir = target_dir.parent
         ledger.check_replaceable(media_dir, self.targets(target_dir, output))
-        about = made_from(scene)
-        movie = Path(scene.renderer.file_writer.movie_file_path)
         target = target_dir / self.file_name(output)
         target_dir.mkdir(parents=True, exist_ok=True)
         if self.format == "gif":
@@ -415,6 +430,11 @@ class StillOutput:
         image = Path(scene.renderer.file_writer.image_file_path)
         target = target_dir / self.file_name(output)
         target_dir.mkdir(parents=True, exist_ok=True)
-        ledger.replace(target_dir.parent, image, target, made_from(scene))
+        ledger.replace(
+            target_dir.parent,
+            image,
+            target,
+            made_from(type(scene).__name__, getattr(scene, "params", None)),
+        )
         shutil.rmtree(staging)
         return [target]

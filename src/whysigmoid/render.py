@@ -337,6 +337,30 @@ def _worker(
     )
 
 
+def _render_split(
+    spec: SceneSpec,
+    quality_name: str,
+    media_dir: Path,
+    jobs: int,
+    params: object | None,
+    force: bool,
+    output: VideoOutput,
+    on_done: Callable[[RenderResult], None] | None,
+    manim_overrides: dict | None,
+) -> RenderResult:
+    from .split import render_split
+
+    try:
+        result = render_split(
+            spec, quality_name, media_dir, jobs, params, force, output, manim_overrides
+        )
+    except Exception as error:
+        raise RenderError(spec.name, error) from error
+    if on_done is not None:
+        on_done(result)
+    return result
+
+
 def ensure_neutral_dir(media_dir: Path) -> Path:
     """The working directory of render workers: ``<media-dir>/.manim``, whysigmoid's own."""
     path = media_dir / WORK_DIR_NAME
@@ -381,9 +405,15 @@ def render_many(
     after the others finished (their videos are delivered). ``on_done`` is
     called as each scene completes. Manim's progress bars are shown only with
     ``progress`` and a single job. Returns results in ``specs`` order.
+
+    One video scene with ``jobs > 1`` is split: its beats render in parallel
+    parts, joined into the same video (:mod:`whysigmoid.split`).
     """
     output = output if output is not None else VideoOutput()
     media_dir = media_dir.resolve()  # workers run in another working directory
+    if len(specs) == 1 and jobs > 1 and isinstance(output, VideoOutput):
+        split = (quality_name, media_dir, jobs, params, force, output, on_done, manim_overrides)
+        return [_render_split(specs[0], *split)]
     prepare_worker_environment()
     order = sorted(specs, key=lambda s: -_last_seconds(media_dir, s, quality_name, output))
     context = multiprocessing.get_context("spawn")

@@ -16,7 +16,7 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from .catalog import SCENES_DIR, SceneSpec
-from .render import PACKAGE_DIR, RenderError, RenderResult, render_many
+from .render import PACKAGE_DIR, Output, RenderError, RenderResult, render_many
 
 __all__ = ["DEBOUNCE_SECONDS", "watch", "watched_paths"]
 
@@ -50,9 +50,14 @@ def watch(
     media_dir: Path,
     report: Callable[[str], None],
     stop: threading.Event | None = None,
+    output: Output | None = None,
+    jobs: int = 1,
 ) -> None:
     """Render ``spec`` now and after every change, until ``stop`` is set or Ctrl-C.
 
+    ``output`` is what to make (default an MP4; a chosen-beats clip with
+    :class:`whysigmoid.beats.BeatsOutput`); with ``jobs > 1`` a whole video is
+    rendered split over that many processes (:mod:`whysigmoid.split`).
     ``report`` receives one line per render: the path and time, or the error.
     A failing render (a syntax error, an exception in the scene) is reported
     and the watch goes on.
@@ -72,17 +77,22 @@ def watch(
                 continue
             while changed.wait(timeout=DEBOUNCE_SECONDS):  # let a burst of events settle
                 changed.clear()
-            _render_once(spec, quality_name, media_dir, report)
+            _render_once(spec, quality_name, media_dir, report, output, jobs)
     finally:
         observer.stop()
         observer.join()
 
 
 def _render_once(
-    spec: SceneSpec, quality_name: str, media_dir: Path, report: Callable[[str], None]
+    spec: SceneSpec,
+    quality_name: str,
+    media_dir: Path,
+    report: Callable[[str], None],
+    output: Output | None = None,
+    jobs: int = 1,
 ) -> None:
     try:
-        (result,) = render_many([spec], quality_name, media_dir, jobs=1)
+        (result,) = render_many([spec], quality_name, media_dir, jobs=jobs, output=output)
     except RenderError as error:
         report(f"error: {error} (still watching)")
         return
