@@ -236,6 +236,10 @@ class BeatsOutput:
         restrict(scene, self.beats, clip_subtitles=True)
         return scene
 
+    def targets(self, target_dir: Path, output: str) -> list[Path]:
+        """The clip and its subtitles (what :meth:`deliver` may replace)."""
+        return self.video.targets(target_dir, self.beats.file_name(output))
+
     def deliver(self, scene, staging: Path, target_dir: Path, output: str) -> list[Path]:
         """Deliver the clip and its subtitles as the video output does."""
         return self.video.deliver(scene, staging, target_dir, self.beats.file_name(output))
