@@ -115,4 +115,3 @@ def beats(media_dir):
         return cache[key]
 
     return get
-

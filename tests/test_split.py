@@ -50,7 +50,7 @@ def test_split_render_equals_one_process_render(tmp_path):
     for jobs in (1, 2):
         media = tmp_path / f"jobs{jobs}"
         (result,) = render_many(
-            [spec], "preview", media, jobs=jobs, force=True, manim_overrides=TINY
+            [spec], "preview", media, jobs=jobs, force=True, manim_overrides=TINY, split=True
         )
         assert result.path == media / "preview" / spec.output
         videos[jobs] = result

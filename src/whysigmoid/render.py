@@ -393,6 +393,7 @@ def render_many(
     on_done: Callable[[RenderResult], None] | None = None,
     output: Output | None = None,
     manim_overrides: dict | None = None,
+    split: bool = False,
 ) -> list[RenderResult]:
     """Render ``specs`` in ``jobs`` worker processes, longest (last time) first.
 
@@ -406,12 +407,14 @@ def render_many(
     called as each scene completes. Manim's progress bars are shown only with
     ``progress`` and a single job. Returns results in ``specs`` order.
 
-    One video scene with ``jobs > 1`` is split: its beats render in parallel
-    parts, joined into the same video (:mod:`whysigmoid.split`).
+    With ``split``, one video scene and ``jobs > 1``, the scene is split: its
+    beats render in parallel parts, joined into the same video
+    (:mod:`whysigmoid.split`). Off by default: on a 2-core machine it
+    measured slower than one process (``benchmarks/split_benchmark.py``).
     """
     output = output if output is not None else VideoOutput()
     media_dir = media_dir.resolve()  # workers run in another working directory
-    if len(specs) == 1 and jobs > 1 and isinstance(output, VideoOutput):
+    if split and len(specs) == 1 and jobs > 1 and isinstance(output, VideoOutput):
         split = (quality_name, media_dir, jobs, params, force, output, on_done, manim_overrides)
         return [_render_split(specs[0], *split)]
     prepare_worker_environment()

@@ -57,7 +57,7 @@ def watch(
 
     ``output`` is what to make (default an MP4; a chosen-beats clip with
     :class:`whysigmoid.beats.BeatsOutput`); with ``jobs > 1`` a whole video is
-    rendered split over that many processes (:mod:`whysigmoid.split`).
+    rendered split into that many parts in parallel (:mod:`whysigmoid.split`).
     ``report`` receives one line per render: the path and time, or the error.
     A failing render (a syntax error, an exception in the scene) is reported
     and the watch goes on.
@@ -92,7 +92,9 @@ def _render_once(
     jobs: int = 1,
 ) -> None:
     try:
-        (result,) = render_many([spec], quality_name, media_dir, jobs=jobs, output=output)
+        (result,) = render_many(
+            [spec], quality_name, media_dir, jobs=jobs, output=output, split=jobs > 1
+        )
     except RenderError as error:
         report(f"error: {error} (still watching)")
         return
