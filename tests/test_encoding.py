@@ -31,6 +31,12 @@ CLIP = Path(__file__).parent / "fixtures" / "x264_clip.npz"
 THREADS, ENCODES_PER_THREAD = 4, 20
 
 
+#: How far a held frame may move while it is held (levels of 255): measured 9
+#: at most, at anti-aliased edges, 0.07 on average (x264 with mbtree=0).
+HELD_FRAME_MAX_LEVELS = 12
+HELD_FRAME_MEAN_LEVELS = 0.25
+
+
 class Small(Scene):
     def construct(self):
         square = Square(color=BLUE)
@@ -64,8 +70,12 @@ def test_same_frames_as_manims_writer(tmp_path):
     # lossy encodes at the same crf: equal up to small compression noise
     for a, b in zip(ours, theirs, strict=True):
         assert np.abs(a - b).mean() < 2.0
-    # the still (frames 5..14) is really still
-    assert all(np.abs(ours[i] - ours[5]).max() <= 2 for i in range(6, 15))
+    # the still (frames 5..14) stays still: without the macroblock tree x264
+    # re-encodes each repeat of a held frame as a P-frame, which moves a few
+    # edge pixels by up to HELD_FRAME_MAX_LEVELS, invisibly on average
+    held = [np.abs(ours[i] - ours[5]) for i in range(6, 15)]
+    assert max(diff.max() for diff in held) <= HELD_FRAME_MAX_LEVELS
+    assert max(diff.mean() for diff in held) < HELD_FRAME_MEAN_LEVELS
 
 
 def test_hooks_are_installed(tmp_path):

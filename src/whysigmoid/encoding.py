@@ -22,7 +22,10 @@ own partial-movie pipeline:
      differed in 15 frames, and 80 concurrent encodes of the clip scaled to
      854x480 gave 2-4 bitstreams. With ``mbtree=0``: one bitstream in every
      round. Its cost is small: a held frame encodes about 10% larger, with
-     the same error against the source (mean 0.11 levels of 255).
+     the same error against the source (mean 0.11 levels of 255), and while
+     a frame is held, x264 re-encodes each repeat, which moves a few
+     anti-aliased edge pixels by up to 9 levels (0.07 on average; with the
+     tree they did not move).
 
    ``benchmarks/x264_determinism.py`` measures these (they show in some
    runs, not all); ``tests/test_encoding.py`` checks that our settings give
