@@ -51,6 +51,12 @@ SCORE_DECIMALS = 2
 VALUE_DECIMALS = 2
 
 
+def shifted_exponent(variable: str, shift: float) -> str:
+    """The exponent after the shift: ``s_i - 1000``, or ``s_i + 800`` for a negative shift."""
+    sign = "-" if shift > 0 else "+"
+    return rf"{variable} {sign} {format_tex(abs(shift), SCORE_DECIMALS, trim=True)}"
+
+
 def cell(value: float, decimals: int, trim: bool, color, scientific_tiny: bool = False) -> MathTex:
     """A number of the table, in body size."""
     return style.number(
@@ -67,7 +73,7 @@ class ExpNormalize(BlogScene):
         result = exp_normalize(self.params.scores)
         k = len(result.scores)
         colors = style.SCORE_COLORS[:k]
-        shifted = result.scores - result.shift
+        shifted = result.shifted
         curve = self.exp_curve(shifted)
         table = self.value_table(result, colors)
         captions = self.captions(table)
@@ -148,7 +154,10 @@ class ExpNormalize(BlogScene):
 
     # --- builders -----------------------------------------------------------
     def exp_curve(self, shifted) -> ExpCurve:
-        window = plot_window(shifted, WINDOW_INCLUDE, WINDOW_PAD, WINDOW_MAX_SPAN)
+        # a score whose difference to the max exceeds float64 is -inf: off the window anyway
+        window = plot_window(
+            shifted[np.isfinite(shifted)], WINDOW_INCLUDE, WINDOW_PAD, WINDOW_MAX_SPAN
+        )
         curve = ExpCurve(window, AXES_SIZE, font_size=style.FONT_CAPTION, avoid_x=shifted)
         low, high = window
         plot_center = (curve.point_on_axis(low) + curve.point_on_curve(high, curve.y_top)) / 2
@@ -158,7 +167,7 @@ class ExpNormalize(BlogScene):
         """Rows: scores s_i, e^{s_i} (or the shifted form), e^{s_i} / Sigma."""
         exponent = "s_i"
         if result.shift:
-            exponent = rf"s_i - {format_tex(result.shift, SCORE_DECIMALS, trim=True)}"
+            exponent = shifted_exponent("s_i", result.shift)
         labels = [
             style.math("s_i"),
             style.math(rf"e^{{{exponent}}}"),
@@ -251,16 +260,19 @@ class ExpNormalize(BlogScene):
         return bar, adds_up
 
     def stable_note(self, shift: float) -> VGroup:
-        """Only for large scores: the max is subtracted before exponentiating."""
+        """Only for scores beyond the core's bound: the max is subtracted before exponentiating."""
         m = format_tex(shift, SCORE_DECIMALS, trim=True)
+        # large scores risk e^s = inf (overflow), very negative ones e^s = 0 (underflow)
+        risk = "overflow" if shift > 0 else "underflow"
         note = VGroup(
             style.text(
-                rf"Largest score, {m}, subtracted first (no overflow); it cancels:",
+                rf"Largest score, ${m}$, subtracted first (no {risk}); it cancels:",
                 font_size=style.FONT_CAPTION,
                 color=style.GUIDE,
             ),
             style.math(
-                rf"\frac{{e^{{s_i - {m}}}}}{{\sum_j e^{{s_j - {m}}}}}"
+                rf"\frac{{e^{{{shifted_exponent('s_i', shift)}}}}}"
+                rf"{{\sum_j e^{{{shifted_exponent('s_j', shift)}}}}}"
                 rf" = \frac{{e^{{s_i}}}}{{\sum_j e^{{s_j}}}}",
                 font_size=style.FONT_CAPTION,
                 color=style.GUIDE,

@@ -22,6 +22,7 @@ OTHER_PARAMS = [
     ExpNormalizeParams(scores=(45.0, -45.0, 44.5)),  # e^45 and e^-45: scientific, not shifted
     ExpNormalizeParams(scores=(45.0, -3.0)),  # 3.49 x 10^19 beside 0.05; p = 1.00, 0.00
     ExpNormalizeParams(scores=(12.0, -3.25)),  # y ticks in powers of ten
+    ExpNormalizeParams(scores=(-800.0, -801.0)),  # issue 13: e^s underflows: shifted by -800
 ]
 ALL_PARAMS = [ExpNormalizeParams(), *OTHER_PARAMS]
 
@@ -93,7 +94,7 @@ def test_every_number_shown_comes_from_the_core(beats, params):
     # the plot's ticks are the core's round ticks over the core's window
     scene = module()
     low, high = plot_window(
-        result.scores - result.shift, scene.WINDOW_INCLUDE, scene.WINDOW_PAD, scene.WINDOW_MAX_SPAN
+        result.shifted, scene.WINDOW_INCLUDE, scene.WINDOW_PAD, scene.WINDOW_MAX_SPAN
     )
     y_top = math.exp(high)
     power = math.floor(math.log10(y_top)) if y_top >= exp_curve.SCIENTIFIC_FROM else 0
@@ -129,10 +130,14 @@ def test_shown_probabilities_add_up_to_one(beats, params):
 def test_stable_form_only_when_shifted(beats, params):
     final = beats(SCENE, params)[-1]
     result = exp_normalize(params.scores)
-    stable = [t for t in final.texts if "s_i -" in t.tex]
+    sign = "-" if result.shift > 0 else "+"
+    exponent = f"s_i {sign} {fmt(abs(result.shift), trim=True)}"
+    stable = [t for t in final.texts if "s_i -" in t.tex or "s_i +" in t.tex]
     if result.shift:
-        shift = fmt(result.shift, trim=True)
-        assert stable and all(shift in t.tex for t in stable)
+        # the table's labels and the note say what was subtracted
+        assert stable and all(exponent in t.tex for t in stable)
+        note = [t.tex for t in final.texts if t.tex.startswith("Largest score")]
+        assert note and f"${fmt(result.shift, trim=True)}$" in note[0]
     else:
         assert stable == []
 
@@ -150,6 +155,13 @@ def test_huge_and_tiny_exponentials_in_scientific_notation(beats):
     assert panel_numbers(snapshots[3])[-1] == r"5.61 \times 10^{19}"  # the sum
     # probabilities stay shares of 1: e^-45 / sum rounds to 0.00
     assert panel_numbers(snapshots[4])[7:10] == ["0.62", "0.00", "0.38"]
+
+
+def test_very_negative_scores_render_with_the_shift_shown(beats):
+    # issue 13: was a RuntimeWarning, probabilities [nan, nan] and a failed render
+    final = beats(SCENE, ExpNormalizeParams(scores=(-800.0, -801.0)))[-1]
+    assert panel_numbers(final)[-4:-2] == ["0.73", "0.27"]
+    assert any(r"e^{s_i + 800}" in t.tex for t in final.texts)
 
 
 def test_large_scores_do_not_warn(beats):
