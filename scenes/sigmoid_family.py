@@ -10,8 +10,10 @@ from manim import *
 
 from whysigmoid import style
 from whysigmoid.core import (
+    SIGMOID_SATURATED_BEYOND,
     AffineFamily,
     SigmoidFamilyParams,
+    affine_sigmoid,
     format_tex,
     nice_step,
     sigmoid,
@@ -52,6 +54,8 @@ READOUT_DECIMALS = 2
 SWEEP_TIME = 1.6
 GROW_TIME = 3.0
 SLIDE_TIME = 2.0
+#: u = w x + b where the sigmoid bends: the moving curve samples only there.
+SIGMOID_FLAT = (-SIGMOID_SATURATED_BEYOND, SIGMOID_SATURATED_BEYOND)
 
 
 class SigmoidFamily(BlogScene):
@@ -64,7 +68,7 @@ class SigmoidFamily(BlogScene):
         self.axes = self.make_axes()
         self.weight = ValueTracker(p.bias_sweep_weight)
         self.bias = ValueTracker(p.biases[0])
-        self.family = AffineFamily(sigmoid, Y_RANGE)
+        self.family = AffineFamily(sigmoid, Y_RANGE, flat_outside=SIGMOID_FLAT)
         curve = self.curve = self.moving_curve()
         header = self.header()
         marker = self.marker = self.midpoint_marker()
@@ -229,7 +233,7 @@ class SigmoidFamily(BlogScene):
             w, b = self.weight.get_value(), self.bias.get_value()
             color = style.SERIES[i % len(style.SERIES)]
             trace = FunctionGraph.plot(
-                self.axes, lambda x, w=w, b=b: sigmoid(w * x + b), color=color
+                self.axes, lambda x, w=w, b=b: affine_sigmoid(x, w, b), color=color
             )
             trace.path.set_stroke(width=TRACE_STROKE, opacity=TRACE_OPACITY)
             traces.add(trace)

@@ -12,6 +12,7 @@ from whysigmoid.core import (
     ExpNormalizeSigmoidParams,
     SigmoidFamilyParams,
     VanishingGradientParams,
+    affine_sigmoid,
     sigmoid,
     sigmoid_derivative,
     step,
@@ -141,9 +142,10 @@ class SigmoidFamilyPanels(BlogStill):
             entries = []
             for i, (w, b) in enumerate(stops):
                 color = style.SERIES[i % len(style.SERIES)]
-                panel.add(
-                    FunctionGraph.plot(axes, lambda x, w=w, b=b: sigmoid(w * x + b), color=color)
+                curve = FunctionGraph.plot(
+                    axes, lambda x, w=w, b=b: affine_sigmoid(x, w, b), color=color
                 )
+                panel.add(curve)
                 entries.append((color, affine_label(w, b, LEGEND_DECIMALS)))
             legend = Legend(entries)
             panel.add(legend.next_to(axes, UP, buff=TITLE_GAP))

@@ -26,6 +26,10 @@ def pre_activation(inputs: ArrayLike, weights: ArrayLike, bias: float = 0.0) -> 
     """Pre-activation ``z = sum_i w_i x_i + b`` of one neuron.
 
     Source: the blog, "The inputs ... are weighted ... and summed up".
+    Overflow follows IEEE 754 without a RuntimeWarning: a term or sum beyond
+    float64 is ``+-inf``, and overflowing terms of opposite signs give NaN
+    (``inf - inf``); callers that must show ``z`` check ``isfinite``
+    (:class:`~whysigmoid.core.params.JustActivationParams` does).
 
     Parameters
     ----------
@@ -36,6 +40,7 @@ def pre_activation(inputs: ArrayLike, weights: ArrayLike, bias: float = 0.0) -> 
     Returns
     -------
     numpy.float64
+        Finite, ``+-inf`` or NaN (see above).
 
     Raises
     ------
@@ -43,7 +48,8 @@ def pre_activation(inputs: ArrayLike, weights: ArrayLike, bias: float = 0.0) -> 
         If the arrays are not 1-D or their lengths differ.
     """
     x, w = _vectors(inputs, weights)
-    return np.float64(np.dot(w, x) + bias)
+    with np.errstate(over="ignore", invalid="ignore"):
+        return np.float64(np.dot(w, x) + bias)
 
 
 @dataclass(frozen=True)
@@ -54,10 +60,11 @@ class NeuronForward:
     ----------
     inputs, weights : ndarray of float64, shape (m,)
     terms : ndarray of float64, shape (m,)
-        The summands ``w_i * x_i``.
+        The summands ``w_i * x_i`` (``+-inf`` where a product overflows).
     bias : float
     pre_activation : float
-        ``sum(terms) + bias`` (the blog's "hidden input" h_in).
+        ``sum(terms) + bias`` (the blog's "hidden input" h_in), as
+        :func:`pre_activation`: ``+-inf`` or NaN if it overflows.
     output : float
         ``sigmoid(pre_activation)`` (the blog's "hidden output" h_out).
     """
@@ -82,6 +89,8 @@ def neuron_forward(inputs: ArrayLike, weights: ArrayLike, bias: float = 0.0) -> 
     Returns
     -------
     NeuronForward
+        No RuntimeWarning for any input; non-finite values as in
+        :func:`pre_activation`.
 
     Raises
     ------
@@ -90,10 +99,12 @@ def neuron_forward(inputs: ArrayLike, weights: ArrayLike, bias: float = 0.0) -> 
     """
     x, w = _vectors(inputs, weights)
     z = float(pre_activation(x, w, bias))
+    with np.errstate(over="ignore"):
+        terms = w * x
     return NeuronForward(
         inputs=x,
         weights=w,
-        terms=w * x,
+        terms=terms,
         bias=float(bias),
         pre_activation=z,
         output=float(sigmoid(z)),
