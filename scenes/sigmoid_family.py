@@ -164,7 +164,11 @@ class SigmoidFamily(BlogScene):
         weight, bias, family, x_range = self.weight, self.bias, self.family, self.params.x_range
 
         def redraw(graph):
-            graph.set_polyline(*family.samples(weight.get_value(), bias.get_value(), x_range))
+            w, b = weight.get_value(), bias.get_value()
+            if w == 0:  # a glide from w > 0 to w < 0 passes 0: a flat sigmoid
+                graph.set_polyline(x_range, [float(sigmoid(b))] * 2)
+            else:
+                graph.set_polyline(*family.samples(w, b, x_range))
 
         curve.add_updater(redraw)
         curve.update()
@@ -194,7 +198,8 @@ class SigmoidFamily(BlogScene):
 
     def midpoint_marker(self) -> VGroup:
         """A dashed guide at s = -b/w, a dot where sigma = sigma(0), a live label."""
-        axes, weight, bias, x_max = self.axes, self.weight, self.bias, self.params.x_range[1]
+        axes, weight, bias = self.axes, self.weight, self.bias
+        x_min, x_max = self.params.x_range
         half = float(sigmoid(0.0))
         text = labelled_readout(r"s = -b/w =", 0.0, READOUT_DECIMALS, True, style.FONT_SMALL)
         readout = text.readout
@@ -204,7 +209,14 @@ class SigmoidFamily(BlogScene):
         top = axes.c2p(0, Y_RANGE[1])[1] + MARKER_LABEL_GAP
 
         def follow(group):
-            s = step_position(weight.get_value(), bias.get_value())
+            w, b = weight.get_value(), bias.get_value()
+            # on the way between stops the midpoint may leave the plot (or not exist, w = 0)
+            s = step_position(w, b) if w != 0 else np.inf
+            shown = 1.0 if x_min <= s <= x_max else 0.0
+            guide.set_stroke(opacity=shown)
+            VGroup(dot, text).set_fill(opacity=shown)
+            if not shown:
+                return
             readout.set_value(s)
             guide.put_start_and_end_on(axes.c2p(s, Y_RANGE[0]), axes.c2p(s, Y_RANGE[1]))
             dot.move_to(axes.c2p(s, half))

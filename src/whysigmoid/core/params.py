@@ -28,12 +28,14 @@ from .neuron import pre_activation
 from .towers import OUTER_STEP_MARGIN, bias_for_step, nielsen_target
 
 __all__ = [
+    "MAX_FIRST_TOWERS",
     "MAX_INPUTS",
     "MAX_LOG_SCORE",
     "MAX_PLOT_END",
     "MAX_SCORES",
     "MAX_SWEEP_STOPS",
     "MAX_TOWERS",
+    "MAX_TOWER_COUNTS",
     "MIN_PLOT_LENGTH",
     "ConceptDetectorParams",
     "ExpNormalizeParams",
@@ -55,6 +57,12 @@ MAX_SCORES = 6
 MAX_LOG_SCORE = 50.0
 #: Most towers TowerFunctions fits (each tower is two hidden neurons).
 MAX_TOWERS = 200
+#: Most tower counts: each adds a row "n towers: deviation" under the readout,
+#: and a seventh row leaves the frame.
+MAX_TOWER_COUNTS = 6
+#: Most towers of the first count, which moves into place tower by tower
+#: (about 2 s each: 10 make a 20 s beat; 200 made it 7 minutes).
+MAX_FIRST_TOWERS = 10
 #: Most stops of one SigmoidFamily sweep (each leaves a trace and a legend entry).
 MAX_SWEEP_STOPS = 6
 #: Most layers VanishingGradient lists (one table row each).
@@ -339,8 +347,9 @@ class TowerFunctionsParams(_Params):
 
     Attributes
     ----------
-    tower_counts : tuple of int, each 1..MAX_TOWERS
-        The first count is fitted tower by tower; later ones replace it.
+    tower_counts : tuple of int, 1..MAX_TOWER_COUNTS values, each 1..MAX_TOWERS
+        The first count (at most ``MAX_FIRST_TOWERS``) is fitted tower by
+        tower; later ones replace it.
     interval : (float, float)
         Where the towers live (Nielsen: [0, 1]), a plot window (at least
         ``MIN_PLOT_LENGTH`` long); ``nielsen_target`` must stay strictly
@@ -368,9 +377,15 @@ class TowerFunctionsParams(_Params):
     demo_height: float = 0.8
 
     def __post_init__(self) -> None:
-        for count in self._numbers("tower_counts", 1, cast=int):
+        counts = self._numbers("tower_counts", 1, MAX_TOWER_COUNTS, cast=int)
+        for count in counts:
             if not 1 <= count <= MAX_TOWERS:
                 raise ValueError(f"tower_counts: each must be in 1..{MAX_TOWERS}, got {count}")
+        if counts[0] > MAX_FIRST_TOWERS:
+            raise ValueError(
+                f"tower_counts: the first count moves into place tower by tower: at most "
+                f"{MAX_FIRST_TOWERS}, got {counts[0]}"
+            )
         low, high = self._window("interval")
         f = nielsen_target(np.linspace(low, high, TARGET_CHECK_SAMPLES))
         if not (np.all(f > 0) and np.all(f < 1)):
