@@ -35,6 +35,8 @@ BAR_MIN_WIDTH = 4.5
 #: The bar starts this far right of the panel's edge, so its "0" stays in the panel.
 BAR_INSET = 0.2
 NOTE_BUFF = 0.2
+#: Least room under the panel (its usual layout ends at style.FRAME_MARGIN, 0.35).
+PANEL_BOTTOM_MARGIN = 0.2
 #: Arrows into the sum: gap at both ends, tip size, and how far apart they land.
 ARROW_BUFF = 0.08
 ARROW_TIP = 0.14
@@ -57,6 +59,19 @@ def shifted_exponent(variable: str, shift: float) -> str:
     return rf"{variable} {sign} {format_tex(abs(shift), SCORE_DECIMALS, trim=True)}"
 
 
+def fit_to_bottom(panel: VGroup) -> VGroup:
+    r"""Shrink ``panel`` about its top-left corner until it ends above the bottom margin.
+
+    Tall row labels (``e^{s_i - 1.8 \\times 10^{308}}`` has a superscript in a
+    superscript) push the bar and its sum below the frame otherwise.
+    """
+    top, bottom = panel.get_top()[1], panel.get_bottom()[1]
+    floor = -config.frame_height / 2 + PANEL_BOTTOM_MARGIN
+    if bottom < floor:
+        panel.scale((top - floor) / (top - bottom), about_point=[PANEL_LEFT, top, 0])
+    return panel
+
+
 def cell(value: float, decimals: int, trim: bool, color, scientific_tiny: bool = False) -> MathTex:
     """A number of the table, in body size."""
     return style.number(
@@ -77,6 +92,10 @@ class ExpNormalize(BlogScene):
         curve = self.exp_curve(shifted)
         table = self.value_table(result, colors)
         captions = self.captions(table)
+        total = self.sum_block(result.total, table)
+        arrows = self.sum_arrows(table.rows[1], total)
+        bar, adds_up = self.adds_up_to_one(result, colors, table)
+        fit_to_bottom(VGroup(table, captions, total, arrows, bar, adds_up))
 
         # Beat 1: the e^x curve with (0, 1) and (1, e); heading "Input scores"
         self.play(FadeIn(curve.axes, curve.unit_label, curve.x_label))
@@ -122,8 +141,6 @@ class ExpNormalize(BlogScene):
         )
 
         # Beat 4: Sigma: arrows from the values meet in their sum
-        total = self.sum_block(result.total, table)
-        arrows = self.sum_arrows(table.rows[1], total)
         self.play(LaggedStart(*(GrowArrow(a) for a in arrows), lag_ratio=0.15))
         self.play(Write(total))
         self.beat(caption="Add up the exponentiated scores.")
@@ -141,7 +158,6 @@ class ExpNormalize(BlogScene):
             ),
             run_time=1.5,
         )
-        bar, adds_up = self.adds_up_to_one(result, colors, table)
         self.play(Create(bar.outline), FadeIn(bar.end_labels))
         self.play(
             LaggedStart(*(GrowFromEdge(s, LEFT) for s in bar.segments), lag_ratio=0.6, run_time=1.5)

@@ -42,6 +42,7 @@ HEADER_GAP = 0.6
 CAPTION_Y = -3.3
 #: The right column (legend, derivative panel) starts here.
 COLUMN_LEFT = 3.3
+COLUMN_WIDTH = config.frame_width / 2 - style.FRAME_MARGIN - COLUMN_LEFT
 DERIVATIVE_SIZE = (3.2, 1.3)
 DERIVATIVE_CENTER = RIGHT * 5.0 + DOWN * 0.55
 DERIVATIVE_Y_RANGE = (-1.0, 1.0)
@@ -250,7 +251,8 @@ class SigmoidFamily(BlogScene):
             trace.path.set_stroke(width=TRACE_STROKE, opacity=TRACE_OPACITY)
             traces.add(trace)
             if legend is None:
-                legend = Legend([(color, affine_label(w, b, READOUT_DECIMALS))])
+                label = affine_label(w, b, READOUT_DECIMALS)
+                legend = Legend([(color, label)], max_width=COLUMN_WIDTH)
                 legend.move_to(self.column_corner(), aligned_edge=UL)
                 self.play(FadeIn(trace), FadeIn(legend))
             else:

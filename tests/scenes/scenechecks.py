@@ -35,7 +35,6 @@ from whysigmoid.core import (
     nice_ticks,
     nielsen_target,
     plot_window,
-    relu,
     relu_chain_bound,
     sigmoid,
     sigmoid_chain_bound,
@@ -49,6 +48,7 @@ from whysigmoid.inspection import foreign_numbers, numbers_in
 from whysigmoid.visuals import affine_label, exp_curve
 from whysigmoid.visuals.derivative_plot import MAX_X_TICKS as PLOT_X_TICKS
 from whysigmoid.visuals.derivative_plot import MAX_Y_TICKS as PLOT_Y_TICKS
+from whysigmoid.visuals.derivative_plot import relu_y_range
 from whysigmoid.visuals.sigmoid_panel import MAX_X_TICKS as PANEL_X_TICKS
 from whysigmoid.visuals.sigmoid_panel import Y_TICKS as PANEL_Y_TICKS
 
@@ -405,7 +405,7 @@ def plot_ticks(params):
         (params.x_range, PLOT_X_TICKS),
         ((0.0, 1.0), PLOT_Y_TICKS),
         (params.relu_x_range, PLOT_X_TICKS),
-        ((0.0, float(relu(params.relu_x_range[1]))), PLOT_Y_TICKS),
+        (relu_y_range(params.relu_x_range), PLOT_Y_TICKS),
     ]
     for (low, high), most in windows:
         yield from tick_values(low, high, nice_step(high - low, most))
