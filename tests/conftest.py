@@ -7,8 +7,10 @@
   is lowered to the installed version instead of skipping.
 - Property tests are reproducible: the same examples on every run (CI must
   not flake), no per-example deadline (the machine is shared and noisy).
+  ``WHYSIGMOID_HYPOTHESIS=thorough`` selects a profile with many more.
 """
 
+import os
 import warnings
 
 import cairo
@@ -21,7 +23,12 @@ from whysigmoid.catalog import find_spec
 from whysigmoid.inspection import record_beats
 
 settings.register_profile("whysigmoid", derandomize=True, deadline=None)
-settings.load_profile("whysigmoid")
+#: WHYSIGMOID_HYPOTHESIS=thorough: many more examples everywhere (the scene
+#: properties choose their own counts from the same variable); a long run.
+settings.register_profile("thorough", parent=settings.get_profile("whysigmoid"), max_examples=2000)
+settings.load_profile(
+    "thorough" if os.environ.get("WHYSIGMOID_HYPOTHESIS") == "thorough" else "whysigmoid"
+)
 
 _frames_comparison.MIN_CAIRO_VERSION = min(
     _frames_comparison.MIN_CAIRO_VERSION, cairo.cairo_version()

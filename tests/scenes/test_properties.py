@@ -246,8 +246,22 @@ STILLS_OF = {
 }
 
 
+#: Thorough run: every failing set, so that one long run reports them all
+#: (``test_the_thorough_run_found_nothing`` fails with the list at the end).
+FOUND = []
+
+
 def renders_with_the_cores_numbers(beats, name, params):
     """The property: a clean dry run, clean layout at every beat, the core's numbers."""
+    if not THOROUGH:
+        return check_every_beat(beats, name, params)
+    try:
+        check_every_beat(beats, name, params)
+    except Exception as error:
+        FOUND.append(f"{name} {params!r}: {type(error).__name__}: {str(error)[:500]}")
+
+
+def check_every_beat(beats, name, params):
     snapshots = beats(name, params)  # any warning fails (conftest.dry_run)
     assert layout_problems(snapshots) == []
     CHECKS[name](snapshots, params)
@@ -359,3 +373,8 @@ def test_every_scene_and_still_with_parameters_has_a_property():
     assert set(PROPERTIES) == set(CHECKS) == {spec.name for spec in SCENES}
     stills = {name for names in STILLS_OF.values() for name in names}
     assert stills == {spec.name for spec in STILLS if spec.load().params is not None}
+
+
+def test_the_thorough_run_found_nothing():
+    """Last in this file: in the thorough run, every failing set of every scene."""
+    assert FOUND == [], "\n".join(FOUND)
