@@ -13,9 +13,9 @@ from whysigmoid.core import (
     EXAMPLE_SILENT,
     PATTERN,
     ConceptDetectorParams,
+    affine_sigmoid,
     detect,
     format_tex,
-    sigmoid,
     weight_grid,
 )
 from whysigmoid.scene_base import BlogScene
@@ -27,8 +27,10 @@ TOP_Y = 3.1
 FORMULA_Y = 0.55
 EXAMPLES_Y = -2.65
 EXAMPLE_GAP = 0.25
-#: The sigmoid inset spans z in [-Z_PAD * max|z|, Z_PAD * max|z|].
+#: The sigmoid inset spans z in [-Z_PAD * max|z|, Z_PAD * max|z|], and at
+#: least [-Z_PAD, Z_PAD] (both pre-activations may be 0).
 Z_PAD = 1.15
+MIN_Z_HALF_SPAN = 1.0
 INSET_SIZE = (6.5, 2.2)
 INSET_SAMPLES = 800
 BIG_SYMBOL = 96
@@ -173,12 +175,12 @@ class ConceptDetector(BlogScene):
     @classmethod
     def sigmoid_inset(cls, z_values, steepness: float) -> VGroup:
         """Axes with sigma(steepness * z) and a dot at each example's z."""
-        z_max = Z_PAD * float(np.max(np.abs(z_values)))
+        z_max = Z_PAD * max(float(np.max(np.abs(z_values))), MIN_Z_HALF_SPAN)
         axes = style.make_axes(
             (-z_max, z_max, 1.0), (0.0, 1.0, 0.5), *INSET_SIZE, x_ticks=(0.0,), y_ticks=(0.0, 1.0)
         )
         z = np.linspace(-z_max, z_max, INSET_SAMPLES)
-        curve = style.curve_through(axes, z, sigmoid(steepness * z), style.CURVE)
+        curve = style.curve_through(axes, z, affine_sigmoid(z, steepness), style.CURVE)
         title = style.math(
             rf"\mathrm{{step}}(z) \;\to\; \sigma({format_tex(steepness, 2, True)}\,z),"
             r"\quad z = \sum(\text{image} \times \text{weights}) + \text{bias}",
@@ -189,7 +191,7 @@ class ConceptDetector(BlogScene):
         dots = VGroup(
             *(
                 Dot(axes.c2p(v, y), radius=0.09, color=cls.verdict_color(y))
-                for v, y in ((v, float(sigmoid(steepness * v))) for v in z_values)
+                for v, y in ((v, float(affine_sigmoid(v, steepness))) for v in z_values)
             )
         )
         inset.add(title, dots)

@@ -35,6 +35,8 @@ BAR_MIN_WIDTH = 4.5
 #: The bar starts this far right of the panel's edge, so its "0" stays in the panel.
 BAR_INSET = 0.2
 NOTE_BUFF = 0.2
+#: Least room under the panel (its usual layout ends at style.FRAME_MARGIN, 0.35).
+PANEL_BOTTOM_MARGIN = 0.2
 #: Arrows into the sum: gap at both ends, tip size, and how far apart they land.
 ARROW_BUFF = 0.08
 ARROW_TIP = 0.14
@@ -49,6 +51,25 @@ STABLE_NOTE_WIDTH = 6.4
 #: 0.00); probabilities are shares of 1 and round to 0.00 like any share.
 SCORE_DECIMALS = 2
 VALUE_DECIMALS = 2
+
+
+def shifted_exponent(variable: str, shift: float) -> str:
+    """The exponent after the shift: ``s_i - 1000``, or ``s_i + 800`` for a negative shift."""
+    sign = "-" if shift > 0 else "+"
+    return rf"{variable} {sign} {format_tex(abs(shift), SCORE_DECIMALS, trim=True)}"
+
+
+def fit_to_bottom(panel: VGroup) -> VGroup:
+    r"""Shrink ``panel`` about its top-left corner until it ends above the bottom margin.
+
+    Tall row labels (``e^{s_i - 1.8 \\times 10^{308}}`` has a superscript in a
+    superscript) push the bar and its sum below the frame otherwise.
+    """
+    top, bottom = panel.get_top()[1], panel.get_bottom()[1]
+    floor = -config.frame_height / 2 + PANEL_BOTTOM_MARGIN
+    if bottom < floor:
+        panel.scale((top - floor) / (top - bottom), about_point=[PANEL_LEFT, top, 0])
+    return panel
 
 
 def cell(value: float, decimals: int, trim: bool, color, scientific_tiny: bool = False) -> MathTex:
@@ -67,10 +88,14 @@ class ExpNormalize(BlogScene):
         result = exp_normalize(self.params.scores)
         k = len(result.scores)
         colors = style.SCORE_COLORS[:k]
-        shifted = result.scores - result.shift
+        shifted = result.shifted
         curve = self.exp_curve(shifted)
         table = self.value_table(result, colors)
         captions = self.captions(table)
+        total = self.sum_block(result.total, table)
+        arrows = self.sum_arrows(table.rows[1], total)
+        bar, adds_up = self.adds_up_to_one(result, colors, table)
+        fit_to_bottom(VGroup(table, captions, total, arrows, bar, adds_up))
 
         # Beat 1: the e^x curve with (0, 1) and (1, e); heading "Input scores"
         self.play(FadeIn(curve.axes, curve.unit_label, curve.x_label))
@@ -116,8 +141,6 @@ class ExpNormalize(BlogScene):
         )
 
         # Beat 4: Sigma: arrows from the values meet in their sum
-        total = self.sum_block(result.total, table)
-        arrows = self.sum_arrows(table.rows[1], total)
         self.play(LaggedStart(*(GrowArrow(a) for a in arrows), lag_ratio=0.15))
         self.play(Write(total))
         self.beat(caption="Add up the exponentiated scores.")
@@ -135,7 +158,6 @@ class ExpNormalize(BlogScene):
             ),
             run_time=1.5,
         )
-        bar, adds_up = self.adds_up_to_one(result, colors, table)
         self.play(Create(bar.outline), FadeIn(bar.end_labels))
         self.play(
             LaggedStart(*(GrowFromEdge(s, LEFT) for s in bar.segments), lag_ratio=0.6, run_time=1.5)
@@ -148,7 +170,10 @@ class ExpNormalize(BlogScene):
 
     # --- builders -----------------------------------------------------------
     def exp_curve(self, shifted) -> ExpCurve:
-        window = plot_window(shifted, WINDOW_INCLUDE, WINDOW_PAD, WINDOW_MAX_SPAN)
+        # a score whose difference to the max exceeds float64 is -inf: off the window anyway
+        window = plot_window(
+            shifted[np.isfinite(shifted)], WINDOW_INCLUDE, WINDOW_PAD, WINDOW_MAX_SPAN
+        )
         curve = ExpCurve(window, AXES_SIZE, font_size=style.FONT_CAPTION, avoid_x=shifted)
         low, high = window
         plot_center = (curve.point_on_axis(low) + curve.point_on_curve(high, curve.y_top)) / 2
@@ -158,7 +183,7 @@ class ExpNormalize(BlogScene):
         """Rows: scores s_i, e^{s_i} (or the shifted form), e^{s_i} / Sigma."""
         exponent = "s_i"
         if result.shift:
-            exponent = rf"s_i - {format_tex(result.shift, SCORE_DECIMALS, trim=True)}"
+            exponent = shifted_exponent("s_i", result.shift)
         labels = [
             style.math("s_i"),
             style.math(rf"e^{{{exponent}}}"),
@@ -251,16 +276,19 @@ class ExpNormalize(BlogScene):
         return bar, adds_up
 
     def stable_note(self, shift: float) -> VGroup:
-        """Only for large scores: the max is subtracted before exponentiating."""
+        """Only for scores beyond the core's bound: the max is subtracted before exponentiating."""
         m = format_tex(shift, SCORE_DECIMALS, trim=True)
+        # large scores risk e^s = inf (overflow), very negative ones e^s = 0 (underflow)
+        risk = "overflow" if shift > 0 else "underflow"
         note = VGroup(
             style.text(
-                rf"Largest score, {m}, subtracted first (no overflow); it cancels:",
+                rf"Largest score, ${m}$, subtracted first (no {risk}); it cancels:",
                 font_size=style.FONT_CAPTION,
                 color=style.GUIDE,
             ),
             style.math(
-                rf"\frac{{e^{{s_i - {m}}}}}{{\sum_j e^{{s_j - {m}}}}}"
+                rf"\frac{{e^{{{shifted_exponent('s_i', shift)}}}}}"
+                rf"{{\sum_j e^{{{shifted_exponent('s_j', shift)}}}}}"
                 rf" = \frac{{e^{{s_i}}}}{{\sum_j e^{{s_j}}}}",
                 font_size=style.FONT_CAPTION,
                 color=style.GUIDE,

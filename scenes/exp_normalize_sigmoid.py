@@ -95,7 +95,9 @@ class ExpNormalizeSigmoid(BlogScene):
             self.case_caption(i, c, color)
             for i, (c, color) in enumerate(zip(cases, colors, strict=True))
         ]
-        self.place_captions([reserved, *captions], [0.0, *(c.log_score for c in cases)], top)
+        self.place_captions(
+            [reserved, *captions], [0.0, *(c.log_score for c in cases)], top, case_dots
+        )
         reserved_arrow = self.arrow(reserved, reserved_dot.dot.get_top(), style.COOL)
         self.play(FadeIn(reserved), GrowArrow(reserved_arrow), FadeIn(reserved_dot, scale=0.5))
         self.beat(caption="Two classes: we fix the log-score of event 0 at zero.")
@@ -198,8 +200,17 @@ class ExpNormalizeSigmoid(BlogScene):
             style.math(rf"\log p(1) {relation} 0", font_size=style.FONT_CAPTION, color=color),
         ).arrange(DOWN, buff=0.12)
 
-    def place_captions(self, captions, values, line: MarkedNumberLine) -> None:
-        """Captions side by side above the line, each as near its point as room allows."""
+    def place_captions(self, captions, values, line: MarkedNumberLine, markers) -> None:
+        """Captions side by side above the line, each as near its point as room allows.
+
+        They hang from the top of the frame, above the markers' labels (equal
+        log-scores stack their labels in rows): shrunk alike if that room is short.
+        """
+        floor = max(m.get_top()[1] for m in [line.line, *markers]) + CAPTION_GAP
+        tallest = max(c.height for c in captions)
+        if tallest > HALF_HEIGHT - floor:
+            for caption in captions:
+                caption.scale((HALF_HEIGHT - floor) / tallest)
         wished = [line.n2p(v)[0] for v in values]
         centers = spread(wished, [c.width for c in captions], -HALF_WIDTH, HALF_WIDTH, CAPTION_GAP)
         for caption, x in zip(captions, centers, strict=True):

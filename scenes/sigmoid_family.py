@@ -10,8 +10,10 @@ from manim import *
 
 from whysigmoid import style
 from whysigmoid.core import (
+    SIGMOID_SATURATED_BEYOND,
     AffineFamily,
     SigmoidFamilyParams,
+    affine_sigmoid,
     format_tex,
     nice_step,
     sigmoid,
@@ -40,6 +42,7 @@ HEADER_GAP = 0.6
 CAPTION_Y = -3.3
 #: The right column (legend, derivative panel) starts here.
 COLUMN_LEFT = 3.3
+COLUMN_WIDTH = config.frame_width / 2 - style.FRAME_MARGIN - COLUMN_LEFT
 DERIVATIVE_SIZE = (3.2, 1.3)
 DERIVATIVE_CENTER = RIGHT * 5.0 + DOWN * 0.55
 DERIVATIVE_Y_RANGE = (-1.0, 1.0)
@@ -52,6 +55,8 @@ READOUT_DECIMALS = 2
 SWEEP_TIME = 1.6
 GROW_TIME = 3.0
 SLIDE_TIME = 2.0
+#: u = w x + b where the sigmoid bends: the moving curve samples only there.
+SIGMOID_FLAT = (-SIGMOID_SATURATED_BEYOND, SIGMOID_SATURATED_BEYOND)
 
 
 class SigmoidFamily(BlogScene):
@@ -64,7 +69,7 @@ class SigmoidFamily(BlogScene):
         self.axes = self.make_axes()
         self.weight = ValueTracker(p.bias_sweep_weight)
         self.bias = ValueTracker(p.biases[0])
-        self.family = AffineFamily(sigmoid, Y_RANGE)
+        self.family = AffineFamily(sigmoid, Y_RANGE, flat_outside=SIGMOID_FLAT)
         curve = self.curve = self.moving_curve()
         header = self.header()
         marker = self.marker = self.midpoint_marker()
@@ -160,7 +165,11 @@ class SigmoidFamily(BlogScene):
         weight, bias, family, x_range = self.weight, self.bias, self.family, self.params.x_range
 
         def redraw(graph):
-            graph.set_polyline(*family.samples(weight.get_value(), bias.get_value(), x_range))
+            w, b = weight.get_value(), bias.get_value()
+            if w == 0:  # a glide from w > 0 to w < 0 passes 0: a flat sigmoid
+                graph.set_polyline(x_range, [float(sigmoid(b))] * 2)
+            else:
+                graph.set_polyline(*family.samples(w, b, x_range))
 
         curve.add_updater(redraw)
         curve.update()
@@ -190,7 +199,8 @@ class SigmoidFamily(BlogScene):
 
     def midpoint_marker(self) -> VGroup:
         """A dashed guide at s = -b/w, a dot where sigma = sigma(0), a live label."""
-        axes, weight, bias, x_max = self.axes, self.weight, self.bias, self.params.x_range[1]
+        axes, weight, bias = self.axes, self.weight, self.bias
+        x_min, x_max = self.params.x_range
         half = float(sigmoid(0.0))
         text = labelled_readout(r"s = -b/w =", 0.0, READOUT_DECIMALS, True, style.FONT_SMALL)
         readout = text.readout
@@ -200,7 +210,14 @@ class SigmoidFamily(BlogScene):
         top = axes.c2p(0, Y_RANGE[1])[1] + MARKER_LABEL_GAP
 
         def follow(group):
-            s = step_position(weight.get_value(), bias.get_value())
+            w, b = weight.get_value(), bias.get_value()
+            # on the way between stops the midpoint may leave the plot (or not exist, w = 0)
+            s = step_position(w, b) if w != 0 else np.inf
+            shown = 1.0 if x_min <= s <= x_max else 0.0
+            guide.set_stroke(opacity=shown)
+            VGroup(dot, text).set_fill(opacity=shown)
+            if not shown:
+                return
             readout.set_value(s)
             guide.put_start_and_end_on(axes.c2p(s, Y_RANGE[0]), axes.c2p(s, Y_RANGE[1]))
             dot.move_to(axes.c2p(s, half))
@@ -229,12 +246,13 @@ class SigmoidFamily(BlogScene):
             w, b = self.weight.get_value(), self.bias.get_value()
             color = style.SERIES[i % len(style.SERIES)]
             trace = FunctionGraph.plot(
-                self.axes, lambda x, w=w, b=b: sigmoid(w * x + b), color=color
+                self.axes, lambda x, w=w, b=b: affine_sigmoid(x, w, b), color=color
             )
             trace.path.set_stroke(width=TRACE_STROKE, opacity=TRACE_OPACITY)
             traces.add(trace)
             if legend is None:
-                legend = Legend([(color, affine_label(w, b, READOUT_DECIMALS))])
+                label = affine_label(w, b, READOUT_DECIMALS)
+                legend = Legend([(color, label)], max_width=COLUMN_WIDTH)
                 legend.move_to(self.column_corner(), aligned_edge=UL)
                 self.play(FadeIn(trace), FadeIn(legend))
             else:

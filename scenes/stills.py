@@ -12,6 +12,7 @@ from whysigmoid.core import (
     ExpNormalizeSigmoidParams,
     SigmoidFamilyParams,
     VanishingGradientParams,
+    affine_sigmoid,
     sigmoid,
     sigmoid_derivative,
     step,
@@ -56,7 +57,7 @@ class SigmoidCurve(BlogStill):
     params = VanishingGradientParams()
 
     def construct(self):
-        self.add(sigmoid_plot(self.params.x_range))
+        self.add(style.fit_width(sigmoid_plot(self.params.x_range)).move_to(ORIGIN))
 
 
 class DerivativeAtPoints(BlogStill):
@@ -74,6 +75,7 @@ class DerivativeAtPoints(BlogStill):
         corner = axes.c2p(self.params.x_range[0], SIGMOID_Y_RANGE[1])
         VGroup(legend, key).move_to(corner + (RIGHT + DOWN) * LABEL_GAP, aligned_edge=UL)
         self.add(axes, curve, legend, key)
+        placed = [legend, key, *axes.tick_labels]
         for x in self.params.points:
             dot = Dot(axes.c2p(x, float(sigmoid(x))), radius=DOT_RADIUS, color=style.CURVE)
             label = style.number(
@@ -84,8 +86,14 @@ class DerivativeAtPoints(BlogStill):
             )
             # left of 0 the curve runs below-right of a point, right of 0 above-left
             side = UL if x < 0 else DR
-            self.add(dot, label.next_to(dot, side, buff=LABEL_GAP))
-        VGroup(*self.mobjects).move_to(ORIGIN)
+            label.next_to(dot, side, buff=LABEL_GAP)
+            # points close together: stack their labels away from the curve
+            while any(style.touches(label, other, LABEL_GAP / 2) for other in placed):
+                label.shift(side * UP * (label.height + LABEL_GAP))
+            placed.append(label)
+            self.add(dot, label)
+        # wide end labels (1 x 10^6) may reach past the frame: the figure shrinks to fit
+        style.fit_width(VGroup(*self.mobjects)).move_to(ORIGIN)
 
 
 class ReLUCurve(BlogStill):
@@ -95,7 +103,7 @@ class ReLUCurve(BlogStill):
 
     def construct(self):
         plot = relu_and_derivative(self.params.relu_x_range, PLOT_SIZE)
-        self.add(plot.move_to(ORIGIN))
+        self.add(style.fit_width(plot).move_to(ORIGIN))
 
 
 class StepFunction(BlogStill):
@@ -120,7 +128,10 @@ class StepFunction(BlogStill):
                 right, UP, buff=TITLE_GAP
             ),
         ]
-        self.add(left, right, step_graph, derivative, *titles)
+        figure = VGroup(left, right, step_graph, derivative, *titles)
+        if figure.width > config.frame_width - 2 * style.FRAME_MARGIN:  # wide tick labels
+            style.fit_width(figure).move_to(ORIGIN)
+        self.add(figure)
 
 
 class SigmoidFamilyPanels(BlogStill):
@@ -141,9 +152,10 @@ class SigmoidFamilyPanels(BlogStill):
             entries = []
             for i, (w, b) in enumerate(stops):
                 color = style.SERIES[i % len(style.SERIES)]
-                panel.add(
-                    FunctionGraph.plot(axes, lambda x, w=w, b=b: sigmoid(w * x + b), color=color)
+                curve = FunctionGraph.plot(
+                    axes, lambda x, w=w, b=b: affine_sigmoid(x, w, b), color=color
                 )
+                panel.add(curve)
                 entries.append((color, affine_label(w, b, LEGEND_DECIMALS)))
             legend = Legend(entries)
             panel.add(legend.next_to(axes, UP, buff=TITLE_GAP))

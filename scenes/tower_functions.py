@@ -18,6 +18,7 @@ from whysigmoid.core import (
     NIELSEN_SINE,
     NIELSEN_SQUARE,
     TowerFunctionsParams,
+    affine_sigmoid,
     average_deviation,
     bias_for_step,
     enclosing_range,
@@ -227,7 +228,7 @@ class TowerFunctions(BlogScene):
         axes = self.demo_axes()
         steps = [
             FunctionGraph.plot(
-                axes, lambda x, b=b, c=c: c * sigmoid(w * x + b), breaks=(s,), color=color
+                axes, lambda x, b=b, c=c: c * affine_sigmoid(x, w, b), breaks=(s,), color=color
             )
             for b, c, s, color in zip(
                 biases, (h, -h), (s1, s2), (style.WARM, style.COOL), strict=True

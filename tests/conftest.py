@@ -7,6 +7,7 @@
   is lowered to the installed version instead of skipping.
 - Property tests are reproducible: the same examples on every run (CI must
   not flake), no per-example deadline (the machine is shared and noisy).
+  ``WHYSIGMOID_HYPOTHESIS=thorough`` selects a profile with many more.
 - The suite runs on every core (pytest-xdist, ``--dist loadgroup``). Tests
   that share an expensive session fixture run in one worker, so it is built
   once: the cold renders of every scene (``rendered``) in one group, and a
@@ -14,7 +15,9 @@
   with module-scoped fixtures stay together by module.
 """
 
+import os
 import re
+import warnings
 
 import cairo
 import pytest
@@ -22,11 +25,16 @@ from hypothesis import settings
 from manim import config
 from manim.utils.testing import frames_comparison as _frames_comparison
 
-from whysigmoid.catalog import find_scene
+from whysigmoid.catalog import find_spec
 from whysigmoid.inspection import record_beats
 
 settings.register_profile("whysigmoid", derandomize=True, deadline=None)
-settings.load_profile("whysigmoid")
+#: WHYSIGMOID_HYPOTHESIS=thorough: many more examples everywhere (the scene
+#: properties choose their own counts from the same variable); a long run.
+settings.register_profile("thorough", parent=settings.get_profile("whysigmoid"), max_examples=2000)
+settings.load_profile(
+    "thorough" if os.environ.get("WHYSIGMOID_HYPOTHESIS") == "thorough" else "whysigmoid"
+)
 
 _frames_comparison.MIN_CAIRO_VERSION = min(
     _frames_comparison.MIN_CAIRO_VERSION, cairo.cairo_version()
@@ -97,21 +105,33 @@ def media_dir(tmp_path_factory):
     return path
 
 
+def dry_run(scene_cls, params, media_dir):
+    """``record_beats`` with every warning an error: a scene must construct without one.
+
+    (Only pydub's own import-time DeprecationWarning is let through, as in pyproject.)
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        warnings.filterwarnings("ignore", "'audioop' is deprecated", DeprecationWarning)
+        return record_beats(scene_cls, params, media_dir=media_dir)
+
+
 @pytest.fixture(scope="session")
 def beats(media_dir):
-    """``beats(scene_name, params=None)`` -> snapshots per beat, cached per (scene, params).
+    """``beats(name, params=None)`` -> snapshots per beat of a scene or still, cached.
 
     ``None`` means the scene's default parameters, and shares their entry: each
-    scene is constructed once per distinct parameter value in a session.
+    scene is constructed once per distinct parameter value in a session. Any
+    warning while constructing fails the test (``dry_run``).
     """
     cache = {}
 
     def get(name, params=None):
-        scene_cls = find_scene(name).load()
+        scene_cls = find_spec(name).load()
         params = scene_cls.params if params is None else params
         key = (name, params)
         if key not in cache:
-            cache[key] = record_beats(scene_cls, params, media_dir=media_dir)
+            cache[key] = dry_run(scene_cls, params, media_dir)
         return cache[key]
 
     return get

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 __all__ = [
+    "MIDWAY",
     "ShownText",
     "Snapshot",
     "foreign_numbers",
@@ -25,6 +26,10 @@ __all__ = [
     "record_beats",
 ]
 
+#: Where a dry run also stops inside every animation (fractions of its run time),
+#: so that updaters run on intermediate values (a weight gliding from 1 to -1
+#: passes 0 halfway), not only on the end state.
+MIDWAY = (0.5,)
 #: Numbers in a LaTeX string, ignoring those in sub- and superscripts (indices).
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 _SCRIPT = re.compile(r"[_^](\{[^{}]*\}|\w)")
@@ -115,6 +120,8 @@ def record_beats(
 
     The last snapshot is the final frame (recorded after ``construct`` returns).
     ``media_dir`` is where Manim keeps its Tex cache (default: its config's).
+    Every animation jumps to its end state after a stop at each ``MIDWAY``
+    fraction of its run time (updaters run there too); nothing is drawn.
     """
     from manim import tempconfig
 
@@ -135,8 +142,24 @@ def record_beats(
         scene_cls.setup(self)
         # jump every animation to its end state instead of computing frames
         self.renderer._original_skipping_status = True
+        # and draw nothing: Manim still captures a frame per play when skipping,
+        # a third of the time, and the snapshots read mobjects, not pixels
+        self.renderer.update_frame = _draw_nothing
+        self.renderer.save_static_frame_data = _draw_nothing
+        self.renderer.render = _draw_nothing
 
-    attributes = {"beat": beat, "setup": setup, "add_subcaption": add_subcaption}
+    def get_time_progression(self, run_time, *args, **kwargs):
+        progression = scene_cls.get_time_progression(self, run_time, *args, **kwargs)
+        if list(progression.iterable) == [run_time]:  # skipping: the end state only
+            progression.iterable = [f * run_time for f in MIDWAY] + [run_time]
+        return progression
+
+    attributes = {
+        "beat": beat,
+        "setup": setup,
+        "add_subcaption": add_subcaption,
+        "get_time_progression": get_time_progression,
+    }
     if params is not None:
         attributes["params"] = params
     recording = type(scene_cls.__name__, (scene_cls,), attributes)
@@ -154,6 +177,10 @@ def record_beats(
         scene.render()
         snapshots.append(Snapshot(len(snapshots), _texts(scene)))
     return snapshots
+
+
+def _draw_nothing(*args, **kwargs) -> None:
+    """Stands in for the renderer's drawing methods in a dry run."""
 
 
 def layout_problems(snapshots: list[Snapshot], margin: float = 0.05) -> list[str]:

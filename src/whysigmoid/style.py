@@ -58,6 +58,8 @@ __all__ = [
     "STROKE_CURVE",
     "STROKE_GUIDE",
     "TABLE_FILL",
+    "TICK_LABEL_BUFF",
+    "TICK_LABEL_CLEARANCE",
     "TITLE",
     "WARM",
     "curve_through",
@@ -66,6 +68,7 @@ __all__ = [
     "math",
     "number",
     "text",
+    "touches",
 ]
 
 # --- palette ----------------------------------------------------------------
@@ -128,6 +131,11 @@ FRAME_MARGIN = 0.35
 STROKE_GUIDE = 2.5
 STROKE_CURVE = 4.0
 TICK_LENGTH = 0.08
+#: Gap between a tick and its label.
+TICK_LABEL_BUFF = 0.12
+#: A tick label overlapping one placed before by more than this is left out
+#: (negative: an overlap; the tolerance of inspection.layout_problems).
+TICK_LABEL_CLEARANCE = -0.01
 
 # --- timing (seconds) --------------------------------------------------------
 #: Hold at the end of a storyboard beat.
@@ -208,7 +216,10 @@ def make_axes(
     x_length, y_length : float
         Size in scene units.
     x_ticks, y_ticks : iterable of float
-        Where to write tick labels (none by default).
+        Where to write tick labels (none by default). A repeated value is
+        drawn once, and a label that would overlap one placed before it (ticks
+        given close together, e.g. a step next to an end, or both axes' 0 at
+        the corner) is left out, its tick kept: x before y, earlier ticks win.
     tick_decimals : int
         Most decimals of a tick label (trailing zeros dropped).
     """
@@ -229,26 +240,37 @@ def make_axes(
         Line(axes.c2p(x_min, y_min), axes.c2p(x_min, y_range[1])),
     ).set_stroke(GUIDE, STROKE_GUIDE)
     labels = VGroup()
-    for x in x_ticks:
-        spines.add(
-            Line(axes.c2p(x, y_min), axes.c2p(x, y_min) + DOWN * TICK_LENGTH).set_stroke(
-                GUIDE, STROKE_GUIDE
+    sides = (
+        (dict.fromkeys(x_ticks), lambda x: axes.c2p(x, y_min), DOWN),
+        (dict.fromkeys(y_ticks), lambda y: axes.c2p(x_min, y), LEFT),
+    )
+    placed = []  # shared: an x label at the corner may meet a y label
+    for ticks, point, side in sides:
+        for value in ticks:  # dict keys: repeated values once, in order
+            spines.add(
+                Line(point(value), point(value) + side * TICK_LENGTH).set_stroke(
+                    GUIDE, STROKE_GUIDE
+                )
             )
-        )
-        label = number(x, tick_decimals, font_size=FONT_SMALL, color=GUIDE)
-        labels.add(label.next_to(axes.c2p(x, y_min), DOWN, buff=0.12))
-    for y in y_ticks:
-        spines.add(
-            Line(axes.c2p(x_min, y), axes.c2p(x_min, y) + LEFT * TICK_LENGTH).set_stroke(
-                GUIDE, STROKE_GUIDE
-            )
-        )
-        label = number(y, tick_decimals, font_size=FONT_SMALL, color=GUIDE)
-        labels.add(label.next_to(axes.c2p(x_min, y), LEFT, buff=0.12))
+            label = number(value, tick_decimals, font_size=FONT_SMALL, color=GUIDE)
+            label.next_to(point(value), side, buff=TICK_LABEL_BUFF)
+            if not any(touches(label, other, TICK_LABEL_CLEARANCE) for other in placed):
+                placed.append(label)
+                labels.add(label)
     axes.spines = spines
     axes.tick_labels = labels
     axes.add(spines, labels)
     return axes
+
+
+def touches(a: Mobject, b: Mobject, clearance: float) -> bool:
+    """Whether the bounding boxes of ``a`` and ``b`` come closer than ``clearance``.
+
+    A negative ``clearance`` asks whether they overlap by more than ``-clearance``.
+    """
+    gap_x = max(a.get_left()[0], b.get_left()[0]) - min(a.get_right()[0], b.get_right()[0])
+    gap_y = max(a.get_bottom()[1], b.get_bottom()[1]) - min(a.get_top()[1], b.get_top()[1])
+    return gap_x < clearance and gap_y < clearance
 
 
 def curve_through(

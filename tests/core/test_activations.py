@@ -6,6 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from whysigmoid.core import (
+    affine_sigmoid,
     logit,
     numeric_gradient,
     relu,
@@ -134,3 +135,27 @@ def test_sigmoid_derivative_never_exceeds_its_maximum_near_zero():
     tiny = np.array([2.220446049250313e-16, -2.220446049250313e-16, 1e-300, 0.0])
     assert np.all(sigmoid_derivative(tiny) == 0.25)
     assert np.isnan(sigmoid_derivative(np.nan))
+
+
+@pytest.mark.parametrize(
+    ("x", "weight", "bias", "expected"),
+    [
+        (1e10, 1e300, 0.0, 1.0),  # w x overflows to inf: sigma = 1 exactly
+        (-1e10, 1e300, 0.0, 0.0),
+        (1.0, -1e308, 1e308, 0.5),  # w x + b = 0 exactly
+        (2.0, 0.5, -1.0, 0.5),
+        (np.inf, 1.0, 0.0, 1.0),
+    ],
+)
+def test_affine_sigmoid_is_exact_when_w_x_overflows(x, weight, bias, expected):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert affine_sigmoid(x, weight, bias) == expected
+        out = affine_sigmoid(np.array([-1e308, 0.0, 1e308]), 1e10, 0.0)
+    np.testing.assert_array_equal(out, [0.0, 0.5, 1.0])
+    assert np.isnan(affine_sigmoid(np.nan, 2.0, 1.0))
+
+
+@given(moderate, moderate, moderate)
+def test_affine_sigmoid_is_sigmoid_of_the_pre_activation(x, weight, bias):
+    assert affine_sigmoid(x, weight, bias) == sigmoid(weight * x + bias)

@@ -1,3 +1,6 @@
+import math
+import warnings
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -21,6 +24,8 @@ from whysigmoid.core import (
     weight_grid,
 )
 
+finite = st.floats(allow_nan=False, allow_infinity=False)
+
 
 def test_blog_neuron():
     forward = neuron_forward([1, 0, 5], [0.6, -0.3, -0.3])
@@ -29,6 +34,37 @@ def test_blog_neuron():
     assert forward.output == pytest.approx(sigmoid(-0.9))
     assert round(forward.output, 2) == 0.29  # the blog's readout
     assert pre_activation([1, 2], [3, 4], bias=-1) == 10.0
+
+
+@pytest.mark.parametrize(
+    ("inputs", "weights", "bias", "expected"),
+    [
+        # a fused multiply-add in np.dot gave 6.7e283 here: the shown terms cancel exactly
+        ([1e200, -1e200, 1e-5, 999999.99, -0.5], [1e100, 1e100, 1e6, -1.0, 0.5], 999999.99, 9.75),
+        ([1e308, 1e308, 1.0], [1.0, 1.0, -1e308], 0.0, 1e308),  # a partial sum overflows
+        ([1e308, 1e308], [1.0, 1.0], 0.0, np.inf),
+        ([-1e308], [1.0], -1e308, -np.inf),
+        ([1e200, 0.0, 1.0], [1e200, 1.0, 1.0], 0.0, np.inf),  # issue 13's term overflows
+        ([1e308, -1e308], [10.0, 10.0], 0.0, np.nan),  # inf - inf
+    ],
+)
+def test_pre_activation_is_the_shown_terms_sum_rounded_once(inputs, weights, bias, expected):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        z = pre_activation(inputs, weights, bias)
+        forward = neuron_forward(inputs, weights, bias)
+    np.testing.assert_array_equal(z, expected)
+    np.testing.assert_array_equal(forward.pre_activation, expected)
+
+
+@given(st.lists(st.tuples(finite, finite), min_size=1, max_size=5), finite)
+def test_pre_activation_does_not_depend_on_the_order(pairs, bias):
+    x, w = (list(v) for v in zip(*pairs, strict=True))
+    z = pre_activation(x, w, bias)
+    np.testing.assert_array_equal(pre_activation(x[::-1], w[::-1], bias), z)
+    terms = neuron_forward(x, w, bias).terms
+    if np.isfinite(z) and np.isfinite(terms).all() and np.all(np.abs(terms) < 1e307):
+        assert z == math.fsum([*terms, bias])  # no partial sum overflows below 1e307 * 6
 
 
 def test_neuron_shape_checks():

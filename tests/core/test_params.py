@@ -9,7 +9,9 @@ from whysigmoid.core import (
     JustActivationParams,
     SigmoidFamilyParams,
     TowerFunctionsParams,
+    VanishingGradientParams,
 )
+from whysigmoid.core.params import MAX_PLOT_END, MIN_PLOT_LENGTH
 
 
 def test_defaults_are_the_blogs_values():
@@ -57,8 +59,64 @@ def test_frozen_and_hashable():
         (lambda: SigmoidFamilyParams(biases=(-20.0,)), "biases"),  # midpoint 20 off the axes
         (lambda: SigmoidFamilyParams(step_biases=(5000.0,)), "step_biases"),
         (lambda: SigmoidFamilyParams(step_value_at_zero=2), "step_value_at_zero"),
+        # overflows are named as such (issue 13), never "widen x_range"
+        (
+            lambda: JustActivationParams(inputs=(1e200, 0, 1), weights=(1e200, 1, 1)),
+            "inputs and weights",
+        ),
+        (
+            lambda: JustActivationParams(inputs=(1e308, 1e308, 1), weights=(1, 1, 1)),
+            "inputs, weights and bias",
+        ),
+        (
+            lambda: JustActivationParams(bias=1e308, inputs=(1e308, 0, 0), weights=(1, 0, 0)),
+            "inputs, weights and bias",
+        ),
+        (lambda: SigmoidFamilyParams(biases=(1e300,), bias_sweep_weight=1e-300), "biases"),
+        (lambda: SigmoidFamilyParams(step_weight=1e308), "step_weight and step_biases"),
+        (
+            lambda: ConceptDetectorParams(weight_columns=(1e308, 1e308, 1, 1)),
+            "weight_columns and bias",
+        ),
+        (
+            lambda: ConceptDetectorParams(bias=-1e308, weight_columns=(-1e308, 0, 1, 0)),
+            "weight_columns and bias",
+        ),
+        (
+            lambda: TowerFunctionsParams(
+                steepness=1.5e308, interval=(0, 1.27), demo_steps=(0.4, 1.27)
+            ),
+            "steepness and demo_steps",
+        ),
+        (lambda: TowerFunctionsParams(steepness=1e-310), "steepness"),
+        # plot windows: what their tick labels can write
+        (lambda: JustActivationParams(x_range=(-1e308, 1e308)), "x_range"),
+        (lambda: JustActivationParams(x_range=(-1e7, 10)), "x_range"),
+        (lambda: JustActivationParams(x_range=(-0.1, 0.05)), "x_range"),
+        (lambda: SigmoidFamilyParams(x_range=(-2e6, 2e6)), "x_range"),
+        (lambda: VanishingGradientParams(relu_x_range=(-0.05, 0.1)), "relu_x_range"),
+        (lambda: VanishingGradientParams(x_range=(-1e300, 10)), "x_range"),
+        (lambda: ConceptDetectorParams(bias=2e6), "weight_columns and bias"),
+        (lambda: TowerFunctionsParams(interval=(0.5, 0.6), demo_steps=(0.52, 0.58)), "interval"),
+        (lambda: TowerFunctionsParams(start_height=-2e6), "start_height"),
+        (lambda: TowerFunctionsParams(demo_height=0.05), "demo_height"),
+        (lambda: TowerFunctionsParams(demo_height=1e7), "demo_height"),
     ],
 )
 def test_invalid_values_name_the_field(factory, field):
     with pytest.raises(ValueError, match=f"^{field}:"):
         factory()
+
+
+def test_overflow_is_not_a_question_of_x_range():
+    with pytest.raises(ValueError, match="overflows float64") as error:
+        JustActivationParams(inputs=(1e200, 0, 1), weights=(1e200, 1, 1))
+    assert "widen" not in str(error.value)
+
+
+def test_the_limits_themselves_are_accepted():
+    JustActivationParams(inputs=(1e200, 0, 1), weights=(1e-200, 1, 1))  # terms 1, 0, 1
+    JustActivationParams(x_range=(-MAX_PLOT_END, MAX_PLOT_END))
+    JustActivationParams(inputs=(0, 0, 0), x_range=(0, MIN_PLOT_LENGTH))
+    ConceptDetectorParams(bias=MAX_PLOT_END - 10)
+    TowerFunctionsParams(demo_height=-MIN_PLOT_LENGTH / 2, start_height=MAX_PLOT_END)

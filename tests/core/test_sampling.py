@@ -1,10 +1,15 @@
+import warnings
+from functools import partial
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from whysigmoid.core import (
+    SIGMOID_SATURATED_BEYOND,
     AffineFamily,
+    affine_sigmoid,
     evaluate_towers,
     logit,
     nielsen_target,
@@ -178,6 +183,27 @@ def test_affine_family_matches_direct_sampling(weight, bias):
     assert polyline_miss(f, [(x, y)], UNIT) <= SLACK * DEFAULT_TOLERANCE
 
 
+@pytest.mark.parametrize(
+    ("weight", "bias", "x_range"),
+    [
+        (1e300, 0.0, X_RANGE),
+        (1e10, 5e10, (-1e6, 1e6)),
+        (1e-300, 1e-300, X_RANGE),
+        (5e-324, 0, X_RANGE),
+    ],
+)
+def test_affine_family_takes_any_finite_steepness(weight, bias, x_range):
+    # without flat_outside, w = 1e300 makes u span 1e301: the refinement runs out of levels
+    flat = (-SIGMOID_SATURATED_BEYOND, SIGMOID_SATURATED_BEYOND)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        x, y = AffineFamily(sigmoid, UNIT, flat_outside=flat).samples(weight, bias, x_range)
+    assert x[0] == x_range[0] and x[-1] == x_range[1] and np.all(np.diff(x) >= 0)
+    np.testing.assert_array_equal(y, affine_sigmoid(x, weight, bias))
+    f = partial(affine_sigmoid, weight=weight, bias=bias)
+    assert polyline_miss(f, [(x, y)], UNIT) <= SLACK * DEFAULT_TOLERANCE
+
+
 def test_affine_family_reuses_its_samples():
     family = AffineFamily(sigmoid, UNIT)
     family.samples(100.0, 0.0, X_RANGE)
@@ -195,6 +221,7 @@ def test_affine_family_reuses_its_samples():
         (lambda: sample_function(sigmoid, X_RANGE, UNIT, tolerance=0), "tolerance"),
         (lambda: shared_grid([], X_RANGE, UNIT), "functions"),
         (lambda: AffineFamily(sigmoid, UNIT).samples(0.0, 1.0, X_RANGE), "weight"),
+        (lambda: AffineFamily(sigmoid, UNIT).samples(1e308, 0.0, (0, 10)), "overflows"),
     ],
 )
 def test_bad_input(call, message):

@@ -4,6 +4,8 @@ Every number, curve and point a scene shows is computed here.
 """
 
 from .activations import (
+    SIGMOID_SATURATED_BEYOND,
+    affine_sigmoid,
     logit,
     relu,
     relu_derivative,
@@ -101,6 +103,7 @@ __all__ = [
     "PATTERN",
     "SIGMOID_DERIVATIVE_PEAK",
     "SIGMOID_PEAK_AT",
+    "SIGMOID_SATURATED_BEYOND",
     "AffineFamily",
     "ConceptDetectorParams",
     "DetectorResult",
@@ -116,6 +119,7 @@ __all__ = [
     "TowerFunctionsParams",
     "TwoClassNormalization",
     "VanishingGradientParams",
+    "affine_sigmoid",
     "average_deviation",
     "bias_for_step",
     "chain_gradient",

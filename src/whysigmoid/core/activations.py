@@ -13,6 +13,8 @@ from numpy.typing import ArrayLike, NDArray
 from scipy import special
 
 __all__ = [
+    "SIGMOID_SATURATED_BEYOND",
+    "affine_sigmoid",
     "logit",
     "relu",
     "relu_derivative",
@@ -26,6 +28,9 @@ FloatOrArray = np.float64 | NDArray[np.float64]
 
 #: ``sigma'(0) = 1/4``, the derivative's maximum.
 SIGMOID_DERIVATIVE_MAX = 0.25
+#: Beyond ``|x| = 40`` the sigmoid is within ``sigma(-40) = 4.2e-18`` of 0 or
+#: 1: flat for any drawing (``AffineFamily(..., flat_outside=...)``).
+SIGMOID_SATURATED_BEYOND = 40.0
 
 
 def _as_float(x: ArrayLike) -> NDArray[np.float64]:
@@ -55,6 +60,32 @@ def sigmoid(x: ArrayLike) -> FloatOrArray:
         Values in [0, 1], same shape as ``x``.
     """
     return _shaped(special.expit(_as_float(x)))
+
+
+def affine_sigmoid(x: ArrayLike, weight: float, bias: float = 0.0) -> FloatOrArray:
+    """``sigmoid(w x + b)``: one neuron's output, exact when ``w x + b`` overflows.
+
+    Source: the blog, section "Intuition of the sigmoid function" (a large
+    weight turns the sigmoid into a step). A steep neuron's ``w x`` can exceed
+    float64 (``w = 1e300``, ``x = 1e10``); the overflow is ``+-inf`` without a
+    RuntimeWarning, and ``sigmoid(+-inf)`` is exactly 1 or 0, the correctly
+    rounded value of the true ``sigmoid(w x + b)``.
+
+    Parameters
+    ----------
+    x : array_like of float
+        Any shape.
+    weight, bias : float
+        Finite.
+
+    Returns
+    -------
+    numpy.float64 or ndarray of float64
+        Values in [0, 1], same shape as ``x``; NaN where ``x`` is NaN.
+    """
+    with np.errstate(over="ignore"):
+        u = float(weight) * _as_float(x) + float(bias)
+    return _shaped(special.expit(u))
 
 
 def sigmoid_derivative(x: ArrayLike) -> FloatOrArray:

@@ -12,7 +12,7 @@ from typing import Literal
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from .activations import sigmoid, step
+from .activations import affine_sigmoid, step
 
 __all__ = [
     "DETECTOR_STEEPNESS",
@@ -69,9 +69,9 @@ class DetectorResult:
     summands : ndarray of float64, shape (rows, cols)
         ``image * weights`` elementwise.
     weighted_sum : float
-        ``sum(summands)``.
+        ``sum(summands)``; ``+-inf`` or NaN if it overflows float64.
     pre_activation : float
-        ``weighted_sum + bias``.
+        ``weighted_sum + bias`` (likewise).
     output : float
         ``step(pre_activation)`` (1 at 0: "sum >= threshold") or
         ``sigmoid(steepness * pre_activation)``.
@@ -84,8 +84,12 @@ class DetectorResult:
 
     @property
     def column_sums(self) -> NDArray[np.float64]:
-        """Summands added up per column, shape (cols,): the evidence each column gives."""
-        return self.summands.sum(axis=0)
+        """Summands added up per column, shape (cols,): the evidence each column gives.
+
+        ``+-inf`` (or NaN) where a sum overflows float64, without a RuntimeWarning.
+        """
+        with np.errstate(over="ignore", invalid="ignore"):
+            return self.summands.sum(axis=0)
 
 
 def detect(
@@ -117,13 +121,15 @@ def detect(
     weights = np.asarray(weights, dtype=np.float64)
     if image.shape != weights.shape:
         raise ValueError(f"image {image.shape} and weights {weights.shape} differ in shape")
-    summands = image * weights
-    weighted_sum = float(summands.sum())
+    # an overflow is +-inf (or NaN for inf - inf), silently: ConceptDetectorParams rejects it
+    with np.errstate(over="ignore", invalid="ignore"):
+        summands = image * weights
+        weighted_sum = float(summands.sum())
     z = weighted_sum + float(bias)
     if activation == "step":
         output = float(step(z, value_at_zero=1.0))
     elif activation == "sigmoid":
-        output = float(sigmoid(steepness * z))
+        output = float(affine_sigmoid(z, steepness))
     else:
         raise ValueError(f"activation must be 'step' or 'sigmoid', got {activation!r}")
     return DetectorResult(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -22,10 +23,42 @@ def _vectors(inputs: ArrayLike, weights: ArrayLike) -> tuple[NDArray, NDArray]:
     return x, w
 
 
+def _terms(x: NDArray[np.float64], w: NDArray[np.float64]) -> NDArray[np.float64]:
+    """``w_i * x_i``, each rounded to float64; ``+-inf`` where a product overflows, silently."""
+    with np.errstate(over="ignore"):
+        return w * x
+
+
+def _sum(values: list[float]) -> float:
+    """The exact sum of ``values``, rounded once to float64 (``math.fsum``).
+
+    ``+-inf`` if that sum is beyond float64, IEEE 754 rules if a value is
+    already infinite or NaN (``inf - inf`` is NaN).
+    """
+    if not all(math.isfinite(v) for v in values):
+        return sum(values)  # Python floats: inf and nan without exceptions
+    try:
+        return math.fsum(values)
+    except OverflowError:  # a partial sum left float64; the total may not
+        # halving is exact but for subnormals, negligible beside terms near 1e308;
+        # doubling back overflows to +-inf exactly when the total does
+        return 2 * math.fsum(v / 2 for v in values)
+
+
 def pre_activation(inputs: ArrayLike, weights: ArrayLike, bias: float = 0.0) -> np.float64:
     """Pre-activation ``z = sum_i w_i x_i + b`` of one neuron.
 
     Source: the blog, "The inputs ... are weighted ... and summed up".
+    Computed as the scene writes it: each term ``w_i x_i`` rounded to float64,
+    then the exact sum of the terms and the bias, rounded once
+    (``math.fsum``). So ``z`` does not depend on the order of the terms or on
+    how a BLAS ``dot`` fuses them (with a fused multiply-add ``1e300 - 1e300``
+    can come out as ``6.7e283``), and it equals the shown terms' sum.
+
+    Overflow follows IEEE 754 without a RuntimeWarning: a term or a sum beyond
+    float64 is ``+-inf``, and overflowing terms of opposite signs give NaN
+    (``inf - inf``); callers that must show ``z`` check ``isfinite``
+    (:class:`~whysigmoid.core.params.JustActivationParams` does).
 
     Parameters
     ----------
@@ -36,6 +69,7 @@ def pre_activation(inputs: ArrayLike, weights: ArrayLike, bias: float = 0.0) -> 
     Returns
     -------
     numpy.float64
+        Finite, ``+-inf`` or NaN (see above).
 
     Raises
     ------
@@ -43,7 +77,7 @@ def pre_activation(inputs: ArrayLike, weights: ArrayLike, bias: float = 0.0) -> 
         If the arrays are not 1-D or their lengths differ.
     """
     x, w = _vectors(inputs, weights)
-    return np.float64(np.dot(w, x) + bias)
+    return np.float64(_sum([*_terms(x, w).tolist(), float(bias)]))
 
 
 @dataclass(frozen=True)
@@ -54,10 +88,11 @@ class NeuronForward:
     ----------
     inputs, weights : ndarray of float64, shape (m,)
     terms : ndarray of float64, shape (m,)
-        The summands ``w_i * x_i``.
+        The summands ``w_i * x_i`` (``+-inf`` where a product overflows).
     bias : float
     pre_activation : float
-        ``sum(terms) + bias`` (the blog's "hidden input" h_in).
+        ``sum(terms) + bias`` (the blog's "hidden input" h_in), as
+        :func:`pre_activation`: rounded once; ``+-inf`` or NaN if it overflows.
     output : float
         ``sigmoid(pre_activation)`` (the blog's "hidden output" h_out).
     """
@@ -82,6 +117,8 @@ def neuron_forward(inputs: ArrayLike, weights: ArrayLike, bias: float = 0.0) -> 
     Returns
     -------
     NeuronForward
+        No RuntimeWarning for any input; non-finite values as in
+        :func:`pre_activation`.
 
     Raises
     ------
@@ -90,10 +127,11 @@ def neuron_forward(inputs: ArrayLike, weights: ArrayLike, bias: float = 0.0) -> 
     """
     x, w = _vectors(inputs, weights)
     z = float(pre_activation(x, w, bias))
+    terms = _terms(x, w)
     return NeuronForward(
         inputs=x,
         weights=w,
-        terms=w * x,
+        terms=terms,
         bias=float(bias),
         pre_activation=z,
         output=float(sigmoid(z)),

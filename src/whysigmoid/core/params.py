@@ -16,16 +16,28 @@ from dataclasses import dataclass, fields
 
 import numpy as np
 
-from .detector import DETECTOR_STEEPNESS, PATTERN
-from .towers import nielsen_target
+from .detector import (
+    DETECTOR_STEEPNESS,
+    EXAMPLE_FIRES,
+    EXAMPLE_SILENT,
+    PATTERN,
+    detect,
+    weight_grid,
+)
+from .neuron import pre_activation
+from .towers import OUTER_STEP_MARGIN, bias_for_step, nielsen_target
 
 __all__ = [
     "LIMITS",
+    "MAX_FIRST_TOWERS",
     "MAX_INPUTS",
     "MAX_LOG_SCORE",
+    "MAX_PLOT_END",
     "MAX_SCORES",
     "MAX_SWEEP_STOPS",
     "MAX_TOWERS",
+    "MAX_TOWER_COUNTS",
+    "MIN_PLOT_LENGTH",
     "ConceptDetectorParams",
     "ExpNormalizeParams",
     "ExpNormalizeSigmoidParams",
@@ -47,12 +59,27 @@ MAX_SCORES = 6
 MAX_LOG_SCORE = 50.0
 #: Most towers TowerFunctions fits (each tower is two hidden neurons).
 MAX_TOWERS = 200
+#: Most tower counts: each adds a row "n towers: deviation" under the readout,
+#: and a seventh row leaves the frame.
+MAX_TOWER_COUNTS = 6
+#: Most towers of the first count, which moves into place tower by tower
+#: (about 2 s each: 10 make a 20 s beat; 200 made it 7 minutes).
+MAX_FIRST_TOWERS = 10
 #: Most stops of one SigmoidFamily sweep (each leaves a trace and a legend entry).
 MAX_SWEEP_STOPS = 6
 #: Most layers VanishingGradient lists (one table row each).
 MAX_LAYERS = 6
 #: Most points whose derivative VanishingGradient tabulates (one column each).
 MAX_DERIVATIVE_POINTS = 6
+#: Plot windows (``x_range``, ``relu_x_range``, ConceptDetector's inset)
+#: stay within +-MAX_PLOT_END. Their tick labels (2 decimals) stay in fixed
+#: notation: from a million on the formatter writes m x 10^p, whose two
+#: decimals cannot tell ticks 0.5 apart. Far below Manim's own limit (its
+#: axes square coordinates and overflow from ~1e154).
+MAX_PLOT_END = 1e6
+#: ...and are at least this long: a window of 0.1 gets round ticks 0.025
+#: apart, which 2-decimal labels cannot write (0.025 -> "0.03", 0.075 -> "0.07").
+MIN_PLOT_LENGTH = 0.2
 #: Samples of the target when checking it stays inside (0, 1).
 TARGET_CHECK_SAMPLES = 2001
 
@@ -109,6 +136,23 @@ class _Params:
         low, high = self._numbers(name, 2, 2)
         if not low < high:
             raise ValueError(f"{name}: expected low < high, got {(low, high)}")
+        if not math.isfinite(high - low):
+            raise ValueError(f"{name}: its length high - low overflows float64, got {(low, high)}")
+        return low, high
+
+    def _window(self, name: str) -> tuple[float, float]:
+        """A plot window: an interval within +-MAX_PLOT_END, at least MIN_PLOT_LENGTH long."""
+        low, high = self._interval(name)
+        if not (-MAX_PLOT_END <= low and high <= MAX_PLOT_END):
+            raise ValueError(
+                f"{name}: a plot window must lie within [-{MAX_PLOT_END:g}, {MAX_PLOT_END:g}] "
+                f"(its tick labels), got {(low, high)}"
+            )
+        if high - low < MIN_PLOT_LENGTH:
+            raise ValueError(
+                f"{name}: a plot window must be at least {MIN_PLOT_LENGTH:g} long "
+                f"(its tick labels have 2 decimals), got {(low, high)}"
+            )
         return low, high
 
     @classmethod
@@ -127,7 +171,10 @@ class JustActivationParams(_Params):
     weights : tuple of float, same length as ``inputs``
     bias : float
     x_range : (float, float)
-        The sigmoid panel's x-axis range; must contain the pre-activation.
+        The sigmoid panel's x-axis range, a plot window (within
+        ``+-MAX_PLOT_END``, at least ``MIN_PLOT_LENGTH`` long); must contain
+        the pre-activation. Every term ``w_i x_i`` and the pre-activation must
+        be finite: an overflow is named as such (no window can hold it).
     """
 
     inputs: tuple[float, ...] = (1.0, 0.0, 5.0)
@@ -144,8 +191,21 @@ class JustActivationParams(_Params):
                 f"and {len(weights)} weights"
             )
         bias = self._number("bias")
-        low, high = self._interval("x_range")
-        z = sum(w * x for w, x in zip(weights, inputs, strict=True)) + bias
+        low, high = self._window("x_range")
+        # the scene shows every term and the sum: each must be a number, and
+        # no x_range can hold an overflow
+        for i, (w, x) in enumerate(zip(weights, inputs, strict=True), start=1):
+            if not math.isfinite(w * x):
+                raise ValueError(
+                    f"inputs and weights: the term w_{i} x_{i} = {w:g} * {x:g} overflows float64"
+                )
+        z = float(pre_activation(inputs, weights, bias))
+        if not math.isfinite(z):
+            terms = ", ".join(f"{w * x:g}" for w, x in zip(weights, inputs, strict=True))
+            raise ValueError(
+                f"inputs, weights and bias: the pre-activation sum_i w_i x_i + b overflows "
+                f"float64 (terms {terms}; bias {bias:g})"
+            )
         if not low <= z <= high:
             raise ValueError(
                 f"x_range: the pre-activation {z:g} lies outside {(low, high)}; widen x_range"
@@ -210,7 +270,11 @@ class SigmoidFamilyParams(_Params):
         The step's value at 0 (the blog: it "outputs 1 only if its input is
         greater than 0", so 0).
     x_range : (float, float)
-        Must contain every midpoint ``-b / w`` of the sweeps.
+        A plot window (within ``+-MAX_PLOT_END``, at least
+        ``MIN_PLOT_LENGTH`` long) containing every midpoint ``-b / w`` of the
+        sweeps. Every midpoint, and ``w x + b`` on ``x_range`` for every
+        weight and bias the sweeps glide between, must be finite (the curve
+        is drawn from it).
     """
 
     biases: tuple[float, ...] = (0.0, -1.0, -3.0, -5.0)
@@ -227,7 +291,7 @@ class SigmoidFamilyParams(_Params):
         weights = self._numbers("weights", 1, MAX_SWEEP_STOPS)
         step_biases = self._numbers("step_biases", 1, MAX_SWEEP_STOPS)
         weight_bias = self._number("weight_sweep_bias")
-        low, high = self._interval("x_range")
+        low, high = self._window("x_range")
         for name in ("bias_sweep_weight", "step_weight"):
             if self._number(name) == 0:
                 raise ValueError(f"{name}: must be non-zero")
@@ -242,11 +306,41 @@ class SigmoidFamilyParams(_Params):
         }
         for name, stops in sweeps.items():
             for w, b in stops:
-                if not low <= -b / w <= high:
+                midpoint = -b / w
+                if not math.isfinite(midpoint):
                     raise ValueError(
-                        f"{name}: the midpoint -b/w = {-b / w:g} (w = {w:g}, b = {b:g}) "
+                        f"{name}: the midpoint -b/w overflows float64 (w = {w:g}, b = {b:g})"
+                    )
+                if not low <= midpoint <= high:
+                    raise ValueError(
+                        f"{name}: the midpoint -b/w = {midpoint:g} (w = {w:g}, b = {b:g}) "
                         f"lies outside x_range {(low, high)}"
                     )
+        # the curve glides between these weights and biases: bound |w x + b| for all of them
+        reach = max(abs(low), abs(high))
+        largest_w = max((abs(w), name) for name, w in self._weights())
+        largest_b = max((abs(b), name) for name, b in self._biases())
+        if not math.isfinite(largest_w[0] * reach + largest_b[0]):
+            raise ValueError(
+                f"{largest_w[1]} and {largest_b[1]}: w x + b overflows float64 on x_range "
+                f"(|w| = {largest_w[0]:g}, |x| = {reach:g}, |b| = {largest_b[0]:g})"
+            )
+
+    def _weights(self) -> list[tuple[str, float]]:
+        """Every weight a sweep takes, with the parameter it comes from."""
+        return [
+            ("bias_sweep_weight", self.bias_sweep_weight),
+            *(("weights", w) for w in self.weights),
+            ("step_weight", self.step_weight),
+        ]
+
+    def _biases(self) -> list[tuple[str, float]]:
+        """Every bias a sweep takes, with the parameter it comes from."""
+        return [
+            *(("biases", b) for b in self.biases),
+            ("weight_sweep_bias", self.weight_sweep_bias),
+            *(("step_biases", b) for b in self.step_biases),
+        ]
 
 
 @dataclass(frozen=True)
@@ -255,20 +349,26 @@ class TowerFunctionsParams(_Params):
 
     Attributes
     ----------
-    tower_counts : tuple of int, each 1..MAX_TOWERS
-        The first count is fitted tower by tower; later ones replace it.
+    tower_counts : tuple of int, 1..MAX_TOWER_COUNTS values, each 1..MAX_TOWERS
+        The first count (at most ``MAX_FIRST_TOWERS``) is fitted tower by
+        tower; later ones replace it.
     interval : (float, float)
-        Where the towers live (Nielsen: [0, 1]); ``nielsen_target`` must stay
-        strictly inside (0, 1) there, so that its logit is finite.
+        Where the towers live (Nielsen: [0, 1]), a plot window (at least
+        ``MIN_PLOT_LENGTH`` long); ``nielsen_target`` must stay strictly
+        inside (0, 1) there, so that its logit is finite.
     steepness : float, > 0
-        Hidden weight of every step (Nielsen: 1000).
+        Hidden weight of every step (Nielsen: 1000). The biases ``-w s`` of
+        the steps and their margin ``OUTER_STEP_MARGIN / w`` must be finite.
     start_height : float
-        Height of every tower before it moves to its fitted value.
+        Height of every tower before it moves to its fitted value, within
+        ``+-MAX_PLOT_END`` (the plot's y-axis reaches it).
     demo_steps : (float, float)
         Step positions ``s1 < s2`` of the opening two-neuron tower, inside
         ``interval``.
     demo_height : float, non-zero
-        Output weight ``h`` of the opening tower (the second neuron gets ``-h``).
+        Output weight ``h`` of the opening tower (the second neuron gets
+        ``-h``). Its plot's y-axis spans about ``[-|h|, |h|]``, a plot window:
+        ``MIN_PLOT_LENGTH / 2 <= |h| <= MAX_PLOT_END``.
     """
 
     tower_counts: tuple[int, ...] = (5, 10, 20, 50)
@@ -279,23 +379,48 @@ class TowerFunctionsParams(_Params):
     demo_height: float = 0.8
 
     def __post_init__(self) -> None:
-        for count in self._numbers("tower_counts", 1, cast=int):
+        counts = self._numbers("tower_counts", 1, MAX_TOWER_COUNTS, cast=int)
+        for count in counts:
             if not 1 <= count <= MAX_TOWERS:
                 raise ValueError(f"tower_counts: each must be in 1..{MAX_TOWERS}, got {count}")
-        low, high = self._interval("interval")
+        if counts[0] > MAX_FIRST_TOWERS:
+            raise ValueError(
+                f"tower_counts: the first count moves into place tower by tower: at most "
+                f"{MAX_FIRST_TOWERS}, got {counts[0]}"
+            )
+        low, high = self._window("interval")
         f = nielsen_target(np.linspace(low, high, TARGET_CHECK_SAMPLES))
         if not (np.all(f > 0) and np.all(f < 1)):
             raise ValueError(
                 f"interval: the target f leaves (0, 1) on {(low, high)}, so logit(f) is not finite"
             )
-        if self._number("steepness") <= 0:
+        steepness = self._number("steepness")
+        if steepness <= 0:
             raise ValueError("steepness: must be > 0")
-        self._number("start_height")
+        if not math.isfinite(OUTER_STEP_MARGIN / steepness):
+            raise ValueError(
+                f"steepness: the outer steps' margin {OUTER_STEP_MARGIN:g}/w overflows float64, "
+                f"got w = {steepness:g}"
+            )
+        if abs(self._number("start_height")) > MAX_PLOT_END:
+            raise ValueError(
+                f"start_height: must lie within +-{MAX_PLOT_END:g} (the plot's y-axis), "
+                f"got {self.start_height:g}"
+            )
         s1, s2 = self._interval("demo_steps")
         if not low <= s1 < s2 <= high:
             raise ValueError(f"demo_steps: must lie inside interval {(low, high)}")
-        if self._number("demo_height") == 0:
-            raise ValueError("demo_height: must be non-zero")
+        for s in (s1, s2):
+            if not math.isfinite(bias_for_step(s, steepness)):
+                raise ValueError(
+                    f"steepness and demo_steps: the bias b = -w s overflows float64 "
+                    f"(w = {steepness:g}, s = {s:g})"
+                )
+        if not MIN_PLOT_LENGTH / 2 <= abs(self._number("demo_height")) <= MAX_PLOT_END:
+            raise ValueError(
+                f"demo_height: |h| must lie in [{MIN_PLOT_LENGTH / 2:g}, {MAX_PLOT_END:g}] "
+                f"(its plot's y-axis spans -|h| to |h|), got {self.demo_height:g}"
+            )
 
 
 @dataclass(frozen=True)
@@ -311,6 +436,10 @@ class ConceptDetectorParams(_Params):
         Minus the threshold (the blog: -3).
     steepness : float, > 0
         Weight of the steep sigmoid that replaces the step.
+
+    The evidence of every column, the weighted sum and the pre-activation of
+    both example images must be finite (no overflow), and the
+    pre-activations within ``+-MAX_PLOT_END`` (the sigmoid inset's axis).
     """
 
     weight_columns: tuple[float, ...] = (-1.0, 0.0, 1.0, 0.7)
@@ -318,10 +447,24 @@ class ConceptDetectorParams(_Params):
     steepness: float = DETECTOR_STEEPNESS
 
     def __post_init__(self) -> None:
-        self._numbers("weight_columns", PATTERN.shape[1], PATTERN.shape[1])
-        self._number("bias")
+        columns = self._numbers("weight_columns", PATTERN.shape[1], PATTERN.shape[1])
+        bias = self._number("bias")
         if self._number("steepness") <= 0:
             raise ValueError("steepness: must be > 0")
+        weights = weight_grid(columns, PATTERN.shape[0])
+        for k, image in enumerate((EXAMPLE_FIRES, EXAMPLE_SILENT), start=1):
+            result = detect(image, weights, bias)
+            shown = [*result.column_sums, result.weighted_sum, result.pre_activation]
+            if not all(math.isfinite(v) for v in shown):
+                raise ValueError(
+                    f"weight_columns and bias: the weighted sum of example image {k} "
+                    f"overflows float64 ({result.pre_activation:g})"
+                )
+            if abs(result.pre_activation) > MAX_PLOT_END:
+                raise ValueError(
+                    f"weight_columns and bias: the pre-activation of example image {k}, "
+                    f"{result.pre_activation:g}, lies beyond +-{MAX_PLOT_END:g} (the inset's axis)"
+                )
 
 
 @dataclass(frozen=True)
@@ -335,9 +478,10 @@ class VanishingGradientParams(_Params):
     points : tuple of float, 1..MAX_DERIVATIVE_POINTS values inside ``x_range``
         Where sigma'(x) is marked and tabulated (the blog: -4, -1, 0, 1, 4).
     x_range : (float, float)
-        The sigmoid's plot window.
+        The sigmoid's plot window (within ``+-MAX_PLOT_END``, at least
+        ``MIN_PLOT_LENGTH`` long).
     relu_x_range : (float, float), containing 0
-        The ReLU's plot window (its kink at 0 must show).
+        The ReLU's plot window (its kink at 0 must show), a plot window too.
     """
 
     layers: int = 5
@@ -354,11 +498,11 @@ class VanishingGradientParams(_Params):
         layers = int(layers)
         self._set("layers", layers)
         points = self._numbers("points", 1, MAX_DERIVATIVE_POINTS)
-        low, high = self._interval("x_range")
+        low, high = self._window("x_range")
         outside = [x for x in points if not low <= x <= high]
         if outside:
             raise ValueError(f"points: {outside} lie outside x_range {(low, high)}")
-        relu_low, relu_high = self._interval("relu_x_range")
+        relu_low, relu_high = self._window("relu_x_range")
         if not relu_low < 0 < relu_high:
             raise ValueError(f"relu_x_range: must contain 0, got {(relu_low, relu_high)}")
 

@@ -331,18 +331,36 @@ class AffineFamily:
         The view's y-range (the tolerance is a fraction of its span).
     tolerance : float
         As in :func:`sample_function`.
+    flat_outside : (float, float) or None
+        A ``u``-interval outside which ``g`` is constant to far below any
+        tolerance (``sigmoid``: ``(-SIGMOID_SATURATED_BEYOND,
+        SIGMOID_SATURATED_BEYOND)``). ``g`` is then sampled only inside it,
+        so ``w x + b`` may span any finite range (a step-like weight of
+        1e300) without the refinement running out of levels; the polyline
+        runs straight from the ends of ``x_range`` to the first samples.
     """
 
     def __init__(
-        self, g: Function, y_range: tuple[float, float], tolerance: float = DEFAULT_TOLERANCE
+        self,
+        g: Function,
+        y_range: tuple[float, float],
+        tolerance: float = DEFAULT_TOLERANCE,
+        flat_outside: tuple[float, float] | None = None,
     ):
         self.g = g
         self.y_range = _check_range("y_range", y_range)
         self.tolerance = tolerance
+        if flat_outside is not None:
+            flat_outside = _check_range("flat_outside", flat_outside)
+        self.flat_outside = (-np.inf, np.inf) if flat_outside is None else flat_outside
         self._u = np.empty(0)
         self._covered = (np.inf, -np.inf)
 
     def _cover(self, low: float, high: float) -> None:
+        flat_low, flat_high = self.flat_outside
+        low, high = max(low, flat_low), min(high, flat_high)
+        if low > high:  # all of it where g is flat: the ends alone draw it
+            return
         if self._covered[0] <= low and high <= self._covered[1]:
             return
         low, high = min(low, self._covered[0]), max(high, self._covered[1])
@@ -359,17 +377,23 @@ class AffineFamily:
         Raises
         ------
         ValueError
-            If ``weight`` is 0 or not finite, or ``x_range`` is empty.
+            If ``weight`` is 0 or not finite, ``x_range`` is empty, or ``w x + b``
+            overflows float64 at an end of ``x_range``.
         """
         if not (np.isfinite(weight) and weight != 0):
             raise ValueError(f"weight must be finite and non-zero, got {weight!r}")
         x0, x1 = _check_range("x_range", x_range)
+        weight, bias = float(weight), float(bias)  # Python floats: overflow is inf, no warning
         u0, u1 = sorted((weight * x0 + bias, weight * x1 + bias))
+        if not (np.isfinite(u0) and np.isfinite(u1)):
+            raise ValueError(f"w x + b overflows float64 on {(x0, x1)} (w = {weight}, b = {bias})")
         self._cover(u0, u1)
         inside = self._u[np.searchsorted(self._u, u0, "right") : np.searchsorted(self._u, u1)]
-        x = np.concatenate([[x0], (inside - bias) / weight, [x1]])
-        if weight < 0:
-            x[1:-1] = x[-2:0:-1]
-        x = np.clip(x, x0, x1)  # rounding of (u - b) / w near the ends, not values
-        y = np.asarray(self.g(weight * x + bias), dtype=np.float64)
+        with np.errstate(over="ignore"):
+            # a tiny w puts the samples far outside x_range (even at +-inf): clipped
+            x = np.concatenate([[x0], (inside - bias) / weight, [x1]])
+            if weight < 0:
+                x[1:-1] = x[-2:0:-1]
+            x = np.clip(x, x0, x1)  # rounding of (u - b) / w near the ends, not values
+            y = np.asarray(self.g(weight * x + bias), dtype=np.float64)
         return x, y

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from .activations import sigmoid
+from .activations import affine_sigmoid
 
 __all__ = [
     "DEFAULT_STEEPNESS",
@@ -84,7 +84,8 @@ def tower(
     numpy.float64 or ndarray of float64, same shape as ``x``
     """
     x = np.asarray(x, dtype=np.float64)
-    return height * (sigmoid(steepness * (x - left)) - sigmoid(steepness * (x - right)))
+    # sigma(w (x - s)): exactly 0 or 1 where the product overflows
+    return height * (affine_sigmoid(x - left, steepness) - affine_sigmoid(x - right, steepness))
 
 
 #: Coefficients of Nielsen's example ``f(x) = c + q x^2 + a x sin(k x) + d cos(m x)``.

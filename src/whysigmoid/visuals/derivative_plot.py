@@ -31,6 +31,7 @@ __all__ = [
     "FunctionAndDerivative",
     "plot_axes",
     "relu_and_derivative",
+    "relu_y_range",
     "sigmoid_and_derivative",
 ]
 
@@ -130,15 +131,25 @@ def sigmoid_and_derivative(
     )
 
 
+def relu_y_range(x_range: tuple[float, float]) -> tuple[float, float]:
+    """``(0, max(ReLU(x_max), ReLU'(x_max)))``: room for ReLU and its derivative."""
+    high = x_range[1]
+    return (0.0, max(float(relu(high)), float(relu_derivative(high))))
+
+
 def relu_and_derivative(
     x_range: tuple[float, float], size: tuple[float, float]
 ) -> FunctionAndDerivative:
-    """ReLU and its derivative, honest about the jump at 0 (the blog's ``relu.png``)."""
+    """ReLU and its derivative, honest about the jump at 0 (the blog's ``relu.png``).
+
+    The y-range reaches ReLU's largest value and the derivative's, 1: a window
+    right of 0 shorter than 1 must still show the derivative's upper level.
+    """
     return FunctionAndDerivative(
         relu,
         relu_derivative,
         x_range,
-        (0.0, float(relu(x_range[1]))),
+        relu_y_range(x_range),
         size,
         (r"\mathrm{ReLU}(x) = \max(x, 0)", r"\mathrm{ReLU}'(x)"),
         breaks=(0.0,),

@@ -10,22 +10,30 @@ from ..core import format_tex
 __all__ = ["Legend", "affine_label"]
 
 SAMPLE_LENGTH = 0.4
+#: Between the sample line and its label.
+LABEL_GAP = 0.12
 ENTRY_GAP = 0.12
 PADDING = 0.15
 
 
 class Legend(VGroup):
-    """Entries ``(colour, LaTeX label)`` stacked top to bottom in a light box.
+    r"""Entries ``(colour, LaTeX label)`` stacked top to bottom in a light box.
 
     ``legend.entries[i]`` is the i-th (sample, label) pair; :meth:`add_entry`
-    appends one (e.g. a trace left by a sweep).
+    appends one (e.g. a trace left by a sweep). With ``max_width`` a label too
+    wide for it (``w = -1 \times 10^{200}, ...``) is scaled down, alone, so the
+    box never grows wider than ``max_width``.
     """
 
     def __init__(
-        self, entries: list[tuple[ManimColor, str]] = (), font_size: float = style.FONT_SMALL
+        self,
+        entries: list[tuple[ManimColor, str]] = (),
+        font_size: float = style.FONT_SMALL,
+        max_width: float | None = None,
     ):
         super().__init__()
         self.font_size = font_size
+        self.max_width = max_width
         self.entries = VGroup()
         self.box = RoundedRectangle(
             corner_radius=0.06,
@@ -48,7 +56,9 @@ class Legend(VGroup):
             stroke_width=style.STROKE_CURVE,
         )
         tex = style.math(label, font_size=self.font_size)
-        return VGroup(sample, tex.next_to(sample, RIGHT, buff=0.12))
+        if self.max_width is not None:
+            style.fit_width(tex, self.max_width - 2 * PADDING - SAMPLE_LENGTH - LABEL_GAP)
+        return VGroup(sample, tex.next_to(sample, RIGHT, buff=LABEL_GAP))
 
     def add_entry(self, color: ManimColor, label: str) -> VGroup:
         """Append an entry below the others and grow the box; returns the entry."""

@@ -6,7 +6,7 @@ import numpy as np
 from manim import DR, RIGHT, UL, Dot, VGroup
 
 from .. import style
-from ..core import sigmoid, sigmoid_derivative
+from ..core import nice_step, sigmoid, sigmoid_derivative, tick_values
 from .legend import Legend
 
 __all__ = ["SigmoidPanel"]
@@ -15,7 +15,8 @@ PANEL_SIZE = (5.4, 3.4)
 #: Samples across the x-range; sigmoid on [-10, 10] bends gently, so this is
 #: dense enough that corners never show.
 CURVE_SAMPLES = 400
-X_TICK_STEP = 5.0
+#: Most labelled x ticks, at the core's round steps (every 5 on [-10, 10]).
+MAX_X_TICKS = 5
 Y_TICKS = (0.0, 0.5, 1.0)
 LEGEND_INSET = 0.12
 
@@ -31,12 +32,12 @@ class SigmoidPanel(VGroup):
     def __init__(self, x_range: tuple[float, float]):
         super().__init__()
         low, high = x_range
-        ticks = np.arange(np.ceil(low / X_TICK_STEP), np.floor(high / X_TICK_STEP) + 1)
+        x_step = nice_step(high - low, MAX_X_TICKS)
         self.axes = style.make_axes(
-            (low, high, X_TICK_STEP),
+            (low, high, x_step),
             (0.0, 1.0, 0.25),
             *PANEL_SIZE,
-            x_ticks=ticks * X_TICK_STEP,
+            x_ticks=tick_values(low, high, x_step),
             y_ticks=Y_TICKS,
         )
         x = np.linspace(low, high, CURVE_SAMPLES)

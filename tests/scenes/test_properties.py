@@ -1,0 +1,380 @@
+"""Any parameter set the validators accept renders, and shows the core's numbers.
+
+For every scene, hypothesis draws parameter sets across the scene's documented
+domain (the ``--set`` limits in the README: extreme magnitudes, ties, the
+fewest and most values) and runs ``construct()`` without writing frames (the
+``beats`` fixture's dry run, in which any warning is an error). At every beat:
+no exception, ``layout_problems == []``, and every number on screen is the
+core's value as its formatter rounds it (``scenechecks``). The stills that take
+a scene's parameters run with the same sets. Sets the validators reject are
+tested through the CLI in ``tests/cli/test_set_domains.py``.
+
+A dry run with new numbers costs seconds (LaTeX for each new number, Manim's
+copies of mobjects), so by default only a few sets are drawn per scene, mostly
+from a palette of landmark values whose LaTeX is shared between sets.
+``WHYSIGMOID_HYPOTHESIS=thorough`` draws many more, from the whole float range
+too (a long run, see README "Development"). Failing sets are not shrunk (each
+step would be another dry run): hypothesis prints the set as drawn.
+"""
+
+import math
+import os
+
+from hypothesis import HealthCheck, Phase, assume, example, given, settings
+from hypothesis import strategies as st
+from scenechecks import CHECKS, STILL_CHECKS
+
+from whysigmoid.catalog import SCENES, STILLS
+from whysigmoid.core import (
+    ConceptDetectorParams,
+    ExpNormalizeParams,
+    ExpNormalizeSigmoidParams,
+    JustActivationParams,
+    SigmoidFamilyParams,
+    TowerFunctionsParams,
+    VanishingGradientParams,
+    pre_activation,
+)
+from whysigmoid.core.params import (
+    MAX_DERIVATIVE_POINTS,
+    MAX_FIRST_TOWERS,
+    MAX_INPUTS,
+    MAX_LAYERS,
+    MAX_LOG_SCORE,
+    MAX_PLOT_END,
+    MAX_SCORES,
+    MAX_SWEEP_STOPS,
+    MAX_TOWER_COUNTS,
+    MAX_TOWERS,
+    MIN_PLOT_LENGTH,
+)
+from whysigmoid.inspection import layout_problems
+
+THOROUGH = os.environ.get("WHYSIGMOID_HYPOTHESIS") == "thorough"
+#: Sets drawn per scene (TowerFunctions' dry runs cost several times the others').
+SETS = 40 if THOROUGH else 1
+TOWER_SETS = 15 if THOROUGH else 1
+BIGGEST = 1.7976931348623157e308
+TINIEST = 5e-324
+#: Landmark magnitudes: 0; rounding to 0 at 2 decimals; ordinary; halves and
+#: 2.5 (rounding ties); ExpNormalize's shift bound (50) on both sides; e^x's
+#: overflow (709.8); the formatter's switch to scientific notation (999999.99,
+#: 1e6); beyond float64's integers (1e16); and the ends of float64.
+MAGNITUDES = (
+    0.0,
+    TINIEST,
+    1e-5,
+    0.004,
+    0.005,
+    0.5,
+    1.0,
+    2.5,
+    3.0,
+    49.99,
+    50.0,
+    50.01,
+    709.0,
+    800.0,
+    999999.99,
+    1e6,
+    1e16,
+    1e200,
+    BIGGEST,
+)
+SIGNED = tuple(sorted({*MAGNITUDES, *(-m for m in MAGNITUDES)}))
+#: Window lengths from the shortest allowed to the widest.
+LENGTHS = (MIN_PLOT_LENGTH, 0.25, 1.0, 12.0, 20.0, 1e3, 1e6, 2 * MAX_PLOT_END)
+#: Where in a window a point goes: the ends, the middle, near the ends.
+FRACTIONS = (0.0, 1.0, 0.5, 0.25, 0.999, 1e-6)
+
+
+def real(low=-BIGGEST, high=BIGGEST, palette=SIGNED):
+    """A float in [low, high]: a landmark; in the thorough run also any float."""
+    landmarks = st.sampled_from([v for v in palette if low <= v <= high])
+    if not THOROUGH:
+        return landmarks
+    return st.one_of(landmarks, st.floats(low, high, allow_nan=False, allow_infinity=False))
+
+
+def nonzero(low=-BIGGEST, high=BIGGEST):
+    return real(low, high).filter(lambda v: v != 0)
+
+
+def valid(params_type, **fields):
+    """``params_type(**fields)``, or discard the draw if the validators refuse it."""
+    try:
+        return params_type(**fields)
+    except ValueError:
+        assume(False)
+
+
+def window(draw, low=-MAX_PLOT_END, high=MAX_PLOT_END, include=()):
+    """A plot window inside [low, high], at least MIN_PLOT_LENGTH long, holding ``include``."""
+    if include:
+        left, right = min(include), max(include)
+        pads = real(0.0, 2 * MAX_PLOT_END, (0.0, *LENGTHS))
+        start, end = max(low, left - draw(pads)), min(high, right + draw(pads))
+    else:
+        start = draw(real(low, high - MIN_PLOT_LENGTH))
+        end = min(high, start + draw(st.sampled_from(LENGTHS)))
+    if end - start < MIN_PLOT_LENGTH:  # too short: grow it to the right, else to the left
+        end = min(high, start + MIN_PLOT_LENGTH)
+        start = end - MIN_PLOT_LENGTH
+    return (start, end)
+
+
+def inside(draw, bounds, count):
+    """``count`` points of the window ``bounds``: at fractions of it or landmarks in it."""
+    low, high = bounds
+    points = []
+    for _ in range(count):
+        fraction = draw(st.sampled_from(FRACTIONS))
+        at_fraction = min(high, max(low, low + fraction * (high - low)))
+        points.append(draw(st.one_of(st.just(at_fraction), real(low, high))))
+    return tuple(points)
+
+
+# --- one strategy per scene: the validators' domain ---------------------------------
+
+
+@st.composite
+def just_activation_sets(draw):
+    n = draw(st.integers(1, MAX_INPUTS))
+    inputs = draw(st.lists(real(), min_size=n, max_size=n))
+    weights = draw(st.lists(real(), min_size=n, max_size=n))
+    dot = float(pre_activation(inputs, weights))
+    assume(math.isfinite(dot))  # an overflowing term: a set the validator rejects
+    # a bias from the palette, or one that brings the pre-activation back into range
+    target = draw(real(-MAX_PLOT_END, MAX_PLOT_END))
+    bias = draw(st.one_of(real(), st.just(target - dot)))
+    z = float(pre_activation(inputs, weights, bias))
+    assume(math.isfinite(z) and abs(z) <= MAX_PLOT_END)
+    x_range = (-10.0, 10.0) if abs(z) <= 10 and draw(st.booleans()) else window(draw, include=(z,))
+    return valid(JustActivationParams, inputs=inputs, weights=weights, bias=bias, x_range=x_range)
+
+
+@st.composite
+def exp_normalize_sets(draw):
+    return ExpNormalizeParams(scores=draw(st.lists(real(), min_size=2, max_size=MAX_SCORES)))
+
+
+@st.composite
+def exp_normalize_sigmoid_sets(draw):
+    scores = real(-MAX_LOG_SCORE, MAX_LOG_SCORE)
+    return ExpNormalizeSigmoidParams(log_scores=(draw(scores), draw(scores)))
+
+
+@st.composite
+def sigmoid_family_sets(draw):
+    x_range = (-10.0, 10.0) if draw(st.booleans()) else window(draw)
+    stops = st.integers(1, MAX_SWEEP_STOPS)
+
+    def biases_for(w):  # each midpoint -b/w inside x_range
+        return tuple(-w * m for m in inside(draw, x_range, draw(stops)))
+
+    bias_sweep_weight = draw(nonzero())
+    step_weight = draw(nonzero())
+    return valid(
+        SigmoidFamilyParams,
+        biases=biases_for(bias_sweep_weight),
+        bias_sweep_weight=bias_sweep_weight,
+        weights=tuple(draw(nonzero()) for _ in range(draw(stops))),
+        weight_sweep_bias=draw(st.one_of(st.just(0.0), real())),
+        step_weight=step_weight,
+        step_biases=biases_for(step_weight),
+        step_value_at_zero=draw(st.sampled_from((0.0, 0.5, 1.0, 0.25))),
+        x_range=x_range,
+    )
+
+
+@st.composite
+def concept_detector_sets(draw):
+    return valid(
+        ConceptDetectorParams,
+        weight_columns=tuple(draw(real()) for _ in range(4)),
+        bias=draw(real()),
+        steepness=draw(real(TINIEST)),
+    )
+
+
+#: Nielsen's f stays inside (0, 1) on this interval around [0, 1] (and on two
+#: intervals shorter than MIN_PLOT_LENGTH near +-1.55).
+TOWER_DOMAIN = (-1.278, 1.278)
+
+
+@st.composite
+def tower_functions_sets(draw):
+    interval = window(draw, *TOWER_DOMAIN)
+    s1, s2 = sorted(inside(draw, interval, 2))
+    assume(s1 < s2)
+    n_counts = draw(st.integers(1, MAX_TOWER_COUNTS))
+    counts = [draw(st.integers(1, MAX_FIRST_TOWERS))]
+    counts += [draw(st.sampled_from((1, 2, 7, 50, MAX_TOWERS))) for _ in range(n_counts - 1)]
+    height = st.one_of(real(MIN_PLOT_LENGTH / 2, MAX_PLOT_END), real(-MAX_PLOT_END, -0.1))
+    return valid(
+        TowerFunctionsParams,
+        tower_counts=tuple(counts),
+        interval=interval,
+        steepness=draw(real(TINIEST)),
+        start_height=draw(real(-MAX_PLOT_END, MAX_PLOT_END)),
+        demo_steps=(s1, s2),
+        demo_height=draw(height),
+    )
+
+
+@st.composite
+def vanishing_gradient_sets(draw):
+    x_range = (-6.0, 6.0) if draw(st.booleans()) else window(draw)
+    relu_left = draw(real(-MAX_PLOT_END, -TINIEST))
+    relu_right = draw(real(TINIEST, MAX_PLOT_END))
+    if relu_right - relu_left < MIN_PLOT_LENGTH:
+        relu_right = relu_left + MIN_PLOT_LENGTH
+    return valid(
+        VanishingGradientParams,
+        layers=draw(st.integers(1, MAX_LAYERS)),
+        points=inside(draw, x_range, draw(st.integers(1, MAX_DERIVATIVE_POINTS))),
+        x_range=x_range,
+        relu_x_range=(relu_left, relu_right),
+    )
+
+
+#: The stills that take a scene's parameter type (scenes/stills.py).
+STILLS_OF = {
+    "SigmoidFamily": ("StepFunction", "SigmoidFamilyPanels"),
+    "ExpNormalizeSigmoid": ("ExpNormalizeTable",),
+    "VanishingGradient": ("SigmoidCurve", "DerivativeAtPoints", "ReLUCurve"),
+}
+
+
+#: Thorough run: every failing set, so that one long run reports them all
+#: (``test_the_thorough_run_found_nothing`` fails with the list at the end).
+FOUND = []
+
+
+def renders_with_the_cores_numbers(beats, name, params):
+    """The property: a clean dry run, clean layout at every beat, the core's numbers."""
+    if not THOROUGH:
+        return check_every_beat(beats, name, params)
+    try:
+        check_every_beat(beats, name, params)
+    except Exception as error:
+        FOUND.append(f"{name} {params!r}: {type(error).__name__}: {str(error)[:500]}")
+
+
+def check_every_beat(beats, name, params):
+    snapshots = beats(name, params)  # any warning fails (conftest.dry_run)
+    assert layout_problems(snapshots) == []
+    CHECKS[name](snapshots, params)
+    for still in STILLS_OF.get(name, ()):
+        (snapshot,) = beats(still, params)
+        assert layout_problems([snapshot]) == []
+        STILL_CHECKS[still](snapshot, params)
+
+
+def drawn(sets=SETS):
+    """Settings of a scene property: few sets by default, no shrinking (see above)."""
+    return settings(
+        max_examples=sets,
+        phases=(Phase.explicit, Phase.generate),
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+    )
+
+
+@drawn()
+@given(params=just_activation_sets())
+@example(  # the largest terms that do not overflow, cancelling: z = 0
+    params=JustActivationParams(
+        inputs=(1e200, -1e200, 1e-5, 999999.99, -0.5),
+        weights=(1e100, 1e100, 1e6, -1.0, 0.5),
+        bias=999999.99,
+        x_range=(-MAX_PLOT_END, MAX_PLOT_END),
+    )
+)
+def test_just_activation(beats, params):
+    renders_with_the_cores_numbers(beats, "JustActivation", params)
+
+
+@drawn()
+@given(params=exp_normalize_sets())
+@example(params=ExpNormalizeParams(scores=(-800.0, -801.0)))  # issue 13: was [nan, nan]
+@example(params=ExpNormalizeParams(scores=(BIGGEST, -BIGGEST, 0.0, 50.0, -50.01, BIGGEST)))
+def test_exp_normalize(beats, params):
+    renders_with_the_cores_numbers(beats, "ExpNormalize", params)
+
+
+@drawn()
+@given(params=exp_normalize_sigmoid_sets())
+@example(params=ExpNormalizeSigmoidParams(log_scores=(MAX_LOG_SCORE, -MAX_LOG_SCORE)))
+def test_exp_normalize_sigmoid(beats, params):
+    renders_with_the_cores_numbers(beats, "ExpNormalizeSigmoid", params)
+
+
+@drawn()
+@given(params=sigmoid_family_sets())
+@example(  # most stops, a step weight of 1e300, the widest window
+    params=SigmoidFamilyParams(
+        biases=(0.0, 1e6, -1e6, 2.5, -0.5, 999999.99),
+        bias_sweep_weight=-1.0,
+        weights=(1e-300, -1e300, 0.5, 1.0, -5e-324, 1e6),
+        weight_sweep_bias=0.0,
+        step_weight=1e300,
+        step_biases=(0.0, 1e306, -1e306, 5e305, -5e305, 1e300),
+        step_value_at_zero=0.5,
+        x_range=(-MAX_PLOT_END, MAX_PLOT_END),
+    )
+)
+@example(  # the weight glides from 1 to -1 and is 0 halfway (MIDWAY): a flat sigmoid
+    params=SigmoidFamilyParams(bias_sweep_weight=1.0, weights=(-1.0, 2.0))
+)
+def test_sigmoid_family(beats, params):
+    renders_with_the_cores_numbers(beats, "SigmoidFamily", params)
+
+
+@drawn()
+@given(params=concept_detector_sets())
+@example(params=ConceptDetectorParams(weight_columns=(0.0, 0.0, 0.0, 0.0), bias=0.0))
+@example(params=ConceptDetectorParams(weight_columns=(1e5, -1e5, 0.0, BIGGEST), steepness=BIGGEST))
+def test_concept_detector(beats, params):
+    renders_with_the_cores_numbers(beats, "ConceptDetector", params)
+
+
+@drawn(TOWER_SETS)
+@given(params=tower_functions_sets())
+def test_tower_functions(beats, params):
+    renders_with_the_cores_numbers(beats, "TowerFunctions", params)
+
+
+@drawn()
+@given(params=vanishing_gradient_sets())
+@example(
+    params=VanishingGradientParams(
+        layers=MAX_LAYERS,
+        points=(-1e6, -999999.99, 0.0, 0.004, 5e-324, 1e6),
+        x_range=(-MAX_PLOT_END, MAX_PLOT_END),
+        relu_x_range=(-5e-324, MIN_PLOT_LENGTH),
+    )
+)
+def test_vanishing_gradient(beats, params):
+    renders_with_the_cores_numbers(beats, "VanishingGradient", params)
+
+
+PROPERTIES = {
+    "JustActivation": test_just_activation,
+    "SigmoidFamily": test_sigmoid_family,
+    "ConceptDetector": test_concept_detector,
+    "ExpNormalize": test_exp_normalize,
+    "ExpNormalizeSigmoid": test_exp_normalize_sigmoid,
+    "TowerFunctions": test_tower_functions,
+    "VanishingGradient": test_vanishing_gradient,
+}
+
+
+def test_every_scene_and_still_with_parameters_has_a_property():
+    assert set(PROPERTIES) == set(CHECKS) == {spec.name for spec in SCENES}
+    stills = {name for names in STILLS_OF.values() for name in names}
+    assert stills == {spec.name for spec in STILLS if spec.load().params is not None}
+
+
+def test_the_thorough_run_found_nothing():
+    """Last in this file: in the thorough run, every failing set of every scene."""
+    assert FOUND == [], "\n".join(FOUND)
