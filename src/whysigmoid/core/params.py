@@ -572,14 +572,20 @@ class Limit:
 
 _PAIR = (2, 2)
 _RANGE = "low < high"
+#: What :meth:`_Params._window` checks, in words.
+_WINDOW = (
+    f"{_RANGE}, within [-{MAX_PLOT_END:g}, {MAX_PLOT_END:g}], at least {MIN_PLOT_LENGTH:g} long"
+)
+_NO_OVERFLOW = "no term w x, nor their sum + b, may overflow"
+_DETECTOR_RULE = f"both examples' pre-activations within +-{MAX_PLOT_END:g}"
 
 #: Every parameter's :class:`Limit`, per parameter class, in field order.
 LIMITS: dict[type, dict[str, Limit]] = {
     JustActivationParams: {
-        "inputs": Limit(count=(1, MAX_INPUTS), rule="as many as weights"),
-        "weights": Limit(count=(1, MAX_INPUTS), rule="one per input"),
+        "inputs": Limit(count=(1, MAX_INPUTS), rule=f"as many as weights; {_NO_OVERFLOW}"),
+        "weights": Limit(count=(1, MAX_INPUTS), rule=f"one per input; {_NO_OVERFLOW}"),
         "bias": Limit(rule="the pre-activation sum(w x) + b must lie in x_range"),
-        "x_range": Limit(count=_PAIR, rule=f"{_RANGE}; must contain sum(w x) + b"),
+        "x_range": Limit(count=_PAIR, rule=f"{_WINDOW}; must contain sum(w x) + b"),
     },
     ExpNormalizeParams: {
         "scores": Limit(count=(2, MAX_SCORES)),
@@ -597,27 +603,35 @@ LIMITS: dict[type, dict[str, Limit]] = {
         "step_weight": Limit(nonzero=True, rule="each midpoint -b/w inside x_range"),
         "step_biases": Limit(count=(1, MAX_SWEEP_STOPS), rule="each midpoint -b/w inside x_range"),
         "step_value_at_zero": Limit(low=0.0, high=1.0),
-        "x_range": Limit(count=_PAIR, rule=f"{_RANGE}; contains every midpoint -b/w"),
+        "x_range": Limit(count=_PAIR, rule=f"{_WINDOW}; contains every midpoint -b/w"),
     },
     TowerFunctionsParams: {
-        "tower_counts": Limit(count=(1, None), whole=True, low=1, high=MAX_TOWERS),
+        "tower_counts": Limit(
+            count=(1, MAX_TOWER_COUNTS),
+            whole=True,
+            low=1,
+            high=MAX_TOWERS,
+            rule=f"the first (moved in tower by tower) at most {MAX_FIRST_TOWERS}",
+        ),
         "interval": Limit(
-            count=_PAIR, rule=f"{_RANGE}; Nielsen's target f must stay inside (0, 1) on it"
+            count=_PAIR, rule=f"{_WINDOW}; Nielsen's target f must stay inside (0, 1) on it"
         ),
         "steepness": Limit(above=0.0),
-        "start_height": Limit(),
+        "start_height": Limit(low=-MAX_PLOT_END, high=MAX_PLOT_END),
         "demo_steps": Limit(count=_PAIR, rule="s1 < s2, both inside interval"),
-        "demo_height": Limit(nonzero=True),
+        "demo_height": Limit(
+            nonzero=True, rule=f"|h| in [{MIN_PLOT_LENGTH / 2:g}, {MAX_PLOT_END:g}]"
+        ),
     },
     ConceptDetectorParams: {
-        "weight_columns": Limit(count=(PATTERN.shape[1], PATTERN.shape[1])),
-        "bias": Limit(),
+        "weight_columns": Limit(count=(PATTERN.shape[1], PATTERN.shape[1]), rule=_DETECTOR_RULE),
+        "bias": Limit(rule=_DETECTOR_RULE),
         "steepness": Limit(above=0.0),
     },
     VanishingGradientParams: {
         "layers": Limit(whole=True, low=1, high=MAX_LAYERS),
         "points": Limit(count=(1, MAX_DERIVATIVE_POINTS), rule="each inside x_range"),
-        "x_range": Limit(count=_PAIR, rule=f"{_RANGE}; contains every point"),
-        "relu_x_range": Limit(count=_PAIR, rule=f"{_RANGE}; contains 0"),
+        "x_range": Limit(count=_PAIR, rule=f"{_WINDOW}; contains every point"),
+        "relu_x_range": Limit(count=_PAIR, rule=f"{_WINDOW}; contains 0"),
     },
 }
