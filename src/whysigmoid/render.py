@@ -382,6 +382,17 @@ def _last_seconds(media_dir: Path, spec: SceneSpec, quality_name: str, output: O
         return 0.0
 
 
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """End the pool's workers at once; a render cut short leaves its deliverables untouched.
+
+    ``ProcessPoolExecutor.shutdown`` waits for running tasks (a whole render);
+    Python 3.11 has no public way to end them, so the workers are terminated.
+    """
+    for process in list((pool._processes or {}).values()):
+        process.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)
+
+
 def render_many(
     specs: list[SceneSpec],
     quality_name: str,
@@ -422,7 +433,8 @@ def render_many(
     context = multiprocessing.get_context("spawn")
     results: dict[str, RenderResult] = {}
     failure: BaseException | None = None
-    with ProcessPoolExecutor(max_workers=max(1, jobs), mp_context=context) as pool:
+    pool = ProcessPoolExecutor(max_workers=max(1, jobs), mp_context=context)
+    try:
         pending: dict[Future, SceneSpec] = {
             pool.submit(
                 _worker,
@@ -449,6 +461,10 @@ def render_many(
                 results[spec.name] = result
                 if on_done is not None:
                     on_done(result)
+    except BaseException:  # Ctrl-C: stop now, not after the running renders
+        _stop_workers(pool)
+        raise
+    pool.shutdown()
     if failure is not None:
         raise failure
     return [results[spec.name] for spec in specs]

@@ -37,7 +37,9 @@ class _Changes(FileSystemEventHandler):
         self.event = event
 
     def on_any_event(self, fs_event: FileSystemEvent) -> None:
-        if fs_event.event_type in ("opened", "closed_no_write"):
+        # a write also reports "modified": its "closed" could arrive after the
+        # debounce and start a second render of the same edit
+        if fs_event.event_type in ("opened", "closed", "closed_no_write"):
             return
         paths = [fs_event.src_path, getattr(fs_event, "dest_path", "")]
         if any(str(p).endswith(WATCHED_SUFFIXES) and "__pycache__" not in str(p) for p in paths):
