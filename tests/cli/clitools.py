@@ -1,5 +1,6 @@
 """Helpers shared by the CLI tests."""
 
+import signal
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -31,3 +32,13 @@ def tiny(settings):
 def run(*args):
     """``whysigmoid ARGS...`` in-process; the click Result."""
     return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+def sigint_as_a_terminal_sends_it():
+    """``preexec_fn`` for a command a test stops with SIGINT: Ctrl-C's default action.
+
+    A shell starts background jobs with SIGINT ignored, and the child would
+    inherit that (Python keeps an ignored SIGINT ignored), so under `make test &`
+    or `nohup` the command would never see the test's Ctrl-C.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

@@ -13,7 +13,7 @@ from datetime import timedelta
 import pytest
 import srt
 from click.testing import CliRunner
-from clitools import SCENES
+from clitools import SCENES, sigint_as_a_terminal_sends_it
 
 from whysigmoid.catalog import find_scene
 from whysigmoid.cli import cli
@@ -147,6 +147,7 @@ def test_ctrl_c_stops_the_running_render(rendered, tmp_path):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=sigint_as_a_terminal_sends_it,
     )
     wait_until_encoding(work, process, since)
     process.send_signal(signal.SIGINT)  # to the command only, as `watch`'s test does

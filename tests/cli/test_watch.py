@@ -10,6 +10,8 @@ import threading
 import time
 from pathlib import Path
 
+from clitools import sigint_as_a_terminal_sends_it
+
 ROOT = Path(__file__).resolve().parents[2]
 SCENE, FILE = "ConceptDetector", "concept_detector.py"
 TIMEOUT = 180
@@ -50,6 +52,7 @@ def test_watch_rerenders_on_change_and_survives_errors(tmp_path):
         stderr=subprocess.PIPE,
         stdout=subprocess.DEVNULL,
         text=True,
+        preexec_fn=sigint_as_a_terminal_sends_it,
     )
     lines, seen = queue.Queue(), []
     threading.Thread(target=lines_of, args=(process.stderr, lines), daemon=True).start()
