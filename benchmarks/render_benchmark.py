@@ -3,12 +3,18 @@
 Measures, on this machine, at each quality:
   (a) every scene rendered one after another by plain `manim render`, caching off;
   (b) `whysigmoid render --jobs J` from a cold cache (a fresh media dir);
-  (c) the same command again, warm (everything up to date).
+  (c) the same command again, warm (everything up to date);
+  (a2) plain `manim render` of each scene again, its LaTeX cache now warm;
+  (d) `whysigmoid render SCENE --jobs 1 --force` of each scene, one at a time,
+      its LaTeX cache warm: with (a2), the per-scene, per-core ratio;
+  (e) the author's loop: a copy of the project, SigmoidFamily rendered, then
+      its last beat edited (a longer hold) and rendered again: the edit's
+      render time against the full one (incremental re-render).
 Prints per-scene and total wall time and the real-time factor (RTF = wall
 seconds / video seconds). Run with `make benchmark` (not part of the tests).
 
 Usage: .venv/bin/python benchmarks/render_benchmark.py [--quality preview --quality blog]
-       [--jobs 2] [--scene NAME ...]
+       [--jobs 2] [--scene NAME ...] [--no-edit]
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ import argparse
 import os
 import platform
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -87,6 +94,46 @@ def ours(specs, quality_name: str, media: Path, jobs: int) -> tuple[float, dict[
     return total, {name: float(sec) for name, sec in DONE_LINE.findall(output)}
 
 
+def one_by_one(specs, quality_name: str, media: Path) -> dict[str, float]:
+    """(d): `whysigmoid render SCENE --jobs 1 --force`, one scene at a time; seconds per scene."""
+    times = {}
+    for spec in specs:
+        command = [str(BIN / "whysigmoid"), "render", "-q", quality_name, "--jobs", "1"]
+        _, output = timed([*command, "--force", "--media-dir", str(media), spec.name])
+        times[spec.name] = float(DONE_LINE.findall(output)[0][1])
+    return times
+
+
+#: The scene and the edit of (e): a longer hold at the end of its last beat.
+EDIT_SCENE = "SigmoidFamily"
+EDIT_LINE = "        self.wait()\n"
+
+
+def beat_edit(quality_name: str, tmp: Path) -> tuple[float, float, str]:
+    """(e): full render of a project copy (LaTeX warm), then one after an edit in the last beat.
+
+    Returns the full render's seconds, the edited render's, and what it reused.
+    """
+    for part in ("src", "scenes"):
+        shutil.copytree(ROOT / part, tmp / part, ignore=shutil.ignore_patterns("__pycache__"))
+    spec = find_scene(EDIT_SCENE)
+    env = dict(os.environ, PYTHONPATH=str(tmp / "src"))
+    command = [sys.executable, "-m", "whysigmoid.cli", "render", "-q", quality_name, "--jobs", "1"]
+    command += ["--media-dir", str(tmp / "media"), spec.name]
+    timed(command, env=env)  # LaTeX cache warm, as in the author's loop
+    _, output = timed([*command, "--force"], env=env)
+    full = float(DONE_LINE.findall(output)[0][1])
+    scene_file = tmp / "scenes" / spec.path.name
+    text = scene_file.read_text()
+    last = text.rindex("self.beat(")
+    line_start = text.rindex("\n", 0, last) + 1
+    scene_file.write_text(text[:line_start] + EDIT_LINE + text[line_start:])
+    _, output = timed(command, env=env)
+    edited = float(DONE_LINE.findall(output)[0][1])
+    reused = re.search(r"\((beats? [\d-]+) reused", output)
+    return full, edited, reused.group(1) if reused else "nothing"
+
+
 def main() -> None:
     """Run the benchmark and print the tables."""
     parser = argparse.ArgumentParser(
@@ -95,6 +142,7 @@ def main() -> None:
     parser.add_argument("--quality", action="append", choices=list(QUALITIES))
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--scene", action="append")
+    parser.add_argument("--no-edit", action="store_true", help="skip (e), the beat edit")
     args = parser.parse_args()
     qualities = args.quality or ["preview", "blog"]
     specs = [find_scene(n) for n in args.scene] if args.scene else list(SCENES)
@@ -109,27 +157,41 @@ def main() -> None:
             a = plain_manim(specs, quality_name, tmp / "plain")
             b_total, b = ours(specs, quality_name, tmp / "ours", args.jobs)
             c_total, _ = ours(specs, quality_name, tmp / "ours", args.jobs)
+            a2 = plain_manim(specs, quality_name, tmp / "plain")
+            d = one_by_one(specs, quality_name, tmp / "ours")
             lengths = {
                 s.name: probe(tmp / "ours" / quality_name / s.output).duration for s in specs
             }
+            edit = None if args.no_edit else beat_edit(quality_name, tmp / "edit")
         video = sum(lengths.values())
         a_total = sum(a.values())
         print(f"\n{quality_name} ({QUALITIES[quality_name]}), jobs={args.jobs}")
-        print("| scene | video s | (a) plain manim s | (b) ours cold, in worker s |")
-        print("| --- | ---: | ---: | ---: |")
+        print(
+            "| scene | video s | (a) plain cold s | (b) ours cold, --jobs s "
+            "| (a2) plain, warm LaTeX s | (d) ours, one process s | (a2)/(d) |"
+        )
+        print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
         for s in specs:
             print(
                 f"| {s.name} | {lengths[s.name]:.1f} | {a[s.name]:.1f} "
-                f"| {b.get(s.name, float('nan')):.1f} |"
+                f"| {b.get(s.name, float('nan')):.1f} | {a2[s.name]:.1f} | {d[s.name]:.1f} "
+                f"| {a2[s.name] / d[s.name]:.2f}x |"
             )
         print(
             f"| **total wall** | {video:.1f} | {a_total:.1f} (RTF {a_total / video:.2f}) "
-            f"| {b_total:.1f} (RTF {b_total / video:.2f}) |"
+            f"| {b_total:.1f} (RTF {b_total / video:.2f}) | {sum(a2.values()):.1f} "
+            f"| {sum(d.values()):.1f} | {sum(a2.values()) / sum(d.values()):.2f}x |"
         )
         print(
             f"(a)/(b) speed-up: {a_total / b_total:.2f}x; (c) warm: {c_total:.1f} s "
             f"= {c_total / b_total:.3f} of cold"
         )
+        if edit is not None:
+            full, edited, reused = edit
+            print(
+                f"(e) {EDIT_SCENE}, last beat edited: {edited:.1f} s vs full {full:.1f} s "
+                f"= {edited / full:.2f} of a full render ({reused} reused)"
+            )
 
 
 if __name__ == "__main__":

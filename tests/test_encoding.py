@@ -17,6 +17,7 @@ from whysigmoid.encoding import (
     X264_PRESET,
     X264_THREADS,
     FastSceneFileWriter,
+    encode_repeated,
     tune_x264,
 )
 
@@ -103,18 +104,37 @@ def test_hooks_are_installed(tmp_path):
             job.join()
 
 
-def encode_clip(frames, tune) -> str:
-    """SHA-256 of the clip encoded as Manim opens a partial movie, then ``tune``."""
+def manims_encode(stream, container, frame, num_frames):
+    """Manim 0.21's ``_PartialMovieEncodeJob._encode_and_write_frame``."""
+    for _ in range(num_frames):
+        container.mux(stream.encode(av.VideoFrame.from_ndarray(frame, format="rgba")))
+
+
+def encode_clip(frames, tune, repeats=None, encode=manims_encode) -> str:
+    """SHA-256 of the clip encoded as Manim opens a partial movie, then ``tune``.
+
+    ``repeats[i]``: how many output frames frame ``i`` stands for (default 1).
+    """
     buffer = io.BytesIO()
+    repeats = repeats or [1] * len(frames)
     with av.open(buffer, mode="w", format="mp4") as container:
         stream = container.add_stream("libx264", rate=5, options={"an": "1", "crf": "23"})
         stream.pix_fmt = "yuv420p"
         stream.height, stream.width = frames.shape[1:3]
         tune(stream.codec_context)
-        for frame in frames:  # RGBA, as Manim's Cairo camera hands them over
-            container.mux(stream.encode(av.VideoFrame.from_ndarray(frame, format="rgba")))
+        for frame, count in zip(frames, repeats, strict=True):  # RGBA, as Cairo hands them over
+            encode(stream, container, frame, count)
         container.mux(stream.encode())
     return hashlib.sha256(buffer.getvalue()).hexdigest()
+
+
+@pytest.mark.parametrize("tune", [tune_x264, lambda context: None], ids=["ours", "manims"])
+def test_a_held_frame_converted_once_encodes_as_manims_repeats(tune):
+    frames = clip()
+    repeats = [1, 7, 1, 1, 12, 1, 3, 1, 1, 25]
+    manim = encode_clip(frames, tune, repeats, manims_encode)
+    assert encode_clip(frames, tune, repeats, encode_repeated) == manim
+    assert encode_clip(frames, tune, None, encode_repeated) != manim  # the repeats count
 
 
 def clip(size: tuple[int, int] | None = None) -> np.ndarray:

@@ -21,7 +21,7 @@ from .formats import FORMATS, FormatError, StillOutput, VideoOutput
 from .gallery import PAGE_NAME, build_gallery
 from .ledger import ForeignFileError, check_replaceable
 from .overrides import OverrideError, apply_overrides, format_value, params_data
-from .render import QUALITIES, RenderError, RenderResult, render_many
+from .render import QUALITIES, RenderError, RenderResult, render_many, reused_note
 from .revealjs import RevealJSMissingError, revealjs_dir
 
 __all__ = ["cli", "main"]
@@ -203,6 +203,7 @@ def _run(specs, quality: str, media_dir: Path, jobs: int, **kwargs) -> list[Rend
         nonlocal done
         done += 1
         how = "up to date" if result.cached else f"rendered in {result.seconds:.1f} s"
+        how += reused_note(result)
         video = f" ({result.duration:.1f} s of video)" if result.duration else ""  # not stills
         click.echo(f"[{done}/{len(specs)}] {result.scene}: {how}{video}", err=True)
 

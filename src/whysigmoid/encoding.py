@@ -39,9 +39,18 @@ manim to 0.21.x); ``tests/test_encoding.py`` fails if they change.
 
 from __future__ import annotations
 
+import functools
+
 from manim.scene.scene_file_writer import SceneFileWriter
 
-__all__ = ["X264_PARAMS", "X264_PRESET", "X264_THREADS", "FastSceneFileWriter", "tune_x264"]
+__all__ = [
+    "X264_PARAMS",
+    "X264_PRESET",
+    "X264_THREADS",
+    "FastSceneFileWriter",
+    "encode_repeated",
+    "tune_x264",
+]
 
 #: x264 speed/size trade-off: "veryfast" encodes several times faster than
 #: the default "medium" at the same crf.
@@ -70,13 +79,49 @@ def tune_x264(codec_context) -> None:
     codec_context.thread_count = X264_THREADS
 
 
+def encode_repeated(stream, container, frame, num_frames: int) -> None:
+    """Encode one RGBA frame ``num_frames`` times, converting it to the codec's format once.
+
+    Manim converts a held frame (a ``wait``, the end of a beat) from RGBA to
+    the codec's pixel format again for every output frame it stands for:
+    about 17 ms a frame at 1080p (shared/performance-notes.md). The frame
+    converted once is sent to the encoder for each output frame with a fresh
+    timestamp; the encoder copies it, nothing writes to it, so the bitstream
+    is byte for byte Manim's (``tests/test_encoding.py``).
+
+    Parameters
+    ----------
+    stream : av.video.stream.VideoStream
+        The partial movie's stream (codec opened at the first encode).
+    container : av.container.OutputContainer
+        Where the packets are muxed.
+    frame : numpy.ndarray, shape (height, width, 4), dtype uint8
+        The RGBA frame.
+    num_frames : int
+        Output frames it stands for.
+    """
+    import av
+
+    context = stream.codec_context
+    converted = av.VideoFrame.from_ndarray(frame, format="rgba").reformat(
+        context.width, context.height, context.pix_fmt, threads=context.thread_count
+    )
+    for _ in range(num_frames):
+        converted.pts = None  # the encoder numbers it (PyAV: frame_num)
+        for packet in stream.encode(converted):
+            container.mux(packet)
+
+
 class FastSceneFileWriter(SceneFileWriter):
-    """``SceneFileWriter`` with a faster, single-threaded, deterministic x264."""
+    """``SceneFileWriter`` with a faster, deterministic x264; held frames converted once."""
 
     def open_partial_movie_stream(self, file_path=None) -> None:
-        """Open the stream as Manim does, then tune its encoder."""
+        """Open the stream as Manim does, then tune its encoder and its frame conversion."""
         super().open_partial_movie_stream(file_path)
         job = self._current_encode_job
-        if job is None or job.stream.codec_context.name != "libx264":
+        if job is None:
             return
-        tune_x264(job.stream.codec_context)
+        # the job's thread waits for its first frame: safe to replace its encode step
+        job._encode_and_write_frame = functools.partial(encode_repeated, job.stream, job.container)
+        if job.stream.codec_context.name == "libx264":
+            tune_x264(job.stream.codec_context)

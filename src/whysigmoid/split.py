@@ -36,6 +36,7 @@ from pathlib import Path
 
 from .beats import BeatRange, beat_count, restrict
 from .catalog import SceneSpec
+from .fast_copies import shared_svg_paths
 from .formats import VideoOutput, made_from
 from .manim_config import isolated_config
 from .render import (
@@ -215,7 +216,7 @@ def _render_part(
     settings = manim_settings(QUALITIES[quality_name], part_dir, progress=False)
     output.manim_settings(settings, staging, spec.output)
     settings.update(manim_overrides or {})
-    with tempconfig(isolated_config(settings)):
+    with tempconfig(isolated_config(settings)), shared_svg_paths():
         scene_cls = spec.load()
         if params is not None:
             scene_cls = type(spec.name, (scene_cls,), {"params": params})

@@ -16,7 +16,7 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from .catalog import SCENES_DIR, SceneSpec
-from .render import PACKAGE_DIR, Output, RenderError, RenderResult, render_many
+from .render import PACKAGE_DIR, Output, RenderError, RenderResult, render_many, reused_note
 
 __all__ = ["DEBOUNCE_SECONDS", "watch", "watched_paths"]
 
@@ -106,4 +106,4 @@ def _render_once(
 def _describe(result: RenderResult) -> str:
     if result.cached:
         return f"{result.path} is up to date (no change that affects the video)"
-    return f"{result.path} rendered in {result.seconds:.1f} s"
+    return f"{result.path} rendered in {result.seconds:.1f} s{reused_note(result)}"

@@ -1,0 +1,315 @@
+"""Incremental re-render: reuse the beats of the last render that an edit did not touch.
+
+A video render keeps, beside the scene's work directory, the partial movies
+of its last render (Manim writes one per ``play``), grouped by storyboard beat
+(:class:`BeatCache`, in ``<media-dir>/.manim/<Scene>/beat-cache/<quality>-<output>/``).
+
+The scene file is cut into its *outside* (everything but ``construct()``'s
+beats: imports, helpers, other methods) and one *section* per beat (from the
+``# Beat k`` comment to the next one; the last to the end of ``construct()``).
+Frames of beats ``1..k`` depend only on the outside, on sections ``1..k`` and
+on what the render key covers (package code, parameters, quality, output,
+library versions) plus the final Manim settings: :func:`prefix_digests` hashes
+exactly that, one digest per ``k``. When the digests of the cached render and
+of the new one agree up to ``k``, beats ``1..k`` are reused: the new render
+plays them dark (:func:`whysigmoid.beats.restrict`: every animation and
+updater runs, frame by frame, nothing is drawn or encoded), draws beats
+``k+1..n``, and its partial movies are joined after the cached ones, packets
+copied (:func:`whysigmoid.split.join_movies`). Any change outside the beats
+changes every digest and renders everything. At least the last beat is always
+drawn.
+
+Because each partial movie is encoded from the same frames by a deterministic
+x264 (:mod:`whysigmoid.encoding`), the joined video decodes to exactly the
+frames of a full render (``tests/test_incremental.py`` edits a scene copy and
+compares). The cache is replaced only after a render was delivered, and its
+manifest is removed before its files change, so a cut-short render leaves no
+cache that could serve a stale frame.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import itertools
+import json
+import os
+import shutil
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from .beats import _BEAT_COMMENT, BeatRange, BeatsError, restrict
+from .catalog import SceneSpec
+
+__all__ = [
+    "CACHE_DIR",
+    "BeatCache",
+    "IncrementalRender",
+    "prefix_digests",
+    "reusable_beats",
+    "scene_sections",
+]
+
+#: The beat caches of a scene live here, inside its work directory.
+CACHE_DIR = "beat-cache"
+#: The cache's table of contents; its absence means "no cache".
+MANIFEST = "manifest.json"
+#: Manim settings that say where files go or what is printed, not what is drawn.
+_PLACE_SETTINGS = frozenset({"media_dir", "output_file", "progress_bar", "verbosity"})
+
+
+def scene_sections(spec: SceneSpec) -> tuple[str, list[str]]:
+    """The scene file cut into its outside and one section per storyboard beat.
+
+    Returns
+    -------
+    outside : str
+        The file without the lines of ``construct()``'s beats.
+    sections : list of str, one per beat
+        Beat ``k``'s lines: from its ``# Beat k`` comment up to the next beat's
+        comment; the last beat's up to the end of ``construct()``.
+
+    Raises
+    ------
+    BeatsError
+        The scene class has no ``construct()``, or its ``# Beat N`` comments do
+        not number its beats 1, 2, ... in order.
+    SyntaxError
+        The scene file is not valid Python.
+    """
+    text = spec.path.read_text(encoding="utf-8")
+    construct = _construct_node(ast.parse(text), spec.name)
+    if construct is None:
+        raise BeatsError(f"{spec.path.name}: {spec.name} has no construct()")
+    lines = text.splitlines(keepends=True)
+    end = construct.end_lineno  # 1-based, inclusive: construct() is lines[lineno-1:end]
+    starts, numbers = [], []
+    for index in range(construct.lineno, end):
+        if match := _BEAT_COMMENT.match(lines[index]):
+            starts.append(index)
+            numbers.append(int(match.group(1)))
+    if not numbers or numbers != list(range(1, len(numbers) + 1)):
+        raise BeatsError(f"{spec.path.name}: '# Beat N' comments must number the beats 1, 2, ...")
+    bounds = [*starts, end]
+    sections = ["".join(lines[a:b]) for a, b in itertools.pairwise(bounds)]
+    outside = "".join(lines[: starts[0]] + lines[end:])
+    return outside, sections
+
+
+def _construct_node(tree: ast.Module, class_name: str) -> ast.FunctionDef | None:
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef) and node.name == class_name:
+            for item in node.body:
+                if isinstance(item, ast.FunctionDef) and item.name == "construct":
+                    return item
+    return None
+
+
+def prefix_digests(spec: SceneSpec, base_key: str, settings: dict) -> list[str]:
+    """One digest per beat count ``k = 0..n``: what the frames of beats ``1..k`` depend on.
+
+    Parameters
+    ----------
+    spec : SceneSpec
+    base_key : str
+        The render key without the scene file (see
+        :func:`whysigmoid.render.render_key`'s ``scene_text``).
+    settings : dict
+        The final Manim settings of the render; where files go is left out.
+
+    Returns
+    -------
+    list of str, length n + 1
+        Entry ``k`` changes with the outside of the scene file, with its
+        sections ``1..k``, with ``base_key`` and with the drawing settings.
+
+    Raises
+    ------
+    BeatsError, SyntaxError
+        As :func:`scene_sections`.
+    """
+    outside, sections = scene_sections(spec)
+    drawing = {k: str(v) for k, v in settings.items() if k not in _PLACE_SETTINGS}
+    digest = hashlib.sha256()
+    for part in (base_key, json.dumps(drawing, sort_keys=True), outside):
+        digest.update(part.encode())
+        digest.update(b"\0")
+    digests = [digest.hexdigest()]
+    for section in sections:
+        digest.update(section.encode())
+        digest.update(b"\0")
+        digests.append(digest.hexdigest())
+    return digests
+
+
+@dataclass(frozen=True)
+class BeatCache:
+    """The manifest of a kept render: its digests, beats, partial movies and subtitles.
+
+    Attributes
+    ----------
+    digests : list of str, length n + 1
+        :func:`prefix_digests` of the render.
+    plays : list of int, length n + 1
+        ``plays[k]``: Manim plays (partial movies) made before beat ``k + 1``
+        began; ``plays[0] == 0``.
+    times : list of float, length n + 1
+        ``times[k]``: scene time (seconds) at the end of beat ``k``.
+    partials : list of str or None, one per play
+        File name (in the cache directory) of each play's partial movie; None
+        for a play that made no frames.
+    srt : str
+        The render's subtitles, timed from the scene's start.
+    """
+
+    digests: list
+    plays: list
+    times: list
+    partials: list
+    srt: str
+
+    @classmethod
+    def load(cls, directory: Path) -> BeatCache | None:
+        """The cache kept in ``directory``, or None if there is none or it is unreadable."""
+        try:
+            data = json.loads((directory / MANIFEST).read_text(encoding="utf-8"))
+            cache = cls(**data)
+        except (OSError, ValueError, TypeError):
+            return None
+        names = [n for n in cache.partials if n is not None]
+        return cache if all((directory / n).is_file() for n in names) else None
+
+
+def reusable_beats(cache: BeatCache | None, digests: list[str]) -> int:
+    """How many leading beats of ``cache`` a render with ``digests`` may reuse.
+
+    The largest ``k`` whose digest agrees, and at most ``n - 1``: the last
+    beat is always drawn, so a render always draws something.
+    """
+    if cache is None or len(cache.digests) != len(digests) or cache.digests[0] != digests[0]:
+        return 0
+    count = len(digests) - 1
+    reuse = 0
+    while reuse < count - 1 and cache.digests[reuse + 1] == digests[reuse + 1]:
+        reuse += 1
+    return reuse
+
+
+class IncrementalRender:
+    """One video render's use of the beat cache (see the module docstring).
+
+    Use: :meth:`prepare` the scene object before ``scene.render()``, then
+    :meth:`movie` for the video to deliver, then, once it is delivered,
+    :meth:`keep`.
+
+    Parameters
+    ----------
+    directory : Path
+        The cache directory (:func:`cache_dir`).
+    digests : list of str
+        :func:`prefix_digests` of this render.
+    force : bool
+        Reuse nothing (the cache is still replaced by this render's beats).
+    alpha_webm : bool
+        The partial movies are VP9 with alpha (see :func:`whysigmoid.split.join_movies`).
+
+    Attributes
+    ----------
+    reused : int
+        Leading beats taken from the cache (0: a full render).
+    """
+
+    def __init__(self, directory: Path, digests: list[str], force: bool, alpha_webm: bool = False):
+        self.directory = directory
+        self.digests = digests
+        self.alpha_webm = alpha_webm
+        self.cache = None if force else BeatCache.load(directory)
+        self.reused = reusable_beats(self.cache, digests)
+        self.count = len(digests) - 1
+        self._plays = [0] if self.cache is None else list(self.cache.plays[: self.reused + 1])
+        self._times = [0.0] if self.cache is None else list(self.cache.times[: self.reused + 1])
+        self._scene = None
+        self._cues: list = []
+
+    def prepare(self, scene) -> None:
+        """Record where each beat ends; play the reused beats dark."""
+        self._scene = scene
+        if self.reused:
+            restrict(scene, BeatRange(self.reused + 1, self.count, self.count), False)
+        end_beat = scene.beat
+        seen = 0
+
+        def beat(*args, **kwargs) -> None:
+            nonlocal seen
+            end_beat(*args, **kwargs)
+            seen += 1
+            if seen > self.reused:
+                self._plays.append(scene.renderer.num_plays)
+                self._times.append(float(scene.renderer.time))
+
+        scene.beat = beat
+
+    def movie(self, staging: Path) -> Path:
+        """The finished video in ``staging`` (its ``.srt`` beside it), after ``scene.render()``.
+
+        A full render's is Manim's own movie; otherwise the cached beats'
+        partial movies and the new ones, joined.
+
+        Raises
+        ------
+        BeatsError
+            The scene called ``beat()`` a different number of times than its
+            ``# Beat N`` comments say.
+        """
+        import srt
+
+        writer = self._scene.renderer.file_writer
+        if len(self._plays) != self.count + 1:
+            raise BeatsError(
+                f"the scene called beat() {len(self._plays) - 1} times, "
+                f"its '# Beat N' comments number {self.count} beats"
+            )
+        self._cues = list(writer.subcaptions)
+        manim_movie = Path(writer.movie_file_path)
+        if not self.reused:
+            return manim_movie
+        from .split import join_movies
+
+        first_new = self._plays[self.reused]
+        old = [self.directory / name for name in self.cache.partials[:first_new] if name]
+        new = [Path(path) for path in writer.partial_movie_files[first_new:] if path]
+        movie = staging / f"incremental-{manim_movie.name}"
+        join_movies([*old, *new], movie, alpha_webm=self.alpha_webm)
+        boundary = self._times[self.reused]
+        kept = [c for c in srt.parse(self.cache.srt) if c.start.total_seconds() < boundary]
+        self._cues = kept + self._cues
+        if self._cues:
+            movie.with_suffix(".srt").write_text(srt.compose(self._cues), encoding="utf-8")
+        return movie
+
+    def keep(self) -> None:
+        """Keep this render's beats for the next one (call after delivery)."""
+        import srt
+
+        writer = self._scene.renderer.file_writer
+        first_new = self._plays[self.reused]
+        names: list[str | None] = list(self.cache.partials[:first_new]) if self.reused else []
+        (self.directory / MANIFEST).unlink(missing_ok=True)  # no manifest while files change
+        self.directory.mkdir(parents=True, exist_ok=True)
+        for index, path in enumerate(writer.partial_movie_files[first_new:], start=first_new):
+            name = None if path is None else f"play{index:05d}{Path(path).suffix}"
+            if path is not None:
+                os.replace(path, self.directory / name)
+            names.append(name)
+        for stale in self.directory.iterdir():
+            if stale.name not in names:
+                shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
+        cache = BeatCache(self.digests, self._plays, self._times, names, srt.compose(self._cues))
+        temporary = self.directory / f"{MANIFEST}.new"
+        temporary.write_text(json.dumps(asdict(cache)), encoding="utf-8")
+        os.replace(temporary, self.directory / MANIFEST)
+
+
+def cache_dir(scene_dir: Path, quality_name: str, label: str) -> Path:
+    """Where a scene keeps the beats of its last render at one quality and output."""
+    return scene_dir / CACHE_DIR / f"{quality_name}-{label}"
