@@ -128,13 +128,14 @@ def encode_clip(frames, tune, repeats=None, encode=manims_encode) -> str:
     return hashlib.sha256(buffer.getvalue()).hexdigest()
 
 
-@pytest.mark.parametrize("tune", [tune_x264, lambda context: None], ids=["ours", "manims"])
-def test_a_held_frame_converted_once_encodes_as_manims_repeats(tune):
+def test_a_held_frame_converted_once_encodes_as_manims_repeats():
+    # with our settings (x264 deterministic; with its defaults two encodes of
+    # the same frames can differ, see tune_x264), so the bitstreams compare
     frames = clip()
     repeats = [1, 7, 1, 1, 12, 1, 3, 1, 1, 25]
-    manim = encode_clip(frames, tune, repeats, manims_encode)
-    assert encode_clip(frames, tune, repeats, encode_repeated) == manim
-    assert encode_clip(frames, tune, None, encode_repeated) != manim  # the repeats count
+    manim = encode_clip(frames, tune_x264, repeats, manims_encode)
+    assert encode_clip(frames, tune_x264, repeats, encode_repeated) == manim
+    assert encode_clip(frames, tune_x264, None, encode_repeated) != manim  # the repeats count
 
 
 def clip(size: tuple[int, int] | None = None) -> np.ndarray:

@@ -220,16 +220,21 @@ class VideoOutput:
     def make_scene(self, scene_cls: type, staging: Path):
         """The scene instance to render; with alpha, its frames are un-premultiplied.
 
-        Both write through :class:`~whysigmoid.encoding.FastSceneFileWriter`
-        (convert-once frames, faster x264 preset where it applies).
+        Both draw with :class:`~whysigmoid.camera.PathCachingCamera` and write
+        through :class:`~whysigmoid.encoding.FastSceneFileWriter` (held frames
+        converted once, faster x264 preset where it applies).
         """
         if self.transparent:
             return scene_cls(renderer=_straight_alpha_renderer())
         from manim.renderer.cairo_renderer import CairoRenderer
 
+        from .camera import PathCachingCamera
         from .encoding import FastSceneFileWriter
 
-        return scene_cls(renderer=CairoRenderer(file_writer_class=FastSceneFileWriter))
+        renderer = CairoRenderer(
+            file_writer_class=FastSceneFileWriter, camera_class=PathCachingCamera
+        )
+        return scene_cls(renderer=renderer)
 
     def targets(self, target_dir: Path, output: str) -> list[Path]:
         """The video and, for formats with subtitles, its ``.srt`` and ``.vtt``."""
@@ -320,6 +325,7 @@ def _straight_alpha_renderer():
     """Manim's Cairo renderer whose frames are un-premultiplied (see the module docstring)."""
     from manim.renderer.cairo_renderer import CairoRenderer
 
+    from .camera import PathCachingCamera
     from .encoding import FastSceneFileWriter
 
     class StraightAlphaRenderer(CairoRenderer):
@@ -328,7 +334,9 @@ def _straight_alpha_renderer():
         def add_frame(self, frame, num_frames=1):
             super().add_frame(unpremultiply(frame), num_frames)
 
-    return StraightAlphaRenderer(file_writer_class=FastSceneFileWriter)
+    return StraightAlphaRenderer(
+        file_writer_class=FastSceneFileWriter, camera_class=PathCachingCamera
+    )
 
 
 def write_gif(source: Path, target: Path, fps: int = GIF_FPS) -> None:
