@@ -25,7 +25,7 @@ from hypothesis import settings
 from manim import config
 from manim.utils.testing import frames_comparison as _frames_comparison
 
-from whysigmoid.catalog import find_spec
+from whysigmoid.catalog import find_work
 from whysigmoid.inspection import record_beats
 
 settings.register_profile("whysigmoid", derandomize=True, deadline=None)
@@ -127,7 +127,7 @@ def beats(media_dir):
     cache = {}
 
     def get(name, params=None):
-        scene_cls = find_spec(name).load()
+        scene_cls = find_work(name).load()
         params = scene_cls.params if params is None else params
         key = (name, params)
         if key not in cache:

@@ -79,7 +79,7 @@ def test_clip_file_name():
     [
         (["SigmoidFamily", "--beats", "6"], "not within the scene's beats 1-5"),
         (["SigmoidFamily", "--beats", "2-x"], "is not a beat number"),
-        (["SigmoidFamily", "JustActivation", "--beats", "2"], "exactly one scene"),
+        (["SigmoidFamily", "JustActivation", "--beats", "2"], "name exactly one"),
     ],
 )
 def test_wrong_beats_exit_2_naming_the_option(tmp_path, args, message):

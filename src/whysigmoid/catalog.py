@@ -1,4 +1,11 @@
-"""The scenes of the blog, in blog order: names, files, outputs, parameters."""
+"""The blog's works in one catalog: its videos and its stills, in blog order.
+
+A *work* is a Manim scene class that makes one deliverable: a video (a
+``BlogScene`` whose ``construct()`` plays storyboard beats) or a still (a
+figure saved as PNG). Every command takes any work by name
+(:func:`find_work`); ``SCENES`` and ``STILLS`` are the two kinds' views of
+``WORKS``.
+"""
 
 from __future__ import annotations
 
@@ -13,30 +20,37 @@ from .core import params as core_params
 __all__ = [
     "SCENES",
     "SCENES_DIR",
+    "STILL",
     "STILLS",
+    "VIDEO",
+    "WORKS",
+    "NotAVideoError",
     "SceneSpec",
     "UnknownSceneError",
     "find_scene",
-    "find_spec",
+    "find_work",
 ]
+
+#: The two kinds of work.
+VIDEO, STILL = "video", "still"
 
 #: ``scenes/`` at the project root (the package is installed editable from it).
 SCENES_DIR = Path(__file__).resolve().parents[2] / "scenes"
 
 
 class UnknownSceneError(LookupError):
-    """A scene name that is not in the catalog; ``suggestions`` lists close ones."""
+    """A name that is not in the catalog; ``suggestions`` lists close ones."""
 
-    def __init__(self, name: str, suggestions: list[str]):
+    def __init__(self, name: str, suggestions: list[str], what: str = "scene or still"):
         self.name = name
         self.suggestions = suggestions
         hint = f"; did you mean {' or '.join(suggestions)}?" if suggestions else ""
-        super().__init__(f"unknown scene {name!r}{hint} (whysigmoid list shows them all)")
+        super().__init__(f"unknown {what} {name!r}{hint} (whysigmoid list shows them all)")
 
 
 @dataclass(frozen=True)
 class SceneSpec:
-    """One scene of the blog.
+    """One work of the blog: a video or a still.
 
     Attributes
     ----------
@@ -55,6 +69,9 @@ class SceneSpec:
         gallery page).
     directory : Path or None
         Where the scene file is; None for ``scenes/`` (tests use others).
+    kind : str
+        ``VIDEO`` (an MP4 and its subtitles, or another format) or ``STILL``
+        (a PNG).
     """
 
     name: str
@@ -64,6 +81,7 @@ class SceneSpec:
     params_type: type
     blurb: str = ""
     directory: Path | None = None
+    kind: str = VIDEO
 
     @property
     def path(self) -> Path:
@@ -88,7 +106,8 @@ class SceneSpec:
         return getattr(module, self.name)
 
 
-SCENES: tuple[SceneSpec, ...] = (
+#: Every work: the videos, then the stills (PNG figures), each in blog order.
+WORKS: tuple[SceneSpec, ...] = (
     SceneSpec(
         "JustActivation",
         "just_activation",
@@ -155,11 +174,6 @@ SCENES: tuple[SceneSpec, ...] = (
         "shrinks like 0.25^n; an active ReLU passes it on unchanged, and its missing "
         "derivative at 0 does not matter in practice.",
     ),
-)
-
-
-#: The blog's figures as stills (PNG), in blog order; ``whysigmoid stills`` renders them.
-STILLS: tuple[SceneSpec, ...] = (
     SceneSpec(
         "SigmoidCurve",
         "stills",
@@ -167,6 +181,7 @@ STILLS: tuple[SceneSpec, ...] = (
         "The sigmoid and its derivative.",
         core_params.VanishingGradientParams,
         "The sigmoid and its first derivative, which peaks at 0.25.",
+        kind=STILL,
     ),
     SceneSpec(
         "SigmoidFamilyPanels",
@@ -175,6 +190,7 @@ STILLS: tuple[SceneSpec, ...] = (
         "sigma(w x + b): a bias sweep and a weight sweep, with legends.",
         core_params.SigmoidFamilyParams,
         "The bias shifts the sigmoid, the weight makes it steeper.",
+        kind=STILL,
     ),
     SceneSpec(
         "StepFunction",
@@ -183,6 +199,7 @@ STILLS: tuple[SceneSpec, ...] = (
         "The step and its derivative, the jump drawn honestly.",
         core_params.SigmoidFamilyParams,
         "The step jumps at 0; its derivative is 0 everywhere else and undefined at 0.",
+        kind=STILL,
     ),
     SceneSpec(
         "DerivativeAtPoints",
@@ -191,6 +208,7 @@ STILLS: tuple[SceneSpec, ...] = (
         "The sigmoid with its derivative's value written at x = -4, -1, 0, 1, 4.",
         core_params.VanishingGradientParams,
         "The derivative of the sigmoid at a few points: largest at 0, tiny far out.",
+        kind=STILL,
     ),
     SceneSpec(
         "ReLUCurve",
@@ -199,6 +217,7 @@ STILLS: tuple[SceneSpec, ...] = (
         "ReLU = max(x, 0) and its derivative.",
         core_params.VanishingGradientParams,
         "ReLU and its first derivative: 0 for x < 0, 1 for x > 0, undefined at 0.",
+        kind=STILL,
     ),
     SceneSpec(
         "ExpNormalizeTable",
@@ -207,37 +226,54 @@ STILLS: tuple[SceneSpec, ...] = (
         "The exp-normalize table of case 1 (log-score -0.4).",
         core_params.ExpNormalizeSigmoidParams,
         "Exponentiating and normalizing the log-scores 0 and x gives p(y=1) = sigma(x).",
+        kind=STILL,
     ),
 )
 
 
-def find_scene(name: str) -> SceneSpec:
-    """The scene called ``name`` (case-insensitive).
+#: The videos (scenes with storyboard beats).
+SCENES: tuple[SceneSpec, ...] = tuple(w for w in WORKS if w.kind == VIDEO)
+#: The stills (PNG figures).
+STILLS: tuple[SceneSpec, ...] = tuple(w for w in WORKS if w.kind == STILL)
 
-    Raises
-    ------
-    UnknownSceneError
-        With close matches as suggestions.
-    """
-    by_name = {spec.name.lower(): spec for spec in SCENES}
+
+def _find(name: str, works: tuple[SceneSpec, ...], what: str) -> SceneSpec:
+    by_name = {spec.name.lower(): spec for spec in works}
     spec = by_name.get(name.lower())
     if spec is None:
-        names = [s.name for s in SCENES]
+        names = [s.name for s in works]
         close = difflib.get_close_matches(name, names, n=3, cutoff=0.5)
         close += [n for n in names if name.lower() in n.lower() and n not in close]
-        raise UnknownSceneError(name, close)
+        raise UnknownSceneError(name, close, what)
     return spec
 
 
-def find_spec(name: str) -> SceneSpec:
-    """The scene or still called ``name`` (case-insensitive).
+def find_work(name: str) -> SceneSpec:
+    """The video or still called ``name`` (case-insensitive).
 
     Raises
     ------
     UnknownSceneError
         With close matches as suggestions.
     """
-    for spec in STILLS:
-        if spec.name.lower() == name.lower():
-            return spec
-    return find_scene(name)
+    return _find(name, WORKS, "scene or still")
+
+
+class NotAVideoError(LookupError):
+    """A still named where only a video scene will do (a deck, chosen beats)."""
+
+
+def find_scene(name: str) -> SceneSpec:
+    """The video scene called ``name`` (case-insensitive); for what only videos have (decks).
+
+    Raises
+    ------
+    UnknownSceneError
+        With close matches as suggestions.
+    NotAVideoError
+        ``name`` is a still's.
+    """
+    spec = find_work(name)
+    if spec.kind != VIDEO:
+        raise NotAVideoError(f"{spec.name} is a still ({spec.output}), not a video scene")
+    return spec

@@ -11,17 +11,26 @@ from typing import NoReturn
 import click
 
 from .beats import BeatsError, BeatsOutput, beat_count, parse_beats
-from .catalog import SCENES, STILLS, UnknownSceneError, find_scene
+from .catalog import (
+    SCENES,
+    STILL,
+    STILLS,
+    WORKS,
+    NotAVideoError,
+    UnknownSceneError,
+    find_scene,
+    find_work,
+)
 from .cleanup import clean as clean_media
 from .cleanup import clean_report, plan_clean
 from .core.params import LIMITS
 from .decks import DECK_FORMATS, DECK_NAME, SlidesOutput, write_deck
 from .doctor import EnvironmentProblem, preflight, run_checks
-from .formats import FORMATS, FormatError, StillOutput, VideoOutput
+from .formats import FORMATS, FormatError, VideoOutput
 from .gallery import PAGE_NAME, build_gallery
 from .ledger import ForeignFileError, check_replaceable
 from .overrides import OverrideError, apply_overrides, format_value, params_data
-from .render import QUALITIES, RenderError, RenderResult, render_many, reused_note
+from .render import QUALITIES, RenderError, RenderResult, describe, render_many
 from .revealjs import RevealJSMissingError, revealjs_dir
 
 __all__ = ["cli", "main"]
@@ -35,22 +44,24 @@ def cli() -> None:
 
 @cli.command("list")
 def list_scenes() -> None:
-    """Show every scene, then every still, with its output file and what it tells."""
-    width = max(len(spec.name) for spec in SCENES + STILLS)
-    out_width = max(len(spec.output) for spec in SCENES + STILLS)
-    for spec in SCENES + STILLS:
-        click.echo(f"{spec.name:<{width}}  {spec.output:<{out_width}}  {spec.description}")
+    """Show every work (the videos, then the stills): its kind, file and what it tells."""
+    width = max(len(spec.name) for spec in WORKS)
+    out_width = max(len(spec.output) for spec in WORKS)
+    for spec in WORKS:
+        click.echo(
+            f"{spec.name:<{width}}  {spec.kind:<5}  {spec.output:<{out_width}}  {spec.description}"
+        )
 
 
 @cli.command("params")
-@click.argument("scenes", nargs=-1, metavar="[SCENE]...")
+@click.argument("scenes", nargs=-1, metavar="[WORK]...")
 def list_params(scenes: tuple[str, ...]) -> None:
-    """Show the parameters of SCENEs (default: all) that --set NAME=VALUE changes.
+    """Show the parameters of WORKs (scenes or stills; default: all) that --set NAME=VALUE changes.
 
     Each with its default (the blog's value, in --set syntax), type and the
     values allowed.
     """
-    for index, spec in enumerate(_resolve(scenes)):
+    for index, spec in enumerate(_resolve(scenes, default=WORKS)):
         limits = LIMITS[spec.params_type]
         rows = [("NAME", "DEFAULT", "TYPE", "ALLOWED")] + [
             (name, format_value(value), limits[name].kind(), limits[name].allowed())
@@ -65,11 +76,19 @@ def list_params(scenes: tuple[str, ...]) -> None:
             click.echo("  " + "  ".join([*cells, row[-1]]))
 
 
-def _resolve(names: tuple[str, ...]):
+def _resolve(names: tuple[str, ...], default=SCENES, find=find_work):
+    """The works called ``names`` (default: ``default``); exit 2 for an unknown name."""
     try:
-        return [find_scene(name) for name in names] if names else list(SCENES)
-    except UnknownSceneError as error:
+        return [find(name) for name in names] if names else list(default)
+    except (UnknownSceneError, NotAVideoError) as error:
         raise click.UsageError(str(error)) from None
+
+
+def _videos_only(specs, option: str) -> None:
+    """Exit 2 if a still is among ``specs``: ``option`` applies to videos only."""
+    for spec in specs:
+        if spec.kind == STILL:
+            raise click.UsageError(f"{option} applies to videos; {spec.name} is a still (PNG)")
 
 
 def _quality_option(function):
@@ -134,17 +153,17 @@ def _set_option(function):
         "overrides",
         multiple=True,
         metavar="NAME=VALUE",
-        help="Change a scene parameter, e.g. --set inputs=1,2,3 (one scene only; "
+        help="Change a parameter, e.g. --set inputs=1,2,3 (one scene or still only; "
         "whysigmoid params lists them).",
     )(function)
 
 
 def _params(scenes: tuple[str, ...], specs, overrides: tuple[str, ...]) -> object | None:
-    """The one named scene's parameters with ``--set`` applied (None: none given); exit 2 if bad."""
+    """The one named work's parameters with ``--set`` applied (None: none given); exit 2 if bad."""
     if not overrides:
         return None
     if len(scenes) != 1:
-        raise click.UsageError("--set changes one scene's parameters: name exactly one scene")
+        raise click.UsageError("--set changes one work's parameters: name exactly one")
     try:
         return apply_overrides(specs[0].params_type(), list(overrides))
     except OverrideError as error:
@@ -193,8 +212,8 @@ def _run(specs, quality: str, media_dir: Path, jobs: int, **kwargs) -> list[Rend
     _preflight(media_dir)
     jobs = min(jobs, len(specs))
     click.echo(
-        f"Rendering {len(specs)} scene(s) at {quality} ({QUALITIES[quality]}) "
-        f"with {jobs} job(s) ...",
+        f"Rendering {_count(len(specs), _noun(specs))} at {quality} ({QUALITIES[quality]}) "
+        f"with {_count(jobs, 'job')} ...",
         err=True,
     )
     done = 0
@@ -202,10 +221,7 @@ def _run(specs, quality: str, media_dir: Path, jobs: int, **kwargs) -> list[Rend
     def report(result: RenderResult) -> None:
         nonlocal done
         done += 1
-        how = "up to date" if result.cached else f"rendered in {result.seconds:.1f} s"
-        how += reused_note(result)
-        video = f" ({result.duration:.1f} s of video)" if result.duration else ""  # not stills
-        click.echo(f"[{done}/{len(specs)}] {result.scene}: {how}{video}", err=True)
+        click.echo(f"[{done}/{len(specs)}] {describe(result)}", err=True)
 
     try:
         return render_many(
@@ -229,6 +245,12 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
+def _noun(specs) -> str:
+    """``scene``, ``still`` or, for both kinds, ``work``."""
+    kinds = {spec.kind for spec in specs}
+    return "work" if len(kinds) > 1 else ("still" if kinds == {STILL} else "scene")
+
+
 def _summary(results: list[RenderResult], seconds: float, noun: str) -> str:
     """The closing line of a render: what was rendered, what was up to date."""
     fresh = [r for r in results if not r.cached]
@@ -244,7 +266,7 @@ def _summary(results: list[RenderResult], seconds: float, noun: str) -> str:
 
 
 @cli.command()
-@click.argument("scenes", nargs=-1, metavar="[SCENE]...")
+@click.argument("scenes", nargs=-1, metavar="[WORK]...")
 @_quality_option
 @_media_dir_option("MEDIA_DIR/QUALITY/")
 @click.option(
@@ -278,28 +300,35 @@ def render(
     jobs: int,
     force: bool,
 ) -> None:
-    """Render SCENEs (default: all) to MEDIA_DIR/QUALITY/<file>.
+    """Render WORKs, videos or stills (default: every video), to MEDIA_DIR/QUALITY/<file>.
 
-    Beside each video (not GIFs) go its subtitles, <file>.srt and <file>.vtt.
-    Unchanged scenes whose files are up to date are skipped (see --force).
+    Beside each video (not GIFs) go its subtitles, <file>.srt and <file>.vtt;
+    a still is a PNG. Works whose files are up to date are skipped (see
+    --force). `whysigmoid list` names them all.
     """
     specs = _resolve(scenes)
     try:
         output = VideoOutput(fmt, transparent)
     except FormatError as error:
         raise click.UsageError(str(error)) from None
+    if fmt != "mp4" or transparent:
+        _videos_only(specs, "--format/--transparent")
     params = _params(scenes, specs, overrides)
-    if beats is not None and len(specs) != 1:
-        raise click.UsageError("--beats renders some beats of one scene: name exactly one scene")
+    if beats is not None:
+        if len(specs) != 1:
+            raise click.UsageError("--beats renders some beats of one scene: name exactly one")
+        _videos_only(specs, "--beats")
     output = _chosen_beats(output, specs[0], beats)
-    if split and len(specs) != 1:
-        raise click.UsageError("--split renders one scene in parts: name exactly one scene")
+    if split:
+        if len(specs) != 1:
+            raise click.UsageError("--split renders one scene in parts: name exactly one scene")
+        _videos_only(specs, "--split")
 
     start = time.perf_counter()
     results = _run(
         specs, quality, media_dir, jobs, params=params, force=force, output=output, split=split
     )
-    click.echo(_summary(results, time.perf_counter() - start, "scene"), err=True)
+    click.echo(_summary(results, time.perf_counter() - start, _noun(specs)), err=True)
     for result in results:
         for path in result.files:
             click.echo(str(path))
@@ -311,9 +340,12 @@ def render(
 @_jobs_option
 @_force_option("an image is")
 def stills(quality: str, media_dir: Path, jobs: int, force: bool) -> None:
-    """Render the blog's figures as PNG to MEDIA_DIR/QUALITY/<file>.png."""
+    """Render every still (the blog's figures) as PNG to MEDIA_DIR/QUALITY/<file>.png.
+
+    The same as `whysigmoid render` with every still's name.
+    """
     start = time.perf_counter()
-    results = _run(list(STILLS), quality, media_dir, jobs, force=force, output=StillOutput())
+    results = _run(list(STILLS), quality, media_dir, jobs, force=force)
     click.echo(_summary(results, time.perf_counter() - start, "still"), err=True)
     for result in results:
         click.echo(str(result.path))
@@ -353,7 +385,7 @@ def slides(
     One slide per storyboard beat, in the order given; the beats' captions
     are the speaker notes (press S in the HTML deck).
     """
-    specs = _resolve(scenes)
+    specs = _resolve(scenes, find=find_scene)
     params = _params(scenes, specs, overrides)
     if name is None:
         name = Path(specs[0].output).stem if len(specs) == 1 else DECK_NAME
@@ -427,7 +459,7 @@ def gallery(quality: str, media_dir: Path, name: str) -> None:
 
 
 @cli.command("watch")
-@click.argument("scene")
+@click.argument("scene", metavar="WORK")
 @click.option(
     "--quality", "-q", type=click.Choice(list(QUALITIES)), default="preview", show_default=True
 )
@@ -438,10 +470,12 @@ def gallery(quality: str, media_dir: Path, name: str) -> None:
 def watch_scene(
     scene: str, quality: str, media_dir: Path, beats: str | None, split: bool, jobs: int
 ) -> None:
-    """Render SCENE, then again whenever its code changes (Ctrl-C ends)."""
+    """Render WORK (a scene or a still), then again whenever its code changes (Ctrl-C ends)."""
     from .watch import watch
 
     (spec,) = _resolve((scene,))
+    if beats is not None or split:
+        _videos_only([spec], "--beats" if beats is not None else "--split")
     output = _chosen_beats(VideoOutput(), spec, beats)
     _preflight(media_dir)
     click.echo(

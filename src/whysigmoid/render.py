@@ -36,9 +36,9 @@ from pathlib import Path
 from typing import Protocol
 
 from . import ledger
-from .catalog import SceneSpec
+from .catalog import STILL, VIDEO, SceneSpec
 from .fast_copies import shared_svg_paths
-from .formats import VideoOutput, made_from
+from .formats import StillOutput, VideoOutput, made_from
 from .ledger import WORK_DIR_NAME
 from .manim_config import isolated_config
 
@@ -48,11 +48,11 @@ __all__ = [
     "Quality",
     "RenderError",
     "RenderResult",
+    "output_for",
     "record_path",
     "render_key",
     "render_many",
     "render_scene",
-    "reused_note",
 ]
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -129,12 +129,20 @@ class RenderResult:
     reused_beats: int = 0
 
 
-def reused_note(result: RenderResult) -> str:
-    """`` (beats 1-3 reused)`` for a render that reused beats of the last one, else ``""``."""
-    if not result.reused_beats:
-        return ""
-    beats = "beat 1" if result.reused_beats == 1 else f"beats 1-{result.reused_beats}"
-    return f" ({beats} reused from the last render)"
+def describe(result: RenderResult) -> str:
+    """One progress line for a finished render (``render``, ``stills`` and ``watch`` print it).
+
+    ``JustActivation: rendered in 3.6 s (32.0 s of video)``, with ``(beats
+    1-3 reused from the last render)`` after an incremental render, or
+    ``SigmoidCurve: up to date``.
+    """
+    if result.cached:
+        return f"{result.scene}: up to date"
+    line = f"{result.scene}: rendered in {result.seconds:.1f} s"
+    if result.reused_beats:
+        beats = "beat 1" if result.reused_beats == 1 else f"beats 1-{result.reused_beats}"
+        line += f" ({beats} reused from the last render)"
+    return line + (f" ({result.duration:.1f} s of video)" if result.duration else "")
 
 
 class Output(Protocol):
@@ -422,6 +430,11 @@ def _render_split(
     return result
 
 
+def output_for(spec: SceneSpec, video_output: Output) -> Output:
+    """What a render of ``spec`` makes: ``video_output`` for a video, a PNG for a still."""
+    return StillOutput() if spec.kind == STILL else video_output
+
+
 def ensure_neutral_dir(media_dir: Path) -> Path:
     """The working directory of render workers: ``<media-dir>/.manim``, whysigmoid's own."""
     path = media_dir / WORK_DIR_NAME
@@ -469,7 +482,8 @@ def render_many(
 ) -> list[RenderResult]:
     """Render ``specs`` in ``jobs`` worker processes, longest (last time) first.
 
-    ``output`` says what to make (default an MP4, see :func:`render_scene`).
+    ``output`` says what to make of the videos (default an MP4, see
+    :func:`render_scene`); a still is always a PNG (:func:`output_for`).
     ``manim_overrides`` (picklable Manim settings such as ``pixel_width``) is
     for tests: it is not part of the render key, so use it with ``force``.
     Workers start with :func:`prepare_worker_environment`'s settings.
@@ -486,11 +500,12 @@ def render_many(
     """
     output = output if output is not None else VideoOutput()
     media_dir = media_dir.resolve()  # workers run in another working directory
-    if split and len(specs) == 1 and jobs > 1 and isinstance(output, VideoOutput):
+    if split and len(specs) == 1 and jobs > 1 and specs[0].kind == VIDEO:
         split = (quality_name, media_dir, jobs, params, force, output, on_done, manim_overrides)
         return [_render_split(specs[0], *split)]
     prepare_worker_environment()
-    order = sorted(specs, key=lambda s: -_last_seconds(media_dir, s, quality_name, output))
+    outputs = {spec.name: output_for(spec, output) for spec in specs}
+    order = sorted(specs, key=lambda s: -_last_seconds(media_dir, s, quality_name, outputs[s.name]))
     context = multiprocessing.get_context("spawn")
     results: dict[str, RenderResult] = {}
     failure: BaseException | None = None
@@ -505,7 +520,7 @@ def render_many(
                 params,
                 force,
                 progress and jobs == 1,
-                output,
+                outputs[spec.name],
                 manim_overrides,
             ): spec
             for spec in order

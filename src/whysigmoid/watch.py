@@ -16,7 +16,7 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from .catalog import SCENES_DIR, SceneSpec
-from .render import PACKAGE_DIR, Output, RenderError, RenderResult, render_many, reused_note
+from .render import PACKAGE_DIR, Output, RenderError, describe, render_many
 
 __all__ = ["DEBOUNCE_SECONDS", "watch", "watched_paths"]
 
@@ -55,12 +55,13 @@ def watch(
     output: Output | None = None,
     jobs: int = 1,
 ) -> None:
-    """Render ``spec`` now and after every change, until ``stop`` is set or Ctrl-C.
+    """Render ``spec`` (a video or a still) now and after every change, until ``stop`` or Ctrl-C.
 
-    ``output`` is what to make (default an MP4; a chosen-beats clip with
+    ``output`` is what to make of a video (default an MP4; a chosen-beats clip with
     :class:`whysigmoid.beats.BeatsOutput`); with ``jobs > 1`` a whole video is
     rendered split into that many parts in parallel (:mod:`whysigmoid.split`).
-    ``report`` receives one line per render: the path and time, or the error.
+    ``report`` receives one line per render (:func:`whysigmoid.render.describe`
+    and the path), or the error.
     A failing render (a syntax error, an exception in the scene) is reported
     and the watch goes on.
     """
@@ -100,10 +101,4 @@ def _render_once(
     except RenderError as error:
         report(f"error: {error} (still watching)")
         return
-    report(_describe(result))
-
-
-def _describe(result: RenderResult) -> str:
-    if result.cached:
-        return f"{result.path} is up to date (no change that affects the video)"
-    return f"{result.path} rendered in {result.seconds:.1f} s{reused_note(result)}"
+    report(f"{describe(result)} -> {result.path}")

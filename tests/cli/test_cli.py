@@ -3,7 +3,7 @@ import re
 import pytest
 from click.testing import CliRunner
 
-from whysigmoid.catalog import SCENES, STILLS, find_scene
+from whysigmoid.catalog import SCENES, STILLS, WORKS, find_scene
 from whysigmoid.cli import cli
 from whysigmoid.core import JustActivationParams
 from whysigmoid.core.params import LIMITS
@@ -14,19 +14,19 @@ def run(*args):
     return CliRunner().invoke(cli, list(args))
 
 
-def test_list_shows_every_scene_and_still_with_its_file():
+def test_list_shows_every_work_with_its_kind_and_file():
     result = run("list")
     assert result.exit_code == 0
     lines = result.output.strip().splitlines()
-    assert len(lines) == len(SCENES) + len(STILLS)
-    for spec, line in zip(SCENES + STILLS, lines, strict=True):
-        assert line.split()[:2] == [spec.name, spec.output]
+    assert len(lines) == len(WORKS) == len(SCENES) + len(STILLS)
+    for spec, line in zip(WORKS, lines, strict=True):
+        assert line.split()[:3] == [spec.name, spec.kind, spec.output]
 
 
 def test_params_lists_every_parameter_with_default_type_and_limits():
     result = run("params")
     assert result.exit_code == 0, result.output
-    for spec in SCENES:
+    for spec in WORKS:
         assert f"{spec.name} ({spec.output}): whysigmoid render {spec.name} --set" in result.output
         for name, value in params_data(spec.params_type()).items():
             limit = LIMITS[spec.params_type][name]
@@ -49,7 +49,7 @@ def test_every_catalog_entry_loads():
 def test_unknown_scene_suggests_close_match(tmp_path):
     result = run("render", "JustActivaton", "--media-dir", str(tmp_path / "m"))
     assert result.exit_code == 2
-    assert "unknown scene 'JustActivaton'" in result.output
+    assert "unknown scene or still 'JustActivaton'" in result.output
     assert "did you mean JustActivation?" in result.output
     assert "Traceback" not in result.output
     assert not (tmp_path / "m").exists()
@@ -58,7 +58,9 @@ def test_unknown_scene_suggests_close_match(tmp_path):
 def test_unknown_scene_without_a_close_match(tmp_path):
     result = run("render", "Nope", "--media-dir", str(tmp_path / "m"))
     assert result.exit_code == 2
-    assert "Error: unknown scene 'Nope' (whysigmoid list shows them all)\n" in result.output
+    assert (
+        "Error: unknown scene or still 'Nope' (whysigmoid list shows them all)\n" in result.output
+    )
 
 
 def test_scene_names_are_case_insensitive():
@@ -112,7 +114,7 @@ def test_a_parameter_set_twice_exits_2_naming_it(tmp_path, items):
 def test_set_needs_exactly_one_scene(tmp_path):
     result = run("render", "--set", "bias=1", "--media-dir", str(tmp_path))
     assert result.exit_code == 2
-    assert "exactly one scene" in result.output
+    assert "name exactly one" in result.output
 
 
 def test_overrides_parse_data():

@@ -77,12 +77,12 @@ def test_unwritable_media_dir_is_an_error_before_rendering(tmp_path):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["render", "NoSuchScene"], "unknown scene 'NoSuchScene'"),
+        (["render", "NoSuchScene"], "unknown scene or still 'NoSuchScene'"),
         (["render", "JustActivation", "-q", "8k"], "'8k' is not one of"),
         (["render", "JustActivation", "--set", "bias=1e400"], "bias: must be finite"),
         (["render", "JustActivation", "--set", "inputs=os.system('x')"], "inputs: expected"),
         (["render", "JustActivation", "--jobs", "0"], "0 is not in the range"),
-        (["watch", "Nope"], "unknown scene 'Nope'"),
+        (["watch", "Nope"], "unknown scene or still 'Nope'"),
     ],
 )
 def test_user_errors_exit_2_in_a_real_process(tmp_path, args, message):

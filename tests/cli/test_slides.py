@@ -190,7 +190,7 @@ def test_deck_of_a_variant(rendered, beats):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--set", "scores=1,2"], "name exactly one scene"),
+        (["--set", "scores=1,2"], "name exactly one"),
         (["ExpNormalize", "--set", "scores=1,nan"], "scores: values must be finite"),
         (["ExpNormalize", "--set", "scores=1,2", "--set", "scores=3,4"], "set more than once"),
     ],

@@ -6,7 +6,7 @@ from PIL import Image
 from scenechecks import check_derivative_at_points, check_exp_normalize_table, check_family_panels
 
 from whysigmoid import style
-from whysigmoid.catalog import STILLS, find_spec
+from whysigmoid.catalog import STILLS, find_work
 from whysigmoid.core import (
     ExpNormalizeSigmoidParams,
     SigmoidFamilyParams,
@@ -28,7 +28,7 @@ def final(media_dir):
 
     def get(name):
         if name not in cache:
-            (cache[name],) = record_beats(find_spec(name).load(), None, media_dir=media_dir)
+            (cache[name],) = record_beats(find_work(name).load(), None, media_dir=media_dir)
         return cache[name]
 
     return get
@@ -72,7 +72,7 @@ def test_a_still_renders_to_a_png(tmp_path):
         settings["pixel_width"], settings["pixel_height"] = SMALL
 
     result = render_scene(
-        find_spec("DerivativeAtPoints"),
+        find_work("DerivativeAtPoints"),
         "preview",
         tmp_path,
         progress=False,

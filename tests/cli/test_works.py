@@ -1,0 +1,99 @@
+"""Every command takes any work by name: videos and stills alike."""
+
+import threading
+import time
+
+import pytest
+from click.testing import CliRunner
+from PIL import Image
+
+from whysigmoid.catalog import STILL, VIDEO, WORKS, find_work
+from whysigmoid.cli import cli
+from whysigmoid.render import QUALITIES
+from whysigmoid.watch import watch
+
+STILL_NAME = "SigmoidCurve"
+
+
+def run(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+def test_one_catalog_of_works_of_two_kinds():
+    assert {w.kind for w in WORKS} == {VIDEO, STILL}
+    assert len({w.name for w in WORKS}) == len(WORKS)
+    for work in WORKS:
+        assert find_work(work.name.lower()) is work
+        assert work.output.endswith(".png") == (work.kind == STILL)
+
+
+def test_render_a_still_by_name_writes_its_png(tmp_path):
+    media = tmp_path / "m"
+    result = run("render", STILL_NAME, "-q", "preview", "--media-dir", media)
+    assert result.exit_code == 0, result.output
+    png = media / "preview" / find_work(STILL_NAME).output
+    assert result.output.strip().splitlines()[-1] == str(png)
+    assert f"[1/1] {STILL_NAME}: rendered in" in result.output
+    assert "Done in" in result.output and "rendered 1 still" in result.output
+    quality = QUALITIES["preview"]
+    with Image.open(png) as image:
+        assert image.size == (quality.width, quality.height)
+    again = run("render", STILL_NAME, "-q", "preview", "--media-dir", media)
+    assert f"{STILL_NAME}: up to date" in again.output
+
+
+def test_set_changes_a_stills_parameters(tmp_path):
+    media = tmp_path / "m"
+    default = run("render", STILL_NAME, "-q", "preview", "--media-dir", media)
+    assert default.exit_code == 0, default.output
+    png = media / "preview" / find_work(STILL_NAME).output
+    before = png.read_bytes()
+    changed = run(
+        "render", STILL_NAME, "-q", "preview", "--set", "x_range=-3,3", "--media-dir", media
+    )
+    assert changed.exit_code == 0, changed.output
+    assert png.read_bytes() != before  # a narrower window, another figure
+    bad = run("render", STILL_NAME, "--set", "x_range=3,-3", "--media-dir", media)
+    assert bad.exit_code == 2 and "x_range" in bad.output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["render", STILL_NAME, "--format", "gif"], "--format/--transparent applies to videos"),
+        (["render", STILL_NAME, "--beats", "1"], "--beats applies to videos"),
+        (["render", STILL_NAME, "--split"], "--split applies to videos"),
+        (["watch", STILL_NAME, "--beats", "1"], "--beats applies to videos"),
+        (["slides", STILL_NAME], f"{STILL_NAME} is a still (sigmoid.png), not a video scene"),
+    ],
+)
+def test_video_only_options_refuse_a_still(tmp_path, args, message):
+    media = tmp_path / "m"
+    result = run(*args, "--media-dir", media)
+    assert result.exit_code == 2, result.output
+    assert message in result.output
+    assert not media.exists()
+
+
+def test_params_lists_a_stills_parameters():
+    result = run("params", STILL_NAME)
+    assert result.exit_code == 0, result.output
+    assert "x_range" in result.output
+
+
+def test_watch_renders_a_still(tmp_path):
+    media = tmp_path / "m"
+    lines, stop = [], threading.Event()
+    spec = find_work(STILL_NAME)
+    thread = threading.Thread(target=watch, args=(spec, "preview", media, lines.append, stop))
+    thread.start()
+    try:
+        deadline = time.monotonic() + 120
+        while not lines and time.monotonic() < deadline:
+            time.sleep(0.1)
+    finally:
+        stop.set()
+        thread.join(timeout=60)
+    png = media / "preview" / spec.output
+    assert lines and lines[0] == f"{STILL_NAME}: rendered in {lines[0].split()[3]} s -> {png}"
+    assert png.is_file()
