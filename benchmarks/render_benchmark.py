@@ -35,8 +35,8 @@ BIN = Path(sys.executable).parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from whysigmoid.catalog import SCENES, find_scene  # noqa: E402
-from whysigmoid.media_info import probe  # noqa: E402
-from whysigmoid.render import QUALITIES  # noqa: E402
+from whysigmoid.delivery.media_info import probe  # noqa: E402
+from whysigmoid.delivery.render import QUALITIES  # noqa: E402
 
 DONE_LINE = re.compile(r"\] (\w+): rendered in ([\d.]+) s")
 

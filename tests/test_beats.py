@@ -8,11 +8,11 @@ import pytest
 import srt
 from click.testing import CliRunner
 
-from whysigmoid.beats import BeatRange, BeatsError, BeatsOutput, beat_count, parse_beats
 from whysigmoid.catalog import SCENES, find_scene
 from whysigmoid.cli import cli
-from whysigmoid.formats import VideoOutput
-from whysigmoid.render import render_many
+from whysigmoid.delivery.beats import BeatRange, BeatsError, BeatsOutput, beat_count, parse_beats
+from whysigmoid.delivery.formats import VideoOutput
+from whysigmoid.delivery.render import render_many
 
 #: As tests/test_determinism.py: small and slow enough to be quick.
 TINY = {"pixel_width": 320, "pixel_height": 180, "frame_rate": 5}

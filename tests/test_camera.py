@@ -8,8 +8,8 @@ from manim import tempconfig
 from manim.camera.camera import Camera
 from manim.renderer.cairo_renderer import CairoRenderer
 
-from whysigmoid.camera import PathCachingCamera
 from whysigmoid.catalog import find_scene
+from whysigmoid.delivery.camera import PathCachingCamera
 from whysigmoid.manim_config import isolated_config
 
 #: Moving curves and a live readout under static captions, legends and traces

@@ -11,10 +11,10 @@ from pypdf import PdfReader
 
 from whysigmoid.catalog import SCENES, SceneSpec
 from whysigmoid.core import JustActivationParams
-from whysigmoid.decks import DeckBeats, SlidesOutput, deck_class, write_deck
-from whysigmoid.handout import MARGIN, PAGE_SIZE, HandoutPage, write_handout
-from whysigmoid.render import QUALITIES, render_scene
-from whysigmoid.revealjs import (
+from whysigmoid.delivery.decks import DeckBeats, SlidesOutput, deck_class, write_deck
+from whysigmoid.delivery.handout import MARGIN, PAGE_SIZE, HandoutPage, write_handout
+from whysigmoid.delivery.render import QUALITIES, render_scene
+from whysigmoid.delivery.revealjs import (
     CDN_MARKER,
     REVEALJS_ENV,
     RevealJSMissingError,

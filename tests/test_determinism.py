@@ -2,8 +2,8 @@
 
 Each render runs in its own worker process, as ``whysigmoid render`` does:
 some causes of difference only show between processes (Python's per-process
-string-hash salt, see ``whysigmoid.render.HASH_SEED``), others only after
-other work in the same process (x264's B-frames, see ``whysigmoid.encoding``).
+string-hash salt, see ``whysigmoid.delivery.render.HASH_SEED``), others only after
+other work in the same process (x264's B-frames, see ``whysigmoid.delivery.encoding``).
 """
 
 import hashlib
@@ -14,7 +14,7 @@ import pytest
 
 from whysigmoid.catalog import SCENES as ALL_SCENES
 from whysigmoid.catalog import find_scene
-from whysigmoid.render import render_many
+from whysigmoid.delivery.render import render_many
 
 #: Scenes whose renders once differed run to run: TowerFunctions (x264's
 #: B-frames, frames 74-83 at 5 fps) and ExpNormalizeSigmoid (TransformMatchingTex's

@@ -12,7 +12,7 @@ from manim import BLUE, Circle, Create, Scene, Square, Transform, tempconfig
 from manim.renderer.cairo_renderer import CairoRenderer
 from manim.scene.scene_file_writer import SceneFileWriter
 
-from whysigmoid.encoding import (
+from whysigmoid.delivery.encoding import (
     X264_PARAMS,
     X264_PRESET,
     X264_THREADS,

@@ -8,7 +8,7 @@ import numpy as np
 from manim import BLACK, FadeOut, MathTex, Scene, Transform, tempconfig
 from manim.mobject.svg.svg_mobject import VMobjectFromSVGPath
 
-from whysigmoid.fast_copies import shared_svg_paths
+from whysigmoid.delivery.fast_copies import shared_svg_paths
 
 
 def glyphs(tex):

@@ -11,7 +11,7 @@ import srt
 from whysigmoid import style
 from whysigmoid.catalog import SceneSpec
 from whysigmoid.core import JustActivationParams
-from whysigmoid.formats import (
+from whysigmoid.delivery.formats import (
     FORMATS,
     GIF_WIDTH,
     FormatError,
@@ -19,7 +19,7 @@ from whysigmoid.formats import (
     gif_size,
     unpremultiply,
 )
-from whysigmoid.render import render_scene
+from whysigmoid.delivery.render import render_scene
 
 FIXTURES = Path(__file__).parent / "fixtures"
 STROKE = SceneSpec(
@@ -210,7 +210,7 @@ def test_unpremultiply():
 
 def test_relative_media_dir(tmp_path, monkeypatch):
     """The CLI's default media dir is relative: Manim and manim-slides must still find files."""
-    from whysigmoid.decks import SlidesOutput
+    from whysigmoid.delivery.decks import SlidesOutput
 
     monkeypatch.chdir(tmp_path)
     video = render_scene(STROKE, "preview", Path("m"), progress=False, settings_hook=tiny)

@@ -8,10 +8,10 @@ from dataclasses import replace
 import av
 import pytest
 
-from whysigmoid.beats import BeatsError
 from whysigmoid.catalog import find_scene
-from whysigmoid.formats import VideoOutput
-from whysigmoid.incremental import (
+from whysigmoid.delivery.beats import BeatsError
+from whysigmoid.delivery.formats import VideoOutput
+from whysigmoid.delivery.incremental import (
     MANIFEST,
     BeatCache,
     cache_dir,
@@ -19,7 +19,7 @@ from whysigmoid.incremental import (
     reusable_beats,
     scene_sections,
 )
-from whysigmoid.render import RenderError, render_many, work_dir
+from whysigmoid.delivery.render import RenderError, render_many, work_dir
 
 #: As tests/test_split.py: small and slow enough to be quick.
 TINY = {"pixel_width": 320, "pixel_height": 180, "frame_rate": 5}

@@ -6,11 +6,11 @@ import json
 import av
 import pytest
 
-from whysigmoid.beats import BeatRange
 from whysigmoid.catalog import find_scene
-from whysigmoid.formats import VideoOutput
-from whysigmoid.render import record_path, render_key, render_many
-from whysigmoid.split import PARTS_DIR, plan_parts
+from whysigmoid.delivery.beats import BeatRange
+from whysigmoid.delivery.formats import VideoOutput
+from whysigmoid.delivery.render import record_path, render_key, render_many
+from whysigmoid.delivery.split import PARTS_DIR, plan_parts
 
 #: As tests/test_determinism.py: small and slow enough to be quick.
 TINY = {"pixel_width": 320, "pixel_height": 180, "frame_rate": 5}

@@ -10,7 +10,6 @@ from typing import NoReturn
 
 import click
 
-from .beats import BeatsError, BeatsOutput, beat_count, parse_beats
 from .catalog import (
     SCENES,
     STILL,
@@ -21,17 +20,18 @@ from .catalog import (
     find_scene,
     find_work,
 )
-from .cleanup import clean as clean_media
-from .cleanup import clean_report, plan_clean
 from .core.params import LIMITS
-from .decks import DECK_FORMATS, DECK_NAME, SlidesOutput, write_deck
-from .doctor import EnvironmentProblem, preflight, run_checks
-from .formats import FORMATS, FormatError, VideoOutput
-from .gallery import PAGE_NAME, build_gallery
-from .ledger import ForeignFileError, check_replaceable
+from .delivery.beats import BeatsError, BeatsOutput, beat_count, parse_beats
+from .delivery.cleanup import clean as clean_media
+from .delivery.cleanup import clean_report, plan_clean
+from .delivery.decks import DECK_FORMATS, DECK_NAME, SlidesOutput, write_deck
+from .delivery.doctor import EnvironmentProblem, preflight, run_checks
+from .delivery.formats import FORMATS, FormatError, VideoOutput
+from .delivery.gallery import PAGE_NAME, build_gallery
+from .delivery.ledger import ForeignFileError, check_replaceable
+from .delivery.render import QUALITIES, RenderError, RenderResult, describe, render_many
+from .delivery.revealjs import RevealJSMissingError, revealjs_dir
 from .overrides import OverrideError, apply_overrides, format_value, params_data
-from .render import QUALITIES, RenderError, RenderResult, describe, render_many
-from .revealjs import RevealJSMissingError, revealjs_dir
 
 __all__ = ["cli", "main"]
 
@@ -471,7 +471,7 @@ def watch_scene(
     scene: str, quality: str, media_dir: Path, beats: str | None, split: bool, jobs: int
 ) -> None:
     """Render WORK (a scene or a still), then again whenever its code changes (Ctrl-C ends)."""
-    from .watch import watch
+    from .delivery.watch import watch
 
     (spec,) = _resolve((scene,))
     if beats is not None or split:

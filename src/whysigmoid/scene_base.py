@@ -11,7 +11,7 @@ A scene is written once and serves both the video and the deck. Its
 In a video, ``beat()`` holds the last frame for a moment and subtitles the
 whole beat (from the end of the previous beat to the end of the hold) with
 ``caption`` through Manim's subcaptions, which Manim writes as an ``.srt``
-beside the video. In a deck (:func:`whysigmoid.decks.deck_class`) the same
+beside the video. In a deck (:func:`whysigmoid.delivery.decks.deck_class`) the same
 call ends a slide instead, and the caption becomes that slide's speaker notes
 (``notes=`` gives longer notes where the blog has more to say).
 """

@@ -11,11 +11,11 @@ import os
 import pytest
 from clitools import STROKE, run, tiny
 
-from whysigmoid import ledger
-from whysigmoid.decks import SlidesOutput, write_deck
-from whysigmoid.formats import StillOutput, VideoOutput
-from whysigmoid.gallery import build_gallery
-from whysigmoid.render import QUALITIES, record_path, render_scene
+from whysigmoid.delivery import ledger
+from whysigmoid.delivery.decks import SlidesOutput, write_deck
+from whysigmoid.delivery.formats import StillOutput, VideoOutput
+from whysigmoid.delivery.gallery import build_gallery
+from whysigmoid.delivery.render import QUALITIES, record_path, render_scene
 
 #: The user's files, in every folder whysigmoid writes to (and one it does not).
 FOREIGN = {

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from whysigmoid import ledger
 from whysigmoid.catalog import SceneSpec
 from whysigmoid.cli import cli
 from whysigmoid.core import JustActivationParams
-from whysigmoid.render import render_scene
+from whysigmoid.delivery import ledger
+from whysigmoid.delivery.render import render_scene
 
 VENV_BIN = str(Path(sys.executable).parent)
 

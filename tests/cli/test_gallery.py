@@ -16,10 +16,10 @@ from PIL import Image
 
 from whysigmoid.catalog import SCENES, STILLS
 from whysigmoid.cli import cli
-from whysigmoid.gallery import build_gallery
-from whysigmoid.media_info import probe
-from whysigmoid.render import render_scene
-from whysigmoid.subtitles import srt_to_vtt
+from whysigmoid.delivery.gallery import build_gallery
+from whysigmoid.delivery.media_info import probe
+from whysigmoid.delivery.render import render_scene
+from whysigmoid.delivery.subtitles import srt_to_vtt
 
 VOID = {"meta", "link", "br", "img", "source", "track", "input", "hr"}
 SRT = (

@@ -17,9 +17,9 @@ from clitools import SCENES, sigint_as_a_terminal_sends_it
 
 from whysigmoid.catalog import find_scene
 from whysigmoid.cli import cli
-from whysigmoid.formats import GIF_FPS, GIF_WIDTH, VideoOutput
-from whysigmoid.media_info import probe
-from whysigmoid.render import record_path, render_key
+from whysigmoid.delivery.formats import GIF_FPS, GIF_WIDTH, VideoOutput
+from whysigmoid.delivery.media_info import probe
+from whysigmoid.delivery.render import record_path, render_key
 
 #: The issues' length ranges per scene, seconds.
 DURATIONS = {

@@ -9,8 +9,8 @@ from PIL import Image
 
 from whysigmoid.catalog import STILL, VIDEO, WORKS, find_work
 from whysigmoid.cli import cli
-from whysigmoid.render import QUALITIES
-from whysigmoid.watch import watch
+from whysigmoid.delivery.render import QUALITIES
+from whysigmoid.delivery.watch import watch
 
 STILL_NAME = "SigmoidCurve"
 

@@ -12,9 +12,9 @@ from whysigmoid.core import (
     SigmoidFamilyParams,
     VanishingGradientParams,
 )
-from whysigmoid.formats import StillOutput
+from whysigmoid.delivery.formats import StillOutput
+from whysigmoid.delivery.render import render_scene
 from whysigmoid.inspection import layout_problems, record_beats
-from whysigmoid.render import render_scene
 
 NAMES = [spec.name for spec in STILLS]
 #: Tiny render size for the real PNG test (pixels).

@@ -1,6 +1,7 @@
 """Pure-math core of whysigmoid: numpy and scipy only, never manim.
 
-Every number, curve and point a scene shows is computed here.
+Every number, curve and point a scene shows is computed here. Floor 0: imports
+nothing else of the package.
 """
 
 from .activations import (

@@ -1,6 +1,7 @@
 """Shared visual pieces (Mobjects) built from the core's numbers.
 
-Scenes compose these; nothing here is copied between scenes.
+Scenes compose these; nothing here is copied between scenes. Floor 1: may
+import ``whysigmoid.core`` and ``whysigmoid.style``, nothing above.
 """
 
 from .derivative_plot import (

@@ -1,6 +1,6 @@
 """``whysigmoid clean``: remove what whysigmoid made under a media dir, and nothing else.
 
-What whysigmoid made is what its ledger (:mod:`whysigmoid.ledger`) lists and
+What whysigmoid made is what its ledger (:mod:`whysigmoid.delivery.ledger`) lists and
 is unchanged since, plus its own cache folder ``<media-dir>/.manim/``. Folders
 left empty by the removal go too (never the media dir itself). Everything
 else stays: files the user put beside the videos and decks, and files the

@@ -7,17 +7,17 @@ through the storyboard's beats, one slide per beat, with the beat's caption
 (or notes) as speaker notes.
 
 :class:`SlidesOutput` renders that class through
-:func:`whysigmoid.render.render_scene` (same work dirs, locks and render keys
+:func:`whysigmoid.delivery.render.render_scene` (same work dirs, locks and render keys
 as the videos) into ``<media-dir>/.manim/<Scene>/slides-<quality>/``;
 :func:`write_deck` turns one or several scenes' slides into one file in
 ``<media-dir>/slides/`` with manim-slides' converters:
 
 - ``html``: reveal.js, every slide video embedded as a data URI and reveal.js
-  inlined from the npm package (:mod:`whysigmoid.revealjs`): one file that
+  inlined from the npm package (:mod:`whysigmoid.delivery.revealjs`): one file that
   works with no network;
 - ``pptx``: PowerPoint, one slide per beat with its video (autoplay) and notes;
 - ``pdf``: a handout, one page per beat: the beat's last frame with its
-  caption under it (:mod:`whysigmoid.handout`; the captions are kept beside
+  caption under it (:mod:`whysigmoid.delivery.handout`; the captions are kept beside
   the slide list, ``<Scene>.captions.json``).
 """
 
@@ -196,8 +196,8 @@ def write_deck(slide_lists: list[Path], to: str, target: Path, quality, media_di
         A key of :data:`DECK_FORMATS`.
     target : Path
         The deck file; written atomically (a temporary file, then
-        :func:`whysigmoid.ledger.replace`).
-    quality : whysigmoid.render.Quality
+        :func:`whysigmoid.delivery.ledger.replace`).
+    quality : whysigmoid.delivery.render.Quality
         The slides' size (the PowerPoint page size).
     media_dir : Path
         The media dir ``target`` is in (whose ledger records the deck).
@@ -209,9 +209,9 @@ def write_deck(slide_lists: list[Path], to: str, target: Path, quality, media_di
 
     Raises
     ------
-    whysigmoid.revealjs.RevealJSMissingError
+    whysigmoid.delivery.revealjs.RevealJSMissingError
         For ``html`` when reveal.js is not installed.
-    whysigmoid.ledger.ForeignFileError
+    whysigmoid.delivery.ledger.ForeignFileError
         A file that whysigmoid did not make is at ``target``; it is kept.
     """
     from manim_slides.config import PresentationConfig

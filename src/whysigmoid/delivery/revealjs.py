@@ -27,7 +27,7 @@ __all__ = [
 #: Environment variable naming another reveal.js package directory.
 REVEALJS_ENV = "WHYSIGMOID_REVEALJS"
 #: Where ``npm ci`` at the project root puts the package.
-DEFAULT_DIR = Path(__file__).resolve().parents[2] / "node_modules" / "reveal.js"
+DEFAULT_DIR = Path(__file__).resolve().parents[3] / "node_modules" / "reveal.js"
 #: Stands for the reveal.js package directory in the rendered template.
 CDN_MARKER = "whysigmoid-revealjs:"
 

@@ -13,8 +13,8 @@ the package's code, the scene file, the parameters, the quality, the output
 (format, transparency, or deck slides) and the library versions) matches the
 one stored beside the scene's work directory.
 
-What is made is an *output*: a :class:`whysigmoid.formats.VideoOutput` (MP4 by
-default, WebM, GIF, MOV, with alpha) or :class:`whysigmoid.decks.SlidesOutput`
+What is made is an *output*: a :class:`whysigmoid.delivery.formats.VideoOutput` (MP4 by
+default, WebM, GIF, MOV, with alpha) or :class:`whysigmoid.delivery.decks.SlidesOutput`
 (the scene as a manim-slides deck). An output sets Manim's settings, builds
 the scene object and delivers the files; everything else here is shared.
 """
@@ -35,12 +35,12 @@ from importlib import metadata
 from pathlib import Path
 from typing import Protocol
 
+from ..catalog import STILL, VIDEO, SceneSpec
+from ..manim_config import isolated_config
 from . import ledger
-from .catalog import STILL, VIDEO, SceneSpec
 from .fast_copies import shared_svg_paths
 from .formats import StillOutput, VideoOutput, made_from
 from .ledger import WORK_DIR_NAME
-from .manim_config import isolated_config
 
 __all__ = [
     "QUALITIES",
@@ -55,7 +55,7 @@ __all__ = [
     "render_scene",
 ]
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parents[1]
 
 #: glibc returns big frame buffers to the kernel and faults them back in every
 #: frame; these thresholds keep them (about a third less time at 1080p, see
@@ -73,7 +73,7 @@ HASH_SEED = "0"
 #: or 4 (one run each); 2 keeps the queued frames' memory low (8 per movie).
 INFLIGHT_ENCODERS = 2
 #: Manim's limit on partial movies in a work directory (default 100, fewer
-#: than a long scene's plays): :mod:`whysigmoid.incremental` moves them out.
+#: than a long scene's plays): :mod:`whysigmoid.delivery.incremental` moves them out.
 MAX_PARTIAL_MOVIES = 100_000
 
 
@@ -117,7 +117,7 @@ class RenderResult:
     cached : bool
         True when the existing video was up to date and nothing was rendered.
     reused_beats : int
-        Leading beats taken from the last render (:mod:`whysigmoid.incremental`).
+        Leading beats taken from the last render (:mod:`whysigmoid.delivery.incremental`).
     """
 
     scene: str
@@ -168,7 +168,7 @@ class Output(Protocol):
         """Move the results to their place; return them, the main one first.
 
         ``target_dir`` is ``<media-dir>/<quality>``; files go there through
-        :func:`whysigmoid.ledger.replace`.
+        :func:`whysigmoid.delivery.ledger.replace`.
         """
 
 
@@ -188,7 +188,7 @@ def render_key(
 
     Conservative on purpose: any change in the package re-renders every scene.
     ``output`` defaults to an MP4 video. ``scene_text`` stands for the scene
-    file's contents (default: the file's; :mod:`whysigmoid.incremental` passes
+    file's contents (default: the file's; :mod:`whysigmoid.delivery.incremental` passes
     ``b""`` and hashes the file beat by beat).
     """
     output = output if output is not None else VideoOutput()
@@ -242,7 +242,7 @@ def manim_settings(quality: Quality, scene_dir: Path, progress: bool) -> dict:
 
     An output adjusts it (format, size, transparency, where the file goes).
     """
-    from . import style
+    from .. import style
 
     return {
         "media_dir": str(scene_dir),
@@ -291,7 +291,7 @@ def render_scene(
     settings_hook : callable or None
         Receives the Manim settings dict before rendering (tests use it).
     output : Output or None
-        What to make; default an MP4 (:class:`whysigmoid.formats.VideoOutput`).
+        What to make; default an MP4 (:class:`whysigmoid.delivery.formats.VideoOutput`).
 
     Returns
     -------
@@ -301,7 +301,7 @@ def render_scene(
     ------
     KeyError
         Unknown quality.
-    whysigmoid.ledger.ForeignFileError
+    whysigmoid.delivery.ledger.ForeignFileError
         A file that whysigmoid did not make is where a deliverable goes
         (checked before rendering); nothing is replaced.
     Exception
@@ -495,7 +495,7 @@ def render_many(
 
     With ``split``, one video scene and ``jobs > 1``, the scene is split: its
     beats render in parallel parts, joined into the same video
-    (:mod:`whysigmoid.split`). Off by default: on a 2-core machine it
+    (:mod:`whysigmoid.delivery.split`). Off by default: on a 2-core machine it
     measured slower than one process (``benchmarks/split_benchmark.py``).
     """
     output = output if output is not None else VideoOutput()

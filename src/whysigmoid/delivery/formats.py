@@ -1,6 +1,6 @@
 """Video formats for embedding (MP4, WebM, GIF, MOV; alpha), each with its subtitles.
 
-:class:`VideoOutput` tells :func:`whysigmoid.render.render_scene` how to make
+:class:`VideoOutput` tells :func:`whysigmoid.delivery.render.render_scene` how to make
 one format: the Manim settings, and how the finished files are delivered
 (atomically, with ``os.replace``) to ``<media-dir>/<quality>/``:
 
@@ -21,8 +21,8 @@ transparent black and un-premultiplies each frame (:func:`unpremultiply`), so
 edges keep the palette's colours on any page. Beside every
 video (not GIFs) go its subtitles, ``<name>.srt`` (what Manim writes from the
 beats' captions) and ``<name>.vtt`` (WebVTT, what a browser's ``<track>``
-reads); see :mod:`whysigmoid.subtitles`. Files are delivered through
-:mod:`whysigmoid.ledger`: a file that whysigmoid did not make is never
+reads); see :mod:`whysigmoid.delivery.subtitles`. Files are delivered through
+:mod:`whysigmoid.delivery.ledger`: a file that whysigmoid did not make is never
 replaced or removed.
 """
 
@@ -36,8 +36,8 @@ from pathlib import Path
 
 import numpy as np
 
+from ..overrides import params_data
 from . import ledger, subtitles
-from .overrides import params_data
 
 __all__ = [
     "FORMATS",
@@ -220,8 +220,8 @@ class VideoOutput:
     def make_scene(self, scene_cls: type, staging: Path):
         """The scene instance to render; with alpha, its frames are un-premultiplied.
 
-        Both draw with :class:`~whysigmoid.camera.PathCachingCamera` and write
-        through :class:`~whysigmoid.encoding.FastSceneFileWriter` (held frames
+        Both draw with :class:`~whysigmoid.delivery.camera.PathCachingCamera` and write
+        through :class:`~whysigmoid.delivery.encoding.FastSceneFileWriter` (held frames
         converted once, faster x264 preset where it applies).
         """
         if self.transparent:
@@ -251,7 +251,7 @@ class VideoOutput:
 
         Raises
         ------
-        whysigmoid.ledger.ForeignFileError
+        whysigmoid.delivery.ledger.ForeignFileError
             One of :meth:`targets` is not whysigmoid's; nothing is replaced.
         """
         about = made_from(type(scene).__name__, getattr(scene, "params", None))
@@ -264,12 +264,12 @@ class VideoOutput:
         """Deliver ``movie`` (in ``staging``, its ``.srt`` beside it) as :meth:`deliver` does.
 
         For a movie not made by one scene object too: a scene rendered in
-        parts (:mod:`whysigmoid.split`) and joined. ``about`` is what the
+        parts (:mod:`whysigmoid.delivery.split`) and joined. ``about`` is what the
         ledger records (:func:`made_from`).
 
         Raises
         ------
-        whysigmoid.ledger.ForeignFileError
+        whysigmoid.delivery.ledger.ForeignFileError
             One of :meth:`targets` is not whysigmoid's; nothing is replaced.
         """
         media_dir = target_dir.parent
@@ -432,7 +432,7 @@ class StillOutput:
 
         Raises
         ------
-        whysigmoid.ledger.ForeignFileError
+        whysigmoid.delivery.ledger.ForeignFileError
             A file that whysigmoid did not make is there; it is kept.
         """
         image = Path(scene.renderer.file_writer.image_file_path)

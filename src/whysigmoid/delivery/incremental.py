@@ -12,15 +12,15 @@ on what the render key covers (package code, parameters, quality, output,
 library versions) plus the final Manim settings: :func:`prefix_digests` hashes
 exactly that, one digest per ``k``. When the digests of the cached render and
 of the new one agree up to ``k``, beats ``1..k`` are reused: the new render
-plays them dark (:func:`whysigmoid.beats.restrict`: every animation and
+plays them dark (:func:`whysigmoid.delivery.beats.restrict`: every animation and
 updater runs, frame by frame, nothing is drawn or encoded), draws beats
 ``k+1..n``, and its partial movies are joined after the cached ones, packets
-copied (:func:`whysigmoid.split.join_movies`). Any change outside the beats
+copied (:func:`whysigmoid.delivery.split.join_movies`). Any change outside the beats
 changes every digest and renders everything. At least the last beat is always
 drawn.
 
 Because each partial movie is encoded from the same frames by a deterministic
-x264 (:mod:`whysigmoid.encoding`), the joined video decodes to exactly the
+x264 (:mod:`whysigmoid.delivery.encoding`), the joined video decodes to exactly the
 frames of a full render (``tests/test_incremental.py`` edits a scene copy and
 compares). The cache is replaced only after a render was delivered, and its
 manifest is removed before its files change, so a cut-short render leaves no
@@ -38,8 +38,8 @@ import shutil
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from ..catalog import SceneSpec
 from .beats import _BEAT_COMMENT, BeatRange, BeatsError, restrict
-from .catalog import SceneSpec
 
 __all__ = [
     "CACHE_DIR",
@@ -113,7 +113,7 @@ def prefix_digests(spec: SceneSpec, base_key: str, settings: dict) -> list[str]:
     spec : SceneSpec
     base_key : str
         The render key without the scene file (see
-        :func:`whysigmoid.render.render_key`'s ``scene_text``).
+        :func:`whysigmoid.delivery.render.render_key`'s ``scene_text``).
     settings : dict
         The final Manim settings of the render; where files go is left out.
 
@@ -211,7 +211,7 @@ class IncrementalRender:
     force : bool
         Reuse nothing (the cache is still replaced by this render's beats).
     alpha_webm : bool
-        The partial movies are VP9 with alpha (see :func:`whysigmoid.split.join_movies`).
+        The partial movies are VP9 with alpha (see :func:`whysigmoid.delivery.split.join_movies`).
 
     Attributes
     ----------

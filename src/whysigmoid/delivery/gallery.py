@@ -10,7 +10,7 @@ records what each file was made with). Videos and stills not rendered yet
 are listed with the command that renders them into the same media dir.
 The page has no external resources: it works from the file system with no
 server and no network.
-It is written through :mod:`whysigmoid.ledger`: a page of the same name that
+It is written through :mod:`whysigmoid.delivery.ledger`: a page of the same name that
 whysigmoid did not make is never replaced (``--name`` picks another name).
 """
 
@@ -21,10 +21,10 @@ import os
 import shlex
 from pathlib import Path
 
+from ..catalog import SCENES, STILLS, SceneSpec
+from ..overrides import format_value, params_data
 from . import ledger
-from .catalog import SCENES, STILLS, SceneSpec
 from .media_info import probe
-from .overrides import format_value, params_data
 from .subtitles import srt_to_vtt
 
 __all__ = ["PAGE_NAME", "build_gallery"]
@@ -148,7 +148,7 @@ def build_gallery(
 
     Raises
     ------
-    whysigmoid.ledger.ForeignFileError
+    whysigmoid.delivery.ledger.ForeignFileError
         A file that whysigmoid did not make is at ``<media_dir>/<quality>/<name>``
         (checked first: nothing is written).
     OSError

@@ -15,7 +15,7 @@ from pathlib import Path
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from .catalog import SCENES_DIR, SceneSpec
+from ..catalog import SCENES_DIR, SceneSpec
 from .render import PACKAGE_DIR, Output, RenderError, describe, render_many
 
 __all__ = ["DEBOUNCE_SECONDS", "watch", "watched_paths"]
@@ -58,9 +58,9 @@ def watch(
     """Render ``spec`` (a video or a still) now and after every change, until ``stop`` or Ctrl-C.
 
     ``output`` is what to make of a video (default an MP4; a chosen-beats clip with
-    :class:`whysigmoid.beats.BeatsOutput`); with ``jobs > 1`` a whole video is
-    rendered split into that many parts in parallel (:mod:`whysigmoid.split`).
-    ``report`` receives one line per render (:func:`whysigmoid.render.describe`
+    :class:`whysigmoid.delivery.beats.BeatsOutput`); with ``jobs > 1`` a whole video is
+    rendered split into that many parts in parallel (:mod:`whysigmoid.delivery.split`).
+    ``report`` receives one line per render (:func:`whysigmoid.delivery.render.describe`
     and the path), or the error.
     A failing render (a syntax error, an exception in the scene) is reported
     and the watch goes on.

@@ -2,17 +2,17 @@
 
 A single-scene render with ``jobs > 1`` cuts the scene's storyboard beats into
 contiguous parts (:func:`plan_parts`), renders each part in its own worker
-process with :func:`whysigmoid.beats.restrict` (a part plays the beats before
+process with :func:`whysigmoid.delivery.beats.restrict` (a part plays the beats before
 it dark, draws its own, stops after its last), and joins the parts' movies by
 remuxing their packets, without re-encoding (:func:`join_movies`). Each
 partial movie (one per ``play``) is encoded by its own x264 from the same
 frames as in a one-process render, and x264 is deterministic here
-(:mod:`whysigmoid.encoding`), so the joined video decodes to exactly the
+(:mod:`whysigmoid.delivery.encoding`), so the joined video decodes to exactly the
 frames of a one-process render; the subtitles are the parts' captions, timed
 from the scene's start, so they are the same too (``tests/test_split.py``).
 
 The result is delivered, keyed and recorded exactly like a one-process render
-(:func:`whysigmoid.render.render_scene`): same file, same render key, so
+(:func:`whysigmoid.delivery.render.render_scene`): same file, same render key, so
 either kind of render serves the other's up-to-date video.
 
 Each part has its own Manim work directory
@@ -34,11 +34,11 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..catalog import SceneSpec
+from ..manim_config import isolated_config
 from .beats import BeatRange, beat_count, restrict
-from .catalog import SceneSpec
 from .fast_copies import shared_svg_paths
 from .formats import VideoOutput, made_from
-from .manim_config import isolated_config
 from .render import (
     QUALITIES,
     RenderResult,
@@ -239,7 +239,7 @@ def render_split(
 ) -> RenderResult:
     """Render one scene in up to ``jobs`` parallel parts and deliver it as one video.
 
-    Parameters are those of :func:`whysigmoid.render.render_many` for one
+    Parameters are those of :func:`whysigmoid.delivery.render.render_many` for one
     scene; ``manim_overrides`` is for tests (not in the render key: use with
     ``force``).
 
@@ -250,7 +250,7 @@ def render_split(
 
     Raises
     ------
-    whysigmoid.beats.BeatsError
+    whysigmoid.delivery.beats.BeatsError
         The scene's ``# Beat N`` comments do not match its ``beat()`` calls.
     Exception
         Whatever a part raises; the deliverables are then left untouched.

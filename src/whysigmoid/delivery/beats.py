@@ -19,7 +19,7 @@ in :meth:`whysigmoid.scene_base.BlogScene.beat` (beats are numbered from 1).
 
 So the frames of beats ``first..last`` are the frames a full render draws for
 them, and a video joined from ranges equals a full one (see
-:mod:`whysigmoid.split`). The subtitles keep only the range's beats, timed
+:mod:`whysigmoid.delivery.split`). The subtitles keep only the range's beats, timed
 from the clip's start (:class:`BeatsOutput`) or from the scene's start (the
 parts of a split).
 
@@ -35,7 +35,7 @@ from datetime import timedelta
 from functools import cache
 from pathlib import Path
 
-from .catalog import SceneSpec
+from ..catalog import SceneSpec
 from .formats import VideoOutput, fresh_staging_dir
 
 __all__ = [
@@ -203,8 +203,8 @@ def restrict(scene, beats: BeatRange, clip_subtitles: bool = True) -> RangeState
 class BeatsOutput:
     """A chosen-beats clip of a video output: its own file, its own subtitles.
 
-    Wraps a :class:`whysigmoid.formats.VideoOutput` for
-    :func:`whysigmoid.render.render_scene`: the clip of ``beats`` goes to
+    Wraps a :class:`whysigmoid.delivery.formats.VideoOutput` for
+    :func:`whysigmoid.delivery.render.render_scene`: the clip of ``beats`` goes to
     ``<stem>-beats<N-M><ext>`` (never the full video's file) with subtitles
     timed from the clip's start; its label (hence render key and record)
     names the range.
