@@ -54,10 +54,16 @@ def test_cold_parallel_render_delivers_valid_videos(rendered, scene):
     assert sorted(videos) == sorted(find_scene(s).output for s in SCENES)
 
 
-def test_warm_render_is_skipped(rendered):
+def test_warm_render_is_skipped(rendered, monkeypatch):
     media, _ = rendered
     videos = [media / "preview" / find_scene(s).output for s in SCENES]
     before = [v.stat().st_mtime_ns for v in videos]
+
+    def no_worker(*args, **kwargs):
+        raise AssertionError("a worker was started for up-to-date videos")
+
+    # up to date is decided before any worker starts (each would import Manim)
+    monkeypatch.setattr("whysigmoid.delivery.render.ProcessPoolExecutor", no_worker)
     result = render(*SCENES, "--media-dir", str(media))
     assert result.exit_code == 0, result.output
     assert result.output.count(": up to date") == len(SCENES)

@@ -10,10 +10,13 @@ from whysigmoid.core import (
     OUTER_STEP_MARGIN,
     average_deviation,
     bias_for_step,
+    blend_deviation,
     detect,
     evaluate_towers,
     fit_towers,
     logit,
+    logit_nielsen_target,
+    moving_heights_deviation,
     neuron_forward,
     nielsen_target,
     pre_activation,
@@ -107,6 +110,23 @@ def test_fit_towers_blog_counts():
     assert fit.average_deviation == pytest.approx(average_deviation(fit, target, (0.0, 1.0)))
     mid = (fit.edges[:-1] + fit.edges[1:]) / 2
     np.testing.assert_allclose(fit(mid), fit.heights, atol=1e-6)
+
+
+def test_the_readouts_while_towers_move_start_and_end_at_the_fits():
+    x = np.linspace(0.0, 1.0, 11)
+    np.testing.assert_allclose(logit_nielsen_target(x), logit(nielsen_target(x)))
+    coarse, fine = (fit_towers(logit_nielsen_target, n) for n in (5, 10))
+    blend = blend_deviation(coarse, fine, (0.0, 1.0))
+    assert blend(0.0) == pytest.approx(coarse.average_deviation)
+    assert blend(1.0) == pytest.approx(fine.average_deviation)
+    assert blend(0.5) != pytest.approx(blend(0.0))
+    flat = np.zeros_like(coarse.heights)
+    moving = moving_heights_deviation(coarse.steps, flat, coarse.heights, 1000.0, (0.0, 1.0))
+    assert moving(1.0) == pytest.approx(coarse.average_deviation)
+    # all heights 0: the deviation is the mean of |logit(f)|
+    assert moving(0.0) == pytest.approx(
+        average_deviation(lambda x: np.zeros_like(x), logit_nielsen_target, (0.0, 1.0))
+    )
 
 
 @pytest.mark.parametrize("steepness", [1000.0, 50.0])

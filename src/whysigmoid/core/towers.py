@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from .activations import affine_sigmoid
+from .activations import affine_sigmoid, logit
 
 __all__ = [
     "DEFAULT_STEEPNESS",
@@ -25,8 +25,11 @@ __all__ = [
     "TowerFit",
     "average_deviation",
     "bias_for_step",
+    "blend_deviation",
     "evaluate_towers",
     "fit_towers",
+    "logit_nielsen_target",
+    "moving_heights_deviation",
     "nielsen_target",
     "step_position",
     "step_positions",
@@ -107,6 +110,15 @@ def nielsen_target(x: ArrayLike) -> NDArray[np.float64] | np.float64:
     return NIELSEN_CONSTANT + NIELSEN_SQUARE * x**2 + a * x * np.sin(k * x) + d * np.cos(m * x)
 
 
+def logit_nielsen_target(x: ArrayLike) -> NDArray[np.float64] | np.float64:
+    """``logit(f(x))`` of :func:`nielsen_target`: what the hidden layer must output.
+
+    The output neuron applies the sigmoid, so its input (the weighted output
+    of the towers) must approximate ``sigma^-1(f) = logit(f)`` (Nielsen, ch. 4).
+    """
+    return logit(nielsen_target(x))
+
+
 def _grid(interval: tuple[float, float]) -> NDArray[np.float64]:
     return np.linspace(interval[0], interval[1], DEVIATION_SAMPLES)
 
@@ -122,6 +134,46 @@ def average_deviation(
     """
     x = _grid(interval)
     return float(np.mean(np.abs(np.asarray(approximation(x)) - np.asarray(target(x)))))
+
+
+def moving_heights_deviation(
+    steps: ArrayLike,
+    start: ArrayLike,
+    end: ArrayLike,
+    steepness: float,
+    interval: tuple[float, float],
+) -> Callable[[float], float]:
+    """The average deviation from ``logit(f)`` while tower heights move from ``start`` to ``end``.
+
+    Returns ``t -> average_deviation(towers with heights (1 - t) start + t end)``
+    for ``t`` in [0, 1] (the readout of a height being fitted).
+    """
+    start, end = np.asarray(start, dtype=np.float64), np.asarray(end, dtype=np.float64)
+
+    def deviation(t: float) -> float:
+        heights = (1 - t) * start + t * end
+        return average_deviation(
+            lambda x: evaluate_towers(x, steps, heights, steepness), logit_nielsen_target, interval
+        )
+
+    return deviation
+
+
+def blend_deviation(
+    first: Callable[[NDArray], ArrayLike],
+    second: Callable[[NDArray], ArrayLike],
+    interval: tuple[float, float],
+) -> Callable[[float], float]:
+    """``t -> average deviation of (1 - t) first + t second`` from ``logit(f)``, t in [0, 1]."""
+
+    def deviation(t: float) -> float:
+        return average_deviation(
+            lambda x: (1 - t) * np.asarray(first(x)) + t * np.asarray(second(x)),
+            logit_nielsen_target,
+            interval,
+        )
+
+    return deviation
 
 
 @dataclass(frozen=True)

@@ -226,6 +226,25 @@ def _up_to_date(record: Path, media_dir: Path, key: str) -> dict | None:
     return data if all((media_dir / name).exists() for name in files) else None
 
 
+def up_to_date_result(
+    spec: SceneSpec,
+    quality_name: str,
+    media_dir: Path,
+    params: object | None,
+    output: Output,
+) -> RenderResult | None:
+    """The last render's result if its files are all there and its render key is still this one.
+
+    ``media_dir`` must be absolute. None: the work must be rendered.
+    """
+    key = render_key(spec, quality_name, params, output)
+    done = _up_to_date(record_path(media_dir, spec, quality_name, output), media_dir, key)
+    if done is None:
+        return None
+    files = tuple(media_dir / name for name in done["files"])
+    return RenderResult(spec.name, files[0], 0.0, done["duration"], True, files)
+
+
 @contextmanager
 def _locked(directory: Path) -> Iterator[None]:
     directory.mkdir(parents=True, exist_ok=True)
@@ -315,9 +334,10 @@ def render_scene(
     scene_dir = work_dir(media_dir, spec)
     record = record_path(media_dir, spec, quality_name, output)
     with _locked(scene_dir):
-        if not force and (done := _up_to_date(record, media_dir, key)):
-            files = tuple(media_dir / name for name in done["files"])
-            return RenderResult(spec.name, files[0], 0.0, done["duration"], True, files)
+        if not force and (
+            cached := up_to_date_result(spec, quality_name, media_dir, params, output)
+        ):
+            return cached
         # fail before rendering, not after, if a file that is not ours is in the way
         ledger.check_replaceable(media_dir, output.targets(media_dir / quality_name, spec.output))
         from manim import tempconfig

@@ -43,12 +43,12 @@ from .render import (
     QUALITIES,
     RenderResult,
     _locked,
-    _up_to_date,
     ensure_neutral_dir,
     manim_settings,
     prepare_worker_environment,
     record_path,
     render_key,
+    up_to_date_result,
     work_dir,
 )
 
@@ -264,9 +264,10 @@ def render_split(
     record = record_path(media_dir, spec, quality_name, output)
     target_dir = media_dir / quality_name
     with _locked(scene_dir):
-        if not force and (done := _up_to_date(record, media_dir, key)):
-            files = tuple(media_dir / name for name in done["files"])
-            return RenderResult(spec.name, files[0], 0.0, done["duration"], True, files)
+        if not force and (
+            cached := up_to_date_result(spec, quality_name, media_dir, params, output)
+        ):
+            return cached
         start = time.perf_counter()
         count = beat_count(spec)
         previous = target_dir / output.file_name(spec.output)
