@@ -520,14 +520,23 @@ def render_many(
     """
     output = output if output is not None else VideoOutput()
     media_dir = media_dir.resolve()  # workers run in another working directory
+    outputs = {spec.name: output_for(spec, output) for spec in specs}
+    results: dict[str, RenderResult] = {}
+    for spec in [] if force else specs:  # up to date: no worker to start (Manim imports slowly)
+        cached = up_to_date_result(spec, quality_name, media_dir, params, outputs[spec.name])
+        if cached is not None:
+            results[spec.name] = cached
+            if on_done is not None:
+                on_done(cached)
+    todo = [spec for spec in specs if spec.name not in results]
+    if not todo:
+        return [results[spec.name] for spec in specs]
     if split and len(specs) == 1 and jobs > 1 and specs[0].kind == VIDEO:
         split = (quality_name, media_dir, jobs, params, force, output, on_done, manim_overrides)
         return [_render_split(specs[0], *split)]
     prepare_worker_environment()
-    outputs = {spec.name: output_for(spec, output) for spec in specs}
-    order = sorted(specs, key=lambda s: -_last_seconds(media_dir, s, quality_name, outputs[s.name]))
+    order = sorted(todo, key=lambda s: -_last_seconds(media_dir, s, quality_name, outputs[s.name]))
     context = multiprocessing.get_context("spawn")
-    results: dict[str, RenderResult] = {}
     failure: BaseException | None = None
     pool = ProcessPoolExecutor(max_workers=max(1, jobs), mp_context=context)
     try:
