@@ -7,16 +7,19 @@ import av
 import numpy as np
 import pytest
 import srt
+from PIL import Image
 
 from whysigmoid import style
 from whysigmoid.catalog import SceneSpec
 from whysigmoid.core import JustActivationParams
+from whysigmoid.delivery import ledger
 from whysigmoid.delivery.formats import (
     FORMATS,
     GIF_WIDTH,
     FormatError,
     VideoOutput,
     gif_size,
+    poster_path,
     unpremultiply,
 )
 from whysigmoid.delivery.render import render_scene
@@ -158,7 +161,7 @@ def test_opaque_formats(media):
 def test_subtitles_follow_the_beats(media):
     result = render(media, "mp4", transparent=False)
     srt_file, vtt_file = (result.path.with_suffix(s) for s in (".srt", ".vtt"))
-    assert result.files == (result.path, srt_file, vtt_file)
+    assert result.files == (result.path, srt_file, vtt_file, poster_path(result.path))
     cues = list(srt.parse(srt_file.read_text()))
     assert [c.content for c in cues] == ["A line in the curve colour.", "A second line."]
     # each beat: 0.5 s of animation and a 0.5 s hold, back to back
@@ -168,6 +171,21 @@ def test_subtitles_follow_the_beats(media):
     ]
     assert vtt_file.read_text().startswith("WEBVTT\n")
     assert "00:00:01.000 --> 00:00:02.000\nA second line." in vtt_file.read_text()
+
+
+def test_a_poster_is_the_end_of_the_last_beat(media):
+    result = render(media, "mp4", transparent=False)
+    poster = poster_path(result.path)
+    assert poster.name == "stroke.poster.png" and poster in result.files
+    with av.open(str(result.path)) as container:
+        *_, last = container.decode(video=0)
+    shown = np.asarray(Image.open(poster).convert("RGB"))
+    np.testing.assert_array_equal(shown, last.to_ndarray(format="rgb24"))
+    assert ledger.is_ours(media, poster)
+    # transparent videos are for compositing, GIFs are images: no poster
+    for fmt, transparent in (("mov", True), ("gif", False)):
+        files = render(media, fmt, transparent=transparent).files
+        assert not any(p.name.endswith(".poster.png") for p in files)
 
 
 def test_gif_has_no_subtitles(media):

@@ -36,7 +36,7 @@ class StrictParser(HTMLParser):
         self.stack, self.refs, self.errors = [], [], []
 
     def handle_starttag(self, tag, attrs):
-        self.refs += [value for name, value in attrs if name in ("src", "href") and value]
+        self.refs += [value for name, value in attrs if name in ("src", "href", "poster") and value]
         if tag not in VOID:
             self.stack.append(tag)
 
@@ -45,13 +45,20 @@ class StrictParser(HTMLParser):
             self.errors.append(f"unexpected </{tag}>")
 
 
+#: The last frame of ``tiny_video``: a colour no other frame and no page element has.
+LAST_COLOUR = (230, 120, 20)
+
+
 def tiny_video(path: Path, seconds: float = 2.0, fps: int = 10) -> None:
-    """A real H.264 MP4 (64x36), written with PyAV: no Manim render needed."""
+    """A real H.264 MP4 (64x36), grey frames then one LAST_COLOUR frame; no Manim needed."""
     with av.open(str(path), "w") as container:
         stream = container.add_stream("libx264", rate=fps)
         stream.width, stream.height, stream.pix_fmt = 64, 36, "yuv420p"
-        for i in range(int(seconds * fps)):
+        count = int(seconds * fps)
+        for i in range(count):
             image = np.full((36, 64, 3), (i * 10) % 255, dtype=np.uint8)
+            if i == count - 1:
+                image[:] = LAST_COLOUR
             container.mux(stream.encode(av.VideoFrame.from_ndarray(image, format="rgb24")))
         container.mux(stream.encode())
 
@@ -85,6 +92,10 @@ def test_page_is_valid_complete_and_offline(media):
         assert (page.parent / ref).exists(), f"missing {ref}"
     first, *rest = SCENES
     assert f'src="{first.output}"' in text and 'kind="captions"' in text
+    poster = Path(first.output).stem + ".poster.png"
+    assert f'poster="{poster}"' in text  # made from the video's last frame, as render does
+    colours = np.asarray(Image.open(page.parent / poster).convert("RGB")).reshape(-1, 3)
+    assert np.abs(colours.mean(axis=0) - LAST_COLOUR).max() < 8
     for spec in rest:  # not rendered: listed with the command that renders it, right there
         assert f"whysigmoid render {spec.name} --quality preview --media-dir {media}<" in text
     order = [text.index(f'id="{spec.name}"') for spec in SCENES + STILLS]
@@ -157,3 +168,7 @@ def test_chromium_plays_every_video_with_its_duration(media, tmp_path):
     for src, seconds in videos:
         assert float(seconds) == pytest.approx(probe(media / "preview" / src).duration, abs=0.1)
     assert shot.stat().st_size > 10_000
+    # before anything plays, the page shows the video's poster, not a blank box
+    pixels = np.asarray(Image.open(shot).convert("RGB")).reshape(-1, 3).astype(int)
+    near = np.abs(pixels - LAST_COLOUR).max(axis=1) < 12
+    assert near.sum() > 50_000, near.sum()  # most of a 1200 px wide page's video box

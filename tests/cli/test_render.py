@@ -17,7 +17,7 @@ from clitools import SCENES, sigint_as_a_terminal_sends_it
 
 from whysigmoid.catalog import find_scene
 from whysigmoid.cli import cli
-from whysigmoid.delivery.formats import GIF_FPS, GIF_WIDTH, VideoOutput
+from whysigmoid.delivery.formats import GIF_FPS, GIF_WIDTH, VideoOutput, poster_path
 from whysigmoid.delivery.media_info import probe
 from whysigmoid.delivery.render import record_path, render_key
 
@@ -76,7 +76,7 @@ def test_warm_render_is_skipped(rendered, monkeypatch):
 
 
 def _delivered(video):
-    return [video, video.with_suffix(".srt"), video.with_suffix(".vtt")]
+    return [video, video.with_suffix(".srt"), video.with_suffix(".vtt"), poster_path(video)]
 
 
 def test_changed_parameter_is_rendered_again(rendered, tmp_path):

@@ -43,6 +43,7 @@ __all__ = [
     "FORMATS",
     "GIF_FPS",
     "GIF_WIDTH",
+    "POSTER_SUFFIX",
     "TRANSPARENT_SUFFIX",
     "FormatError",
     "StillOutput",
@@ -50,8 +51,10 @@ __all__ = [
     "VideoOutput",
     "gif_size",
     "made_from",
+    "poster_path",
     "unpremultiply",
     "write_gif",
+    "write_poster",
 ]
 
 #: Widest GIF (pixels): a blog's text column; more only costs bytes.
@@ -117,6 +120,11 @@ class VideoFormat:
     subtitles: bool
     description: str
 
+    @property
+    def poster(self) -> bool:
+        """Whether a poster image is delivered beside it: as for subtitles, a player's formats."""
+        return self.subtitles
+
 
 FORMATS: dict[str, VideoFormat] = {
     fmt.name: fmt
@@ -129,6 +137,33 @@ FORMATS: dict[str, VideoFormat] = {
         ),
     )
 }
+
+
+#: A video's poster image: ``just_activation.mp4`` -> ``just_activation.poster.png``.
+POSTER_SUFFIX = ".poster.png"
+
+
+def poster_path(video: Path) -> Path:
+    """Where the poster of ``video`` goes (beside it)."""
+    return video.with_name(video.stem + POSTER_SUFFIX)
+
+
+def write_poster(video: Path, target: Path) -> Path:
+    """Save the last frame of ``video`` (the end of its last beat) as the PNG ``target``.
+
+    What a page shows before the video plays (``<video poster=...>``).
+
+    Raises
+    ------
+    av.error.FFmpegError, ValueError
+        ``video`` is not a readable video, or has no frame.
+    """
+    from PIL import Image
+
+    from .media_info import last_frame
+
+    Image.fromarray(last_frame(video)).save(target)
+    return target
 
 
 def made_from(scene: str, params: object | None) -> dict:
@@ -236,12 +271,20 @@ class VideoOutput:
         )
         return scene_cls(renderer=renderer)
 
+    @property
+    def has_poster(self) -> bool:
+        """Whether a poster goes beside the video (not for GIFs, nor transparent videos)."""
+        return FORMATS[self.format].poster and not self.transparent
+
     def targets(self, target_dir: Path, output: str) -> list[Path]:
-        """The video and, for formats with subtitles, its ``.srt`` and ``.vtt``."""
+        """The video; for formats with subtitles its ``.srt`` and ``.vtt``; its poster."""
         target = target_dir / self.file_name(output)
-        if not FORMATS[self.format].subtitles:
-            return [target]
-        return [target, target.with_suffix(".srt"), target.with_suffix(".vtt")]
+        files = [target]
+        if FORMATS[self.format].subtitles:
+            files += [target.with_suffix(".srt"), target.with_suffix(".vtt")]
+        if self.has_poster:
+            files.append(poster_path(target))
+        return files
 
     def deliver(self, scene, staging: Path, target_dir: Path, output: str) -> list[Path]:
         """Move the finished video (and its subtitles) to ``target_dir``.
@@ -294,6 +337,11 @@ class VideoOutput:
                 delivered.append(old)
             elif FORMATS[self.format].subtitles:
                 ledger.remove(media_dir, old)
+        if self.has_poster:
+            made = staging / f"new{POSTER_SUFFIX}"
+            write_poster(movie, made)
+            ledger.replace(media_dir, made, poster_path(target), about)
+            delivered.append(poster_path(target))
         ledger.replace(media_dir, movie, target, about)
         shutil.rmtree(staging)
         return delivered

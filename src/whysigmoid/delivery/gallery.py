@@ -1,8 +1,10 @@
 """A static preview page of every video, as the blog post will show them.
 
 ``whysigmoid gallery`` writes ``<media-dir>/<quality>/index.html``: the videos
-in blog order with their titles, the blog's context, subtitles (the WebVTT
-file ``render`` writes beside each video, the format ``<track>`` needs),
+in blog order with their titles, the blog's context, posters (the last
+frame, which ``render`` writes beside each video: the page shows what each
+video is about before it plays), subtitles (the WebVTT file ``render``
+writes beside each video, the format ``<track>`` needs),
 duration, file size and a copy-paste embed snippet; then the stills (the
 blog's figures as PNG) with theirs. A video rendered with other
 parameters than the blog's (``render --set``) says which (the ledger
@@ -24,6 +26,7 @@ from pathlib import Path
 from ..catalog import SCENES, STILLS, SceneSpec
 from ..overrides import format_value, params_data
 from . import ledger
+from .formats import poster_path, write_poster
 from .media_info import probe
 from .subtitles import srt_to_vtt
 
@@ -53,8 +56,9 @@ for (const v of document.querySelectorAll('video')) {
 """
 
 
-def _video_tag(spec: SceneSpec, track: str | None) -> str:
-    lines = [f'<video controls preload="metadata" src="{html.escape(spec.output)}">']
+def _video_tag(spec: SceneSpec, track: str | None, poster: str | None) -> str:
+    shown = f' poster="{html.escape(poster)}"' if poster else ""
+    lines = [f'<video controls preload="metadata"{shown} src="{html.escape(spec.output)}">']
     if track:
         lines.append(
             f'  <track kind="captions" srclang="en" label="English" '
@@ -69,6 +73,16 @@ def _write_text(media_dir: Path, target: Path, text: str) -> None:
     partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
     try:
         partial.write_text(text, encoding="utf-8")
+        ledger.replace(media_dir, partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def _write_poster(media_dir: Path, video: Path, target: Path) -> None:
+    """Write ``video``'s poster whole (a hidden temporary file, then the ledger's replace)."""
+    partial = target.with_name(f".{target.stem}.{os.getpid()}.partial.png")
+    try:
+        write_poster(video, partial)
         ledger.replace(media_dir, partial, target)
     finally:
         partial.unlink(missing_ok=True)
@@ -108,8 +122,11 @@ def _section(spec: SceneSpec, media_dir: Path, quality: str) -> str:
     if srt.exists() and not vtt.exists():  # subtitles from elsewhere: make the WebVTT
         _write_text(media_dir, vtt, srt_to_vtt(srt.read_text(encoding="utf-8")))
     track = vtt.name if vtt.exists() else None
+    poster = poster_path(video)
+    if not poster.exists():  # a video from elsewhere (or an older render): make its poster
+        _write_poster(media_dir, video, poster)
     info = probe(video, count_frames=False)
-    tag = _video_tag(spec, track)
+    tag = _video_tag(spec, track, poster.name)
     meta = (
         f'<p class="meta">{info.duration:.1f} s, {info.width}x{info.height} at '
         f"{info.fps:g} fps, {video.stat().st_size / BYTES_PER_MB:.1f} MB"

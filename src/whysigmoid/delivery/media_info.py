@@ -5,7 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["VideoInfo", "probe"]
+__all__ = ["LAST_FRAME_SEEK", "VideoInfo", "last_frame", "probe"]
+
+#: How far before the end :func:`last_frame` seeks (seconds); it lands on the
+#: keyframe before, so it decodes only the end of the video.
+LAST_FRAME_SEEK = 2.0
 
 
 @dataclass(frozen=True)
@@ -59,3 +63,36 @@ def probe(path: str | Path, count_frames: bool = True) -> VideoInfo:
             duration=float(container.duration / av.time_base),
             frames=frames,
         )
+
+
+def last_frame(path: str | Path):
+    """The last frame of ``path``'s first video stream, as RGB.
+
+    Seeks to the keyframe before the last ``LAST_FRAME_SEEK`` seconds and
+    decodes from there (every partial movie of a render starts with a
+    keyframe, so this decodes little).
+
+    Returns
+    -------
+    numpy.ndarray, shape (height, width, 3), dtype uint8
+
+    Raises
+    ------
+    av.error.FFmpegError
+        If the file is not a readable video.
+    ValueError
+        If it has no frame.
+    """
+    import av
+
+    with av.open(str(path)) as container:
+        stream = container.streams.video[0]
+        end = float(container.duration / av.time_base) if container.duration else 0.0
+        if end > LAST_FRAME_SEEK and stream.time_base:
+            container.seek(int((end - LAST_FRAME_SEEK) / stream.time_base), stream=stream)
+        last = None
+        for frame in container.decode(stream):
+            last = frame
+        if last is None:
+            raise ValueError(f"{path} has no video frame")
+        return last.to_ndarray(format="rgb24")
