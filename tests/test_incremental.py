@@ -10,7 +10,7 @@ import pytest
 
 from whysigmoid.catalog import find_scene
 from whysigmoid.delivery.beats import BeatsError
-from whysigmoid.delivery.formats import VideoOutput
+from whysigmoid.delivery.formats import VideoOutput, poster_path
 from whysigmoid.delivery.incremental import (
     MANIFEST,
     BeatCache,
@@ -196,6 +196,7 @@ def test_an_edit_in_the_last_beats_reuses_the_others_and_equals_a_full_render(tm
         assert (
             edited.path.with_suffix(suffix).read_text() == full.path.with_suffix(suffix).read_text()
         )
+    assert poster_path(edited.path).read_bytes() == poster_path(full.path).read_bytes()
 
 
 def test_a_cache_whose_files_are_missing_is_not_used(tmp_path):

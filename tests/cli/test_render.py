@@ -133,9 +133,10 @@ def test_killed_render_keeps_the_previous_video(rendered):
     os.killpg(process.pid, signal.SIGKILL)
     process.wait()
     assert video.read_bytes() == before
-    # each video with its subtitles, and nothing half-written beside them
+    # each video with its subtitles and poster, and nothing half-written beside them
     delivered = [find_scene(s).output for s in SCENES]
-    expected = [name.replace(".mp4", ext) for name in delivered for ext in (".mp4", ".srt", ".vtt")]
+    suffixes = (".mp4", ".srt", ".vtt", ".poster.png")
+    expected = [name.replace(".mp4", ext) for name in delivered for ext in suffixes]
     assert sorted(p.name for p in (media / "preview").iterdir()) == sorted(expected)
 
 
