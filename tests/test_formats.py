@@ -7,6 +7,7 @@ import av
 import numpy as np
 import pytest
 import srt
+from manim import ManimColor
 from PIL import Image
 
 from whysigmoid import style
@@ -23,6 +24,7 @@ from whysigmoid.delivery.formats import (
     unpremultiply,
 )
 from whysigmoid.delivery.render import render_scene
+from whysigmoid.palettes import DARK, DEFAULT_THEME, LIGHT
 
 FIXTURES = Path(__file__).parent / "fixtures"
 STROKE = SceneSpec(
@@ -47,14 +49,14 @@ def tiny(settings):
     settings.update(pixel_width=WIDTH, pixel_height=HEIGHT, frame_rate=FPS)
 
 
-def render(media, fmt, transparent):
+def render(media, fmt, transparent, theme=DEFAULT_THEME):
     return render_scene(
         STROKE,
         "preview",
         media,
         progress=False,
         settings_hook=tiny,
-        output=VideoOutput(fmt, transparent),
+        output=VideoOutput(fmt, transparent, theme),
     )
 
 
@@ -186,6 +188,15 @@ def test_a_poster_is_the_end_of_the_last_beat(media):
     for fmt, transparent in (("mov", True), ("gif", False)):
         files = render(media, fmt, transparent=transparent).files
         assert not any(p.name.endswith(".poster.png") for p in files)
+
+
+def test_a_dark_render_beside_a_light_one(media):
+    dark, light = render(media, "mp4", False, "dark"), render(media, "mp4", False)
+    assert dark.path.name == "stroke-dark.mp4" and light.path.name == "stroke.mp4"
+    for result, palette in ((dark, DARK), (light, LIGHT)):
+        _, frame = first_frame_rgba(result.path)
+        assert np.abs(frame[0, 0, :3].astype(int) - rgb(ManimColor(palette.background))).max() <= 3
+    assert style.THEME == DEFAULT_THEME  # the light render set the colours back
 
 
 def test_gif_has_no_subtitles(media):

@@ -10,6 +10,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "whysigmoid"
 FLOORS = {
     "core": 0,
     "style": 1,
+    "palettes": 1,
     "visuals": 1,
     "scene_base": 1,
     "catalog": 2,

@@ -32,6 +32,7 @@ from .delivery.ledger import ForeignFileError, check_replaceable
 from .delivery.render import QUALITIES, RenderError, RenderResult, describe, render_many
 from .delivery.revealjs import RevealJSMissingError, revealjs_dir
 from .overrides import OverrideError, apply_overrides, format_value, params_data
+from .palettes import DEFAULT_THEME, THEMES
 
 __all__ = ["cli", "main"]
 
@@ -120,6 +121,17 @@ def _jobs_option(function):
         default=os.cpu_count() or 1,
         show_default="number of CPUs",
         help="Scenes rendered in parallel; one scene: its beats, in parallel parts.",
+    )(function)
+
+
+def _theme_option(function):
+    return click.option(
+        "--theme",
+        type=click.Choice(list(THEMES)),
+        default=DEFAULT_THEME,
+        show_default=True,
+        help="light: the blog's white page; dark: light ink on near-black (file name gets "
+        "'-dark').",
     )(function)
 
 
@@ -283,6 +295,7 @@ def _summary(results: list[RenderResult], seconds: float, noun: str) -> str:
     is_flag=True,
     help="Transparent background (webm or mov); file name gets '-transparent'.",
 )
+@_theme_option
 @_set_option
 @_beats_option
 @_split_option
@@ -294,6 +307,7 @@ def render(
     media_dir: Path,
     fmt: str,
     transparent: bool,
+    theme: str,
     overrides: tuple[str, ...],
     beats: str | None,
     split: bool,
@@ -308,7 +322,7 @@ def render(
     """
     specs = _resolve(scenes)
     try:
-        output = VideoOutput(fmt, transparent)
+        output = VideoOutput(fmt, transparent, theme)
     except FormatError as error:
         raise click.UsageError(str(error)) from None
     if fmt != "mp4" or transparent:
@@ -337,15 +351,17 @@ def render(
 @cli.command()
 @_quality_option
 @_media_dir_option("MEDIA_DIR/QUALITY/")
+@_theme_option
 @_jobs_option
 @_force_option("an image is")
-def stills(quality: str, media_dir: Path, jobs: int, force: bool) -> None:
+def stills(quality: str, media_dir: Path, theme: str, jobs: int, force: bool) -> None:
     """Render every still (the blog's figures) as PNG to MEDIA_DIR/QUALITY/<file>.png.
 
     The same as `whysigmoid render` with every still's name.
     """
     start = time.perf_counter()
-    results = _run(list(STILLS), quality, media_dir, jobs, force=force)
+    output = VideoOutput(theme=theme)  # a still takes its theme
+    results = _run(list(STILLS), quality, media_dir, jobs, force=force, output=output)
     click.echo(_summary(results, time.perf_counter() - start, "still"), err=True)
     for result in results:
         click.echo(str(result.path))
@@ -464,11 +480,18 @@ def gallery(quality: str, media_dir: Path, name: str) -> None:
     "--quality", "-q", type=click.Choice(list(QUALITIES)), default="preview", show_default=True
 )
 @_media_dir_option("MEDIA_DIR/QUALITY/")
+@_theme_option
 @_beats_option
 @_split_option
 @_jobs_option
 def watch_scene(
-    scene: str, quality: str, media_dir: Path, beats: str | None, split: bool, jobs: int
+    scene: str,
+    quality: str,
+    media_dir: Path,
+    theme: str,
+    beats: str | None,
+    split: bool,
+    jobs: int,
 ) -> None:
     """Render WORK (a scene or a still), then again whenever its code changes (Ctrl-C ends)."""
     from .delivery.watch import watch
@@ -476,7 +499,7 @@ def watch_scene(
     (spec,) = _resolve((scene,))
     if beats is not None or split:
         _videos_only([spec], "--beats" if beats is not None else "--split")
-    output = _chosen_beats(VideoOutput(), spec, beats)
+    output = _chosen_beats(VideoOutput(theme=theme), spec, beats)
     _preflight(media_dir)
     click.echo(
         f"Watching {spec.name} ({spec.path.name}, the package, manim.cfg); Ctrl-C ends.", err=True

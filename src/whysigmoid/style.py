@@ -8,6 +8,7 @@ config at import time.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import fields
 
 import numpy as np
 from manim import (
@@ -25,6 +26,7 @@ from manim import (
 )
 
 from .core import format_tex
+from .palettes import DEFAULT_THEME, THEMES, Palette
 
 __all__ = [
     "BACKGROUND",
@@ -34,6 +36,7 @@ __all__ = [
     "CASE_COLORS",
     "COOL",
     "CURVE",
+    "DEFAULT_THEME",
     "DERIVATIVE",
     "FONT_BODY",
     "FONT_CAPTION",
@@ -58,10 +61,12 @@ __all__ = [
     "STROKE_CURVE",
     "STROKE_GUIDE",
     "TABLE_FILL",
+    "THEMES",
     "TICK_LABEL_BUFF",
     "TICK_LABEL_CLEARANCE",
     "TITLE",
     "WARM",
+    "Palette",
     "curve_through",
     "fit_width",
     "make_axes",
@@ -69,9 +74,14 @@ __all__ = [
     "number",
     "text",
     "touches",
+    "use_theme",
 ]
 
-# --- palette ----------------------------------------------------------------
+
+#: The theme whose colours the module holds now (see :func:`use_theme`).
+THEME = DEFAULT_THEME
+
+# --- palette (the light theme's; use_theme() sets another's) -----------------
 #: White background, as on the blog.
 BACKGROUND = ManimColor("#FFFFFF")
 #: Body text and formulas.
@@ -119,6 +129,34 @@ CASE_COLORS = (WARM, NEURON_HIDDEN)
 #: Background of a table's label column (light grey, as the blog's table).
 TABLE_FILL = ManimColor("#EEF0F3")
 
+
+def use_theme(name: str) -> None:
+    """Make the palette of theme ``name`` the module's colours (``BACKGROUND``, ``INK``, ...).
+
+    Scenes and visuals read ``style.X`` when they build a mobject, so a
+    render calls this before building its scene (``whysigmoid.delivery``
+    does, from the output's theme). The derived tuples (``SERIES``,
+    ``SCORE_COLORS``, ``CASE_COLORS``) and aliases (``DERIVATIVE``,
+    ``HIGHLIGHT``, ``POSITIVE``) follow.
+
+    Raises
+    ------
+    KeyError
+        ``name`` is not in ``THEMES``.
+    """
+    global THEME, DERIVATIVE, HIGHLIGHT, POSITIVE, SERIES, SCORE_COLORS, CASE_COLORS
+    palette = THEMES[name]
+    names = globals()
+    for field in fields(Palette):
+        names[field.name.upper()] = ManimColor(getattr(palette, field.name))
+    DERIVATIVE = HIGHLIGHT = names["WARM"]
+    POSITIVE = names["GREEN"]
+    SERIES = (COOL, WARM, GREEN, MAGENTA, NAVY, GOLD)
+    SCORE_COLORS = (WARM, COOL, MAGENTA, GREEN, NEGATIVE, GOLD)
+    CASE_COLORS = (WARM, NEURON_HIDDEN)
+    THEME = name
+
+
 # --- sizes (Manim font_size units; lengths in scene units) -------------------
 FONT_TITLE = 40
 FONT_BODY = 34
@@ -146,17 +184,17 @@ BEAT_PAUSE = 1.0
 CAPTION_MAX_CHARS = 84
 
 
-def text(*parts: str, font_size: float = FONT_BODY, color: ManimColor = INK) -> Tex:
-    """Text set by LaTeX (Computer Modern, like the formulas beside it).
+def text(*parts: str, font_size: float = FONT_BODY, color: ManimColor | None = None) -> Tex:
+    """Text set by LaTeX (Computer Modern, like the formulas beside it), in ``INK`` by default.
 
     Pass several ``parts`` to colour them apart later (``caption[1].set_color(...)``).
     """
-    return Tex(*parts, font_size=font_size, color=color)
+    return Tex(*parts, font_size=font_size, color=INK if color is None else color)
 
 
-def math(*parts: str, font_size: float = FONT_BODY, color: ManimColor = INK) -> MathTex:
-    """A formula; pass several ``parts`` to address them (``formula[i]``) later."""
-    return MathTex(*parts, font_size=font_size, color=color)
+def math(*parts: str, font_size: float = FONT_BODY, color: ManimColor | None = None) -> MathTex:
+    """A formula, in ``INK`` by default; pass several ``parts`` to address them later."""
+    return MathTex(*parts, font_size=font_size, color=INK if color is None else color)
 
 
 def number(
@@ -164,7 +202,7 @@ def number(
     decimals: int = 2,
     trim: bool = True,
     font_size: float = FONT_LABEL,
-    color: ManimColor = INK,
+    color: ManimColor | None = None,
     scientific_tiny: bool = False,
 ) -> MathTex:
     r"""A number formatted by the core's formatter, as a formula.
@@ -176,7 +214,7 @@ def number(
     core's formatted string) so tests can compare what is shown with the core.
     """
     tex = format_tex(value, decimals, trim, scientific_tiny)
-    mob = MathTex(tex, font_size=font_size, color=color)
+    mob = MathTex(tex, font_size=font_size, color=INK if color is None else color)
     mob.value = float(value)
     mob.shown = tex
     return mob

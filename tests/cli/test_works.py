@@ -97,3 +97,16 @@ def test_watch_renders_a_still(tmp_path):
     png = media / "preview" / spec.output
     assert lines and lines[0] == f"{STILL_NAME}: rendered in {lines[0].split()[3]} s -> {png}"
     assert png.is_file()
+
+
+def test_theme_dark_names_the_file_and_darkens_the_still(tmp_path):
+    media = tmp_path / "m"
+    result = run("render", STILL_NAME, "-q", "preview", "--theme", "dark", "--media-dir", media)
+    assert result.exit_code == 0, result.output
+    png = media / "preview" / "sigmoid-dark.png"
+    assert result.output.strip().splitlines()[-1] == str(png)
+    with Image.open(png) as image:
+        corner = image.convert("RGB").getpixel((0, 0))
+    assert max(corner) < 40  # near-black background, not the blog's white
+    bad = run("render", STILL_NAME, "--theme", "sepia", "--media-dir", media)
+    assert bad.exit_code == 2 and "'sepia' is not one of" in bad.output

@@ -214,6 +214,11 @@ class BeatsOutput:
     beats: BeatRange
 
     @property
+    def theme(self) -> str:
+        """The video's theme."""
+        return self.video.theme
+
+    @property
     def label(self) -> str:
         """``mp4-beats4-5``: the video's label and the range."""
         return f"{self.video.label}{BEATS_SUFFIX}{self.beats.label}"

@@ -37,6 +37,7 @@ from pathlib import Path
 import numpy as np
 
 from ..overrides import params_data
+from ..palettes import DEFAULT_THEME, THEMES
 from . import ledger, subtitles
 
 __all__ = [
@@ -52,6 +53,7 @@ __all__ = [
     "gif_size",
     "made_from",
     "poster_path",
+    "theme_suffix",
     "unpremultiply",
     "write_gif",
     "write_poster",
@@ -194,20 +196,35 @@ def gif_size(width: int, height: int) -> tuple[int, int]:
     return gif_width, gif_height
 
 
-@dataclass(frozen=True)
-class VideoOutput:
-    """Render a scene as a video file of ``format`` (optionally with alpha).
+def theme_suffix(theme: str) -> str:
+    """What a file name carries for ``theme``: nothing for the default, ``-dark`` for dark.
 
     Raises
     ------
     FormatError
-        Unknown format, or ``transparent`` for a format without alpha.
+        ``theme`` is not one of ``palettes.THEMES``.
+    """
+    if theme not in THEMES:
+        raise FormatError(f"unknown theme {theme!r} (themes: {', '.join(THEMES)})")
+    return "" if theme == DEFAULT_THEME else f"-{theme}"
+
+
+@dataclass(frozen=True)
+class VideoOutput:
+    """Render a scene as a video file of ``format`` (optionally with alpha) in a ``theme``.
+
+    Raises
+    ------
+    FormatError
+        Unknown format or theme, or ``transparent`` for a format without alpha.
     """
 
     format: str = "mp4"
     transparent: bool = False
+    theme: str = DEFAULT_THEME
 
     def __post_init__(self) -> None:
+        theme_suffix(self.theme)
         if self.format not in FORMATS:
             raise FormatError(f"unknown format {self.format!r} (formats: {', '.join(FORMATS)})")
         if self.transparent and not FORMATS[self.format].alpha:
@@ -218,13 +235,14 @@ class VideoOutput:
 
     @property
     def label(self) -> str:
-        """Short name of this output, e.g. ``webm-transparent`` (render records, keys)."""
-        return self.format + (TRANSPARENT_SUFFIX if self.transparent else "")
+        """Short name of this output, e.g. ``webm-transparent-dark`` (render records, keys)."""
+        transparent = TRANSPARENT_SUFFIX if self.transparent else ""
+        return self.format + transparent + theme_suffix(self.theme)
 
     def file_name(self, output: str) -> str:
-        """The video's file name, from the scene's deliverable name (``x.mp4``)."""
+        """The video's file name, from the scene's deliverable name (``x.mp4``, ``x-dark.mp4``)."""
         stem = Path(output).stem + (TRANSPARENT_SUFFIX if self.transparent else "")
-        return stem + FORMATS[self.format].extension
+        return stem + theme_suffix(self.theme) + FORMATS[self.format].extension
 
     def staging_dir(self, work: Path, quality_name: str) -> Path:
         """An empty directory for Manim's output, inside the scene's work dir."""
@@ -441,21 +459,31 @@ def write_gif(source: Path, target: Path, fps: int = GIF_FPS) -> None:
 
 @dataclass(frozen=True)
 class StillOutput:
-    """Render a scene's last frame as a PNG (the blog's figures).
+    """Render a scene's last frame as a PNG (the blog's figures), in a ``theme``.
 
     Manim draws the final frame only (``save_last_frame``, no movie); the
     PNG is moved into place with ``os.replace``, so a reader never sees a
     half-written file.
+
+    Raises
+    ------
+    FormatError
+        Unknown theme.
     """
+
+    theme: str = DEFAULT_THEME
+
+    def __post_init__(self) -> None:
+        theme_suffix(self.theme)
 
     @property
     def label(self) -> str:
-        """Short name of this output (render records, keys)."""
-        return "png"
+        """Short name of this output (render records, keys): ``png``, ``png-dark``."""
+        return "png" + theme_suffix(self.theme)
 
     def file_name(self, output: str) -> str:
-        """The image's file name (the scene's deliverable name, ``x.png``)."""
-        return Path(output).stem + ".png"
+        """The image's file name (the scene's deliverable name, ``x.png``, ``x-dark.png``)."""
+        return Path(output).stem + theme_suffix(self.theme) + ".png"
 
     def staging_dir(self, work: Path, quality_name: str) -> Path:
         """An empty directory for Manim's output, inside the scene's work dir."""
@@ -463,7 +491,7 @@ class StillOutput:
 
     def manim_settings(self, settings: dict, staging: Path, output: str) -> None:
         """No movie, only the last frame, written to ``<staging>/<stem>.png``."""
-        settings["output_file"] = str(staging / Path(output).stem)
+        settings["output_file"] = str(staging / Path(self.file_name(output)).stem)
         settings["write_to_movie"] = False
         settings["save_last_frame"] = True
 

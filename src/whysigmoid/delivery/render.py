@@ -37,6 +37,7 @@ from typing import Protocol
 
 from ..catalog import STILL, VIDEO, SceneSpec
 from ..manim_config import isolated_config
+from ..palettes import DEFAULT_THEME
 from . import ledger
 from .fast_copies import shared_svg_paths
 from .formats import StillOutput, VideoOutput, made_from
@@ -327,6 +328,7 @@ def render_scene(
         Whatever the scene raises; the deliverables are then left untouched.
     """
     output = output if output is not None else VideoOutput()
+    apply_theme(output)
     # Manim resolves some paths against its own directories: give it absolute ones
     media_dir = media_dir.resolve()
     quality = QUALITIES[quality_name]
@@ -451,8 +453,23 @@ def _render_split(
 
 
 def output_for(spec: SceneSpec, video_output: Output) -> Output:
-    """What a render of ``spec`` makes: ``video_output`` for a video, a PNG for a still."""
-    return StillOutput() if spec.kind == STILL else video_output
+    """What a render of ``spec`` makes: ``video_output`` for a video, a PNG for a still.
+
+    The still is in ``video_output``'s theme.
+    """
+    if spec.kind != STILL:
+        return video_output
+    return StillOutput(getattr(video_output, "theme", DEFAULT_THEME))
+
+
+def apply_theme(output: Output) -> None:
+    """Give the style module the colours of ``output``'s theme (default: the light one).
+
+    Called before Manim's settings (the background) and the scene are made.
+    """
+    from .. import style
+
+    style.use_theme(getattr(output, "theme", DEFAULT_THEME))
 
 
 def ensure_neutral_dir(media_dir: Path) -> Path:

@@ -43,6 +43,7 @@ from .render import (
     QUALITIES,
     RenderResult,
     _locked,
+    apply_theme,
     ensure_neutral_dir,
     manim_settings,
     prepare_worker_environment,
@@ -211,6 +212,7 @@ def _render_part(
 
     media = Path(media_dir)
     os.chdir(ensure_neutral_dir(media))  # as render._worker: never the caller's folder
+    apply_theme(output)
     part_dir = work_dir(media, spec) / PARTS_DIR / str(index)
     staging = output.staging_dir(part_dir, quality_name)
     settings = manim_settings(QUALITIES[quality_name], part_dir, progress=False)

@@ -78,12 +78,13 @@ class FunctionGraph(VGroup):
     def __init__(
         self,
         axes: Axes,
-        color: ManimColor = style.CURVE,
+        color: ManimColor | None = None,
         stroke_width: float = style.STROKE_CURVE,
         area_to: float | None = None,
         area_opacity: float = 0.0,
     ):
         super().__init__()
+        color = style.CURVE if color is None else color
         self.axes = axes
         self.color_ = color
         # round joins: a mitred join of two near-vertical segments spikes

@@ -97,9 +97,10 @@ class NumberReadout(VGroup):
         decimals: int = 2,
         trim: bool = False,
         font_size: float = style.FONT_LABEL,
-        color: ManimColor = style.INK,
+        color: ManimColor | None = None,
     ):
         super().__init__()
+        color = style.INK if color is None else color
         self.decimals = decimals
         self.trim = trim
         self.font_size = font_size
@@ -171,7 +172,7 @@ def labelled_readout(
     decimals: int = 2,
     trim: bool = False,
     font_size: float = style.FONT_BODY,
-    color: ManimColor = style.INK,
+    color: ManimColor | None = None,
     math_label: bool = True,
 ) -> VGroup:
     """``label``, then a :class:`NumberReadout`, spaced and on one baseline as LaTeX sets them.
@@ -193,6 +194,7 @@ def labelled_readout(
     VGroup
         ``(label, readout)``, also as attributes ``.label`` and ``.readout``.
     """
+    color = style.INK if color is None else color
     if math_label:
         setting = MathTex(label, "0", font_size=font_size, color=color)
     else:
