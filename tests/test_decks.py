@@ -7,6 +7,7 @@ import av
 import numpy as np
 import pytest
 from manim_slides import Slide
+from manim_slides.config import PresentationConfig
 from pypdf import PdfReader
 
 from whysigmoid.catalog import SCENES, SceneSpec
@@ -22,6 +23,7 @@ from whysigmoid.delivery.revealjs import (
     revealjs_dir,
     revealjs_version,
 )
+from whysigmoid.palettes import DARK
 from whysigmoid.scene_base import BlogScene
 
 
@@ -173,3 +175,25 @@ def test_a_long_caption_is_wrapped_and_shrunk_to_fit(tmp_path):
     assert len(runs) > 1  # wrapped
     for _, x, y in runs:
         assert y >= MARGIN and MARGIN <= x < PAGE_SIZE[0] - MARGIN
+
+
+def test_a_dark_deck_has_dark_slides_on_a_dark_page(tmp_path):
+    dark = SlidesOutput("dark")
+    assert dark.label == "slides-dark" and SlidesOutput().label == "slides"
+    slides = render_scene(
+        STROKE,
+        "preview",
+        tmp_path,
+        progress=False,
+        settings_hook=lambda s: s.update(TINY),
+        output=dark,
+    )
+    assert slides.path.parent.name.endswith("-dark")  # beside the light slides, not over them
+    target = tmp_path / "slides" / "stroke-dark.html"
+    write_deck([slides.path], "html", target, QUALITIES["preview"], tmp_path, "dark")
+    page = target.read_text()
+    assert DARK.background.lower() in page.lower()  # reveal.js's background colour
+    config = PresentationConfig.from_file(slides.path)
+    with av.open(str(config.slides[0].file)) as container:
+        frame = next(container.decode(video=0)).to_ndarray(format="rgb24")
+    assert max(frame[0, 0]) < 40  # the slide itself is dark

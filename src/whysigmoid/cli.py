@@ -26,7 +26,7 @@ from .delivery.cleanup import clean as clean_media
 from .delivery.cleanup import clean_report, plan_clean
 from .delivery.decks import DECK_FORMATS, DECK_NAME, SlidesOutput, write_deck
 from .delivery.doctor import EnvironmentProblem, preflight, run_checks
-from .delivery.formats import FORMATS, FormatError, VideoOutput
+from .delivery.formats import FORMATS, FormatError, VideoOutput, theme_suffix
 from .delivery.gallery import PAGE_NAME, build_gallery
 from .delivery.ledger import ForeignFileError, check_replaceable
 from .delivery.render import QUALITIES, RenderError, RenderResult, describe, render_many
@@ -383,6 +383,7 @@ def stills(quality: str, media_dir: Path, theme: str, jobs: int, force: bool) ->
     "--name",
     help=f"Deck file name without extension [default: the scene's file name, or {DECK_NAME}].",
 )
+@_theme_option
 @_set_option
 @_jobs_option
 @_force_option("the slides are")
@@ -392,6 +393,7 @@ def slides(
     quality: str,
     media_dir: Path,
     name: str | None,
+    theme: str,
     overrides: tuple[str, ...],
     jobs: int,
     force: bool,
@@ -405,6 +407,7 @@ def slides(
     params = _params(scenes, specs, overrides)
     if name is None:
         name = Path(specs[0].output).stem if len(specs) == 1 else DECK_NAME
+        name += theme_suffix(theme)
     _check_plain_name(name)
     if to == "html":
         try:
@@ -414,11 +417,11 @@ def slides(
     target = media_dir / "slides" / (name + DECK_FORMATS[to])
     _check_replaceable(media_dir, target)  # before rendering
     results = _run(
-        specs, quality, media_dir, jobs, params=params, force=force, output=SlidesOutput()
+        specs, quality, media_dir, jobs, params=params, force=force, output=SlidesOutput(theme)
     )
     click.echo(f"Writing the {to} deck of {_count(len(specs), 'scene')} ...", err=True)
     try:
-        write_deck([r.path for r in results], to, target, QUALITIES[quality], media_dir)
+        write_deck([r.path for r in results], to, target, QUALITIES[quality], media_dir, theme)
     except ForeignFileError as error:  # appeared while rendering
         _refuse(error)
     except Exception as error:  # the converters' many errors; nothing half-written
@@ -454,21 +457,23 @@ def clean(media_dir: Path, dry_run: bool) -> None:
 @cli.command()
 @_quality_option
 @_media_dir_option("MEDIA_DIR/QUALITY/NAME.html")
+@_theme_option
 @click.option(
     "--name",
-    default=Path(PAGE_NAME).stem,
-    show_default=True,
-    help="Page file name without extension (to write beside a page of yours).",
+    help="Page file name without extension (to write beside a page of yours) "
+    "[default: index, index-dark for --theme dark].",
 )
-def gallery(quality: str, media_dir: Path, name: str) -> None:
+def gallery(quality: str, media_dir: Path, theme: str, name: str | None) -> None:
     """Write MEDIA_DIR/QUALITY/NAME.html: every video with captions, size and embed code.
 
     A page of that name that whysigmoid did not make is never replaced: the
     command stops (exit 1); pass --name to write the gallery beside it.
     """
+    if name is None:
+        name = Path(PAGE_NAME).stem + theme_suffix(theme)
     _check_plain_name(name)
     try:
-        page = build_gallery(media_dir, quality, name=name + Path(PAGE_NAME).suffix)
+        page = build_gallery(media_dir, quality, name=name + Path(PAGE_NAME).suffix, theme=theme)
     except ForeignFileError as error:
         _refuse(error)
     click.echo(str(page))

@@ -20,6 +20,7 @@ from whysigmoid.delivery.gallery import build_gallery
 from whysigmoid.delivery.media_info import probe
 from whysigmoid.delivery.render import render_scene
 from whysigmoid.delivery.subtitles import srt_to_vtt
+from whysigmoid.palettes import DARK
 
 VOID = {"meta", "link", "br", "img", "source", "track", "input", "hr"}
 SRT = (
@@ -172,3 +173,22 @@ def test_chromium_plays_every_video_with_its_duration(media, tmp_path):
     pixels = np.asarray(Image.open(shot).convert("RGB")).reshape(-1, 3).astype(int)
     near = np.abs(pixels - LAST_COLOUR).max(axis=1) < 12
     assert near.sum() > 50_000, near.sum()  # most of a 1200 px wide page's video box
+
+
+def test_a_dark_gallery_lists_the_dark_files_on_a_dark_page(tmp_path):
+    folder = tmp_path / "preview"
+    folder.mkdir()
+    first = SCENES[0]
+    dark_video = folder / (Path(first.output).stem + "-dark.mp4")
+    tiny_video(dark_video)
+    result = CliRunner().invoke(
+        cli, ["gallery", "-q", "preview", "--theme", "dark", "--media-dir", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    page = Path(result.output.strip())
+    assert page.name == "index-dark.html"
+    text = page.read_text()
+    assert f'src="{dark_video.name}"' in text and f"background: {DARK.background}" in text
+    assert f"whysigmoid render {SCENES[1].name} --quality preview" in text
+    assert "--theme dark</code>" in text  # how to render the missing ones, in this theme
+    assert not (folder / "index.html").exists()

@@ -32,7 +32,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..palettes import DEFAULT_THEME, THEMES
 from . import handout, ledger, revealjs
+from .formats import theme_suffix
 
 __all__ = [
     "DECK_FORMATS",
@@ -54,7 +56,8 @@ DECK_TITLE = "Why so sigmoid?"
 #: only in the frame after it, and a slide stops on its last frame.
 SETTLE_FRAMES = 2
 #: reveal.js theme: white, like the videos' background.
-REVEAL_THEME = "white"
+#: reveal.js's own theme (fonts, page colour) per whysigmoid theme.
+REVEAL_THEMES = {"light": "white", "dark": "black"}
 #: Where a scene's slides go inside its work dir.
 SLIDES_DIR = "slides-{quality}"
 #: Beside ``<Scene>.json``: each slide's caption, in slide order (for PDF handouts).
@@ -104,13 +107,27 @@ def deck_class(scene_cls: type) -> type:
 
 @dataclass(frozen=True)
 class SlidesOutput:
-    """Render a scene as a deck's slides (one video and notes per beat)."""
+    """Render a scene as a deck's slides (one video and notes per beat), in a ``theme``.
 
-    label = "slides"
+    Raises
+    ------
+    whysigmoid.delivery.formats.FormatError
+        Unknown theme.
+    """
+
+    theme: str = DEFAULT_THEME
+
+    def __post_init__(self) -> None:
+        theme_suffix(self.theme)
+
+    @property
+    def label(self) -> str:
+        """``slides``, ``slides-dark`` (render records, keys)."""
+        return "slides" + theme_suffix(self.theme)
 
     def staging_dir(self, work: Path, quality_name: str) -> Path:
         """The scene's slides directory, emptied (its render record says if it is whole)."""
-        folder = work / SLIDES_DIR.format(quality=quality_name)
+        folder = work / (SLIDES_DIR.format(quality=quality_name) + theme_suffix(self.theme))
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir(parents=True)
         return folder
@@ -155,7 +172,7 @@ def _without_progress_bars() -> Iterator[None]:
         convert.tqdm = original
 
 
-def _converter(to: str, configs: list, quality) -> object:
+def _converter(to: str, configs: list, quality, theme: str = DEFAULT_THEME) -> object:
     from manim_slides.convert import PowerPoint, RevealJS
 
     if to == "html":
@@ -165,7 +182,8 @@ def _converter(to: str, configs: list, quality) -> object:
             one_file=True,
             cdn_url=revealjs.CDN_MARKER,
             reveal_version=revealjs.revealjs_version(directory),
-            reveal_theme=REVEAL_THEME,
+            reveal_theme=REVEAL_THEMES[theme],
+            background_color=THEMES[theme].background,
             title=DECK_TITLE,
         )
     return PowerPoint(presentation_configs=configs, width=quality.width, height=quality.height)
@@ -185,7 +203,14 @@ def handout_pages(slide_lists: list[Path], configs: list) -> list[handout.Handou
     return pages
 
 
-def write_deck(slide_lists: list[Path], to: str, target: Path, quality, media_dir: Path) -> Path:
+def write_deck(
+    slide_lists: list[Path],
+    to: str,
+    target: Path,
+    quality,
+    media_dir: Path,
+    theme: str = DEFAULT_THEME,
+) -> Path:
     """Write the deck of the scenes whose slide lists (JSON) are given, in that order.
 
     Parameters
@@ -201,6 +226,8 @@ def write_deck(slide_lists: list[Path], to: str, target: Path, quality, media_di
         The slides' size (the PowerPoint page size).
     media_dir : Path
         The media dir ``target`` is in (whose ledger records the deck).
+    theme : str
+        The slides' theme: the HTML deck's page colours follow it.
 
     Returns
     -------
@@ -225,7 +252,7 @@ def write_deck(slide_lists: list[Path], to: str, target: Path, quality, media_di
             handout.write_handout(handout_pages(slide_lists, configs), partial, DECK_TITLE)
         else:
             with _without_progress_bars():
-                _converter(to, configs, quality).convert_to(partial)
+                _converter(to, configs, quality, theme).convert_to(partial)
         if to == "html":
             html = partial.read_text(encoding="utf-8")
             partial.write_text(

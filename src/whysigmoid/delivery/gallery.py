@@ -23,10 +23,11 @@ import os
 import shlex
 from pathlib import Path
 
-from ..catalog import SCENES, STILLS, SceneSpec
+from ..catalog import SCENES, STILL, STILLS, SceneSpec
 from ..overrides import format_value, params_data
+from ..palettes import DEFAULT_THEME, THEMES
 from . import ledger
-from .formats import poster_path, write_poster
+from .formats import StillOutput, VideoOutput, poster_path, write_poster
 from .media_info import probe
 from .subtitles import srt_to_vtt
 
@@ -37,15 +38,31 @@ BYTES_PER_MB = 1024 * 1024
 
 STYLE = """
 body { font-family: Georgia, serif; max-width: 52rem; margin: 2rem auto; padding: 0 1rem;
-       color: #1c1e26; background: #fff; }
+       color: INK; background: BACKGROUND; }
 h1 { font-weight: normal; }
 section { margin: 2.5rem 0; }
-video, img { width: 100%; border: 1px solid #ddd; }
-.meta { color: #666; font-size: 0.9rem; }
-.missing { color: #a33; }
-.params { background: #fff6dd; padding: 0.4rem 0.6rem; }
-pre { background: #f5f5f5; padding: 0.6rem; overflow-x: auto; font-size: 0.8rem; }
+video, img { width: 100%; border: 1px solid GUIDE; }
+.meta { color: GUIDE; font-size: 0.9rem; }
+.missing { color: NEGATIVE; }
+.params { background: TABLE_FILL; border-left: 4px solid WARM; padding: 0.4rem 0.6rem; }
+pre { background: TABLE_FILL; padding: 0.6rem; overflow-x: auto; font-size: 0.8rem; }
 """
+
+
+def _style(theme: str) -> str:
+    """The page's CSS in the colours of ``theme`` (the videos' own palette)."""
+    palette = THEMES[theme]
+    css = STYLE
+    for name in ("BACKGROUND", "INK", "GUIDE", "NEGATIVE", "TABLE_FILL", "WARM"):
+        css = css.replace(name, getattr(palette, name.lower()))
+    return css
+
+
+def _file(spec: SceneSpec, theme: str) -> str:
+    """The file name of ``spec``'s video or still in ``theme`` (``x-dark.mp4``)."""
+    output = StillOutput(theme) if spec.kind == STILL else VideoOutput(theme=theme)
+    return output.file_name(spec.output)
+
 
 # Records what the browser measured, so a headless browser can report it.
 SCRIPT = """
@@ -56,9 +73,9 @@ for (const v of document.querySelectorAll('video')) {
 """
 
 
-def _video_tag(spec: SceneSpec, track: str | None, poster: str | None) -> str:
+def _video_tag(file: str, track: str | None, poster: str | None) -> str:
     shown = f' poster="{html.escape(poster)}"' if poster else ""
-    lines = [f'<video controls preload="metadata"{shown} src="{html.escape(spec.output)}">']
+    lines = [f'<video controls preload="metadata"{shown} src="{html.escape(file)}">']
     if track:
         lines.append(
             f'  <track kind="captions" srclang="en" label="English" '
@@ -88,9 +105,11 @@ def _write_poster(media_dir: Path, video: Path, target: Path) -> None:
         partial.unlink(missing_ok=True)
 
 
-def _missing(command: str, media_dir: Path, quality: str) -> str:
+def _missing(command: str, media_dir: Path, quality: str, theme: str) -> str:
     """The "Not rendered yet" line, with the command that renders it into this media dir."""
     line = f"whysigmoid {command} --quality {quality} --media-dir {shlex.quote(str(media_dir))}"
+    if theme != DEFAULT_THEME:
+        line += f" --theme {theme}"
     return f"<p>Not rendered yet: <code>{html.escape(line)}</code></p>"
 
 
@@ -109,14 +128,15 @@ def _params_note(spec: SceneSpec, video: Path, media_dir: Path) -> str:
     )
 
 
-def _section(spec: SceneSpec, media_dir: Path, quality: str) -> str:
-    title = f"<h2>{html.escape(spec.name)} <small>{html.escape(spec.output)}</small></h2>"
+def _section(spec: SceneSpec, media_dir: Path, quality: str, theme: str) -> str:
+    file = _file(spec, theme)
+    title = f"<h2>{html.escape(spec.name)} <small>{html.escape(file)}</small></h2>"
     blurb = f"<p>{html.escape(spec.blurb or spec.description)}</p>"
-    video = media_dir / quality / spec.output
+    video = media_dir / quality / file
     if not video.exists():
         return (
             f'<section id="{spec.name}" class="missing">{title}{blurb}'
-            f"{_missing(f'render {spec.name}', media_dir, quality)}</section>"
+            f"{_missing(f'render {spec.name}', media_dir, quality, theme)}</section>"
         )
     srt, vtt = video.with_suffix(".srt"), video.with_suffix(".vtt")
     if srt.exists() and not vtt.exists():  # subtitles from elsewhere: make the WebVTT
@@ -126,7 +146,7 @@ def _section(spec: SceneSpec, media_dir: Path, quality: str) -> str:
     if not poster.exists():  # a video from elsewhere (or an older render): make its poster
         _write_poster(media_dir, video, poster)
     info = probe(video, count_frames=False)
-    tag = _video_tag(spec, track, poster.name)
+    tag = _video_tag(file, track, poster.name)
     meta = (
         f'<p class="meta">{info.duration:.1f} s, {info.width}x{info.height} at '
         f"{info.fps:g} fps, {video.stat().st_size / BYTES_PER_MB:.1f} MB"
@@ -138,16 +158,17 @@ def _section(spec: SceneSpec, media_dir: Path, quality: str) -> str:
     )
 
 
-def _still_section(spec: SceneSpec, media_dir: Path, quality: str) -> str:
-    title = f"<h3>{html.escape(spec.name)} <small>{html.escape(spec.output)}</small></h3>"
+def _still_section(spec: SceneSpec, media_dir: Path, quality: str, theme: str) -> str:
+    file = _file(spec, theme)
+    title = f"<h3>{html.escape(spec.name)} <small>{html.escape(file)}</small></h3>"
     blurb = f"<p>{html.escape(spec.blurb or spec.description)}</p>"
-    if not (media_dir / quality / spec.output).exists():
+    if not (media_dir / quality / file).exists():
         return (
             f'<section id="{spec.name}" class="missing">{title}{blurb}'
-            f"{_missing('stills', media_dir, quality)}</section>"
+            f"{_missing('stills', media_dir, quality, theme)}</section>"
         )
     alt = html.escape(spec.description, quote=True)
-    tag = f'<img src="{html.escape(spec.output)}" alt="{alt}">'
+    tag = f'<img src="{html.escape(file)}" alt="{alt}">'
     return (
         f'<section id="{spec.name}">{title}{blurb}{tag}'
         f"<p>Embed:</p><pre><code>{html.escape(tag)}</code></pre></section>"
@@ -160,8 +181,11 @@ def build_gallery(
     specs: tuple[SceneSpec, ...] = SCENES,
     stills: tuple[SceneSpec, ...] = STILLS,
     name: str = PAGE_NAME,
+    theme: str = DEFAULT_THEME,
 ) -> Path:
     """Write the page ``name`` for ``quality`` (videos ``specs``, then ``stills``); return it.
+
+    ``theme`` picks the files of that theme (``x-dark.mp4``) and the page's colours.
 
     Raises
     ------
@@ -175,15 +199,15 @@ def build_gallery(
     target = folder / name
     ledger.check_replaceable(media_dir, [target])
     folder.mkdir(parents=True, exist_ok=True)
-    sections = "\n".join(_section(spec, media_dir, quality) for spec in specs)
+    sections = "\n".join(_section(spec, media_dir, quality, theme) for spec in specs)
     if stills:
         sections += "\n<h2>Stills</h2>\n" + "\n".join(
-            _still_section(spec, media_dir, quality) for spec in stills
+            _still_section(spec, media_dir, quality, theme) for spec in stills
         )
     page = (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f"<title>Why so sigmoid? - videos ({html.escape(quality)})</title>\n"
-        f"<style>{STYLE}</style>\n</head>\n<body>\n"
+        f"<style>{_style(theme)}</style>\n</head>\n<body>\n"
         f"<h1>Why so sigmoid? &mdash; the videos ({html.escape(quality)})</h1>\n"
         f"{sections}\n<script>{SCRIPT}</script>\n</body>\n</html>\n"
     )

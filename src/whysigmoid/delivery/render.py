@@ -54,6 +54,7 @@ __all__ = [
     "render_key",
     "render_many",
     "render_scene",
+    "themed",
 ]
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
@@ -328,7 +329,23 @@ def render_scene(
         Whatever the scene raises; the deliverables are then left untouched.
     """
     output = output if output is not None else VideoOutput()
-    apply_theme(output)
+    with themed(output):
+        return _render(
+            spec, quality_name, media_dir, params, progress, force, settings_hook, output
+        )
+
+
+def _render(
+    spec: SceneSpec,
+    quality_name: str,
+    media_dir: Path,
+    params: object | None,
+    progress: bool,
+    force: bool,
+    settings_hook: Callable[[dict], None] | None,
+    output: Output,
+) -> RenderResult:
+    """:func:`render_scene`'s work, in the output's theme."""
     # Manim resolves some paths against its own directories: give it absolute ones
     media_dir = media_dir.resolve()
     quality = QUALITIES[quality_name]
@@ -462,14 +479,22 @@ def output_for(spec: SceneSpec, video_output: Output) -> Output:
     return StillOutput(getattr(video_output, "theme", DEFAULT_THEME))
 
 
-def apply_theme(output: Output) -> None:
-    """Give the style module the colours of ``output``'s theme (default: the light one).
+@contextmanager
+def themed(output: Output) -> Iterator[None]:
+    """Within this block the style module has the colours of ``output``'s theme.
 
-    Called before Manim's settings (the background) and the scene are made.
+    Entered before Manim's settings (the background) and the scene are made;
+    the theme before it is set back on exit, so a render leaves no colours
+    behind in the process.
     """
     from .. import style
 
+    previous = style.THEME
     style.use_theme(getattr(output, "theme", DEFAULT_THEME))
+    try:
+        yield
+    finally:
+        style.use_theme(previous)
 
 
 def ensure_neutral_dir(media_dir: Path) -> Path:

@@ -43,12 +43,12 @@ from .render import (
     QUALITIES,
     RenderResult,
     _locked,
-    apply_theme,
     ensure_neutral_dir,
     manim_settings,
     prepare_worker_environment,
     record_path,
     render_key,
+    themed,
     up_to_date_result,
     work_dir,
 )
@@ -212,21 +212,21 @@ def _render_part(
 
     media = Path(media_dir)
     os.chdir(ensure_neutral_dir(media))  # as render._worker: never the caller's folder
-    apply_theme(output)
-    part_dir = work_dir(media, spec) / PARTS_DIR / str(index)
-    staging = output.staging_dir(part_dir, quality_name)
-    settings = manim_settings(QUALITIES[quality_name], part_dir, progress=False)
-    output.manim_settings(settings, staging, spec.output)
-    settings.update(manim_overrides or {})
-    with tempconfig(isolated_config(settings)), shared_svg_paths():
-        scene_cls = spec.load()
-        if params is not None:
-            scene_cls = type(spec.name, (scene_cls,), {"params": params})
-        scene = output.make_scene(scene_cls, staging)
-        state = restrict(scene, beats, clip_subtitles=False)
-        scene.render()
-        movie = Path(scene.renderer.file_writer.movie_file_path)
-    return PartResult(movie, tuple(state.subtitles), state.start, state.end)
+    with themed(output):
+        part_dir = work_dir(media, spec) / PARTS_DIR / str(index)
+        staging = output.staging_dir(part_dir, quality_name)
+        settings = manim_settings(QUALITIES[quality_name], part_dir, progress=False)
+        output.manim_settings(settings, staging, spec.output)
+        settings.update(manim_overrides or {})
+        with tempconfig(isolated_config(settings)), shared_svg_paths():
+            scene_cls = spec.load()
+            if params is not None:
+                scene_cls = type(spec.name, (scene_cls,), {"params": params})
+            scene = output.make_scene(scene_cls, staging)
+            state = restrict(scene, beats, clip_subtitles=False)
+            scene.render()
+            movie = Path(scene.renderer.file_writer.movie_file_path)
+        return PartResult(movie, tuple(state.subtitles), state.start, state.end)
 
 
 def render_split(
