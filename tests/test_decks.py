@@ -121,6 +121,18 @@ STROKE_CAPTIONS = ["A line in the curve colour.", "A second line."]
 TINY = {"pixel_width": 160, "pixel_height": 90, "frame_rate": 5}
 
 
+def stroke_slides(media, output):
+    """The fixture scene rendered tiny as slides into ``media``."""
+    return render_scene(
+        STROKE,
+        "preview",
+        media,
+        progress=False,
+        settings_hook=lambda s: s.update(TINY),
+        output=output,
+    )
+
+
 def text_runs(page):
     """(text, x, y) of every piece of text on a PDF page (origin bottom left, points)."""
     runs = []
@@ -135,14 +147,7 @@ def text_runs(page):
 
 
 def test_pdf_handout_shows_each_caption_under_its_frame(tmp_path):
-    slides = render_scene(
-        STROKE,
-        "preview",
-        tmp_path,
-        progress=False,
-        settings_hook=lambda s: s.update(TINY),
-        output=SlidesOutput(),
-    )
+    slides = stroke_slides(tmp_path, SlidesOutput())
     target = tmp_path / "slides" / "stroke.pdf"
     write_deck([slides.path], "pdf", target, QUALITIES["preview"], tmp_path)
     pages = PdfReader(target).pages
@@ -180,14 +185,7 @@ def test_a_long_caption_is_wrapped_and_shrunk_to_fit(tmp_path):
 def test_a_dark_deck_has_dark_slides_on_a_dark_page(tmp_path):
     dark = SlidesOutput("dark")
     assert dark.label == "slides-dark" and SlidesOutput().label == "slides"
-    slides = render_scene(
-        STROKE,
-        "preview",
-        tmp_path,
-        progress=False,
-        settings_hook=lambda s: s.update(TINY),
-        output=dark,
-    )
+    slides = stroke_slides(tmp_path, dark)
     assert slides.path.parent.name.endswith("-dark")  # beside the light slides, not over them
     target = tmp_path / "slides" / "stroke-dark.html"
     write_deck([slides.path], "html", target, QUALITIES["preview"], tmp_path, "dark")

@@ -34,7 +34,7 @@ from pathlib import Path
 
 from ..palettes import DEFAULT_THEME, THEMES
 from . import handout, ledger, revealjs
-from .formats import theme_suffix
+from .formats import ThemedOutput, theme_suffix
 
 __all__ = [
     "DECK_FORMATS",
@@ -106,19 +106,8 @@ def deck_class(scene_cls: type) -> type:
 
 
 @dataclass(frozen=True)
-class SlidesOutput:
-    """Render a scene as a deck's slides (one video and notes per beat), in a ``theme``.
-
-    Raises
-    ------
-    whysigmoid.delivery.formats.FormatError
-        Unknown theme.
-    """
-
-    theme: str = DEFAULT_THEME
-
-    def __post_init__(self) -> None:
-        theme_suffix(self.theme)
+class SlidesOutput(ThemedOutput):
+    """Render a scene as a deck's slides (one video and notes per beat), in a ``theme``."""
 
     @property
     def label(self) -> str:

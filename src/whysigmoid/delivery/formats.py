@@ -48,6 +48,7 @@ __all__ = [
     "TRANSPARENT_SUFFIX",
     "FormatError",
     "StillOutput",
+    "ThemedOutput",
     "VideoFormat",
     "VideoOutput",
     "gif_size",
@@ -458,12 +459,8 @@ def write_gif(source: Path, target: Path, fps: int = GIF_FPS) -> None:
 
 
 @dataclass(frozen=True)
-class StillOutput:
-    """Render a scene's last frame as a PNG (the blog's figures), in a ``theme``.
-
-    Manim draws the final frame only (``save_last_frame``, no movie); the
-    PNG is moved into place with ``os.replace``, so a reader never sees a
-    half-written file.
+class ThemedOutput:
+    """An output drawn in one theme (a name in ``palettes.THEMES``).
 
     Raises
     ------
@@ -475,6 +472,16 @@ class StillOutput:
 
     def __post_init__(self) -> None:
         theme_suffix(self.theme)
+
+
+@dataclass(frozen=True)
+class StillOutput(ThemedOutput):
+    """Render a scene's last frame as a PNG (the blog's figures), in a ``theme``.
+
+    Manim draws the final frame only (``save_last_frame``, no movie); the
+    PNG is moved into place with ``os.replace``, so a reader never sees a
+    half-written file.
+    """
 
     @property
     def label(self) -> str:
