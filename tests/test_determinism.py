@@ -2,7 +2,7 @@
 
 Each render runs in its own worker process, as ``whysigmoid render`` does:
 some causes of difference only show between processes (Python's per-process
-string-hash salt, see ``whysigmoid.delivery.render.HASH_SEED``), others only after
+string-hash salt, see ``whysigmoid.delivery.process_env.HASH_SEED``), others only after
 other work in the same process (x264's B-frames, see ``whysigmoid.delivery.encoding``).
 """
 

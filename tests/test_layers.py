@@ -19,6 +19,7 @@ FLOORS = {
     "inspection": 2,
     "delivery": 3,
     "cli": 4,
+    "launch": 4,
 }
 #: What the core may import besides itself and the standard library.
 CORE_THIRD_PARTY = {"numpy", "scipy"}

@@ -340,7 +340,15 @@ def render(
 
     start = time.perf_counter()
     results = _run(
-        specs, quality, media_dir, jobs, params=params, force=force, output=output, split=split
+        specs,
+        quality,
+        media_dir,
+        jobs,
+        params=params,
+        force=force,
+        output=output,
+        split=split,
+        in_process=True,
     )
     click.echo(_summary(results, time.perf_counter() - start, _noun(specs)), err=True)
     for result in results:
@@ -537,8 +545,8 @@ def doctor(media_dir: Path) -> None:
 
 
 def main() -> None:
-    """Console-script entry point."""
-    cli()
+    """Run the command line (the `whysigmoid` command comes here through `whysigmoid.launch`)."""
+    cli(prog_name="whysigmoid")
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ the scene object and delivers the files; everything else here is shared.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import hashlib
 import json
@@ -38,7 +39,7 @@ from typing import Protocol
 from ..catalog import STILL, VIDEO, SceneSpec
 from ..manim_config import isolated_config
 from ..palettes import DEFAULT_THEME
-from . import ledger
+from . import ledger, process_env
 from .fast_copies import shared_svg_paths
 from .formats import StillOutput, VideoOutput, made_from
 from .ledger import WORK_DIR_NAME
@@ -59,16 +60,6 @@ __all__ = [
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 
-#: glibc returns big frame buffers to the kernel and faults them back in every
-#: frame; these thresholds keep them (about a third less time at 1080p, see
-#: shared/performance-notes.md). Read at process start, so set for workers.
-MALLOC_TUNABLES = "glibc.malloc.mmap_threshold=67108864:glibc.malloc.trim_threshold=268435456"
-#: Python salts its string hashes per process unless PYTHONHASHSEED is set, and
-#: Manim iterates sets of strings: TransformMatchingTex orders its pieces by
-#: them, so overlapping pieces were drawn in a different order in different
-#: processes (ExpNormalizeSigmoid's derivation: 2 of 3 seeds changed frames).
-#: Workers get this fixed seed, so every render draws alike.
-HASH_SEED = "0"
 #: Partial movies encoded at once, each by its own x264 thread, while the
 #: next animation is drawn (Manim's default 1 waits for each to finish):
 #: JustActivation at blog quality, one process, 15.0 s -> 12.5-12.8 s with 2
@@ -400,7 +391,7 @@ def _incremental(spec, quality_name, params, output, settings, force):
 
     if type(output) is not VideoOutput:  # decks, stills, chosen-beats clips
         return None
-    if os.environ.get("PYTHONHASHSEED") != HASH_SEED:
+    if os.environ.get("PYTHONHASHSEED") != process_env.HASH_SEED:
         return None  # frames may depend on the seed (see HASH_SEED): keep nothing, reuse nothing
     try:
         base = render_key(spec, quality_name, params, output, scene_text=b"")
@@ -506,8 +497,7 @@ def ensure_neutral_dir(media_dir: Path) -> Path:
 
 def prepare_worker_environment() -> None:
     """Set what spawned render workers inherit: malloc thresholds and a fixed hash seed."""
-    os.environ.setdefault("GLIBC_TUNABLES", MALLOC_TUNABLES)
-    os.environ["PYTHONHASHSEED"] = HASH_SEED
+    process_env.prepare()
 
 
 def _last_seconds(media_dir: Path, spec: SceneSpec, quality_name: str, output: Output) -> float:
@@ -541,6 +531,7 @@ def render_many(
     output: Output | None = None,
     manim_overrides: dict | None = None,
     split: bool = False,
+    in_process: bool = False,
 ) -> list[RenderResult]:
     """Render ``specs`` in ``jobs`` worker processes, longest (last time) first.
 
@@ -554,6 +545,12 @@ def render_many(
     after the others finished (their videos are delivered). ``on_done`` is
     called as each scene completes. Manim's progress bars are shown only with
     ``progress`` and a single job. Returns results in ``specs`` order.
+
+    With ``in_process``, one work to render and one job, it is rendered in
+    this process, if this process started with the render environment
+    (:func:`whysigmoid.delivery.process_env.prepared`; the ``whysigmoid``
+    command does): no worker to start, no second import of Manim, the same
+    frames. ``watch`` keeps to workers (each render sees the edited code).
 
     With ``split``, one video scene and ``jobs > 1``, the scene is split: its
     beats render in parallel parts, joined into the same video
@@ -576,6 +573,17 @@ def render_many(
     if split and len(specs) == 1 and jobs > 1 and specs[0].kind == VIDEO:
         split = (quality_name, media_dir, jobs, params, force, output, on_done, manim_overrides)
         return [_render_split(specs[0], *split)]
+    if in_process and len(todo) == 1 and jobs == 1 and process_env.prepared():
+        (spec,) = todo
+        job = (quality_name, str(media_dir), params, force, progress, outputs[spec.name])
+        try:
+            with contextlib.chdir(Path.cwd()):  # the worker's chdir, undone after
+                result = _worker(spec, *job, manim_overrides)
+        except Exception as error:
+            raise RenderError(spec.name, error) from error
+        if on_done is not None:
+            on_done(result)
+        return [result if spec.name == s.name else results[s.name] for s in specs]
     prepare_worker_environment()
     order = sorted(todo, key=lambda s: -_last_seconds(media_dir, s, quality_name, outputs[s.name]))
     context = multiprocessing.get_context("spawn")
