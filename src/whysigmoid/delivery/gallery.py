@@ -128,16 +128,26 @@ def _params_note(spec: SceneSpec, video: Path, media_dir: Path) -> str:
     )
 
 
+def _heading(spec: SceneSpec, file: str, level: int) -> str:
+    """The work's title (name and file) and the blog's words about it."""
+    title = f"<h{level}>{html.escape(spec.name)} <small>{html.escape(file)}</small></h{level}>"
+    return f"{title}<p>{html.escape(spec.blurb or spec.description)}</p>"
+
+
+def _not_rendered(spec: SceneSpec, heading: str, command: str, media_dir, quality, theme) -> str:
+    """The section of a work whose file is not there: the command that makes it."""
+    return (
+        f'<section id="{spec.name}" class="missing">{heading}'
+        f"{_missing(command, media_dir, quality, theme)}</section>"
+    )
+
+
 def _section(spec: SceneSpec, media_dir: Path, quality: str, theme: str) -> str:
     file = _file(spec, theme)
-    title = f"<h2>{html.escape(spec.name)} <small>{html.escape(file)}</small></h2>"
-    blurb = f"<p>{html.escape(spec.blurb or spec.description)}</p>"
+    heading = _heading(spec, file, 2)
     video = media_dir / quality / file
     if not video.exists():
-        return (
-            f'<section id="{spec.name}" class="missing">{title}{blurb}'
-            f"{_missing(f'render {spec.name}', media_dir, quality, theme)}</section>"
-        )
+        return _not_rendered(spec, heading, f"render {spec.name}", media_dir, quality, theme)
     srt, vtt = video.with_suffix(".srt"), video.with_suffix(".vtt")
     if srt.exists() and not vtt.exists():  # subtitles from elsewhere: make the WebVTT
         _write_text(media_dir, vtt, srt_to_vtt(srt.read_text(encoding="utf-8")))
@@ -153,24 +163,20 @@ def _section(spec: SceneSpec, media_dir: Path, quality: str, theme: str) -> str:
         f"{', captions' if track else ', no captions'}</p>"
     )
     return (
-        f'<section id="{spec.name}">{title}{blurb}{_params_note(spec, video, media_dir)}{tag}{meta}'
+        f'<section id="{spec.name}">{heading}{_params_note(spec, video, media_dir)}{tag}{meta}'
         f"<p>Embed:</p><pre><code>{html.escape(tag)}</code></pre></section>"
     )
 
 
 def _still_section(spec: SceneSpec, media_dir: Path, quality: str, theme: str) -> str:
     file = _file(spec, theme)
-    title = f"<h3>{html.escape(spec.name)} <small>{html.escape(file)}</small></h3>"
-    blurb = f"<p>{html.escape(spec.blurb or spec.description)}</p>"
+    heading = _heading(spec, file, 3)
     if not (media_dir / quality / file).exists():
-        return (
-            f'<section id="{spec.name}" class="missing">{title}{blurb}'
-            f"{_missing('stills', media_dir, quality, theme)}</section>"
-        )
+        return _not_rendered(spec, heading, "stills", media_dir, quality, theme)
     alt = html.escape(spec.description, quote=True)
     tag = f'<img src="{html.escape(file)}" alt="{alt}">'
     return (
-        f'<section id="{spec.name}">{title}{blurb}{tag}'
+        f'<section id="{spec.name}">{heading}{tag}'
         f"<p>Embed:</p><pre><code>{html.escape(tag)}</code></pre></section>"
     )
 
