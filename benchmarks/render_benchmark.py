@@ -9,7 +9,8 @@ Measures, on this machine, at each quality:
       its LaTeX cache warm: with (a2), the per-scene, per-core ratio;
   (e) the author's loop: a copy of the project, SigmoidFamily rendered, then
       its last beat edited (a longer hold) and rendered again: the edit's
-      render time against the full one (incremental re-render).
+      render time against the full one, by `render` (incremental re-render)
+      and by `watch` (a snapshot of the render draws the edited beat).
 Prints per-scene and total wall time and the real-time factor (RTF = wall
 seconds / video seconds). Run with `make benchmark` (not part of the tests).
 
@@ -24,6 +25,7 @@ import os
 import platform
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -111,10 +113,11 @@ EDIT_SCENE = "SigmoidFamily"
 EDIT_LINE = "        self.wait()\n"
 
 
-def beat_edit(quality_name: str, tmp: Path) -> tuple[float, float, str]:
+def beat_edit(quality_name: str, tmp: Path) -> tuple[float, float, str, tuple]:
     """(e): full render of a project copy (LaTeX warm), then one after an edit in the last beat.
 
-    Returns the full render's seconds, the edited render's, and what it reused.
+    Returns the full render's seconds, the edited render's, what it reused,
+    and :func:`watch_edit`'s figures for the same edit.
     """
     for part in ("src", "scenes"):
         shutil.copytree(ROOT / part, tmp / part, ignore=shutil.ignore_patterns("__pycache__"))
@@ -129,11 +132,40 @@ def beat_edit(quality_name: str, tmp: Path) -> tuple[float, float, str]:
     text = scene_file.read_text()
     last = text.rindex("self.beat(")
     line_start = text.rindex("\n", 0, last) + 1
-    scene_file.write_text(text[:line_start] + EDIT_LINE + text[line_start:])
+    edited_text = text[:line_start] + EDIT_LINE + text[line_start:]
+    scene_file.write_text(edited_text)
     _, output = timed(command, env=env)
     edited = float(DONE_LINE.findall(output)[0][1])
     reused = re.search(r"\((beats? [\d-]+) reused", output)
-    return full, edited, reused.group(1) if reused else "nothing"
+    scene_file.write_text(text)
+    watched = watch_edit(quality_name, tmp, env, scene_file, edited_text)
+    return full, edited, reused.group(1) if reused else "nothing", watched
+
+
+def watch_edit(quality_name: str, tmp: Path, env: dict, scene_file: Path, edited_text: str):
+    """(e) in `watch`: its first render, then the same edit.
+
+    Returns the edit's render seconds, the wall seconds from saving the file
+    to the watch's line (its debounce included), and the line.
+    """
+    command = [sys.executable, "-m", "whysigmoid.cli", "watch", EDIT_SCENE, "-q", quality_name]
+    command += ["--media-dir", str(tmp / "watch-media")]
+    process = subprocess.Popen(
+        command, cwd=ROOT, env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True
+    )
+    try:
+        for line in process.stderr:  # the first render, whole
+            if DONE_LINE.search(line):
+                break
+        saved = time.perf_counter()
+        scene_file.write_text(edited_text)
+        for line in process.stderr:
+            if match := DONE_LINE.search(line):
+                return float(match.group(2)), time.perf_counter() - saved, line.strip()
+        raise SystemExit("watch ended before rendering the edit")
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=60)
 
 
 def main() -> None:
@@ -189,10 +221,12 @@ def main() -> None:
             f"= {c_total / b_total:.3f} of cold"
         )
         if edit is not None:
-            full, edited, reused = edit
+            full, edited, reused, (watched, saved_to_line, line) = edit
             print(
-                f"(e) {EDIT_SCENE}, last beat edited: {edited:.1f} s vs full {full:.1f} s "
-                f"= {edited / full:.2f} of a full render ({reused} reused)"
+                f"(e) {EDIT_SCENE}, last beat edited: `render` {edited:.1f} s vs full "
+                f"{full:.1f} s = {edited / full:.2f} of a full render ({reused} reused); "
+                f"`watch` {watched:.1f} s = {watched / full:.2f} of a full render, "
+                f"{saved_to_line:.1f} s from saving the file to its line: {line}"
             )
 
 

@@ -1,12 +1,11 @@
 """Chosen beats: a clip of beats N-M equals those beats of a full render, frame for frame."""
 
-import hashlib
 from datetime import timedelta
 
-import av
 import pytest
 import srt
 from click.testing import CliRunner
+from videotools import TINY, frame_hashes
 
 from whysigmoid.catalog import SCENES, find_scene
 from whysigmoid.cli import cli
@@ -14,21 +13,11 @@ from whysigmoid.delivery.beats import BeatRange, BeatsError, BeatsOutput, beat_c
 from whysigmoid.delivery.formats import VideoOutput
 from whysigmoid.delivery.render import render_many
 
-#: As tests/test_determinism.py: small and slow enough to be quick.
-TINY = {"pixel_width": 320, "pixel_height": 180, "frame_rate": 5}
 FPS = TINY["frame_rate"]
 #: A scene with several beats, cheap to render; beats from its middle, so the
 #: clip starts after dark beats and stops before the scene's end.
 SCENE = "ExpNormalize"
 FIRST, LAST = 2, 3
-
-
-def frame_hashes(path):
-    with av.open(str(path)) as container:
-        return [
-            hashlib.sha256(frame.to_ndarray(format="rgb24").tobytes()).hexdigest()
-            for frame in container.decode(video=0)
-        ]
 
 
 def cues(video):

@@ -6,11 +6,10 @@ string-hash salt, see ``whysigmoid.delivery.process_env.HASH_SEED``), others onl
 other work in the same process (x264's B-frames, see ``whysigmoid.delivery.encoding``).
 """
 
-import hashlib
 import os
 
-import av
 import pytest
+from videotools import TINY, frame_hashes
 
 from whysigmoid.catalog import SCENES as ALL_SCENES
 from whysigmoid.catalog import find_scene
@@ -26,22 +25,10 @@ SCENES = (
     if os.environ.get("DETERMINISM_SCENES") == "all"
     else [find_scene(name) for name in ("TowerFunctions", "ExpNormalizeSigmoid")]
 )
-#: Small and slow enough to be quick. x264's macroblock-tree fault showed at
-#: preview's 854x480, not here: tests/test_encoding.py covers that size, and
-#: tests/cli/test_outside_config.py compares two preview renders frame for frame.
-TINY = {"pixel_width": 320, "pixel_height": 180, "frame_rate": 5}
 #: Two hash salts of the calling shell under which, without a fixed seed in the
 #: workers, ExpNormalizeSigmoid's TINY frames 142-145 differ (seeds 0, 1, 2, 5
 #: give one picture, 3 and 4 another).
 SALTS = ("1", "3")
-
-
-def frame_hashes(path):
-    with av.open(str(path)) as container:
-        return [
-            hashlib.sha256(frame.to_ndarray(format="rgb24").tobytes()).hexdigest()
-            for frame in container.decode(video=0)
-        ]
 
 
 @pytest.mark.parametrize("spec", SCENES, ids=lambda s: s.name)

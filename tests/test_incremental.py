@@ -1,12 +1,11 @@
 """Incremental re-render: an edit in beat k reuses beats 1..k-1 and never serves a stale frame."""
 
-import hashlib
 import os
 import shutil
 from dataclasses import replace
 
-import av
 import pytest
+from videotools import TINY, frame_hashes, insert_in_beat
 
 from whysigmoid.catalog import find_scene
 from whysigmoid.delivery.beats import BeatsError
@@ -21,8 +20,6 @@ from whysigmoid.delivery.incremental import (
 )
 from whysigmoid.delivery.render import RenderError, render_many, work_dir
 
-#: As tests/test_split.py: small and slow enough to be quick.
-TINY = {"pixel_width": 320, "pixel_height": 180, "frame_rate": 5}
 #: Moving curves driven by updaters in every beat (as the split test).
 SCENE = "SigmoidFamily"
 
@@ -131,14 +128,6 @@ def test_beats_out_of_order_are_refused(tmp_path):
         scene_sections(spec)
 
 
-def frame_hashes(path):
-    with av.open(str(path)) as container:
-        return [
-            hashlib.sha256(frame.to_ndarray(format="rgb24").tobytes()).hexdigest()
-            for frame in container.decode(video=0)
-        ]
-
-
 def kept_partials(media, spec):
     directory = cache_dir(work_dir(media, spec), "preview", VideoOutput().label)
     return {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in directory.glob("play*")}
@@ -147,14 +136,6 @@ def kept_partials(media, spec):
 def render(spec, media, force=False):
     (result,) = render_many([spec], "preview", media, jobs=1, force=force, manim_overrides=TINY)
     return result
-
-
-def insert_in_beat(text, beat, line):
-    """``text`` with ``line`` added before the ``self.beat(`` call that ends ``beat``."""
-    head, rest = text.split(f"# Beat {beat}:", 1)
-    body, tail = rest.split("self.beat(", 1)
-    body, indent = body.rsplit("\n", 1)
-    return f"{head}# Beat {beat}:{body}\n{line}\n{indent}self.beat({tail}"
 
 
 def test_an_edit_in_the_last_beats_reuses_the_others_and_equals_a_full_render(tmp_path):

@@ -1,10 +1,9 @@
 """One scene on every core: a split render decodes to the one-process render's frames."""
 
-import hashlib
 import json
 
-import av
 import pytest
+from videotools import TINY, frame_hashes
 
 from whysigmoid.catalog import find_scene
 from whysigmoid.delivery.beats import BeatRange
@@ -12,19 +11,9 @@ from whysigmoid.delivery.formats import VideoOutput
 from whysigmoid.delivery.render import record_path, render_key, render_many
 from whysigmoid.delivery.split import PARTS_DIR, plan_parts
 
-#: As tests/test_determinism.py: small and slow enough to be quick.
-TINY = {"pixel_width": 320, "pixel_height": 180, "frame_rate": 5}
 #: Moving curves driven by updaters on both sides of the cut (beats 1-3 | 4-5),
 #: an updater suspended in beat 4 and resumed in beat 5.
 SCENE = "SigmoidFamily"
-
-
-def frame_hashes(path):
-    with av.open(str(path)) as container:
-        return [
-            hashlib.sha256(frame.to_ndarray(format="rgb24").tobytes()).hexdigest()
-            for frame in container.decode(video=0)
-        ]
 
 
 def test_plan_covers_every_beat_once_in_order():

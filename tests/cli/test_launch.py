@@ -1,25 +1,16 @@
 """The `whysigmoid` command starts in the render environment and renders one work in-process."""
 
-import hashlib
 import os
 import subprocess
 import sys
 from pathlib import Path
 
-import av
+from videotools import frame_hashes
 
 from whysigmoid.delivery import process_env
 
 COMMAND = Path(sys.executable).parent / "whysigmoid"
 SCENE, FILE = "ExpNormalize", "exp-normalize.mp4"
-
-
-def frame_hashes(path):
-    with av.open(str(path)) as container:
-        return [
-            hashlib.sha256(frame.to_ndarray(format="rgb24").tobytes()).hexdigest()
-            for frame in container.decode(video=0)
-        ]
 
 
 def plain_env():

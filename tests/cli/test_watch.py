@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 from clitools import sigint_as_a_terminal_sends_it
+from videotools import insert_in_beat
 
 ROOT = Path(__file__).resolve().parents[2]
 SCENE, FILE = "ConceptDetector", "concept_detector.py"
@@ -63,9 +64,16 @@ def test_watch_rerenders_on_change_and_survives_errors(tmp_path):
         scene_file = tmp_path / "scenes" / FILE
         original = scene_file.read_text()
 
-        scene_file.write_text(original + "\n# an edit\n")
-        wait_for(lines, "rendered in", seen, process)
+        # an edit in the last beat: the paused copy of the render at the beat before draws it
+        count = original.count("# Beat ")
+        scene_file.write_text(insert_in_beat(original, count, "        self.wait()"))
+        line = wait_for(lines, "rendered in", seen, process)
+        assert f"(beats 1-{count - 1} reused from the last render)" in line
         assert video.stat().st_mtime_ns != first
+
+        scene_file.write_text(original + "\n# an edit\n")
+        line = wait_for(lines, "rendered in", seen, process)
+        assert "reused" not in line
 
         scene_file.write_text(original + "\ndef broken(:\n")
         error = wait_for(lines, "error:", seen, process)

@@ -35,6 +35,7 @@ import itertools
 import json
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -48,12 +49,15 @@ __all__ = [
     "prefix_digests",
     "reusable_beats",
     "scene_sections",
+    "tail_code",
 ]
 
 #: The beat caches of a scene live here, inside its work directory.
 CACHE_DIR = "beat-cache"
 #: The cache's table of contents; its absence means "no cache".
 MANIFEST = "manifest.json"
+#: Half a millisecond: subtitle times in the cache are whole milliseconds.
+_HALF_MS = 0.0005
 #: Manim settings that say where files go or what is printed, not what is drawn.
 _PLACE_SETTINGS = frozenset({"media_dir", "output_file", "progress_bar", "verbosity"})
 
@@ -77,6 +81,15 @@ def scene_sections(spec: SceneSpec) -> tuple[str, list[str]]:
     SyntaxError
         The scene file is not valid Python.
     """
+    lines, starts, end, _ = _cut(spec)
+    bounds = [*starts, end]
+    sections = ["".join(lines[a:b]) for a, b in itertools.pairwise(bounds)]
+    outside = "".join(lines[: starts[0]] + lines[end:])
+    return outside, sections
+
+
+def _cut(spec: SceneSpec) -> tuple[list[str], list[int], int, ast.FunctionDef]:
+    """The scene file's lines, the 0-based line of each ``# Beat k``, construct()'s end and node."""
     text = spec.path.read_text(encoding="utf-8")
     construct = _construct_node(ast.parse(text), spec.name)
     if construct is None:
@@ -90,10 +103,55 @@ def scene_sections(spec: SceneSpec) -> tuple[str, list[str]]:
             numbers.append(int(match.group(1)))
     if not numbers or numbers != list(range(1, len(numbers) + 1)):
         raise BeatsError(f"{spec.path.name}: '# Beat N' comments must number the beats 1, 2, ...")
-    bounds = [*starts, end]
-    sections = ["".join(lines[a:b]) for a, b in itertools.pairwise(bounds)]
-    outside = "".join(lines[: starts[0]] + lines[end:])
-    return outside, sections
+    return lines, starts, end, construct
+
+
+def tail_code(spec: SceneSpec, done: int, captured: frozenset[str] = frozenset()):
+    """construct()'s beats ``done + 1 .. n`` as it is on disk, compiled to run on their own.
+
+    The code runs with :func:`exec` in a namespace made of the scene module's
+    globals and construct()'s local variables at the end of beat ``done``
+    (see :mod:`whysigmoid.delivery.snapshots`); tracebacks show the file's own
+    line numbers.
+
+    Parameters
+    ----------
+    spec : SceneSpec
+    done : int
+        Beats already run, ``1 <= done < n``.
+    captured : frozenset of str
+        Local variables of construct() that its inner functions capture
+        (``co_cellvars``): the beats may not assign them, since a closure made
+        earlier would not see the new value.
+
+    Returns
+    -------
+    types.CodeType
+
+    Raises
+    ------
+    BeatsError
+        Beat ``done + 1`` does not start at construct()'s top level (it is
+        inside a block), or the beats assign a captured variable.
+    SyntaxError
+        The beats do not compile on their own (a ``return``, a syntax error).
+    """
+    lines, starts, end, construct = _cut(spec)
+    start = starts[done]
+    body_indent = _indent(lines[construct.body[0].lineno - 1])
+    if _indent(lines[start]) != body_indent:
+        raise BeatsError(f"{spec.path.name}: '# Beat {done + 1}' is inside a block")
+    tail = "".join(lines[start:end])
+    as_function = compile("def tail():\n" + tail, str(spec.path), "exec")
+    (function,) = [c for c in as_function.co_consts if hasattr(c, "co_varnames")]
+    if assigned := captured & {*function.co_varnames, *function.co_cellvars}:
+        raise BeatsError(f"beats {done + 1}-: assign {sorted(assigned)}, which closures capture")
+    # line `start` is 0-based: pad so that the tail keeps its line numbers
+    return compile("\n" * (start - 1) + "if True:\n" + tail, str(spec.path), "exec")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
 
 
 def _construct_node(tree: ast.Module, class_name: str) -> ast.FunctionDef | None:
@@ -231,8 +289,12 @@ class IncrementalRender:
         self._scene = None
         self._cues: list = []
 
-    def prepare(self, scene) -> None:
-        """Record where each beat ends; play the reused beats dark."""
+    def prepare(self, scene, on_beat: Callable[[int], None] | None = None) -> None:
+        """Record where each beat ends; play the reused beats dark.
+
+        ``on_beat(k)`` is called at the end of each drawn beat ``k`` but the
+        last (:mod:`whysigmoid.delivery.snapshots` forks there).
+        """
         self._scene = scene
         if self.reused:
             restrict(scene, BeatRange(self.reused + 1, self.count, self.count), False)
@@ -246,8 +308,37 @@ class IncrementalRender:
             if seen > self.reused:
                 self._plays.append(scene.renderer.num_plays)
                 self._times.append(float(scene.renderer.time))
+                if on_beat is not None and seen < self.count:
+                    on_beat(seen)
 
         scene.beat = beat
+
+    def resume(self, done: int, digests: list[str]) -> None:
+        """In a snapshot's job: beats ``1..done`` stand as drawn, the rest is drawn anew.
+
+        The cache kept by the last delivered render must hold those beats;
+        this render's partial movies before them are forgotten (the render
+        that made them moved them into the cache).
+
+        Raises
+        ------
+        BeatsError
+            ``digests`` or the kept cache disagree with this render's beats ``1..done``.
+        """
+        self.cache = BeatCache.load(self.directory)
+        if (
+            self.digests[: done + 1] != digests[: done + 1]
+            or len(digests) != len(self.digests)
+            or reusable_beats(self.cache, digests) < done
+        ):
+            raise BeatsError(f"beats 1-{done} changed since they were drawn")
+        self.digests = digests
+        self.reused = done
+        del self._plays[done + 1 :], self._times[done + 1 :]
+        writer = self._scene.renderer.file_writer
+        first_new = self._plays[done]
+        writer.partial_movie_files[:first_new] = [None] * first_new
+        writer.subcaptions.clear()
 
     def movie(self, staging: Path) -> Path:
         """The finished video in ``staging`` (its ``.srt`` beside it), after ``scene.render()``.
@@ -281,7 +372,10 @@ class IncrementalRender:
         movie = staging / f"incremental-{manim_movie.name}"
         join_movies([*old, *new], movie, alpha_webm=self.alpha_webm)
         boundary = self._times[self.reused]
-        kept = [c for c in srt.parse(self.cache.srt) if c.start.total_seconds() < boundary]
+        # the kept subtitles' times are rounded to SubRip's milliseconds, the clock is not
+        kept = [
+            c for c in srt.parse(self.cache.srt) if c.start.total_seconds() < boundary - _HALF_MS
+        ]
         self._cues = kept + self._cues
         if self._cues:
             movie.with_suffix(".srt").write_text(srt.compose(self._cues), encoding="utf-8")

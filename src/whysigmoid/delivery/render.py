@@ -23,10 +23,12 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
 import hashlib
 import json
 import multiprocessing
 import os
+import sys
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -285,6 +287,7 @@ def render_scene(
     force: bool = False,
     settings_hook: Callable[[dict], None] | None = None,
     output: Output | None = None,
+    snapshot_dir: Path | None = None,
 ) -> RenderResult:
     """Render one scene in this process and deliver it to ``<media_dir>/<quality>/``.
 
@@ -304,6 +307,10 @@ def render_scene(
         Receives the Manim settings dict before rendering (tests use it).
     output : Output or None
         What to make; default an MP4 (:class:`whysigmoid.delivery.formats.VideoOutput`).
+    snapshot_dir : Path or None
+        A :class:`whysigmoid.delivery.snapshots.SnapshotDir`'s path (``watch``):
+        a whole video's render leaves a paused copy of itself at each beat end
+        there, which can render an edited tail later.
 
     Returns
     -------
@@ -320,85 +327,180 @@ def render_scene(
         Whatever the scene raises; the deliverables are then left untouched.
     """
     output = output if output is not None else VideoOutput()
+    request = _Request(spec, quality_name, media_dir.resolve(), params, output)
     with themed(output):
-        return _render(
-            spec, quality_name, media_dir, params, progress, force, settings_hook, output
+        return _render(request, progress, force, settings_hook, snapshot_dir)
+
+
+@dataclass(frozen=True)
+class _Request:
+    """What one render makes (``media_dir`` absolute: Manim resolves against its own dirs)."""
+
+    spec: SceneSpec
+    quality_name: str
+    media_dir: Path
+    params: object | None
+    output: Output
+
+    @property
+    def scene_dir(self) -> Path:
+        return work_dir(self.media_dir, self.spec)
+
+    def key(self) -> str:
+        return render_key(self.spec, self.quality_name, self.params, self.output)
+
+    def check_replaceable(self) -> None:
+        """Fail before rendering, not after, if a file that is not ours is in the way."""
+        target_dir = self.media_dir / self.quality_name
+        ledger.check_replaceable(self.media_dir, self.output.targets(target_dir, self.spec.output))
+
+    def record(self, key: str, start: float, files: list[Path], duration: float, reused: int):
+        """Write the render's record (key, files) and return its result."""
+        seconds = time.perf_counter() - start
+        names = [str(path.relative_to(self.media_dir)) for path in files]
+        record = record_path(self.media_dir, self.spec, self.quality_name, self.output)
+        record.write_text(
+            json.dumps({"key": key, "seconds": seconds, "duration": duration, "files": names})
         )
+        name = self.spec.name
+        return RenderResult(name, files[0], seconds, duration, False, tuple(files), reused)
 
 
 def _render(
-    spec: SceneSpec,
-    quality_name: str,
-    media_dir: Path,
-    params: object | None,
+    request: _Request,
     progress: bool,
     force: bool,
     settings_hook: Callable[[dict], None] | None,
-    output: Output,
+    snapshot_dir: Path | None,
 ) -> RenderResult:
     """:func:`render_scene`'s work, in the output's theme."""
-    # Manim resolves some paths against its own directories: give it absolute ones
-    media_dir = media_dir.resolve()
-    quality = QUALITIES[quality_name]
-    key = render_key(spec, quality_name, params, output)
-    scene_dir = work_dir(media_dir, spec)
-    record = record_path(media_dir, spec, quality_name, output)
-    with _locked(scene_dir):
+    spec, output = request.spec, request.output
+    quality_name, media_dir = request.quality_name, request.media_dir
+    key = request.key()
+    with _locked(request.scene_dir):
         if not force and (
-            cached := up_to_date_result(spec, quality_name, media_dir, params, output)
+            cached := up_to_date_result(spec, quality_name, media_dir, request.params, output)
         ):
             return cached
-        # fail before rendering, not after, if a file that is not ours is in the way
-        ledger.check_replaceable(media_dir, output.targets(media_dir / quality_name, spec.output))
+        request.check_replaceable()
         from manim import tempconfig
 
-        staging = output.staging_dir(scene_dir, quality_name)
-        settings = manim_settings(quality, scene_dir, progress)
+        staging = output.staging_dir(request.scene_dir, quality_name)
+        settings = manim_settings(QUALITIES[quality_name], request.scene_dir, progress)
         output.manim_settings(settings, staging, spec.output)
         if settings_hook is not None:
             settings_hook(settings)
         start = time.perf_counter()
-        incremental = _incremental(spec, quality_name, params, output, settings, force)
+        incremental = _incremental(request, settings, force)
         with tempconfig(isolated_config(settings)), shared_svg_paths():
             scene_cls = spec.load()
-            if params is not None:
-                scene_cls = type(spec.name, (scene_cls,), {"params": params})
+            if request.params is not None:
+                scene_cls = type(spec.name, (scene_cls,), {"params": request.params})
             scene = output.make_scene(scene_cls, staging)
             if incremental is None:
                 scene.render()
                 files = output.deliver(scene, staging, media_dir / quality_name, spec.output)
             else:
-                incremental.prepare(scene)
+                on_beat = None
+                if snapshot_dir is not None:
+                    on_beat = functools.partial(
+                        _offer_snapshot, snapshot_dir, request, settings, scene, incremental
+                    )
+                incremental.prepare(scene, on_beat)
                 scene.render()
-                movie = incremental.movie(staging)
-                about = made_from(spec.name, getattr(scene, "params", None))
-                target_dir = media_dir / quality_name
-                files = output.deliver_movie(movie, staging, target_dir, spec.output, about)
-                incremental.keep()
+                files = _deliver_incremental(request, scene, incremental, staging)
             duration = float(scene.renderer.time)
-        seconds = time.perf_counter() - start
-        names = [str(path.relative_to(media_dir)) for path in files]
-        record.write_text(
-            json.dumps({"key": key, "seconds": seconds, "duration": duration, "files": names})
-        )
-    reused = 0 if incremental is None else incremental.reused
-    return RenderResult(spec.name, files[0], seconds, duration, False, tuple(files), reused)
+        reused = 0 if incremental is None else incremental.reused
+        return request.record(key, start, files, duration, reused)
 
 
-def _incremental(spec, quality_name, params, output, settings, force):
+def _deliver_incremental(request: _Request, scene, incremental, staging: Path) -> list[Path]:
+    """Deliver the joined movie of an incremental render, then keep its beats."""
+    movie = incremental.movie(staging)
+    about = made_from(request.spec.name, getattr(scene, "params", None))
+    target_dir = request.media_dir / request.quality_name
+    files = request.output.deliver_movie(movie, staging, target_dir, request.spec.output, about)
+    incremental.keep()
+    return files
+
+
+def _offer_snapshot(directory: Path, request: _Request, settings: dict, scene, incremental, beat):
+    """At the end of ``beat``: leave a paused copy of this render (see :mod:`.snapshots`)."""
+    from . import snapshots
+
+    scene.renderer.file_writer.join_all_encode_jobs()  # no encoder thread may be mid-frame
+    frame = sys._getframe()
+    while frame is not None and not (
+        frame.f_code.co_name == "construct" and frame.f_locals.get("self") is scene
+    ):
+        frame = frame.f_back
+    if frame is None:
+        return
+    prefix = incremental.digests[: beat + 1]
+
+    def check() -> bool:
+        try:
+            return _digests(request, settings)[: beat + 1] == prefix
+        except (ValueError, SyntaxError, OSError):
+            return False
+
+    work = functools.partial(_resume, request, settings, scene, incremental, beat, frame)
+    snapshots.offer(directory, beat, check, work)
+
+
+def _resume(request: _Request, settings: dict, scene, incremental, beat: int, frame):
+    """In a snapshot's job: run the scene file's beats after ``beat`` as they are now, deliver."""
+    from .incremental import tail_code
+
+    with _locked(request.scene_dir):
+        key = request.key()
+        request.check_replaceable()
+        start = time.perf_counter()
+        incremental.resume(beat, _digests(request, settings))
+        code = tail_code(request.spec, beat, frozenset(frame.f_code.co_cellvars))
+        staging = request.output.staging_dir(request.scene_dir, request.quality_name)
+        writer = scene.renderer.file_writer
+        for directory in (writer.partial_movie_directory, Path(writer.movie_file_path).parent):
+            Path(directory).mkdir(parents=True, exist_ok=True)
+        try:
+            exec(code, {**frame.f_globals, **frame.f_locals})
+        except BaseException:
+            writer.abort_encode_jobs()
+            raise
+        # what Scene.render does once construct() has returned
+        scene.tear_down()
+        scene.renderer.scene_finished(scene)
+        files = _deliver_incremental(request, scene, incremental, staging)
+        return request.record(key, start, files, float(scene.renderer.time), beat)
+
+
+def _digests(request: _Request, settings: dict) -> list[str]:
+    from .incremental import prefix_digests
+
+    spec, quality_name, params, output = (
+        request.spec,
+        request.quality_name,
+        request.params,
+        request.output,
+    )
+    base = render_key(spec, quality_name, params, output, scene_text=b"")
+    return prefix_digests(spec, base, settings)
+
+
+def _incremental(request: _Request, settings: dict, force: bool):
     """The beat cache's part in a render: for whole videos of scenes with beats, else None."""
-    from .incremental import IncrementalRender, cache_dir, prefix_digests
+    from .incremental import IncrementalRender, cache_dir
 
+    output = request.output
     if type(output) is not VideoOutput:  # decks, stills, chosen-beats clips
         return None
     if os.environ.get("PYTHONHASHSEED") != process_env.HASH_SEED:
         return None  # frames may depend on the seed (see HASH_SEED): keep nothing, reuse nothing
     try:
-        base = render_key(spec, quality_name, params, output, scene_text=b"")
-        digests = prefix_digests(spec, base, settings)
+        digests = _digests(request, settings)
     except (ValueError, SyntaxError):  # no beats: render as always, the scene reports its error
         return None
-    directory = cache_dir(Path(settings["media_dir"]), quality_name, output.label)
+    directory = cache_dir(Path(settings["media_dir"]), request.quality_name, output.label)
     alpha_webm = output.transparent and output.format == "webm"
     return IncrementalRender(directory, digests, force, alpha_webm)
 
@@ -420,6 +522,7 @@ def _worker(
     progress: bool,
     output: Output,
     manim_overrides: dict | None = None,
+    snapshot_dir: Path | None = None,
 ) -> RenderResult:
     # LaTeX looks for classes and packages in the working directory first, and
     # Manim reads a manim.cfg there: a render must not see the caller's folder
@@ -433,6 +536,7 @@ def _worker(
         force=force,
         output=output,
         settings_hook=None if manim_overrides is None else lambda s: s.update(manim_overrides),
+        snapshot_dir=snapshot_dir,
     )
 
 
@@ -532,6 +636,7 @@ def render_many(
     manim_overrides: dict | None = None,
     split: bool = False,
     in_process: bool = False,
+    snapshot_dir: Path | None = None,
 ) -> list[RenderResult]:
     """Render ``specs`` in ``jobs`` worker processes, longest (last time) first.
 
@@ -556,6 +661,8 @@ def render_many(
     beats render in parallel parts, joined into the same video
     (:mod:`whysigmoid.delivery.split`). Off by default: on a 2-core machine it
     measured slower than one process (``benchmarks/split_benchmark.py``).
+
+    ``snapshot_dir`` (``watch``): see :func:`render_scene`.
     """
     output = output if output is not None else VideoOutput()
     media_dir = media_dir.resolve()  # workers run in another working directory
@@ -578,7 +685,7 @@ def render_many(
         job = (quality_name, str(media_dir), params, force, progress, outputs[spec.name])
         try:
             with contextlib.chdir(Path.cwd()):  # the worker's chdir, undone after
-                result = _worker(spec, *job, manim_overrides)
+                result = _worker(spec, *job, manim_overrides, snapshot_dir)
         except Exception as error:
             raise RenderError(spec.name, error) from error
         if on_done is not None:
@@ -601,6 +708,7 @@ def render_many(
                 progress and jobs == 1,
                 outputs[spec.name],
                 manim_overrides,
+                snapshot_dir,
             ): spec
             for spec in order
         }

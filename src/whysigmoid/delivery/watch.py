@@ -2,6 +2,10 @@
 
 Each render runs in a fresh worker process (``render_many`` spawns one), so
 edits to the scene, the style, the visuals or the core are always picked up.
+A whole video's render also leaves a paused copy of itself at each beat end
+(:mod:`whysigmoid.delivery.snapshots`): after an edit inside construct()'s
+later beats, the copy at the last unchanged beat draws the rest at once, with
+no new process, no import and no replay of the beats before.
 File events come from watchdog (installed with Manim); bursts of events (an
 editor writes a file in several steps) are merged by a short debounce.
 """
@@ -15,8 +19,11 @@ from pathlib import Path
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from ..catalog import SCENES_DIR, SceneSpec
-from .render import PACKAGE_DIR, Output, RenderError, describe, render_many
+from ..catalog import SCENES_DIR, VIDEO, SceneSpec
+from . import snapshots
+from .beats import BeatsError, beat_count
+from .formats import VideoOutput
+from .render import PACKAGE_DIR, Output, RenderError, describe, render_many, up_to_date_result
 
 __all__ = ["DEBOUNCE_SECONDS", "watch", "watched_paths"]
 
@@ -66,6 +73,7 @@ def watch(
     and the watch goes on.
     """
     stop = stop or threading.Event()
+    snapshot_dir = _snapshot_dir(spec, output, jobs)
     changed = threading.Event()
     observer = Observer()
     handler = _Changes(changed)
@@ -80,10 +88,20 @@ def watch(
                 continue
             while changed.wait(timeout=DEBOUNCE_SECONDS):  # let a burst of events settle
                 changed.clear()
-            _render_once(spec, quality_name, media_dir, report, output, jobs)
+            _render_once(spec, quality_name, media_dir, report, output, jobs, snapshot_dir)
     finally:
         observer.stop()
         observer.join()
+        if snapshot_dir is not None:
+            snapshot_dir.close()
+
+
+def _snapshot_dir(spec: SceneSpec, output: Output | None, jobs: int):
+    """Snapshots for a whole video in one process (not a clip, a split or a still)."""
+    whole_video = output is None or type(output) is VideoOutput
+    if spec.kind != VIDEO or not whole_video or jobs > 1 or not snapshots.supported():
+        return None
+    return snapshots.SnapshotDir()
 
 
 def _render_once(
@@ -93,12 +111,38 @@ def _render_once(
     report: Callable[[str], None],
     output: Output | None = None,
     jobs: int = 1,
+    snapshot_dir: snapshots.SnapshotDir | None = None,
 ) -> None:
+    resumed = _resumed(snapshot_dir, spec, quality_name, media_dir, output)
+    if resumed is not None:
+        report(f"{describe(resumed)} -> {resumed.path}")
+        return
     try:
         (result,) = render_many(
-            [spec], quality_name, media_dir, jobs=jobs, output=output, split=jobs > 1
+            [spec],
+            quality_name,
+            media_dir,
+            jobs=jobs,
+            output=output,
+            split=jobs > 1,
+            snapshot_dir=None if snapshot_dir is None else snapshot_dir.path,
         )
     except RenderError as error:
         report(f"error: {error} (still watching)")
         return
     report(f"{describe(result)} -> {result.path}")
+
+
+def _resumed(snapshot_dir, spec: SceneSpec, quality_name: str, media_dir: Path, output):
+    """The video as a snapshot finished it (drawn from its beat on), or None: render afresh."""
+    if snapshot_dir is None:
+        return None
+    video = output if output is not None else VideoOutput()
+    if up_to_date_result(spec, quality_name, media_dir.resolve(), None, video) is not None:
+        return None  # nothing changed: render_many says so
+    try:
+        count = beat_count(spec)
+    except BeatsError:
+        return None
+    resumed = snapshot_dir.resume(count)
+    return None if resumed is None else resumed[1]
