@@ -4,17 +4,56 @@ Storyboard: shared/storyboards.md, "JustActivation". Blog section
 "Intuition of the sigmoid function".
 """
 
+from dataclasses import dataclass
+
 from manim import *
 
 from whysigmoid import style
 from whysigmoid.core import JustActivationParams, format_tex, neuron_forward
 from whysigmoid.scene_base import BlogScene
 from whysigmoid.visuals import NeuronDiagram, SigmoidPanel
+from whysigmoid.visuals.sigmoid_panel import PANEL_SIZE
 
-DIAGRAM_CENTER = LEFT * 2.85 + DOWN * 0.3
-PANEL_CENTER = RIGHT * 3.75 + DOWN * 0.35
-TITLE_Y = 3.35
-EXPRESSION_Y = -3.25
+
+@dataclass(frozen=True)
+class Layout:
+    """Where the pieces stand on one screen (scene units): diagram, panel, titles, the sum."""
+
+    diagram: np.ndarray
+    panel: np.ndarray
+    title: np.ndarray
+    expression_y: float
+    diagram_scale: float = 1.0
+    panel_size: tuple[float, float] = PANEL_SIZE
+
+
+LAYOUTS = {
+    # the diagram left, the sigmoid panel right
+    "16:9": Layout(
+        diagram=LEFT * 2.85 + DOWN * 0.3,
+        panel=RIGHT * 3.75 + DOWN * 0.35,
+        title=LEFT * 2.85 + UP * 3.35,
+        expression_y=-3.25,
+    ),
+    # the diagram above the panel, the running sum between them
+    "9:16": Layout(
+        diagram=UP * 2.6,
+        panel=DOWN * 3.4,
+        title=UP * 6.3,
+        expression_y=-0.5,
+        diagram_scale=1.15,
+        panel_size=(6.4, 4.4),
+    ),
+    # as 9:16, the diagram smaller and the panel flatter
+    "1:1": Layout(
+        diagram=UP * 0.75,
+        panel=DOWN * 2.2,
+        title=UP * 3.35,
+        expression_y=-2.5,
+        diagram_scale=0.75,
+        panel_size=(5.6, 2.5),
+    ),
+}
 #: Weights are shown with at most this many decimals, results with RESULT_DECIMALS.
 VALUE_DECIMALS = 2
 RESULT_DECIMALS = 2
@@ -32,9 +71,10 @@ class JustActivation(BlogScene):
     params = JustActivationParams()
 
     def construct(self):
+        self.layout = layout = LAYOUTS[style.screen_aspect()]
         forward = neuron_forward(self.params.inputs, self.params.weights, self.params.bias)
         n = len(forward.inputs)
-        diagram = NeuronDiagram(n).move_to(DIAGRAM_CENTER)
+        diagram = NeuronDiagram(n).scale(layout.diagram_scale).move_to(layout.diagram)
 
         # Beat 1: the neuron and its weights
         self.play(
@@ -117,7 +157,7 @@ class JustActivation(BlogScene):
         formula_out = style.math(
             r"h^{(\mathrm{out})} = \frac{1}{1 + e^{-h^{(\mathrm{in})}}}"
         ).next_to(title_out, DOWN, buff=0.2)
-        panel = SigmoidPanel(self.params.x_range).move_to(PANEL_CENTER)
+        panel = SigmoidPanel(self.params.x_range, layout.panel_size).move_to(layout.panel)
         self.play(
             ReplacementTransform(title, title_out), ReplacementTransform(formula, formula_out)
         )
@@ -158,7 +198,7 @@ class JustActivation(BlogScene):
     # --- builders -----------------------------------------------------------
     def title(self, words: str) -> Tex:
         return style.text(words, font_size=style.FONT_TITLE, color=style.TITLE).move_to(
-            UP * TITLE_Y + DIAGRAM_CENTER * RIGHT
+            self.layout.title
         )
 
     def weights_caption(self, n: int, diagram: NeuronDiagram) -> VGroup:
@@ -181,7 +221,7 @@ class JustActivation(BlogScene):
         bias = [f"+ {factor(forward.bias)}"] if forward.bias else []
         result = ["=", format_tex(forward.pre_activation, RESULT_DECIMALS, trim=True)]
         expression = style.math(*parts, *bias, *result)
-        style.fit_width(expression).move_to(UP * EXPRESSION_Y)
+        style.fit_width(expression).move_to(UP * self.layout.expression_y)
         expression.terms = expression[: len(terms)]
         expression.bias = expression[len(terms)] if bias else VGroup()
         expression.result = VGroup(*expression[-2:])

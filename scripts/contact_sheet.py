@@ -2,14 +2,17 @@
 
 Usage: .venv/bin/python scripts/contact_sheet.py VIDEO OUT.png [--frames 12] [--cols 3]
        .venv/bin/python scripts/contact_sheet.py VIDEO OUT.png --at 3.5 --at 10
+       .venv/bin/python scripts/contact_sheet.py VIDEO OUT.png --beats   # each beat's last frame
 """
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 import av
 import numpy as np
+import srt
 from PIL import Image
 
 
@@ -24,6 +27,16 @@ def grab(path: str, times: list[float] | None, count: int) -> list[Image.Image]:
     return [frames[i] for i in picks]
 
 
+def beat_ends(video: str) -> list[float]:
+    """The end of each beat (seconds, a little before), from the subtitles beside ``video``."""
+    cues = srt.parse(Path(video).with_suffix(".srt").read_text(encoding="utf-8"))
+    return [cue.end.total_seconds() - BEFORE_END for cue in cues]
+
+
+#: How long before a beat's end its frame is taken (under one frame at 15 fps).
+BEFORE_END = 0.05
+
+
 def main() -> None:
     """Parse arguments and write the sheet."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -32,8 +45,10 @@ def main() -> None:
     parser.add_argument("--frames", type=int, default=12)
     parser.add_argument("--cols", type=int, default=3)
     parser.add_argument("--at", type=float, action="append")
+    parser.add_argument("--beats", action="store_true", help="each beat's last frame")
     args = parser.parse_args()
-    images = grab(args.video, args.at, args.frames)
+    times = beat_ends(args.video) if args.beats else args.at
+    images = grab(args.video, times, args.frames)
     w, h = images[0].size
     cols = min(args.cols, len(images))
     rows = -(-len(images) // cols)

@@ -25,6 +25,7 @@ from hypothesis import settings
 from manim import config
 from manim.utils.testing import frames_comparison as _frames_comparison
 
+from whysigmoid.aspects import DEFAULT_ASPECT
 from whysigmoid.catalog import find_work
 from whysigmoid.inspection import record_beats
 
@@ -105,7 +106,7 @@ def media_dir(tmp_path_factory):
     return path
 
 
-def dry_run(scene_cls, params, media_dir):
+def dry_run(scene_cls, params, media_dir, aspect=DEFAULT_ASPECT):
     """``record_beats`` with every warning an error: a scene must construct without one.
 
     (Only pydub's own import-time DeprecationWarning is let through, as in pyproject.)
@@ -113,25 +114,25 @@ def dry_run(scene_cls, params, media_dir):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         warnings.filterwarnings("ignore", "'audioop' is deprecated", DeprecationWarning)
-        return record_beats(scene_cls, params, media_dir=media_dir)
+        return record_beats(scene_cls, params, media_dir=media_dir, aspect=aspect)
 
 
 @pytest.fixture(scope="session")
 def beats(media_dir):
-    """``beats(name, params=None)`` -> snapshots per beat of a scene or still, cached.
+    """``beats(name, params=None, aspect="16:9")`` -> snapshots per beat of a work, cached.
 
     ``None`` means the scene's default parameters, and shares their entry: each
-    scene is constructed once per distinct parameter value in a session. Any
-    warning while constructing fails the test (``dry_run``).
+    scene is constructed once per distinct parameter value and aspect in a
+    session. Any warning while constructing fails the test (``dry_run``).
     """
     cache = {}
 
-    def get(name, params=None):
+    def get(name, params=None, aspect=DEFAULT_ASPECT):
         scene_cls = find_work(name).load()
         params = scene_cls.params if params is None else params
-        key = (name, params)
+        key = (name, params, aspect)
         if key not in cache:
-            cache[key] = dry_run(scene_cls, params, media_dir)
+            cache[key] = dry_run(scene_cls, params, media_dir, aspect)
         return cache[key]
 
     return get

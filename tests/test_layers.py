@@ -11,6 +11,7 @@ FLOORS = {
     "core": 0,
     "style": 1,
     "palettes": 1,
+    "aspects": 1,
     "visuals": 1,
     "scene_base": 1,
     "catalog": 2,

@@ -4,7 +4,8 @@ The package is built in floors; a module imports only from its own floor and
 those below (``tests/test_layers.py`` walks the imports):
 
 0. ``core``: the pure math (numpy and scipy only, never manim);
-1. the look: ``palettes`` (the themes' colours), ``style``, ``visuals``
+1. the look: ``palettes`` (the themes' colours), ``aspects`` (the screen shapes),
+   ``style``, ``visuals``
    (shared mobjects), ``scene_base`` (``BlogScene``); the scenes themselves
    live in ``scenes/`` beside the package;
 2. the works: ``catalog`` (every video and still), ``overrides`` (``--set``),

@@ -15,6 +15,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from .aspects import ASPECTS, DEFAULT_ASPECT
 from .core import params as core_params
 
 __all__ = [
@@ -72,6 +73,9 @@ class SceneSpec:
     kind : str
         ``VIDEO`` (an MP4 and its subtitles, or another format) or ``STILL``
         (a PNG).
+    aspects : tuple of str
+        The screen shapes (``whysigmoid.aspects.ASPECTS``) the work has a
+        layout for; ``--aspect`` refuses the others.
     """
 
     name: str
@@ -82,6 +86,7 @@ class SceneSpec:
     blurb: str = ""
     directory: Path | None = None
     kind: str = VIDEO
+    aspects: tuple[str, ...] = (DEFAULT_ASPECT,)
 
     @property
     def path(self) -> Path:
@@ -107,6 +112,9 @@ class SceneSpec:
 
 
 #: Every work: the videos, then the stills (PNG figures), each in blog order.
+#: A work laid out for every screen shape.
+ALL_ASPECTS = tuple(ASPECTS)
+
 WORKS: tuple[SceneSpec, ...] = (
     SceneSpec(
         "JustActivation",
@@ -116,6 +124,7 @@ WORKS: tuple[SceneSpec, ...] = (
         core_params.JustActivationParams,
         "Section 'Intuition of the sigmoid function': the weighted inputs are summed into "
         "the neuron's activation, which the sigmoid turns into an output between 0 and 1.",
+        aspects=ALL_ASPECTS,
     ),
     SceneSpec(
         "SigmoidFamily",

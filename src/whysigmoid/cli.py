@@ -10,6 +10,7 @@ from typing import NoReturn
 
 import click
 
+from .aspects import ASPECTS, DEFAULT_ASPECT
 from .catalog import (
     SCENES,
     STILL,
@@ -26,10 +27,17 @@ from .delivery.cleanup import clean as clean_media
 from .delivery.cleanup import clean_report, plan_clean
 from .delivery.decks import DECK_FORMATS, DECK_NAME, SlidesOutput, write_deck
 from .delivery.doctor import EnvironmentProblem, preflight, run_checks
-from .delivery.formats import FORMATS, FormatError, VideoOutput, theme_suffix
+from .delivery.formats import FORMATS, FormatError, VideoOutput, screen_suffix
 from .delivery.gallery import PAGE_NAME, build_gallery
 from .delivery.ledger import ForeignFileError, check_replaceable
-from .delivery.render import QUALITIES, RenderError, RenderResult, describe, render_many
+from .delivery.render import (
+    QUALITIES,
+    Quality,
+    RenderError,
+    RenderResult,
+    describe,
+    render_many,
+)
 from .delivery.revealjs import RevealJSMissingError, revealjs_dir
 from .overrides import OverrideError, apply_overrides, format_value, params_data
 from .palettes import DEFAULT_THEME, THEMES
@@ -45,12 +53,13 @@ def cli() -> None:
 
 @cli.command("list")
 def list_scenes() -> None:
-    """Show every work (the videos, then the stills): its kind, file and what it tells."""
+    """Show every work (the videos, then the stills): kind, file, what it tells, its aspects."""
     width = max(len(spec.name) for spec in WORKS)
     out_width = max(len(spec.output) for spec in WORKS)
     for spec in WORKS:
         click.echo(
-            f"{spec.name:<{width}}  {spec.kind:<5}  {spec.output:<{out_width}}  {spec.description}"
+            f"{spec.name:<{width}}  {spec.kind:<5}  {spec.output:<{out_width}}  "
+            f"{spec.description} [{', '.join(spec.aspects)}]"
         )
 
 
@@ -124,15 +133,35 @@ def _jobs_option(function):
     )(function)
 
 
-def _theme_option(function):
-    return click.option(
+def _screen_options(function):
+    """``--theme`` and ``--aspect``: the screen a work is drawn for."""
+    theme = click.option(
         "--theme",
         type=click.Choice(list(THEMES)),
         default=DEFAULT_THEME,
         show_default=True,
         help="light: the blog's white page; dark: light ink on near-black (file name gets "
         "'-dark').",
-    )(function)
+    )
+    aspect = click.option(
+        "--aspect",
+        type=click.Choice(list(ASPECTS)),
+        default=DEFAULT_ASPECT,
+        show_default=True,
+        help="The screen: 16:9 the blog's, 9:16 a vertical short, 1:1 a square clip; each "
+        "work is laid out anew for it (file name gets '-9x16', '-1x1').",
+    )
+    return theme(aspect(function))
+
+
+def _check_aspect(specs, aspect: str) -> None:
+    """Exit 2 if a work has no layout for ``aspect``."""
+    for spec in specs:
+        if aspect not in spec.aspects:
+            raise click.BadParameter(
+                f"{spec.name} has no {aspect} layout yet (it has {', '.join(spec.aspects)})",
+                param_hint="--aspect",
+            )
 
 
 def _force_option(what: str):
@@ -295,7 +324,7 @@ def _summary(results: list[RenderResult], seconds: float, noun: str) -> str:
     is_flag=True,
     help="Transparent background (webm or mov); file name gets '-transparent'.",
 )
-@_theme_option
+@_screen_options
 @_set_option
 @_beats_option
 @_split_option
@@ -308,6 +337,7 @@ def render(
     fmt: str,
     transparent: bool,
     theme: str,
+    aspect: str,
     overrides: tuple[str, ...],
     beats: str | None,
     split: bool,
@@ -322,9 +352,10 @@ def render(
     """
     specs = _resolve(scenes)
     try:
-        output = VideoOutput(fmt, transparent, theme)
+        output = VideoOutput(fmt, transparent, theme, aspect)
     except FormatError as error:
         raise click.UsageError(str(error)) from None
+    _check_aspect(specs, aspect)
     if fmt != "mp4" or transparent:
         _videos_only(specs, "--format/--transparent")
     params = _params(scenes, specs, overrides)
@@ -359,16 +390,17 @@ def render(
 @cli.command()
 @_quality_option
 @_media_dir_option("MEDIA_DIR/QUALITY/")
-@_theme_option
+@_screen_options
 @_jobs_option
 @_force_option("an image is")
-def stills(quality: str, media_dir: Path, theme: str, jobs: int, force: bool) -> None:
+def stills(quality: str, media_dir: Path, theme: str, aspect: str, jobs: int, force: bool) -> None:
     """Render every still (the blog's figures) as PNG to MEDIA_DIR/QUALITY/<file>.png.
 
     The same as `whysigmoid render` with every still's name.
     """
+    _check_aspect(STILLS, aspect)
     start = time.perf_counter()
-    output = VideoOutput(theme=theme)  # a still takes its theme
+    output = VideoOutput(theme=theme, aspect=aspect)  # a still takes its theme and aspect
     results = _run(list(STILLS), quality, media_dir, jobs, force=force, output=output)
     click.echo(_summary(results, time.perf_counter() - start, "still"), err=True)
     for result in results:
@@ -391,7 +423,7 @@ def stills(quality: str, media_dir: Path, theme: str, jobs: int, force: bool) ->
     "--name",
     help=f"Deck file name without extension [default: the scene's file name, or {DECK_NAME}].",
 )
-@_theme_option
+@_screen_options
 @_set_option
 @_jobs_option
 @_force_option("the slides are")
@@ -402,6 +434,7 @@ def slides(
     media_dir: Path,
     name: str | None,
     theme: str,
+    aspect: str,
     overrides: tuple[str, ...],
     jobs: int,
     force: bool,
@@ -412,10 +445,11 @@ def slides(
     are the speaker notes (press S in the HTML deck).
     """
     specs = _resolve(scenes, find=find_scene)
+    _check_aspect(specs, aspect)
     params = _params(scenes, specs, overrides)
     if name is None:
         name = Path(specs[0].output).stem if len(specs) == 1 else DECK_NAME
-        name += theme_suffix(theme)
+        name += screen_suffix(theme, aspect)
     _check_plain_name(name)
     if to == "html":
         try:
@@ -424,12 +458,13 @@ def slides(
             raise click.ClickException(str(error)) from None
     target = media_dir / "slides" / (name + DECK_FORMATS[to])
     _check_replaceable(media_dir, target)  # before rendering
-    results = _run(
-        specs, quality, media_dir, jobs, params=params, force=force, output=SlidesOutput(theme)
-    )
+    output = SlidesOutput(theme, aspect)
+    results = _run(specs, quality, media_dir, jobs, params=params, force=force, output=output)
     click.echo(f"Writing the {to} deck of {_count(len(specs), 'scene')} ...", err=True)
+    q = QUALITIES[quality]
+    size = Quality(*ASPECTS[aspect].pixel_size(q.width, q.height), q.fps)
     try:
-        write_deck([r.path for r in results], to, target, QUALITIES[quality], media_dir, theme)
+        write_deck([r.path for r in results], to, target, size, media_dir, theme)
     except ForeignFileError as error:  # appeared while rendering
         _refuse(error)
     except Exception as error:  # the converters' many errors; nothing half-written
@@ -465,23 +500,24 @@ def clean(media_dir: Path, dry_run: bool) -> None:
 @cli.command()
 @_quality_option
 @_media_dir_option("MEDIA_DIR/QUALITY/NAME.html")
-@_theme_option
+@_screen_options
 @click.option(
     "--name",
     help="Page file name without extension (to write beside a page of yours) "
-    "[default: index, index-dark for --theme dark].",
+    "[default: index, index-dark for --theme dark, index-9x16 for --aspect 9:16].",
 )
-def gallery(quality: str, media_dir: Path, theme: str, name: str | None) -> None:
+def gallery(quality: str, media_dir: Path, theme: str, aspect: str, name: str | None) -> None:
     """Write MEDIA_DIR/QUALITY/NAME.html: every video with captions, size and embed code.
 
     A page of that name that whysigmoid did not make is never replaced: the
     command stops (exit 1); pass --name to write the gallery beside it.
     """
     if name is None:
-        name = Path(PAGE_NAME).stem + theme_suffix(theme)
+        name = Path(PAGE_NAME).stem + screen_suffix(theme, aspect)
     _check_plain_name(name)
+    file_name = name + Path(PAGE_NAME).suffix
     try:
-        page = build_gallery(media_dir, quality, name=name + Path(PAGE_NAME).suffix, theme=theme)
+        page = build_gallery(media_dir, quality, name=file_name, theme=theme, aspect=aspect)
     except ForeignFileError as error:
         _refuse(error)
     click.echo(str(page))
@@ -493,7 +529,7 @@ def gallery(quality: str, media_dir: Path, theme: str, name: str | None) -> None
     "--quality", "-q", type=click.Choice(list(QUALITIES)), default="preview", show_default=True
 )
 @_media_dir_option("MEDIA_DIR/QUALITY/")
-@_theme_option
+@_screen_options
 @_beats_option
 @_split_option
 @_jobs_option
@@ -502,6 +538,7 @@ def watch_scene(
     quality: str,
     media_dir: Path,
     theme: str,
+    aspect: str,
     beats: str | None,
     split: bool,
     jobs: int,
@@ -512,7 +549,8 @@ def watch_scene(
     (spec,) = _resolve((scene,))
     if beats is not None or split:
         _videos_only([spec], "--beats" if beats is not None else "--split")
-    output = _chosen_beats(VideoOutput(theme=theme), spec, beats)
+    _check_aspect([spec], aspect)
+    output = _chosen_beats(VideoOutput(theme=theme, aspect=aspect), spec, beats)
     _preflight(media_dir)
     click.echo(
         f"Watching {spec.name} ({spec.path.name}, the package, manim.cfg); Ctrl-C ends.", err=True

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .aspects import DEFAULT_ASPECT, aspect_named
+
 __all__ = [
     "MIDWAY",
     "ShownText",
@@ -24,12 +26,16 @@ __all__ = [
     "numbers_in",
     "overlaps",
     "record_beats",
+    "small_texts",
+    "smallest_text",
 ]
 
 #: Where a dry run also stops inside every animation (fractions of its run time),
 #: so that updaters run on intermediate values (a weight gliding from 1 to -1
 #: passes 0 halfway), not only on the end state.
 MIDWAY = (0.5,)
+#: The 16:9 pixel size of a dry run (Manim's default, the blog's): only its shape matters.
+INSPECTION_SIZE = (1920, 1080)
 #: Numbers in a LaTeX string, ignoring those in sub- and superscripts (indices).
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 _SCRIPT = re.compile(r"[_^](\{[^{}]*\}|\w)")
@@ -49,12 +55,16 @@ class ShownText:
         The number's value, if made by ``style.number``.
     box : ndarray, shape (2, 2)
         ``[[x_min, y_min], [x_max, y_max]]`` in scene units.
+    font_size : float or None
+        Its size as drawn, in Manim's font points (scalings included); None
+        where Manim does not say (a part of a formula).
     """
 
     tex: str
     shown: str | None
     value: float | None
     box: np.ndarray
+    font_size: float | None = None
 
 
 @dataclass(frozen=True)
@@ -70,6 +80,8 @@ class Snapshot:
     texts: tuple[ShownText, ...]
     caption: str | None = None
     notes: str | None = None
+    #: (width, height) of the frame in scene units; None: Manim's current config.
+    frame: tuple[float, float] | None = None
 
 
 def numbers_in(tex: str) -> list[str]:
@@ -102,6 +114,7 @@ def _texts(scene) -> tuple[ShownText, ...]:
                         getattr(mob, "shown", None),
                         getattr(mob, "value", None),
                         box,
+                        _font_size(mob),
                     )
                 )
             return
@@ -113,15 +126,48 @@ def _texts(scene) -> tuple[ShownText, ...]:
     return tuple(found)
 
 
+def _font_size(mob) -> float | None:
+    try:
+        size = mob.font_size
+    except (AttributeError, ZeroDivisionError):
+        return None
+    return float(size) if size else None
+
+
+def small_texts(snapshots: list[Snapshot], minimum: float, tolerance: float = 0.5) -> list[str]:
+    """Texts drawn smaller than ``minimum`` font points (less ``tolerance``), one line each.
+
+    Every aspect's frame has the same scale (:mod:`whysigmoid.aspects`), so a
+    size in points compares across aspects: a vertical layout must not shrink
+    text below what the 16:9 one shows.
+    """
+    return [
+        f"beat {snap.index}: {text.tex!r} at {text.font_size:.1f} pt, under {minimum:.1f}"
+        for snap in snapshots
+        for text in snap.texts
+        if text.font_size is not None and text.font_size < minimum - tolerance
+    ]
+
+
+def smallest_text(snapshots: list[Snapshot]) -> float:
+    """The smallest font size (points) among the texts of ``snapshots`` that have one."""
+    return min(t.font_size for snap in snapshots for t in snap.texts if t.font_size is not None)
+
+
 def record_beats(
-    scene_cls: type, params: object | None = None, media_dir: str | None = None
+    scene_cls: type,
+    params: object | None = None,
+    media_dir: str | None = None,
+    aspect: str = DEFAULT_ASPECT,
 ) -> list[Snapshot]:
     """Construct ``scene_cls`` (with ``params``) without rendering; one snapshot per beat.
 
     The last snapshot is the final frame (recorded after ``construct`` returns).
     ``media_dir`` is where Manim keeps its Tex cache (default: its config's).
-    Every animation jumps to its end state after a stop at each ``MIDWAY``
-    fraction of its run time (updaters run there too); nothing is drawn.
+    ``aspect`` is the frame's shape (:data:`whysigmoid.aspects.ASPECTS`): the
+    scene lays itself out for it. Every animation jumps to its end state after
+    a stop at each ``MIDWAY`` fraction of its run time (updaters run there
+    too); nothing is drawn.
     """
     from manim import tempconfig
 
@@ -131,9 +177,8 @@ def record_beats(
 
     def beat(self, *args, **kwargs) -> None:
         scene_cls.beat(self, *args, **kwargs)
-        snapshots.append(
-            Snapshot(len(snapshots), _texts(self), kwargs.get("caption"), kwargs.get("notes"))
-        )
+        caption, notes = kwargs.get("caption"), kwargs.get("notes")
+        snapshots.append(Snapshot(len(snapshots), _texts(self), caption, notes, _frame()))
 
     def add_subcaption(self, *args, **kwargs) -> None:
         """Nothing to write: no movie (and Manim's .srt path is unset in a dry run)."""
@@ -172,11 +217,19 @@ def record_beats(
     }
     if media_dir is not None:
         settings["media_dir"] = str(media_dir)
+    settings["pixel_width"], settings["pixel_height"] = INSPECTION_SIZE
+    aspect_named(aspect).manim_settings(settings)
     with tempconfig(isolated_config(settings)):
         scene = recording()
         scene.render()
-        snapshots.append(Snapshot(len(snapshots), _texts(scene)))
+        snapshots.append(Snapshot(len(snapshots), _texts(scene), frame=_frame()))
     return snapshots
+
+
+def _frame() -> tuple[float, float]:
+    from manim import config
+
+    return float(config.frame_width), float(config.frame_height)
 
 
 def _draw_nothing(*args, **kwargs) -> None:
@@ -193,10 +246,10 @@ def layout_problems(snapshots: list[Snapshot], margin: float = 0.05) -> list[str
     """
     from manim import config
 
-    half_w = config.frame_width / 2 - margin
-    half_h = config.frame_height / 2 - margin
     problems = []
     for snap in snapshots:
+        width, height = snap.frame or (config.frame_width, config.frame_height)
+        half_w, half_h = width / 2 - margin, height / 2 - margin
         for text in snap.texts:
             (x0, y0), (x1, y1) = text.box
             if not (-half_w <= x0 and x1 <= half_w and -half_h <= y0 and y1 <= half_h):

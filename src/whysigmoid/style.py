@@ -25,6 +25,7 @@ from manim import (
     config,
 )
 
+from .aspects import aspect_of_frame
 from .core import format_tex
 from .palettes import DEFAULT_THEME, THEMES, Palette
 
@@ -72,6 +73,7 @@ __all__ = [
     "make_axes",
     "math",
     "number",
+    "screen_aspect",
     "text",
     "touches",
     "use_theme",
@@ -155,6 +157,14 @@ def use_theme(name: str) -> None:
     SCORE_COLORS = (WARM, COOL, MAGENTA, GREEN, NEGATIVE, GOLD)
     CASE_COLORS = (WARM, NEURON_HIDDEN)
     THEME = name
+
+
+def screen_aspect() -> str:
+    """The aspect of the frame being drawn (a name in ``aspects.ASPECTS``, e.g. ``9:16``).
+
+    A scene picks its layout by it: ``LAYOUTS[style.screen_aspect()]``.
+    """
+    return aspect_of_frame(config.frame_width, config.frame_height)
 
 
 # --- sizes (Manim font_size units; lengths in scene units) -------------------

@@ -21,6 +21,7 @@ def test_list_shows_every_work_with_its_kind_and_file():
     assert len(lines) == len(WORKS) == len(SCENES) + len(STILLS)
     for spec, line in zip(WORKS, lines, strict=True):
         assert line.split()[:3] == [spec.name, spec.kind, spec.output]
+        assert line.endswith(f"[{', '.join(spec.aspects)}]")
 
 
 def test_params_lists_every_parameter_with_default_type_and_limits():

@@ -32,9 +32,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..aspects import aspect_named
 from ..palettes import DEFAULT_THEME, THEMES
 from . import handout, ledger, revealjs
-from .formats import ThemedOutput, theme_suffix
+from .formats import ScreenOutput
 
 __all__ = [
     "DECK_FORMATS",
@@ -106,17 +107,17 @@ def deck_class(scene_cls: type) -> type:
 
 
 @dataclass(frozen=True)
-class SlidesOutput(ThemedOutput):
-    """Render a scene as a deck's slides (one video and notes per beat), in a ``theme``."""
+class SlidesOutput(ScreenOutput):
+    """Render a scene as a deck's slides (one video and notes per beat), for a theme and aspect."""
 
     @property
     def label(self) -> str:
-        """``slides``, ``slides-dark`` (render records, keys)."""
-        return "slides" + theme_suffix(self.theme)
+        """``slides``, ``slides-dark-9x16`` (render records, keys)."""
+        return "slides" + self.suffix
 
     def staging_dir(self, work: Path, quality_name: str) -> Path:
         """The scene's slides directory, emptied (its render record says if it is whole)."""
-        folder = work / (SLIDES_DIR.format(quality=quality_name) + theme_suffix(self.theme))
+        folder = work / (SLIDES_DIR.format(quality=quality_name) + self.suffix)
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir(parents=True)
         return folder
@@ -125,6 +126,7 @@ class SlidesOutput(ThemedOutput):
         """MP4 slides; Manim's own movie and subtitles go to the slides directory."""
         settings["format"] = "mp4"
         settings["output_file"] = str(staging / Path(output).stem)
+        aspect_named(self.aspect).manim_settings(settings)
 
     def make_scene(self, scene_cls: type, staging: Path):
         """The deck variant of ``scene_cls``, writing its slides to ``staging``."""

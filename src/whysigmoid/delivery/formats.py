@@ -36,6 +36,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..aspects import DEFAULT_ASPECT, AspectError, aspect_named, aspect_suffix
 from ..overrides import params_data
 from ..palettes import DEFAULT_THEME, THEMES
 from . import ledger, subtitles
@@ -47,13 +48,14 @@ __all__ = [
     "POSTER_SUFFIX",
     "TRANSPARENT_SUFFIX",
     "FormatError",
+    "ScreenOutput",
     "StillOutput",
-    "ThemedOutput",
     "VideoFormat",
     "VideoOutput",
     "gif_size",
     "made_from",
     "poster_path",
+    "screen_suffix",
     "theme_suffix",
     "unpremultiply",
     "write_gif",
@@ -210,22 +212,39 @@ def theme_suffix(theme: str) -> str:
     return "" if theme == DEFAULT_THEME else f"-{theme}"
 
 
-@dataclass(frozen=True)
-class VideoOutput:
-    """Render a scene as a video file of ``format`` (optionally with alpha) in a ``theme``.
+def screen_suffix(theme: str, aspect: str) -> str:
+    """What a file name carries for a theme and an aspect: ``-dark``, ``-9x16``, ``-dark-1x1``.
 
     Raises
     ------
     FormatError
-        Unknown format or theme, or ``transparent`` for a format without alpha.
+        Unknown theme or aspect.
+    """
+    try:
+        return theme_suffix(theme) + aspect_suffix(aspect)
+    except AspectError as error:
+        raise FormatError(str(error)) from None
+
+
+@dataclass(frozen=True)
+class VideoOutput:
+    """Render a scene as a video file of ``format`` (optionally with alpha), for one screen.
+
+    The screen is a ``theme`` and an ``aspect`` (:data:`whysigmoid.aspects.ASPECTS`).
+
+    Raises
+    ------
+    FormatError
+        Unknown format, theme or aspect, or ``transparent`` for a format without alpha.
     """
 
     format: str = "mp4"
     transparent: bool = False
     theme: str = DEFAULT_THEME
+    aspect: str = DEFAULT_ASPECT
 
     def __post_init__(self) -> None:
-        theme_suffix(self.theme)
+        screen_suffix(self.theme, self.aspect)
         if self.format not in FORMATS:
             raise FormatError(f"unknown format {self.format!r} (formats: {', '.join(FORMATS)})")
         if self.transparent and not FORMATS[self.format].alpha:
@@ -236,14 +255,14 @@ class VideoOutput:
 
     @property
     def label(self) -> str:
-        """Short name of this output, e.g. ``webm-transparent-dark`` (render records, keys)."""
+        """Short name of this output, e.g. ``webm-transparent-dark-9x16`` (records, keys)."""
         transparent = TRANSPARENT_SUFFIX if self.transparent else ""
-        return self.format + transparent + theme_suffix(self.theme)
+        return self.format + transparent + screen_suffix(self.theme, self.aspect)
 
     def file_name(self, output: str) -> str:
-        """The video's file name, from the scene's deliverable name (``x.mp4``, ``x-dark.mp4``)."""
+        """The video's file name, from the scene's name (``x.mp4``, ``x-dark-9x16.mp4``)."""
         stem = Path(output).stem + (TRANSPARENT_SUFFIX if self.transparent else "")
-        return stem + theme_suffix(self.theme) + FORMATS[self.format].extension
+        return stem + screen_suffix(self.theme, self.aspect) + FORMATS[self.format].extension
 
     def staging_dir(self, work: Path, quality_name: str) -> Path:
         """An empty directory for Manim's output, inside the scene's work dir."""
@@ -260,6 +279,7 @@ class VideoOutput:
         _hide_chosen_format_warnings()
         stem = Path(self.file_name(output)).stem
         settings["output_file"] = str(staging / stem)
+        aspect_named(self.aspect).manim_settings(settings)
         if self.format == "gif":
             settings["format"] = "mp4"
             size = gif_size(settings["pixel_width"], settings["pixel_height"])
@@ -459,24 +479,32 @@ def write_gif(source: Path, target: Path, fps: int = GIF_FPS) -> None:
 
 
 @dataclass(frozen=True)
-class ThemedOutput:
-    """An output drawn in one theme (a name in ``palettes.THEMES``).
+class ScreenOutput:
+    """An output drawn for one screen: a theme and an aspect.
+
+    ``theme`` is a name in ``palettes.THEMES``, ``aspect`` one in ``aspects.ASPECTS``.
 
     Raises
     ------
     FormatError
-        Unknown theme.
+        Unknown theme or aspect.
     """
 
     theme: str = DEFAULT_THEME
+    aspect: str = DEFAULT_ASPECT
 
     def __post_init__(self) -> None:
-        theme_suffix(self.theme)
+        screen_suffix(self.theme, self.aspect)
+
+    @property
+    def suffix(self) -> str:
+        """What its file names carry: ``-dark``, ``-9x16``, ``-dark-1x1`` or nothing."""
+        return screen_suffix(self.theme, self.aspect)
 
 
 @dataclass(frozen=True)
-class StillOutput(ThemedOutput):
-    """Render a scene's last frame as a PNG (the blog's figures), in a ``theme``.
+class StillOutput(ScreenOutput):
+    """Render a scene's last frame as a PNG (the blog's figures), for a theme and an aspect.
 
     Manim draws the final frame only (``save_last_frame``, no movie); the
     PNG is moved into place with ``os.replace``, so a reader never sees a
@@ -485,12 +513,12 @@ class StillOutput(ThemedOutput):
 
     @property
     def label(self) -> str:
-        """Short name of this output (render records, keys): ``png``, ``png-dark``."""
-        return "png" + theme_suffix(self.theme)
+        """Short name of this output (render records, keys): ``png``, ``png-dark-9x16``."""
+        return "png" + self.suffix
 
     def file_name(self, output: str) -> str:
-        """The image's file name (the scene's deliverable name, ``x.png``, ``x-dark.png``)."""
-        return Path(output).stem + theme_suffix(self.theme) + ".png"
+        """The image's file name (the scene's deliverable name, ``x.png``, ``x-dark-1x1.png``)."""
+        return Path(output).stem + self.suffix + ".png"
 
     def staging_dir(self, work: Path, quality_name: str) -> Path:
         """An empty directory for Manim's output, inside the scene's work dir."""
@@ -499,6 +527,7 @@ class StillOutput(ThemedOutput):
     def manim_settings(self, settings: dict, staging: Path, output: str) -> None:
         """No movie, only the last frame, written to ``<staging>/<stem>.png``."""
         settings["output_file"] = str(staging / Path(self.file_name(output)).stem)
+        aspect_named(self.aspect).manim_settings(settings)
         settings["write_to_movie"] = False
         settings["save_last_frame"] = True
 

@@ -23,11 +23,12 @@ import os
 import shlex
 from pathlib import Path
 
+from ..aspects import DEFAULT_ASPECT
 from ..catalog import SCENES, STILL, STILLS, SceneSpec
 from ..overrides import format_value, params_data
 from ..palettes import DEFAULT_THEME, THEMES
 from . import ledger
-from .formats import StillOutput, VideoOutput, poster_path, write_poster
+from .formats import ScreenOutput, StillOutput, VideoOutput, poster_path, write_poster
 from .media_info import probe
 from .subtitles import srt_to_vtt
 
@@ -35,6 +36,8 @@ __all__ = ["PAGE_NAME", "build_gallery"]
 
 PAGE_NAME = "index.html"
 BYTES_PER_MB = 1024 * 1024
+#: How tall a vertical or square video is shown: most of the window.
+UPRIGHT_HEIGHT = "80vh"
 
 STYLE = """
 body { font-family: Georgia, serif; max-width: 52rem; margin: 2rem auto; padding: 0 1rem;
@@ -49,18 +52,27 @@ pre { background: TABLE_FILL; padding: 0.6rem; overflow-x: auto; font-size: 0.8r
 """
 
 
-def _style(theme: str) -> str:
-    """The page's CSS in the colours of ``theme`` (the videos' own palette)."""
-    palette = THEMES[theme]
+def _style(screen: ScreenOutput) -> str:
+    """The page's CSS in the colours of the screen's theme (the videos' own palette).
+
+    Videos and images of another aspect than 16:9 keep their shape and fit the window.
+    """
+    palette = THEMES[screen.theme]
     css = STYLE
     for name in ("BACKGROUND", "INK", "GUIDE", "NEGATIVE", "TABLE_FILL", "WARM"):
         css = css.replace(name, getattr(palette, name.lower()))
+    if screen.aspect != DEFAULT_ASPECT:
+        ratio = screen.aspect.replace(":", " / ")
+        css += f"video, img {{ width: auto; height: {UPRIGHT_HEIGHT}; aspect-ratio: {ratio}; }}\n"
     return css
 
 
-def _file(spec: SceneSpec, theme: str) -> str:
-    """The file name of ``spec``'s video or still in ``theme`` (``x-dark.mp4``)."""
-    output = StillOutput(theme) if spec.kind == STILL else VideoOutput(theme=theme)
+def _file(spec: SceneSpec, screen: ScreenOutput) -> str:
+    """The file name of ``spec``'s video or still for ``screen`` (``x-dark-9x16.mp4``)."""
+    if spec.kind == STILL:
+        output = StillOutput(screen.theme, screen.aspect)
+    else:
+        output = VideoOutput(theme=screen.theme, aspect=screen.aspect)
     return output.file_name(spec.output)
 
 
@@ -105,11 +117,13 @@ def _write_poster(media_dir: Path, video: Path, target: Path) -> None:
         partial.unlink(missing_ok=True)
 
 
-def _missing(command: str, media_dir: Path, quality: str, theme: str) -> str:
+def _missing(command: str, media_dir: Path, quality: str, screen: ScreenOutput) -> str:
     """The "Not rendered yet" line, with the command that renders it into this media dir."""
     line = f"whysigmoid {command} --quality {quality} --media-dir {shlex.quote(str(media_dir))}"
-    if theme != DEFAULT_THEME:
-        line += f" --theme {theme}"
+    if screen.theme != DEFAULT_THEME:
+        line += f" --theme {screen.theme}"
+    if screen.aspect != DEFAULT_ASPECT:
+        line += f" --aspect {screen.aspect}"
     return f"<p>Not rendered yet: <code>{html.escape(line)}</code></p>"
 
 
@@ -134,20 +148,20 @@ def _heading(spec: SceneSpec, file: str, level: int) -> str:
     return f"{title}<p>{html.escape(spec.blurb or spec.description)}</p>"
 
 
-def _not_rendered(spec: SceneSpec, heading: str, command: str, media_dir, quality, theme) -> str:
+def _not_rendered(spec: SceneSpec, heading: str, command: str, media_dir, quality, screen) -> str:
     """The section of a work whose file is not there: the command that makes it."""
     return (
         f'<section id="{spec.name}" class="missing">{heading}'
-        f"{_missing(command, media_dir, quality, theme)}</section>"
+        f"{_missing(command, media_dir, quality, screen)}</section>"
     )
 
 
-def _section(spec: SceneSpec, media_dir: Path, quality: str, theme: str) -> str:
-    file = _file(spec, theme)
+def _section(spec: SceneSpec, media_dir: Path, quality: str, screen: ScreenOutput) -> str:
+    file = _file(spec, screen)
     heading = _heading(spec, file, 2)
     video = media_dir / quality / file
     if not video.exists():
-        return _not_rendered(spec, heading, f"render {spec.name}", media_dir, quality, theme)
+        return _not_rendered(spec, heading, f"render {spec.name}", media_dir, quality, screen)
     srt, vtt = video.with_suffix(".srt"), video.with_suffix(".vtt")
     if srt.exists() and not vtt.exists():  # subtitles from elsewhere: make the WebVTT
         _write_text(media_dir, vtt, srt_to_vtt(srt.read_text(encoding="utf-8")))
@@ -168,11 +182,11 @@ def _section(spec: SceneSpec, media_dir: Path, quality: str, theme: str) -> str:
     )
 
 
-def _still_section(spec: SceneSpec, media_dir: Path, quality: str, theme: str) -> str:
-    file = _file(spec, theme)
+def _still_section(spec: SceneSpec, media_dir: Path, quality: str, screen: ScreenOutput) -> str:
+    file = _file(spec, screen)
     heading = _heading(spec, file, 3)
     if not (media_dir / quality / file).exists():
-        return _not_rendered(spec, heading, "stills", media_dir, quality, theme)
+        return _not_rendered(spec, heading, "stills", media_dir, quality, screen)
     alt = html.escape(spec.description, quote=True)
     tag = f'<img src="{html.escape(file)}" alt="{alt}">'
     return (
@@ -188,10 +202,12 @@ def build_gallery(
     stills: tuple[SceneSpec, ...] = STILLS,
     name: str = PAGE_NAME,
     theme: str = DEFAULT_THEME,
+    aspect: str = DEFAULT_ASPECT,
 ) -> Path:
     """Write the page ``name`` for ``quality`` (videos ``specs``, then ``stills``); return it.
 
-    ``theme`` picks the files of that theme (``x-dark.mp4``) and the page's colours.
+    ``theme`` and ``aspect`` pick the files made for that screen
+    (``x-dark-9x16.mp4``); the page takes the theme's colours.
 
     Raises
     ------
@@ -205,15 +221,16 @@ def build_gallery(
     target = folder / name
     ledger.check_replaceable(media_dir, [target])
     folder.mkdir(parents=True, exist_ok=True)
-    sections = "\n".join(_section(spec, media_dir, quality, theme) for spec in specs)
+    screen = ScreenOutput(theme, aspect)
+    sections = "\n".join(_section(spec, media_dir, quality, screen) for spec in specs)
     if stills:
         sections += "\n<h2>Stills</h2>\n" + "\n".join(
-            _still_section(spec, media_dir, quality, theme) for spec in stills
+            _still_section(spec, media_dir, quality, screen) for spec in stills
         )
     page = (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f"<title>Why so sigmoid? - videos ({html.escape(quality)})</title>\n"
-        f"<style>{_style(theme)}</style>\n</head>\n<body>\n"
+        f"<style>{_style(screen)}</style>\n</head>\n<body>\n"
         f"<h1>Why so sigmoid? &mdash; the videos ({html.escape(quality)})</h1>\n"
         f"{sections}\n<script>{SCRIPT}</script>\n</body>\n</html>\n"
     )

@@ -38,6 +38,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Protocol
 
+from ..aspects import DEFAULT_ASPECT
 from ..catalog import STILL, VIDEO, SceneSpec
 from ..manim_config import isolated_config
 from ..palettes import DEFAULT_THEME
@@ -567,11 +568,12 @@ def _render_split(
 def output_for(spec: SceneSpec, video_output: Output) -> Output:
     """What a render of ``spec`` makes: ``video_output`` for a video, a PNG for a still.
 
-    The still is in ``video_output``'s theme.
+    The still is in ``video_output``'s theme and aspect.
     """
     if spec.kind != STILL:
         return video_output
-    return StillOutput(getattr(video_output, "theme", DEFAULT_THEME))
+    theme = getattr(video_output, "theme", DEFAULT_THEME)
+    return StillOutput(theme, getattr(video_output, "aspect", DEFAULT_ASPECT))
 
 
 @contextmanager

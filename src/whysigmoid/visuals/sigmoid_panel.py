@@ -9,7 +9,7 @@ from .. import style
 from ..core import nice_step, sigmoid, sigmoid_derivative, tick_values
 from .legend import Legend
 
-__all__ = ["SigmoidPanel"]
+__all__ = ["PANEL_SIZE", "SigmoidPanel"]
 
 PANEL_SIZE = (5.4, 3.4)
 #: Samples across the x-range; sigmoid on [-10, 10] bends gently, so this is
@@ -24,19 +24,21 @@ LEGEND_INSET = 0.12
 class SigmoidPanel(VGroup):
     """sigma(x) and d/dx sigma(x) on ``x_range``, y in [0, 1], with a legend.
 
+    ``size`` is the axes' (width, height) in scene units (default :data:`PANEL_SIZE`).
+
     Parts: ``axes``, ``sigmoid_curve``, ``derivative_curve``, ``legend``,
     ``x_label``. :meth:`point_on_curve` and :meth:`point_on_axis` map an x to
     scene points.
     """
 
-    def __init__(self, x_range: tuple[float, float]):
+    def __init__(self, x_range: tuple[float, float], size: tuple[float, float] = PANEL_SIZE):
         super().__init__()
         low, high = x_range
         x_step = nice_step(high - low, MAX_X_TICKS)
         self.axes = style.make_axes(
             (low, high, x_step),
             (0.0, 1.0, 0.25),
-            *PANEL_SIZE,
+            *size,
             x_ticks=tick_values(low, high, x_step),
             y_ticks=Y_TICKS,
         )
