@@ -4,6 +4,7 @@ Storyboard: shared/storyboards.md, "JustActivation". Blog section
 "Intuition of the sigmoid function".
 """
 
+import math
 from dataclasses import dataclass
 
 from manim import *
@@ -12,6 +13,8 @@ from whysigmoid import style
 from whysigmoid.core import JustActivationParams, format_tex, neuron_forward
 from whysigmoid.scene_base import BlogScene
 from whysigmoid.visuals import NeuronDiagram, SigmoidPanel
+from whysigmoid.visuals.neuron import NODE_SPACING
+from whysigmoid.visuals.placement import beside
 from whysigmoid.visuals.sigmoid_panel import PANEL_SIZE
 
 
@@ -24,6 +27,9 @@ class Layout:
     title: np.ndarray
     expression_y: float
     diagram_scale: float = 1.0
+    node_spacing: float = NODE_SPACING
+    #: Most the diagram may be tall; with more inputs it is scaled down to fit.
+    diagram_height: float = math.inf
     panel_size: tuple[float, float] = PANEL_SIZE
 
 
@@ -37,23 +43,27 @@ LAYOUTS = {
     ),
     # the diagram above the panel, the running sum between them
     "9:16": Layout(
-        diagram=UP * 2.6,
+        diagram=UP * 2.6 + RIGHT * 0.3,
         panel=DOWN * 3.4,
         title=UP * 6.3,
         expression_y=-0.5,
-        diagram_scale=1.15,
         panel_size=(6.4, 4.4),
     ),
     # as 9:16, the diagram smaller and the panel flatter
     "1:1": Layout(
         diagram=UP * 0.75,
-        panel=DOWN * 2.2,
+        panel=DOWN * 2.05,
         title=UP * 3.35,
         expression_y=-2.5,
         diagram_scale=0.75,
-        panel_size=(5.6, 2.5),
+        node_spacing=0.95,
+        diagram_height=2.7,
+        panel_size=(5.6, 2.3),
     ),
 }
+#: Sides of its dot where sigma(h_in) may be written, in order of preference.
+LABEL_SIDES = (LEFT, RIGHT, UL, DR, UR, DL)
+LABEL_BUFF = 0.15
 #: Weights are shown with at most this many decimals, results with RESULT_DECIMALS.
 VALUE_DECIMALS = 2
 RESULT_DECIMALS = 2
@@ -74,7 +84,8 @@ class JustActivation(BlogScene):
         self.layout = layout = LAYOUTS[style.screen_aspect()]
         forward = neuron_forward(self.params.inputs, self.params.weights, self.params.bias)
         n = len(forward.inputs)
-        diagram = NeuronDiagram(n).scale(layout.diagram_scale).move_to(layout.diagram)
+        diagram = NeuronDiagram(n, layout.node_spacing).scale(layout.diagram_scale)
+        style.fit_height(diagram, layout.diagram_height).move_to(layout.diagram)
 
         # Beat 1: the neuron and its weights
         self.play(
@@ -91,7 +102,9 @@ class JustActivation(BlogScene):
         caption = self.weights_caption(n, diagram)
         weights = VGroup(
             *(
-                style.number(w, VALUE_DECIMALS).move_to(diagram.weight_label_anchor(i))
+                diagram.fit_label(style.number(w, VALUE_DECIMALS)).move_to(
+                    diagram.weight_label_anchor(i)
+                )
                 for i, w in enumerate(forward.weights)
             )
         )
@@ -148,7 +161,7 @@ class JustActivation(BlogScene):
 
         # Beat 5: the result becomes the hidden node's input
         h_in = style.number(forward.pre_activation, RESULT_DECIMALS, color=style.NEURON_HIDDEN)
-        h_in.move_to(diagram.hidden_input_anchor())
+        diagram.fit_label(h_in).move_to(diagram.hidden_input_anchor())
         self.play(TransformFromCopy(expression[-1], h_in), *(FadeOut(part) for part in expression))
         self.beat(caption="This weighted sum is what the hidden neuron takes in.")
 
@@ -175,7 +188,9 @@ class JustActivation(BlogScene):
         z = forward.pre_activation
         dot = panel.dot(z)
         z_label = h_in.copy().next_to(panel.axes.tick_labels, DOWN, buff=0.1)
-        z_label.set_x(panel.point_on_axis(z)[0])
+        half = z_label.width / 2  # under the axes even if h_in lies beyond the window
+        axes_left, axes_right = panel.axes.get_left()[0], panel.axes.get_right()[0]
+        z_label.set_x(np.clip(panel.point_on_axis(z)[0], axes_left + half, axes_right - half))
         self.play(TransformFromCopy(h_in, z_label), FadeIn(dot, scale=0.5))
         guide = DashedLine(
             panel.point_on_axis(z),
@@ -185,7 +200,8 @@ class JustActivation(BlogScene):
         )
         self.play(dot.animate.move_to(panel.point_on_curve(z)), Create(guide), run_time=1.5)
         h_out = style.number(forward.output, RESULT_DECIMALS, color=style.NEURON_HIDDEN)
-        h_out.next_to(dot, LEFT, buff=0.15)
+        texts = [panel.legend, *panel.axes.tick_labels, panel.x_label]
+        beside(h_out, dot, LABEL_SIDES, texts, LABEL_BUFF)
         self.play(Write(h_out))
         self.play(
             TransformFromCopy(h_out, h_out.copy().move_to(diagram.output_anchor())), run_time=1.5

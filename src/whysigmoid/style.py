@@ -69,6 +69,7 @@ __all__ = [
     "WARM",
     "Palette",
     "curve_through",
+    "fit_height",
     "fit_width",
     "make_axes",
     "math",
@@ -227,6 +228,13 @@ def number(
     mob = MathTex(tex, font_size=font_size, color=INK if color is None else color)
     mob.value = float(value)
     mob.shown = tex
+    return mob
+
+
+def fit_height(mob: Mobject, max_height: float) -> Mobject:
+    """Scale ``mob`` down (never up) so it is at most ``max_height`` tall (scene units)."""
+    if mob.height > max_height:
+        mob.scale_to_fit_height(max_height)
     return mob
 
 

@@ -8,7 +8,7 @@ from manim import DOWN, LEFT, RIGHT, UP, Circle, Line, Mobject, VGroup, normaliz
 from .. import style
 from ..core import sigmoid
 
-__all__ = ["NeuronDiagram"]
+__all__ = ["NODE_SPACING", "NeuronDiagram"]
 
 INPUT_RADIUS = 0.34
 HIDDEN_RADIUS = 0.38
@@ -24,6 +24,10 @@ GLYPH_X = 6.0
 INPUT_VALUE_GAP = 0.22
 INPUT_VALUE_MAX_WIDTH = 0.8
 GLYPH_SIZE = (0.55, 0.32)
+#: Where h_in is written, from the hidden node's upper-left corner.
+HIDDEN_INPUT_OFFSET = np.array([-0.35, 0.3, 0.0])
+#: How far above the output edge h_out is written.
+OUTPUT_LABEL_RISE = 0.32
 GLYPH_SAMPLES = 60
 
 
@@ -32,14 +36,16 @@ class NeuronDiagram(VGroup):
 
     Parts: ``inputs`` (node groups, circle + label), ``hidden``, ``glyph``,
     ``edges``, ``output_edge``. Centred at the origin; move the whole group.
+    ``node_spacing`` is the distance between input centres (scene units; a
+    compact layout passes less than :data:`NODE_SPACING`).
     """
 
-    def __init__(self, n_inputs: int):
+    def __init__(self, n_inputs: int, node_spacing: float = NODE_SPACING):
         super().__init__()
         self.inputs = VGroup(
             *(self._node(rf"x_{{{i + 1}}}", INPUT_RADIUS, style.NAVY) for i in range(n_inputs))
         )
-        self.inputs.arrange(DOWN, buff=NODE_SPACING - 2 * INPUT_RADIUS)
+        self.inputs.arrange(DOWN, buff=node_spacing - 2 * INPUT_RADIUS)
         self.inputs.move_to(LEFT * DIAGRAM_WIDTH / 2)
         self.hidden = self._node("h", HIDDEN_RADIUS, style.NEURON_HIDDEN)
         self.hidden.move_to(RIGHT * DIAGRAM_WIDTH / 2)
@@ -83,6 +89,11 @@ class NeuronDiagram(VGroup):
         glyph.add(path)
         return glyph
 
+    @property
+    def drawn_scale(self) -> float:
+        """How much the diagram was scaled since it was made (1: as made): offsets follow it."""
+        return self.hidden[0].width / (2 * HIDDEN_RADIUS)
+
     def weight_label_anchor(self, i: int) -> np.ndarray:
         """Point above edge ``i`` where its weight label goes."""
         edge = self.edges[i]
@@ -91,17 +102,21 @@ class NeuronDiagram(VGroup):
         normal = normalize(np.array([-direction[1], direction[0], 0.0]))
         if normal[1] < 0:
             normal = -normal
-        return along + WEIGHT_LABEL_OFFSET * normal
+        return along + WEIGHT_LABEL_OFFSET * self.drawn_scale * normal
+
+    def fit_label(self, label: Mobject) -> Mobject:
+        """Scale ``label`` (made at full size) as the diagram was scaled; returns it."""
+        return label.scale(self.drawn_scale)
 
     def place_input_value(self, i: int, value: Mobject) -> Mobject:
-        """Put ``value`` left of input node ``i`` (scaled down if wider than allowed)."""
-        style.fit_width(value, INPUT_VALUE_MAX_WIDTH)
-        return value.next_to(self.inputs[i], LEFT, buff=INPUT_VALUE_GAP)
+        """Put ``value`` left of input node ``i`` (scaled as the diagram, then down if too wide)."""
+        style.fit_width(self.fit_label(value), INPUT_VALUE_MAX_WIDTH * self.drawn_scale)
+        return value.next_to(self.inputs[i], LEFT, buff=INPUT_VALUE_GAP * self.drawn_scale)
 
     def hidden_input_anchor(self) -> np.ndarray:
         """Point above-left of the hidden node, where h_in is written."""
-        return self.hidden.get_corner(UP + LEFT) + np.array([-0.35, 0.3, 0.0])
+        return self.hidden.get_corner(UP + LEFT) + self.drawn_scale * HIDDEN_INPUT_OFFSET
 
     def output_anchor(self) -> np.ndarray:
         """Point above the output edge, where h_out is written."""
-        return self.output_edge.get_center() + UP * 0.32
+        return self.output_edge.get_center() + UP * OUTPUT_LABEL_RISE * self.drawn_scale

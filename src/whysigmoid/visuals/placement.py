@@ -1,12 +1,13 @@
-"""Placing labels side by side without overlap."""
+"""Placing labels without overlap: side by side (``spread``), beside a point (``beside``)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 import numpy as np
+from manim import Mobject
 
-__all__ = ["spread"]
+__all__ = ["beside", "spread"]
 
 
 def spread(
@@ -59,3 +60,33 @@ def spread(
     out = np.empty_like(c)
     out[order] = left + width / 2
     return out
+
+
+def beside(
+    label: Mobject,
+    anchor: Mobject,
+    sides: Sequence[np.ndarray],
+    others: Sequence[Mobject],
+    buff: float,
+) -> Mobject:
+    """Put ``label`` next to ``anchor``, on the first of ``sides`` where it covers no ``others``.
+
+    If every side covers something, the side where it covers least (by
+    bounding-box area). Returns ``label``, moved.
+    """
+    best, least = sides[0], np.inf
+    for side in sides:
+        label.next_to(anchor, side, buff=buff)
+        covered = sum(_overlap(label, other) for other in others)
+        if covered < least:
+            best, least = side, covered
+        if covered == 0:
+            break
+    return label.next_to(anchor, best, buff=buff)
+
+
+def _overlap(a: Mobject, b: Mobject) -> float:
+    """Area (scene units squared) where the bounding boxes of ``a`` and ``b`` overlap."""
+    width = min(a.get_right()[0], b.get_right()[0]) - max(a.get_left()[0], b.get_left()[0])
+    height = min(a.get_top()[1], b.get_top()[1]) - max(a.get_bottom()[1], b.get_bottom()[1])
+    return max(width, 0.0) * max(height, 0.0)
