@@ -119,8 +119,8 @@ def _csv(data: dict) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for item in data["entries"]:
-        row = {**item, "set": " ".join(item["set"])}
-        writer.writerow([row[column] for column in CSV_COLUMNS])
+        row = {**item, "set": " ".join(item.get("set", []))}
+        writer.writerow([row.get(column, "") for column in CSV_COLUMNS])
     return out.getvalue()
 
 

@@ -260,8 +260,9 @@ def _entry(path: Path, lines: _Lines, index: int, entry: object) -> Variant:
     try:
         params = apply_overrides(defaults, items)
     except OverrideError as error:
-        name = str(error).split(":")[0]
-        where = lines.key(index, name) if name in values else line
+        # the message starts with the parameters it is about: "inputs and weights: ..."
+        mentioned = re.split(r",\s*|\s+and\s+", str(error).split(":")[0])
+        where = next((lines.key(index, n) for n in mentioned if n in values), line)
         raise SweepError(path, where, f"{spec.name}: {error}") from None
     name = entry.get("name")
     if name is not None and (why := _check_name(name)):
