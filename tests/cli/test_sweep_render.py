@@ -93,6 +93,8 @@ def test_a_sweep_delivers_each_variant_with_subtitles_and_a_manifest(sweep_runs)
     ours = {h.path.relative_to(media).as_posix() for h in holdings(media) if h.ours}
     assert {*FILES, "variants.manifest.json", "variants.manifest.csv"} <= ours  # clean removes them
     assert outputs["single"].count("rendered in") == len(FILES)
+    # the variants' formulas are pooled for the next variant of the scene (tex_pool)
+    assert list((media / ".manim" / "tex-pool" / "JustActivation").glob("*.svg"))
 
 
 def test_three_shards_give_the_single_runs_files_and_manifest(sweep_runs, tmp_path):

@@ -237,3 +237,18 @@ def test_sweep_options_that_do_not_fit_exit_2(tmp_path, monkeypatch, extra, mess
     assert result.exit_code == 2, result.output
     assert message in result.output
     assert not (tmp_path / "media").exists()
+
+
+def test_the_tex_pool_shares_finished_svgs_only(tmp_path):
+    from whysigmoid.delivery.tex_pool import pool_dir, publish, seed
+
+    pool = pool_dir(tmp_path, "JustActivation")
+    first, second = tmp_path / "a" / "Tex", tmp_path / "b" / "Tex"
+    first.mkdir(parents=True)
+    (first / "1.svg").write_text("<svg/>")
+    (first / "1.tex").write_text("not shared")
+    assert seed(pool, second) == 0  # no pool yet
+    assert publish(first, pool) == 1
+    assert seed(pool, second) == 1
+    assert sorted(p.name for p in second.iterdir()) == ["1.svg"]
+    assert publish(second, pool) == 0 and seed(pool, second) == 0

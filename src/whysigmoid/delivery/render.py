@@ -39,7 +39,7 @@ from typing import Protocol
 from ..catalog import STILL, VIDEO, SceneSpec
 from ..manim_config import isolated_config
 from ..palettes import DEFAULT_THEME
-from . import ledger, process_env
+from . import ledger, process_env, tex_pool
 from .fast_copies import shared_svg_paths
 from .formats import StillOutput, VideoOutput, made_from
 from .ledger import WORK_DIR_NAME
@@ -67,6 +67,8 @@ PACKAGE_DIR = Path(__file__).resolve().parents[1]
 #: JustActivation at blog quality, one process, 15.0 s -> 12.5-12.8 s with 2
 #: or 4 (one run each); 2 keeps the queued frames' memory low (8 per movie).
 INFLIGHT_ENCODERS = 2
+#: Manim's Tex cache inside a work dir (its default ``tex_dir``, ``{media_dir}/Tex``).
+TEX_DIR_NAME = "Tex"
 #: Manim's limit on partial movies in a work directory (default 100, fewer
 #: than a long scene's plays): :mod:`whysigmoid.delivery.incremental` moves them out.
 MAX_PARTIAL_MOVIES = 100_000
@@ -360,6 +362,8 @@ def _render(
         from manim import tempconfig
 
         staging = output.staging_dir(scene_dir, quality_name)
+        # formulas another variant of the scene compiled already (see tex_pool)
+        tex_pool.seed(tex_pool.pool_dir(media_dir, spec.name), scene_dir / TEX_DIR_NAME)
         settings = manim_settings(quality, scene_dir, progress)
         output.manim_settings(settings, staging, spec.output)
         if settings_hook is not None:
@@ -384,6 +388,7 @@ def _render(
                 incremental.keep()
             duration = float(scene.renderer.time)
         seconds = time.perf_counter() - start
+        tex_pool.publish(scene_dir / TEX_DIR_NAME, tex_pool.pool_dir(media_dir, spec.name))
         names = [str(path.relative_to(media_dir)) for path in files]
         record.write_text(
             json.dumps({"key": key, "seconds": seconds, "duration": duration, "files": names})
