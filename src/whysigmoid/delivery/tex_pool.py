@@ -39,8 +39,17 @@ def _copy_atomically(source: Path, target: Path) -> None:
     os.replace(partial, target)
 
 
-def _missing(source_dir: Path, target_dir: Path) -> list[Path]:
-    return [p for p in sorted(source_dir.glob(SVG_PATTERN)) if not (target_dir / p.name).exists()]
+def _copy_missing(source_dir: Path, target_dir: Path) -> int:
+    """Copy the SVGs of ``source_dir`` that ``target_dir`` lacks, each atomically; how many."""
+    if not source_dir.is_dir():
+        return 0
+    target_dir.mkdir(parents=True, exist_ok=True)
+    missing = [
+        svg for svg in sorted(source_dir.glob(SVG_PATTERN)) if not (target_dir / svg.name).exists()
+    ]
+    for svg in missing:
+        _copy_atomically(svg, target_dir / svg.name)
+    return len(missing)
 
 
 def seed(pool: Path, tex_dir: Path) -> int:
@@ -51,13 +60,7 @@ def seed(pool: Path, tex_dir: Path) -> int:
     OSError
         A copy failed (disk full); the SVGs copied before are complete.
     """
-    if not pool.is_dir():
-        return 0
-    tex_dir.mkdir(parents=True, exist_ok=True)
-    missing = _missing(pool, tex_dir)
-    for svg in missing:
-        _copy_atomically(svg, tex_dir / svg.name)
-    return len(missing)
+    return _copy_missing(pool, tex_dir)
 
 
 def publish(tex_dir: Path, pool: Path) -> int:
@@ -68,10 +71,4 @@ def publish(tex_dir: Path, pool: Path) -> int:
     OSError
         A copy failed; the pool holds only complete SVGs.
     """
-    if not tex_dir.is_dir():
-        return 0
-    pool.mkdir(parents=True, exist_ok=True)
-    missing = _missing(tex_dir, pool)
-    for svg in missing:
-        _copy_atomically(svg, pool / svg.name)
-    return len(missing)
+    return _copy_missing(tex_dir, pool)
