@@ -722,8 +722,8 @@ def merge_manifests(manifests: tuple[Path, ...], target: Path) -> None:
     """Join the MANIFESTS of a sharded run into one, and check that nothing is missing.
 
     Exit 1 when an item of the work list is in no manifest (missing) or in
-    more than one (duplicate), or the manifests are of different work lists;
-    the merged manifest is written in either case, with what was found.
+    more than one (duplicate): the merged manifest is still written, with
+    what was found. Manifests of different work lists exit 1, writing nothing.
     """
     try:
         merged = merge([(path, read_manifest(path)) for path in manifests])
