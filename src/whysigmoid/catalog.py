@@ -9,6 +9,7 @@ figure saved as PNG). Every command takes any work by name
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import importlib.util
 import sys
@@ -19,10 +20,12 @@ from .aspects import ASPECTS, DEFAULT_ASPECT
 from .core import params as core_params
 
 __all__ = [
+    "DEFAULT_SECONDS",
     "SCENES",
     "SCENES_DIR",
     "STILL",
     "STILLS",
+    "VARIANT_SEPARATOR",
     "VIDEO",
     "WORKS",
     "NotAVideoError",
@@ -34,6 +37,13 @@ __all__ = [
 
 #: The two kinds of work.
 VIDEO, STILL = "video", "still"
+
+#: Between a work's file stem and a variant's name: ``just_activation--sheet-1.mp4``.
+#: No work's own file name contains it, so a variant never takes a work's file.
+VARIANT_SEPARATOR = "--"
+#: A work's length (seconds) when the catalog does not give one: a still is
+#: one frame, an unknown work about as long as the blog's average video.
+DEFAULT_SECONDS = 30.0
 
 #: ``scenes/`` at the project root (the package is installed editable from it).
 SCENES_DIR = Path(__file__).resolve().parents[2] / "scenes"
@@ -76,6 +86,13 @@ class SceneSpec:
     aspects : tuple of str
         The screen shapes (``whysigmoid.aspects.ASPECTS``) the work has a
         layout for; ``--aspect`` refuses the others.
+    seconds : float
+        About how long the video runs at the blog's values (the latest
+        benchmark's lengths), to estimate render times; 0 for a still or
+        when unknown (see :meth:`expected_seconds`).
+    variant : str
+        Empty for the work itself; for a variant (a sweep entry, see
+        :meth:`with_variant`) its name, part of its file and work dir names.
     """
 
     name: str
@@ -87,11 +104,33 @@ class SceneSpec:
     directory: Path | None = None
     kind: str = VIDEO
     aspects: tuple[str, ...] = (DEFAULT_ASPECT,)
+    seconds: float = 0.0
+    variant: str = ""
 
     @property
     def path(self) -> Path:
         """The scene file."""
         return (self.directory or SCENES_DIR) / f"{self.module}.py"
+
+    @property
+    def label(self) -> str:
+        """The name, with the variant's: ``JustActivation--sheet-1`` (work dirs, progress)."""
+        return f"{self.name}{VARIANT_SEPARATOR}{self.variant}" if self.variant else self.name
+
+    def with_variant(self, variant: str) -> SceneSpec:
+        """The variant ``variant`` of this work: same scene, file ``<stem>--<variant><ext>``.
+
+        ``variant`` must be a plain file-name part (the caller checks it).
+        """
+        output = Path(self.output)
+        name = f"{output.stem}{VARIANT_SEPARATOR}{variant}{output.suffix}"
+        return dataclasses.replace(self, output=name, variant=variant)
+
+    def expected_seconds(self) -> float:
+        """The video's length (s) to expect: :attr:`seconds`, else 0 for a still, else a default."""
+        if self.seconds:
+            return self.seconds
+        return 0.0 if self.kind == STILL else DEFAULT_SECONDS
 
     def load(self) -> type:
         """Import the scene file and return the scene class."""
@@ -111,10 +150,12 @@ class SceneSpec:
         return getattr(module, self.name)
 
 
-#: Every work: the videos, then the stills (PNG figures), each in blog order.
 #: A work laid out for every screen shape.
 ALL_ASPECTS = tuple(ASPECTS)
 
+#: Every work: the videos, then the stills (PNG figures), each in blog order.
+#: ``seconds``: each video's length at preview quality, from the benchmark
+#: run of 2026-11-30 (``make benchmark``); other qualities are within 0.4 s.
 WORKS: tuple[SceneSpec, ...] = (
     SceneSpec(
         "JustActivation",
@@ -125,6 +166,7 @@ WORKS: tuple[SceneSpec, ...] = (
         "Section 'Intuition of the sigmoid function': the weighted inputs are summed into "
         "the neuron's activation, which the sigmoid turns into an output between 0 and 1.",
         aspects=ALL_ASPECTS,
+        seconds=32.0,
     ),
     SceneSpec(
         "SigmoidFamily",
@@ -134,6 +176,7 @@ WORKS: tuple[SceneSpec, ...] = (
         core_params.SigmoidFamilyParams,
         "Weights and biases turn sigma(w x + b) into a step you can place anywhere: the bias "
         "shifts the curve (its midpoint sits at -b/w), a growing weight makes it steeper.",
+        seconds=52.5,
     ),
     SceneSpec(
         "ConceptDetector",
@@ -144,6 +187,7 @@ WORKS: tuple[SceneSpec, ...] = (
         "A weighted sum of pixels with a bias of -3 and a step acts as a concept detector "
         "for 'a vertical line on the right'; a steep sigmoid keeps that reading and is "
         "differentiable.",
+        seconds=23.5,
     ),
     SceneSpec(
         "ExpNormalize",
@@ -153,6 +197,7 @@ WORKS: tuple[SceneSpec, ...] = (
         core_params.ExpNormalizeParams,
         "Section 'A probabilistic derivation of Sigmoid': softmax exponentiates unnormalized "
         "scores to make them positive, then divides by their sum so they add up to 1.",
+        seconds=24.9,
     ),
     SceneSpec(
         "ExpNormalizeSigmoid",
@@ -162,6 +207,7 @@ WORKS: tuple[SceneSpec, ...] = (
         core_params.ExpNormalizeSigmoidParams,
         "With log p(y=0) fixed at 0 and log p(y=1) = x, exponentiating and normalizing gives "
         "p(y=1) = e^x / (1 + e^x) = 1 / (1 + e^-x): the sigmoid.",
+        seconds=34.6,
     ),
     SceneSpec(
         "TowerFunctions",
@@ -171,6 +217,7 @@ WORKS: tuple[SceneSpec, ...] = (
         core_params.TowerFunctionsParams,
         "Section 'Universality of Sigmoid', after Nielsen ch. 4: two steep sigmoids make a "
         "tower, and enough towers approximate any continuous function.",
+        seconds=57.3,
     ),
     SceneSpec(
         "VanishingGradient",
@@ -182,6 +229,7 @@ WORKS: tuple[SceneSpec, ...] = (
         "most a quarter and almost zero where it saturates, so the gradient through n layers "
         "shrinks like 0.25^n; an active ReLU passes it on unchanged, and its missing "
         "derivative at 0 does not matter in practice.",
+        seconds=26.1,
     ),
     SceneSpec(
         "SigmoidCurve",

@@ -5,6 +5,9 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import NoReturn
 
@@ -30,15 +33,30 @@ from .delivery.doctor import EnvironmentProblem, preflight, run_checks
 from .delivery.formats import FORMATS, FormatError, VideoOutput, screen_suffix
 from .delivery.gallery import PAGE_NAME, build_gallery
 from .delivery.ledger import ForeignFileError, check_replaceable
+from .delivery.manifest import (
+    ManifestError,
+    entry,
+    manifest,
+    manifest_paths,
+    merge,
+    read_manifest,
+    save_manifest,
+    write_manifest,
+)
 from .delivery.render import (
     QUALITIES,
     Quality,
     RenderError,
     RenderResult,
+    RenderTask,
     describe,
+    output_for,
     render_many,
+    render_tasks,
 )
 from .delivery.revealjs import RevealJSMissingError, revealjs_dir
+from .delivery.shards import Shard, ShardError, expected_seconds, parse_shard, partition
+from .delivery.sweeps import SweepError, read_sweep, sweep_tasks
 from .overrides import OverrideError, apply_overrides, format_value, params_data
 from .palettes import DEFAULT_THEME, THEMES
 
@@ -264,7 +282,7 @@ def _run(specs, quality: str, media_dir: Path, jobs: int, **kwargs) -> list[Rend
         done += 1
         click.echo(f"[{done}/{len(specs)}] {describe(result)}", err=True)
 
-    try:
+    with _render_errors():
         return render_many(
             specs,
             quality,
@@ -274,6 +292,13 @@ def _run(specs, quality: str, media_dir: Path, jobs: int, **kwargs) -> list[Rend
             on_done=report,
             **kwargs,
         )
+
+
+@contextmanager
+def _render_errors() -> Iterator[None]:
+    """Exit 1 when a render fails, 130 on Ctrl-C (finished files are kept)."""
+    try:
+        yield
     except RenderError as error:
         click.echo(f"error: {error}", err=True)
         raise SystemExit(1) from None
@@ -308,7 +333,17 @@ def _summary(results: list[RenderResult], seconds: float, noun: str) -> str:
 
 @cli.command()
 @click.argument("scenes", nargs=-1, metavar="[WORK]...")
-@_quality_option
+@click.option(
+    "--quality",
+    "-q",
+    "qualities",
+    type=click.Choice(list(QUALITIES)),
+    multiple=True,
+    default=("blog",),
+    show_default=True,
+    help="preview 854x480@15, blog 1920x1080@30, hd 1920x1080@60, 4k 3840x2160@60; "
+    "give it more than once for several (every work at each).",
+)
 @_media_dir_option("MEDIA_DIR/QUALITY/")
 @click.option(
     "--format",
@@ -326,19 +361,34 @@ def _summary(results: list[RenderResult], seconds: float, noun: str) -> str:
 )
 @_screen_options
 @_set_option
+@click.option(
+    "--sweep",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A TOML file of variants ([[variant]] tables: scene, optional name, set), each "
+    "rendered to <file>--<name>; a manifest goes to MEDIA_DIR/<sweep>.manifest.json/.csv.",
+)
+@click.option(
+    "--shard",
+    metavar="K/N",
+    help="Render only the K-th (from 1) of N balanced shares of the work list (works x "
+    "variants x qualities); auto/N reads SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX. "
+    "Writes the shard's manifest.",
+)
 @_beats_option
 @_split_option
 @_jobs_option
 @_force_option("a video is")
 def render(
     scenes: tuple[str, ...],
-    quality: str,
+    qualities: tuple[str, ...],
     media_dir: Path,
     fmt: str,
     transparent: bool,
     theme: str,
     aspect: str,
     overrides: tuple[str, ...],
+    sweep: Path | None,
+    shard: str | None,
     beats: str | None,
     split: bool,
     jobs: int,
@@ -350,7 +400,10 @@ def render(
     a still is a PNG. Works whose files are up to date are skipped (see
     --force). `whysigmoid list` names them all.
     """
-    specs = _resolve(scenes)
+    if sweep is not None and (scenes or overrides):
+        raise click.UsageError("--sweep names its works and values: no WORK or --set with it")
+    variants = _variants(sweep)
+    specs = [v.spec for v in variants] if sweep is not None else _resolve(scenes)
     try:
         output = VideoOutput(fmt, transparent, theme, aspect)
     except FormatError as error:
@@ -359,6 +412,24 @@ def render(
     if fmt != "mp4" or transparent:
         _videos_only(specs, "--format/--transparent")
     params = _params(scenes, specs, overrides)
+    qualities = tuple(dict.fromkeys(qualities))  # each once, in the order given
+    if sweep is not None or shard is not None or len(qualities) > 1:
+        if beats is not None or split:
+            raise click.UsageError(
+                "--beats and --split render one scene at one quality: "
+                "not with --sweep, --shard or several --quality"
+            )
+        if sweep is not None:
+            tasks = sweep_tasks(variants, list(qualities), output)
+        else:
+            tasks = [
+                RenderTask(spec, quality, params, output_for(spec, output))
+                for spec in {spec.name: spec for spec in specs}.values()  # each work once
+                for quality in qualities
+            ]
+        _render_list(tasks, sweep, _shard(shard), qualities, media_dir, jobs, force)
+        return
+    (quality,) = qualities
     if beats is not None:
         if len(specs) != 1:
             raise click.UsageError("--beats renders some beats of one scene: name exactly one")
@@ -384,6 +455,103 @@ def render(
     click.echo(_summary(results, time.perf_counter() - start, _noun(specs)), err=True)
     for result in results:
         for path in result.files:
+            click.echo(str(path))
+
+
+def _shard(text: str | None) -> Shard | None:
+    """``--shard`` as a :class:`Shard` (None: not given); exit 2 if it names no share."""
+    if text is None:
+        return None
+    try:
+        return parse_shard(text, os.environ)
+    except ShardError as error:
+        raise click.BadParameter(str(error), param_hint="--shard") from None
+
+
+#: The manifest's name for a sharded or multi-quality render of works (no sweep file).
+RENDER_MANIFEST = "render"
+
+
+def _variants(sweep: Path | None) -> list:
+    """The checked variants of the sweep file (none without one); exit 2 naming a bad entry."""
+    if sweep is None:
+        return []
+    try:
+        return read_sweep(sweep)
+    except SweepError as error:
+        raise click.BadParameter(str(error), param_hint="--sweep") from None
+
+
+def _render_list(
+    tasks: list[RenderTask],
+    sweep: Path | None,
+    shard: Shard | None,
+    qualities: tuple[str, ...],
+    media_dir: Path,
+    jobs: int,
+    force: bool,
+) -> None:
+    """Render a work list (a sweep's variants, or works, at each quality), or a shard of it.
+
+    A sweep or a shard also writes a manifest (:mod:`whysigmoid.delivery.manifest`)
+    after every render succeeded. Exit 1 when a render fails or a file that
+    is not whysigmoid's is in the way.
+    """
+    todo = tasks
+    if shard is not None:
+        shares = partition(
+            tasks, shard.count, lambda t: expected_seconds(t.spec, t.quality), lambda t: t.id
+        )
+        todo = shares[shard.index - 1]
+    with_manifest = sweep is not None or shard is not None
+    name = sweep.stem if sweep is not None else RENDER_MANIFEST
+    paths = manifest_paths(media_dir, name, shard)
+    _preflight(media_dir)
+    if with_manifest:
+        for path in paths:
+            _check_replaceable(media_dir, path)  # before rendering
+    what = f"{_count(len(todo), 'item')}" + (
+        f" of {len(tasks)} (shard {shard})" if shard is not None else ""
+    )
+    source = f" of {sweep.name}" if sweep is not None else ""
+    jobs = max(1, min(jobs, len(todo)))
+    click.echo(
+        f"Rendering {what}{source} at {', '.join(qualities)} with {_count(jobs, 'job')} ...",
+        err=True,
+    )
+    start = time.perf_counter()
+    done = 0
+
+    def report(task: RenderTask, result: RenderResult) -> None:
+        nonlocal done
+        done += 1
+        label = f"{result.scene} ({task.quality})" if len(qualities) > 1 else result.scene
+        click.echo(f"[{done}/{len(todo)}] {describe(replace(result, scene=label))}", err=True)
+
+    with _render_errors():
+        results = render_tasks(
+            todo,
+            media_dir,
+            jobs,
+            force=force,
+            progress=sys.stderr.isatty(),
+            on_done=report,
+            in_process=True,
+        )
+    noun = "variant" if sweep is not None else "item"
+    click.echo(_summary(results, time.perf_counter() - start, noun), err=True)
+    for result in results:
+        for path in result.files:
+            click.echo(str(path))
+    if with_manifest:
+        resolved = media_dir.resolve()
+        entries = [entry(t, r, resolved) for t, r in zip(todo, results, strict=True)]
+        data = manifest([t.id for t in tasks], entries, shard, sweep.name if sweep else None)
+        try:
+            written = write_manifest(media_dir, data, paths)
+        except ForeignFileError as error:  # appeared while rendering
+            _refuse(error)
+        for path in written:
             click.echo(str(path))
 
 
@@ -563,6 +731,53 @@ def watch_scene(
         watch(spec, quality, media_dir, report=report, output=output, jobs=jobs if split else 1)
     except KeyboardInterrupt:
         click.echo("stopped watching", err=True)
+
+
+@cli.group("manifest")
+def manifest_group() -> None:
+    """Work with the manifests that sweeps and shards write (MEDIA_DIR/*.manifest.json)."""
+
+
+@manifest_group.command("merge")
+@click.argument(
+    "manifests", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path)
+)
+@click.option(
+    "--output",
+    "-o",
+    "target",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The merged manifest (JSON); its CSV goes beside it (.csv).",
+)
+def merge_manifests(manifests: tuple[Path, ...], target: Path) -> None:
+    """Join the MANIFESTS of a sharded run into one, and check that nothing is missing.
+
+    Exit 1 when an item of the work list is in no manifest (missing) or in
+    more than one (duplicate): the merged manifest is still written, with
+    what was found. Manifests of different work lists exit 1, writing nothing.
+    """
+    try:
+        merged = merge([(path, read_manifest(path)) for path in manifests])
+    except ManifestError as error:
+        click.echo(f"error: {error}", err=True)
+        raise SystemExit(1) from None
+    for path in save_manifest(merged.manifest, target):
+        click.echo(str(path))
+    total = merged.manifest["work_list"]["count"]
+    found = len(merged.manifest["entries"])
+    click.echo(f"Merged {_count(len(manifests), 'manifest')}: {found} of {total} items.", err=True)
+    for item in merged.missing:
+        click.echo(f"missing: {item}", err=True)
+    for item in merged.duplicates:
+        click.echo(f"duplicate: {item}", err=True)
+    if not merged.complete:
+        click.echo(
+            f"error: {len(merged.missing)} missing, {len(merged.duplicates)} duplicate "
+            "(render the missing shards again; a duplicate means two runs had one index)",
+            err=True,
+        )
+        raise SystemExit(1)
 
 
 @cli.command()

@@ -42,7 +42,7 @@ from ..aspects import DEFAULT_ASPECT
 from ..catalog import STILL, VIDEO, SceneSpec
 from ..manim_config import isolated_config
 from ..palettes import DEFAULT_THEME
-from . import ledger, process_env
+from . import ledger, process_env, tex_pool
 from .fast_copies import shared_svg_paths
 from .formats import StillOutput, VideoOutput, made_from
 from .ledger import WORK_DIR_NAME
@@ -53,11 +53,13 @@ __all__ = [
     "Quality",
     "RenderError",
     "RenderResult",
+    "RenderTask",
     "output_for",
     "record_path",
     "render_key",
     "render_many",
     "render_scene",
+    "render_tasks",
     "themed",
 ]
 
@@ -68,6 +70,8 @@ PACKAGE_DIR = Path(__file__).resolve().parents[1]
 #: JustActivation at blog quality, one process, 15.0 s -> 12.5-12.8 s with 2
 #: or 4 (one run each); 2 keeps the queued frames' memory low (8 per movie).
 INFLIGHT_ENCODERS = 2
+#: Manim's Tex cache inside a work dir (its default ``tex_dir``, ``{media_dir}/Tex``).
+TEX_DIR_NAME = "Tex"
 #: Manim's limit on partial movies in a work directory (default 100, fewer
 #: than a long scene's plays): :mod:`whysigmoid.delivery.incremental` moves them out.
 MAX_PARTIAL_MOVIES = 100_000
@@ -102,6 +106,7 @@ class RenderResult:
     Attributes
     ----------
     scene : str
+        The work's label: its name, with a variant's (``JustActivation--sheet-1``).
     path : Path
         The main deliverable (the video; a deck's slide list).
     files : tuple of Path
@@ -114,6 +119,9 @@ class RenderResult:
         True when the existing video was up to date and nothing was rendered.
     reused_beats : int
         Leading beats taken from the last render (:mod:`whysigmoid.delivery.incremental`).
+    key : str
+        The render key of what was delivered (:func:`render_key`; empty after
+        a split render).
     """
 
     scene: str
@@ -123,6 +131,7 @@ class RenderResult:
     cached: bool = False
     files: tuple[Path, ...] = ()
     reused_beats: int = 0
+    key: str = ""
 
 
 def describe(result: RenderResult) -> str:
@@ -169,8 +178,8 @@ class Output(Protocol):
 
 
 def work_dir(media_dir: Path, spec: SceneSpec) -> Path:
-    """The scene's own Manim working directory."""
-    return media_dir / WORK_DIR_NAME / spec.name
+    """The scene's own Manim working directory (a variant's own: ``<Scene>--<variant>``)."""
+    return media_dir / WORK_DIR_NAME / spec.label
 
 
 def render_key(
@@ -238,7 +247,7 @@ def up_to_date_result(
     if done is None:
         return None
     files = tuple(media_dir / name for name in done["files"])
-    return RenderResult(spec.name, files[0], 0.0, done["duration"], True, files)
+    return RenderResult(spec.label, files[0], 0.0, done["duration"], True, files, key=key)
 
 
 @contextmanager
@@ -363,8 +372,8 @@ class _Request:
         record.write_text(
             json.dumps({"key": key, "seconds": seconds, "duration": duration, "files": names})
         )
-        name = self.spec.name
-        return RenderResult(name, files[0], seconds, duration, False, tuple(files), reused)
+        label = self.spec.label
+        return RenderResult(label, files[0], seconds, duration, False, tuple(files), reused, key)
 
 
 def _render(
@@ -387,6 +396,8 @@ def _render(
         from manim import tempconfig
 
         staging = output.staging_dir(request.scene_dir, quality_name)
+        # formulas another variant of the scene compiled already (see tex_pool)
+        tex_pool.seed(tex_pool.pool_dir(media_dir, spec.name), request.scene_dir / TEX_DIR_NAME)
         settings = manim_settings(QUALITIES[quality_name], request.scene_dir, progress)
         output.manim_settings(settings, staging, spec.output)
         if settings_hook is not None:
@@ -411,6 +422,7 @@ def _render(
                 scene.render()
                 files = _deliver_incremental(request, scene, incremental, staging)
             duration = float(scene.renderer.time)
+        tex_pool.publish(request.scene_dir / TEX_DIR_NAME, tex_pool.pool_dir(media_dir, spec.name))
         reused = 0 if incremental is None else incremental.reused
         return request.record(key, start, files, duration, reused)
 
@@ -668,68 +680,157 @@ def render_many(
     """
     output = output if output is not None else VideoOutput()
     media_dir = media_dir.resolve()  # workers run in another working directory
-    outputs = {spec.name: output_for(spec, output) for spec in specs}
-    results: dict[str, RenderResult] = {}
-    for spec in [] if force else specs:  # up to date: no worker to start (Manim imports slowly)
-        cached = up_to_date_result(spec, quality_name, media_dir, params, outputs[spec.name])
-        if cached is not None:
-            results[spec.name] = cached
-            if on_done is not None:
-                on_done(cached)
-    todo = [spec for spec in specs if spec.name not in results]
-    if not todo:
-        return [results[spec.name] for spec in specs]
+    tasks = [RenderTask(spec, quality_name, params, output_for(spec, output)) for spec in specs]
     if split and len(specs) == 1 and jobs > 1 and specs[0].kind == VIDEO:
-        split = (quality_name, media_dir, jobs, params, force, output, on_done, manim_overrides)
-        return [_render_split(specs[0], *split)]
+        if force or up_to_date_result(*_task_args(tasks[0], media_dir)) is None:
+            split = (quality_name, media_dir, jobs, params, force, output, on_done, manim_overrides)
+            return [_render_split(specs[0], *split)]
+    return render_tasks(
+        tasks,
+        media_dir,
+        jobs,
+        force=force,
+        progress=progress,
+        on_done=None if on_done is None else lambda _task, result: on_done(result),
+        manim_overrides=manim_overrides,
+        in_process=in_process,
+        snapshot_dir=snapshot_dir,
+    )
+
+
+@dataclass(frozen=True)
+class RenderTask:
+    """One render of a work list: a work (or a variant of one) at a quality, as an output.
+
+    Attributes
+    ----------
+    spec : SceneSpec
+        The work; a variant's (:meth:`whysigmoid.catalog.SceneSpec.with_variant`)
+        has its own file and work dir.
+    quality : str
+        A key of ``QUALITIES``.
+    params : dataclass instance or None
+        The work's parameters (None: its defaults).
+    output : Output
+        What to make (:func:`output_for` gives a still's PNG).
+    """
+
+    spec: SceneSpec
+    quality: str
+    params: object | None
+    output: Output
+
+    @property
+    def id(self) -> str:
+        """Its main file, relative to the media dir (``preview/just_activation--b-1.mp4``).
+
+        Unique in a work list: two tasks with one id would write one file.
+        """
+        return self.output.targets(Path(self.quality), self.spec.output)[0].as_posix()
+
+
+def _task_args(task: RenderTask, media_dir: Path) -> tuple:
+    """``(spec, quality, media_dir, params, output)``: :func:`up_to_date_result`'s arguments."""
+    return task.spec, task.quality, media_dir, task.params, task.output
+
+
+def render_tasks(
+    tasks: list[RenderTask],
+    media_dir: Path,
+    jobs: int,
+    force: bool = False,
+    progress: bool = False,
+    on_done: Callable[[RenderTask, RenderResult], None] | None = None,
+    manim_overrides: dict | None = None,
+    in_process: bool = False,
+    snapshot_dir: Path | None = None,
+) -> list[RenderResult]:
+    """Render ``tasks`` in ``jobs`` worker processes, longest (last time) first.
+
+    :func:`render_many` for a work list whose items differ in work, variant,
+    parameters or quality (sweeps, shards). Two tasks must not write the same
+    file (the same spec label, quality and output). Up-to-date tasks are
+    skipped without starting a worker; ``on_done(task, result)`` is called as
+    each completes; ``progress``, ``manim_overrides``, ``in_process`` and
+    ``snapshot_dir`` as for :func:`render_many`.
+
+    Returns
+    -------
+    list of RenderResult
+        In ``tasks`` order.
+
+    Raises
+    ------
+    RenderError
+        The first task that failed, after every other task finished (their
+        files are delivered).
+    """
+    media_dir = media_dir.resolve()  # workers run in another working directory
+    results: dict[int, RenderResult] = {}
+    for index, task in enumerate([] if force else tasks):  # no worker to start (Manim is slow)
+        cached = up_to_date_result(*_task_args(task, media_dir))
+        if cached is not None:
+            results[index] = cached
+            if on_done is not None:
+                on_done(task, cached)
+    todo = [index for index in range(len(tasks)) if index not in results]
+    if not todo:
+        return [results[index] for index in range(len(tasks))]
+
+    def job(task: RenderTask, show_progress: bool) -> tuple:
+        return (
+            task.spec,
+            task.quality,
+            str(media_dir),
+            task.params,
+            force,
+            show_progress,
+            task.output,
+            manim_overrides,
+        )
+
     if in_process and len(todo) == 1 and jobs == 1 and process_env.prepared():
-        (spec,) = todo
-        job = (quality_name, str(media_dir), params, force, progress, outputs[spec.name])
+        (index,) = todo
+        task = tasks[index]
         try:
             with contextlib.chdir(Path.cwd()):  # the worker's chdir, undone after
-                result = _worker(spec, *job, manim_overrides, snapshot_dir)
+                results[index] = _worker(*job(task, progress), snapshot_dir)
         except Exception as error:
-            raise RenderError(spec.name, error) from error
+            raise RenderError(task.spec.label, error) from error
         if on_done is not None:
-            on_done(result)
-        return [result if spec.name == s.name else results[s.name] for s in specs]
+            on_done(task, results[index])
+        return [results[i] for i in range(len(tasks))]
     prepare_worker_environment()
-    order = sorted(todo, key=lambda s: -_last_seconds(media_dir, s, quality_name, outputs[s.name]))
+    order = sorted(todo, key=lambda i: -_last_seconds(media_dir, *_record_args(tasks[i])))
     context = multiprocessing.get_context("spawn")
     failure: BaseException | None = None
     pool = ProcessPoolExecutor(max_workers=max(1, jobs), mp_context=context)
     try:
-        pending: dict[Future, SceneSpec] = {
-            pool.submit(
-                _worker,
-                spec,
-                quality_name,
-                str(media_dir),
-                params,
-                force,
-                progress and jobs == 1,
-                outputs[spec.name],
-                manim_overrides,
-                snapshot_dir,
-            ): spec
-            for spec in order
+        pending: dict[Future, int] = {
+            pool.submit(_worker, *job(tasks[index], progress and jobs == 1), snapshot_dir): index
+            for index in order
         }
         while pending:
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
-                spec = pending.pop(future)
+                index = pending.pop(future)
                 try:
                     result = future.result()
                 except Exception as error:  # report after the others
-                    failure = failure or RenderError(spec.name, error)
+                    failure = failure or RenderError(tasks[index].spec.label, error)
                     continue
-                results[spec.name] = result
+                results[index] = result
                 if on_done is not None:
-                    on_done(result)
+                    on_done(tasks[index], result)
     except BaseException:  # Ctrl-C: stop now, not after the running renders
         _stop_workers(pool)
         raise
     pool.shutdown()
     if failure is not None:
         raise failure
-    return [results[spec.name] for spec in specs]
+    return [results[index] for index in range(len(tasks))]
+
+
+def _record_args(task: RenderTask) -> tuple:
+    """``(spec, quality, output)`` of ``task``: where its render record is."""
+    return task.spec, task.quality, task.output
