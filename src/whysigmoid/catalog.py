@@ -187,6 +187,7 @@ WORKS: tuple[SceneSpec, ...] = (
         "A weighted sum of pixels with a bias of -3 and a step acts as a concept detector "
         "for 'a vertical line on the right'; a steep sigmoid keeps that reading and is "
         "differentiable.",
+        aspects=ALL_ASPECTS,
         seconds=23.5,
     ),
     SceneSpec(
