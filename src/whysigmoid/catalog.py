@@ -218,6 +218,7 @@ WORKS: tuple[SceneSpec, ...] = (
         core_params.TowerFunctionsParams,
         "Section 'Universality of Sigmoid', after Nielsen ch. 4: two steep sigmoids make a "
         "tower, and enough towers approximate any continuous function.",
+        aspects=("16:9", "9:16"),
         seconds=57.3,
     ),
     SceneSpec(

@@ -1,6 +1,7 @@
 """Placing labels without overlap: side by side (``spread``), beside a point (``beside``).
 
-And text too wide for the frame, part by part on lines of its own (``wrap_parts``).
+And text too wide for the frame, part by part on lines of its own (``wrap_parts``);
+pieces whose width follows the numbers, back inside the frame (``inside_frame``).
 """
 
 from __future__ import annotations
@@ -8,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-from manim import DOWN, Mobject, VMobject, config
+from manim import DOWN, RIGHT, Mobject, VMobject, config
 
 from .. import style
 
-__all__ = ["beside", "spread", "wrap_parts"]
+__all__ = ["beside", "inside_frame", "spread", "wrap_parts"]
 
 
 def spread(
@@ -112,3 +113,18 @@ def wrap_parts(tex: VMobject, gap: float, max_width: float | None = None) -> VMo
         tex.arrange(DOWN, buff=gap).move_to(center)
         style.fit_width(tex, max_width)
     return tex
+
+
+def inside_frame(mob: Mobject, margin: float = style.FRAME_MARGIN) -> Mobject:
+    """Shift ``mob`` sideways, as little as needed, to keep it ``margin`` inside the frame.
+
+    For pieces whose width depends on the numbers (an axes' tick labels): a
+    piece that fits stays where it is. One wider than the room keeps its
+    left edge inside. Returns ``mob``.
+    """
+    half = config.frame_width / 2 - margin
+    if mob.get_right()[0] > half:
+        mob.shift(RIGHT * (half - mob.get_right()[0]))
+    if mob.get_left()[0] < -half:
+        mob.shift(RIGHT * (-half - mob.get_left()[0]))
+    return mob
