@@ -4,6 +4,8 @@ Storyboard: shared/storyboards.md, "ConceptDetector". Blog: the figure
 ``concept-detector.png`` and the paragraph around it.
 """
 
+from dataclasses import dataclass
+
 import numpy as np
 from manim import *
 
@@ -13,26 +15,110 @@ from whysigmoid.core import (
     EXAMPLE_SILENT,
     PATTERN,
     ConceptDetectorParams,
-    affine_sigmoid,
     detect,
     format_tex,
     weight_grid,
 )
 from whysigmoid.scene_base import BlogScene
 from whysigmoid.visuals import PixelGrid, WeightGrid
+from whysigmoid.visuals import detector_figures as figures
 
-SMALL_CELL = 0.28
+
+@dataclass(frozen=True)
+class Layout:
+    """Where ConceptDetector's pieces stand on one screen (scene units).
+
+    A ``*_at`` field is ``(side, aligned edge)`` for ``next_to``: a piece beside
+    the one before it (RIGHT, centres in line) or under it (DOWN, an edge in line).
+    """
+
+    #: Beat 1: the pattern's cell; the pattern beside or under the question;
+    #: the pair's centre height.
+    pattern_cell: float
+    pattern_at: tuple[np.ndarray, np.ndarray]
+    top_y: float
+    #: Beat 2: the formula's centre height and the gap between its pieces;
+    #: "≥ threshold ?" after the sum or under it; the bias note beside that test.
+    formula_y: float
+    formula_gap: float
+    test_at: tuple[np.ndarray, np.ndarray]
+    bias_at: tuple[np.ndarray, np.ndarray]
+    bias_gap: float
+    #: Beat 3: an example's pixel cell; its verdict after its evidence or under
+    #: it; the second example beside or under the first, this far apart; their
+    #: centre height.
+    example_cell: float
+    verdict_at: tuple[np.ndarray, np.ndarray]
+    examples_at: tuple[np.ndarray, np.ndarray]
+    examples_gap: float
+    examples_y: float
+    #: Beat 4: the sigmoid inset (its title wraps to the frame's width).
+    inset_size: tuple[float, float]
+    inset_y: float
+
+
+LAYOUTS = {
+    # a row for each step: the question, the formula, the two examples side by side
+    "16:9": Layout(
+        pattern_cell=0.28,
+        pattern_at=(RIGHT, ORIGIN),
+        top_y=3.1,
+        formula_y=0.55,
+        formula_gap=0.25,
+        test_at=(RIGHT, ORIGIN),
+        bias_at=(UP, ORIGIN),
+        bias_gap=0.6,
+        example_cell=0.28,
+        verdict_at=(RIGHT, ORIGIN),
+        examples_at=(RIGHT, ORIGIN),
+        examples_gap=1.0,
+        examples_y=-2.65,
+        inset_size=(6.5, 2.2),
+        inset_y=0.35,
+    ),
+    # stacked: the pattern under the question, the test and the bias under the
+    # sum, each verdict under its evidence, one example under the other
+    "9:16": Layout(
+        pattern_cell=0.36,
+        pattern_at=(DOWN, ORIGIN),
+        top_y=5.45,
+        formula_y=1.75,
+        formula_gap=0.15,
+        test_at=(DOWN, RIGHT),
+        bias_at=(DOWN, RIGHT),
+        bias_gap=0.25,
+        example_cell=0.4,
+        verdict_at=(DOWN, LEFT),
+        examples_at=(DOWN, LEFT),
+        examples_gap=1.0,
+        examples_y=-4.1,
+        inset_size=(6.6, 2.8),
+        inset_y=1.3,
+    ),
+    # as 9:16 below the question, which keeps its pattern beside it; smaller
+    # cells and gaps, a flatter inset
+    "1:1": Layout(
+        pattern_cell=0.22,
+        pattern_at=(RIGHT, ORIGIN),
+        top_y=3.2,
+        formula_y=1.3,
+        formula_gap=0.15,
+        test_at=(DOWN, RIGHT),
+        bias_at=(DOWN, RIGHT),
+        bias_gap=0.12,
+        example_cell=0.22,
+        verdict_at=(DOWN, LEFT),
+        examples_at=(DOWN, LEFT),
+        examples_gap=0.3,
+        examples_y=-2.45,
+        inset_size=(6.6, 1.5),
+        inset_y=0.75,
+    ),
+}
+#: Cells of the formula's image and weights (beat 2).
 BIG_CELL = 0.5
-TOP_Y = 3.1
-FORMULA_Y = 0.55
-EXAMPLES_Y = -2.65
+PATTERN_GAP = 0.6
 EXAMPLE_GAP = 0.25
-#: The sigmoid inset spans z in [-Z_PAD * max|z|, Z_PAD * max|z|], and at
-#: least [-Z_PAD, Z_PAD] (both pre-activations may be 0).
-Z_PAD = 1.15
-MIN_Z_HALF_SPAN = 1.0
-INSET_SIZE = (6.5, 2.2)
-INSET_SAMPLES = 800
 BIG_SYMBOL = 96
 SUM_DECIMALS = 2
 
@@ -54,15 +140,18 @@ class ConceptDetector(BlogScene):
     params = ConceptDetectorParams()
 
     def construct(self):
+        self.layout = layout = LAYOUTS[style.screen_aspect()]
         p = self.params
         weights = weight_grid(p.weight_columns, PATTERN.shape[0])
         threshold = format_tex(-p.bias, SUM_DECIMALS, trim=True)
 
         # Beat 1: the question and the pattern
         question = style.text("How to extract this pattern?")
-        pattern = PixelGrid(PATTERN, SMALL_CELL)
+        pattern = PixelGrid(PATTERN, layout.pattern_cell)
         self.color_lit(pattern)
-        VGroup(question, pattern).arrange(RIGHT, buff=0.6).set_y(TOP_Y)
+        side, edge = layout.pattern_at
+        VGroup(question, pattern).arrange(side, buff=PATTERN_GAP, aligned_edge=edge)
+        VGroup(question, pattern).set_y(layout.top_y)
         self.play(FadeIn(question), FadeIn(pattern, shift=DOWN * 0.2))
         self.beat(caption="How could a single neuron detect a pattern, like a line on the right?")
 
@@ -74,11 +163,15 @@ class ConceptDetector(BlogScene):
         times = style.math(r"\times")
         test = style.math(r"\geq", threshold, r"\;?", font_size=style.FONT_TITLE)
         formula = VGroup(sigma, open_paren, image, times, grid, close_paren, test)
-        formula.arrange(RIGHT, buff=0.25).set_y(FORMULA_Y)
+        formula.arrange(RIGHT, buff=layout.formula_gap)
+        side, edge = layout.test_at
+        test.next_to(formula[:-1], side, buff=layout.formula_gap, aligned_edge=edge)
+        formula.move_to(UP * layout.formula_y)
         style.fit_width(formula)
+        side, edge = layout.bias_at
         bias_note = style.math(
             rf"\text{{Bias}} = {format_tex(p.bias, SUM_DECIMALS, trim=True)}", color=style.WARM
-        ).next_to(test, UP, buff=0.6)
+        ).next_to(test, side, buff=layout.bias_gap, aligned_edge=edge)
         self.play(FadeIn(image))
         self.play(FadeIn(times), FadeIn(grid))
         self.play(Write(VGroup(sigma, open_paren, close_paren)), Write(test))
@@ -101,14 +194,21 @@ class ConceptDetector(BlogScene):
             terms = result.column_sums[result.column_sums != 0]
             line = style.math(rf": {self.evidence(terms, result.weighted_sum)} \geq {threshold}\;?")
             # lay out with the wider verdict of beat 4, so that one fits too
-            row = VGroup(PixelGrid(example, SMALL_CELL), line, self.verdict(later.output, 2))
-            rows.add(row.arrange(RIGHT, buff=EXAMPLE_GAP))
-        rows.arrange(RIGHT, buff=4 * EXAMPLE_GAP).set_y(EXAMPLES_Y)
+            row = VGroup(
+                PixelGrid(example, layout.example_cell), line, figures.verdict(later.output, 2)
+            )
+            row.arrange(RIGHT, buff=EXAMPLE_GAP)
+            side, edge = layout.verdict_at
+            row[2].next_to(line, side, buff=EXAMPLE_GAP, aligned_edge=edge)
+            VGroup(line, row[2]).match_y(row[0])
+            rows.add(row)
+        side, edge = layout.examples_at
+        rows.arrange(side, buff=layout.examples_gap, aligned_edge=edge).set_y(layout.examples_y)
         width = rows.width
         scale = style.fit_width(rows).width / width
         step_verdicts = []
         for (small, line, later_verdict), result in zip(rows, hard, strict=True):
-            verdict = self.verdict(result.output, 0).scale(scale).move_to(later_verdict, LEFT)
+            verdict = figures.verdict(result.output, 0).scale(scale).move_to(later_verdict, LEFT)
             step_verdicts.append(verdict)
             self.play(FadeIn(small))
             self.play(
@@ -121,7 +221,9 @@ class ConceptDetector(BlogScene):
         )
 
         # Beat 4: a steep sigmoid instead of the step
-        inset = self.sigmoid_inset([s.pre_activation for s in soft], p.steepness)
+        inset = figures.sigmoid_inset(
+            [s.pre_activation for s in soft], p.steepness, layout.inset_size, layout.inset_y
+        )
         self.play(
             FadeOut(VGroup(sigma, open_paren, image, times, grid, close_paren, test, bias_note))
         )
@@ -154,46 +256,3 @@ class ConceptDetector(BlogScene):
         if len(terms) == 1:
             return signed_sum(terms)
         return f"{signed_sum(terms)} = {format_tex(total, SUM_DECIMALS, trim=True)}"
-
-    @staticmethod
-    def verdict_color(output: float) -> ManimColor:
-        """Green for "yes" (output at least 1/2), red for "no"."""
-        return style.POSITIVE if output >= 0.5 else style.NEGATIVE
-
-    @classmethod
-    def verdict(cls, output: float, decimals: int) -> VGroup:
-        """``=> 1  yes`` in green, ``=> 0  no`` in red (by which side of 1/2 it lies)."""
-        color = cls.verdict_color(output)
-        value = style.number(output, decimals, trim=False, font_size=style.FONT_BODY, color=color)
-        word = style.text("yes" if output >= 0.5 else "no", color=color)
-        group = VGroup(style.math(r"\Rightarrow", color=color), value, word)
-        group.arrange(RIGHT, buff=0.15)
-        # share the baseline: the bottom of the "e"/"o" (no descender) meets the digits'
-        word.shift(UP * (value.get_bottom()[1] - word[0][-1].get_bottom()[1]))
-        return group
-
-    @classmethod
-    def sigmoid_inset(cls, z_values, steepness: float) -> VGroup:
-        """Axes with sigma(steepness * z) and a dot at each example's z."""
-        z_max = Z_PAD * max(float(np.max(np.abs(z_values))), MIN_Z_HALF_SPAN)
-        axes = style.make_axes(
-            (-z_max, z_max, 1.0), (0.0, 1.0, 0.5), *INSET_SIZE, x_ticks=(0.0,), y_ticks=(0.0, 1.0)
-        )
-        z = np.linspace(-z_max, z_max, INSET_SAMPLES)
-        curve = style.curve_through(axes, z, affine_sigmoid(z, steepness), style.CURVE)
-        title = style.math(
-            rf"\mathrm{{step}}(z) \;\to\; \sigma({format_tex(steepness, 2, True)}\,z),"
-            r"\quad z = \sum(\text{image} \times \text{weights}) + \text{bias}",
-            font_size=style.FONT_LABEL,
-        )
-        inset = VGroup(axes, curve).move_to(UP * (FORMULA_Y - 0.2))
-        title.next_to(axes, UP, buff=0.25)
-        dots = VGroup(
-            *(
-                Dot(axes.c2p(v, y), radius=0.09, color=cls.verdict_color(y))
-                for v, y in ((v, float(affine_sigmoid(v, steepness))) for v in z_values)
-            )
-        )
-        inset.add(title, dots)
-        inset.axes, inset.curve, inset.title, inset.dots = axes, curve, title, dots
-        return inset

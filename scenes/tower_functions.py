@@ -9,13 +9,13 @@ two precomputed arrays. The frames' pieces are built in
 ``whysigmoid.visuals.tower_figures``.
 """
 
+from dataclasses import dataclass
+
 from manim import *
 
 from whysigmoid import style
 from whysigmoid.core import (
     TowerFunctionsParams,
-    affine_sigmoid,
-    bias_for_step,
     blend_deviation,
     evaluate_towers,
     fit_towers,
@@ -24,13 +24,73 @@ from whysigmoid.core import (
     shared_grid,
 )
 from whysigmoid.scene_base import BlogScene
-from whysigmoid.visuals import FunctionGraph, Legend, TowerNetwork
+from whysigmoid.visuals import FunctionGraph, TowerNetwork
+from whysigmoid.visuals import tower_demo as demo
 from whysigmoid.visuals import tower_figures as figures
-from whysigmoid.visuals.tower_figures import AREA_OPACITY, fmt
+from whysigmoid.visuals.tower_figures import AREA_OPACITY
 
-#: Beat 1: the network on the left, its output on the right.
-NETWORK_CENTER = LEFT * 3.7 + UP * 0.2
-NETWORK_SCALE = 0.95
+
+@dataclass(frozen=True)
+class Layout:
+    """Where TowerFunctions' pieces stand on one screen (scene units).
+
+    Beat 1: the network and the demo axes (the legend under them). Beats 2-5:
+    the main axes, and a column of text (the goal, the towers' count, the
+    readout and the history; later the output panel) whose left edge is
+    ``column_left`` and whose top is ``column_drop`` below the main axes' edge
+    ``column_top_at`` (UP: beside the axes, DOWN: under them).
+    """
+
+    title_y: float
+    network_center: np.ndarray
+    network_scale: float
+    demo_axes_size: tuple[float, float]
+    demo_axes_center: np.ndarray
+    main_axes_size: tuple[float, float]
+    main_axes_center: np.ndarray
+    column_left: float
+    column_top_at: np.ndarray
+    column_drop: float
+    #: Beat 5: the sigma axes' size, their top this far below the column's
+    #: (room for the heading above them).
+    panel_size: tuple[float, float]
+    panel_drop: float
+
+
+LAYOUTS = {
+    # the network (beat 1) and the main axes left, plots and text right
+    "16:9": Layout(
+        title_y=figures.TITLE_Y,
+        network_center=LEFT * 3.7 + UP * 0.2,
+        network_scale=0.95,
+        demo_axes_size=figures.DEMO_AXES_SIZE,
+        demo_axes_center=figures.DEMO_AXES_CENTER,
+        main_axes_size=figures.MAIN_AXES_SIZE,
+        main_axes_center=figures.MAIN_AXES_CENTER,
+        column_left=figures.COLUMN_LEFT,
+        column_top_at=UP,
+        column_drop=0.0,
+        panel_size=figures.SIGMA_AXES_SIZE,
+        panel_drop=0.0,
+    ),
+    # stacked: the network above its output; the main axes above the text
+    # column, which later holds the output panel
+    "9:16": Layout(
+        title_y=6.4,
+        network_center=UP * 3.75,
+        network_scale=0.95,
+        demo_axes_size=(6.6, 3.8),
+        demo_axes_center=DOWN * 0.75 + RIGHT * 0.2,
+        main_axes_size=(6.6, 4.2),
+        main_axes_center=UP * 3.6,
+        column_left=-3.65,
+        column_top_at=DOWN,
+        column_drop=0.45,
+        panel_size=(6.6, 3.0),
+        panel_drop=0.8,
+    ),
+}
+LEGEND_GAP = 0.3
 MOVE_TIME = 1.6
 MORPH_TIME = 2.5
 BAND_MOVE_TIME = 0.4
@@ -43,6 +103,7 @@ class TowerFunctions(BlogScene):
     params = TowerFunctionsParams()
 
     def construct(self):
+        self.layout = layout = LAYOUTS[style.screen_aspect()]
         p = self.params
 
         # Beat 1: two steep neurons are two steps; weights h and -h make a tower
@@ -57,9 +118,12 @@ class TowerFunctions(BlogScene):
         fits = [
             fit_towers(logit_nielsen_target, n, p.interval, p.steepness) for n in p.tower_counts
         ]
-        axes = self.axes = figures.main_axes(p, fits)
-        title = figures.title("Weighted output from hidden layer").align_to(axes, LEFT)
-        goal = figures.goal_text(axes.get_top()[1])
+        axes = self.axes = figures.main_axes(
+            p, fits, layout.main_axes_size, layout.main_axes_center
+        )
+        title = figures.title("Weighted output from hidden layer", layout.title_y)
+        title.align_to(axes, LEFT)
+        goal = figures.goal_text(self.column_top(), layout.column_left)
         target_graph = FunctionGraph.plot(axes, logit_nielsen_target, color=style.COOL)
         self.play(FadeIn(axes), Write(title))
         self.play(Create(target_graph.path), FadeIn(goal), run_time=2)
@@ -149,62 +213,15 @@ class TowerFunctions(BlogScene):
     # --- beat 1 -------------------------------------------------------------
     def two_neuron_tower(self) -> None:
         p = self.params
-        w, h = p.steepness, p.demo_height
-        s1, s2 = p.demo_steps
-        biases = [bias_for_step(s, w) for s in (s1, s2)]
-        title = figures.title(r"Two steep neurons make a tower")
-        network = TowerNetwork().scale(NETWORK_SCALE).move_to(NETWORK_CENTER)
-        weights = VGroup(
-            *(
-                style.math(rf"w = {fmt(w)}", font_size=style.FONT_SMALL).move_to(
-                    network.edge_label_anchor(edge, above=i == 0)
-                )
-                for i, edge in enumerate(network.in_edges)
-            )
-        )
-        bias_labels = VGroup(
-            *(
-                style.math(
-                    rf"b_{i + 1} = {fmt(b)} \;\Rightarrow\; s_{i + 1} = -b_{i + 1}/w = {fmt(s)}",
-                    font_size=style.FONT_SMALL,
-                ).move_to(network.bias_anchor(i))
-                for i, (b, s) in enumerate(zip(biases, (s1, s2), strict=True))
-            )
-        )
-        outputs = VGroup(
-            style.math(rf"h = {fmt(h)}", font_size=style.FONT_SMALL, color=style.WARM),
-            style.math(rf"-h = {fmt(-h)}", font_size=style.FONT_SMALL, color=style.COOL),
-        )
-        for i, label in enumerate(outputs):
-            label.move_to(network.edge_label_anchor(network.out_edges[i], above=i == 0))
-        output_label = style.text("weighted output", font_size=style.FONT_SMALL)
-        output_label.move_to(network.output_anchor())
-
-        axes = figures.demo_axes(p)
-        steps = [
-            FunctionGraph.plot(
-                axes, lambda x, b=b, c=c: c * affine_sigmoid(x, w, b), breaks=(s,), color=color
-            )
-            for b, c, s, color in zip(
-                biases, (h, -h), (s1, s2), (style.WARM, style.COOL), strict=True
-            )
-        ]
-        tower = FunctionGraph.plot(
-            axes,
-            lambda x: evaluate_towers(x, [s1, s2], [h], w),
-            breaks=(s1, s2),
-            color=style.CURVE,
-            area_to=0.0,
-            area_opacity=AREA_OPACITY,
-        )
-        legend = Legend(
-            [
-                (style.WARM, r"h\,\sigma(w x + b_1)"),
-                (style.COOL, r"-h\,\sigma(w x + b_2)"),
-                (style.CURVE, r"\text{sum: a tower of height } h \text{ on } [s_1, s_2]"),
-            ]
-        )
-        legend.next_to(axes, DOWN, buff=0.3)
+        layout = self.layout
+        title = figures.title(r"Two steep neurons make a tower", layout.title_y)
+        network = TowerNetwork().scale(layout.network_scale).move_to(layout.network_center)
+        labels = demo.network_labels(network, p)
+        weights, bias_labels, outputs = labels.weights, labels.biases, labels.outputs
+        output_label = labels.output
+        axes = figures.demo_axes(p, layout.demo_axes_size, layout.demo_axes_center)
+        steps, tower, legend = demo.tower_graphs(axes, p)
+        legend.next_to(axes, DOWN, buff=LEGEND_GAP)
         entries = list(legend.entries)
         legend.entries.submobjects = []
         height = figures.tower_height_arrow(axes, p)
@@ -227,6 +244,11 @@ class TowerFunctions(BlogScene):
         self.play(GrowFromEdge(height, DOWN))
 
     # --- beats 2-5 ----------------------------------------------------------
+    def column_top(self) -> float:
+        """Where the text column (beats 2-5) starts: by the main axes, as the layout says."""
+        layout = self.layout
+        return self.axes.get_edge_center(layout.column_top_at)[1] - layout.column_drop
+
     def add_history_row(self, table: VGroup, fit) -> None:
         """One row "n towers: deviation", the number being the fit's own (the core's)."""
         row = figures.history_row(fit, table)
@@ -252,7 +274,14 @@ class TowerFunctions(BlogScene):
 
     def output_panel(self, fit, towers: FunctionGraph) -> None:
         """sigma(weighted output) beside f(x), with their average deviation."""
-        panel = figures.OutputPanel(self.params, fit, self.axes.get_top()[1])
+        layout = self.layout
+        panel = figures.OutputPanel(
+            self.params,
+            fit,
+            self.column_top() - layout.panel_drop,
+            layout.panel_size,
+            layout.column_left,
+        )
         self.play(FadeIn(panel.axes), Write(panel.heading))
         self.play(Create(panel.f_graph.path), FadeIn(panel.legend))
         self.play(TransformFromCopy(towers.path, panel.output.path), run_time=2)

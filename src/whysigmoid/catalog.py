@@ -187,6 +187,7 @@ WORKS: tuple[SceneSpec, ...] = (
         "A weighted sum of pixels with a bias of -3 and a step acts as a concept detector "
         "for 'a vertical line on the right'; a steep sigmoid keeps that reading and is "
         "differentiable.",
+        aspects=ALL_ASPECTS,
         seconds=23.5,
     ),
     SceneSpec(
@@ -217,6 +218,7 @@ WORKS: tuple[SceneSpec, ...] = (
         core_params.TowerFunctionsParams,
         "Section 'Universality of Sigmoid', after Nielsen ch. 4: two steep sigmoids make a "
         "tower, and enough towers approximate any continuous function.",
+        aspects=("16:9", "9:16"),
         seconds=57.3,
     ),
     SceneSpec(

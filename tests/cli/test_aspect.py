@@ -1,7 +1,10 @@
 """--aspect on the command line: a work laid out for another screen, its own files."""
 
+import dataclasses
+
 from clitools import run
 
+from whysigmoid import catalog
 from whysigmoid.delivery.formats import poster_path
 from whysigmoid.delivery.media_info import probe
 
@@ -24,7 +27,11 @@ def test_a_vertical_dark_render_has_its_size_name_poster_and_gallery(tmp_path):
     assert "aspect-ratio: 9 / 16" in html
 
 
-def test_a_work_without_a_layout_for_the_screen_is_refused_before_rendering(tmp_path):
+def test_a_work_without_a_layout_for_the_screen_is_refused_before_rendering(tmp_path, monkeypatch):
+    # TowerFunctions as if it had only its 16:9 layout: the catalog the CLI looks works up in
+    only_wide = dataclasses.replace(catalog.find_work("TowerFunctions"), aspects=("16:9",))
+    works = tuple(only_wide if w.name == only_wide.name else w for w in catalog.WORKS)
+    monkeypatch.setattr(catalog, "WORKS", works)
     media = tmp_path / "m"
     result = run(
         "render", "JustActivation", "TowerFunctions", "--aspect", "1:1", "--media-dir", media

@@ -8,6 +8,7 @@ from manim import DOWN, UP, tempconfig
 
 from whysigmoid import style
 from whysigmoid.visuals import ExpCurve, MarkedNumberLine, StackedBar, ValueTable, spread
+from whysigmoid.visuals.placement import wrap_parts
 
 
 @pytest.fixture(autouse=True)
@@ -37,6 +38,19 @@ def test_spread_moves_nothing_that_fits():
     np.testing.assert_allclose(spread([-3, 0, 3], [1, 1, 1], -6, 6, 0.2), [-3, 0, 3])
     with pytest.raises(ValueError, match="do not fit"):
         spread([0, 0], [5, 5], -4, 4, 0.1)
+
+
+def test_wrap_parts_keeps_a_line_that_fits_and_stacks_one_that_does_not():
+    parts = (r"\mathrm{step}(z) \;\to\; \sigma(10\,z),\quad", r"z = \sum(\text{image}) + b")
+    wide = style.math(*parts)
+    before = wide.get_center().copy(), wide.width
+    wrap_parts(wide, 0.15, max_width=20.0)
+    np.testing.assert_allclose(wide.get_center(), before[0])
+    assert wide.width == before[1]
+    narrow = style.math(*parts)
+    wrap_parts(narrow, 0.15, max_width=before[1] * 0.8)
+    assert narrow.width <= before[1] * 0.8 + 1e-9
+    assert narrow[0].get_bottom()[1] > narrow[1].get_top()[1]  # one under the other
 
 
 def test_value_table_aligns_columns_and_fits():

@@ -1,13 +1,19 @@
-"""Placing labels without overlap: side by side (``spread``), beside a point (``beside``)."""
+"""Placing labels without overlap: side by side (``spread``), beside a point (``beside``).
+
+And text too wide for the frame, part by part on lines of its own (``wrap_parts``);
+pieces whose width follows the numbers, back inside the frame (``inside_frame``).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 import numpy as np
-from manim import Mobject
+from manim import DOWN, RIGHT, Mobject, VMobject, config
 
-__all__ = ["beside", "spread"]
+from .. import style
+
+__all__ = ["beside", "inside_frame", "spread", "wrap_parts"]
 
 
 def spread(
@@ -90,3 +96,35 @@ def _overlap(a: Mobject, b: Mobject) -> float:
     width = min(a.get_right()[0], b.get_right()[0]) - max(a.get_left()[0], b.get_left()[0])
     height = min(a.get_top()[1], b.get_top()[1]) - max(a.get_bottom()[1], b.get_bottom()[1])
     return max(width, 0.0) * max(height, 0.0)
+
+
+def wrap_parts(tex: VMobject, gap: float, max_width: float | None = None) -> VMobject:
+    """Set the parts of ``tex`` (a ``MathTex`` of several strings) one under another if too wide.
+
+    ``tex`` keeps its typeset line when it is at most ``max_width`` wide
+    (default: the frame's width less both margins); otherwise each part gets
+    its own line, centred, ``gap`` apart, and a line still too wide scales the
+    whole down (``style.fit_width``). Returns ``tex``.
+    """
+    if max_width is None:
+        max_width = config.frame_width - 2 * style.FRAME_MARGIN
+    if tex.width > max_width:
+        center = tex.get_center()
+        tex.arrange(DOWN, buff=gap).move_to(center)
+        style.fit_width(tex, max_width)
+    return tex
+
+
+def inside_frame(mob: Mobject, margin: float = style.FRAME_MARGIN) -> Mobject:
+    """Shift ``mob`` sideways, as little as needed, to keep it ``margin`` inside the frame.
+
+    For pieces whose width depends on the numbers (an axes' tick labels): a
+    piece that fits stays where it is. One wider than the room keeps its
+    left edge inside. Returns ``mob``.
+    """
+    half = config.frame_width / 2 - margin
+    if mob.get_right()[0] > half:
+        mob.shift(RIGHT * (half - mob.get_right()[0]))
+    if mob.get_left()[0] < -half:
+        mob.shift(RIGHT * (-half - mob.get_left()[0]))
+    return mob

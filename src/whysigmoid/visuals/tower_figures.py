@@ -43,6 +43,7 @@ from ..core import (
 )
 from .graph import FunctionGraph
 from .legend import Legend
+from .placement import inside_frame
 from .readout import labelled_readout
 
 __all__ = [
@@ -83,6 +84,9 @@ ARROW_TIP = 0.15
 ZERO_LINE_OPACITY = 0.6
 BAND_GAP = 0.45
 ROW_GAP = 0.15
+#: Axes whose tick labels (wide numbers) push them off the frame come back this
+#: far inside it (less than style.FRAME_MARGIN: the blog's 16:9 axes sit closer).
+FRAME_CLEARANCE = 0.1
 
 
 def fmt(value: float) -> str:
@@ -90,9 +94,9 @@ def fmt(value: float) -> str:
     return format_tex(value, DECIMALS, trim=True)
 
 
-def title(words: str) -> Tex:
-    """A title at the top of the frame."""
-    return style.text(words, font_size=style.FONT_TITLE, color=style.TITLE).move_to(UP * TITLE_Y)
+def title(words: str, y: float = TITLE_Y) -> Tex:
+    """A title at height ``y`` (the top of a 16:9 frame by default)."""
+    return style.text(words, font_size=style.FONT_TITLE, color=style.TITLE).move_to(UP * y)
 
 
 def zero_line(axes: Axes) -> None:
@@ -103,20 +107,24 @@ def zero_line(axes: Axes) -> None:
         axes.add(line.set_stroke(width=style.STROKE_GUIDE / 2, opacity=ZERO_LINE_OPACITY))
 
 
-def demo_axes(p: TowerFunctionsParams) -> Axes:
-    """Beat 1's axes: the interval, ticks at the two steps, y from -h to h."""
+def demo_axes(
+    p: TowerFunctionsParams,
+    size: tuple[float, float] = DEMO_AXES_SIZE,
+    center: np.ndarray = DEMO_AXES_CENTER,
+) -> Axes:
+    """Beat 1's axes of ``size`` at ``center``: the interval, ticks at both steps, y in [-h, h]."""
     h = p.demo_height
     y_step = nice_step(2 * abs(h), MAX_Y_TICKS)
     low, high = enclosing_range([h, -h], y_step)
     axes = style.make_axes(
         (*p.interval, p.interval[1] - p.interval[0]),
         (low, high, y_step),
-        *DEMO_AXES_SIZE,
+        *size,
         x_ticks=(*p.interval, *p.demo_steps),
         y_ticks=tick_values(low, high, y_step),
     )
     zero_line(axes)
-    return axes.move_to(DEMO_AXES_CENTER)
+    return inside_frame(axes.move_to(center), FRAME_CLEARANCE)
 
 
 def tower_height_arrow(axes: Axes, p: TowerFunctionsParams) -> VGroup:
@@ -134,8 +142,16 @@ def tower_height_arrow(axes: Axes, p: TowerFunctionsParams) -> VGroup:
     return VGroup(arrow, label)
 
 
-def main_axes(p: TowerFunctionsParams, fits) -> Axes:
-    """Axes for the interval, tall enough for logit(f), every fit and the start height."""
+def main_axes(
+    p: TowerFunctionsParams,
+    fits,
+    size: tuple[float, float] = MAIN_AXES_SIZE,
+    center: np.ndarray = MAIN_AXES_CENTER,
+) -> Axes:
+    """Axes of ``size`` at ``center`` for the interval.
+
+    Tall enough for logit(f), every fit and the start height.
+    """
     x = np.linspace(*p.interval, DEVIATION_SAMPLES)
     values = np.concatenate(
         [logit_nielsen_target(x), *(fit.heights for fit in fits), [p.start_height, 0.0]]
@@ -145,22 +161,28 @@ def main_axes(p: TowerFunctionsParams, fits) -> Axes:
     axes = style.make_axes(
         (*p.interval, p.interval[1] - p.interval[0]),
         (low, high, y_step),
-        *MAIN_AXES_SIZE,
+        *size,
         x_ticks=p.interval,
         y_ticks=tick_values(low, high, y_step),
     )
     zero_line(axes)
     label = style.math("x", font_size=style.FONT_SMALL, color=style.GUIDE)
     axes.add(label.next_to(axes.c2p(p.interval[1], low), RIGHT, buff=0.15))
-    return axes.move_to(MAIN_AXES_CENTER)
+    return inside_frame(axes.move_to(center), FRAME_CLEARANCE)
 
 
-def _column_width() -> float:
-    return config.frame_width / 2 - COLUMN_LEFT - style.FRAME_MARGIN
+def _column_width(left: float = COLUMN_LEFT) -> float:
+    return config.frame_width / 2 - left - style.FRAME_MARGIN
 
 
-def goal_text(top: float) -> VGroup:
-    """The goal, Nielsen's f and the legend, in the right column from height ``top``."""
+def goal_text(top: float, left: float = COLUMN_LEFT, width: float | None = None) -> VGroup:
+    """The goal, Nielsen's f and the legend, in a column from ``(left, top)`` (its UL corner).
+
+    The column is ``width`` wide (default: from ``left`` to the frame's right
+    margin); a line too wide for it wraps (:func:`~.placement.wrap_parts`),
+    what is still too wide scales down. Parts: ``lines``, ``legend``.
+    """
+    width = _column_width(left) if width is None else width
     a, k = NIELSEN_SINE
     d, m = NIELSEN_COSINE
     lines = VGroup(
@@ -180,8 +202,9 @@ def goal_text(top: float) -> VGroup:
         [(style.COOL, r"\sigma^{-1}(f(x))"), (style.WARM, r"\text{weighted output (towers)}")]
     )
     group = VGroup(lines, legend).arrange(DOWN, aligned_edge=LEFT, buff=0.35)
-    style.fit_width(group, _column_width())
-    return group.move_to([COLUMN_LEFT, top, 0], aligned_edge=UL)
+    style.fit_width(group, width)
+    group.lines, group.legend = lines, legend
+    return group.move_to([left, top, 0], aligned_edge=UL)
 
 
 def count_label(p: TowerFunctionsParams, n: int) -> MathTex:
@@ -239,24 +262,34 @@ def band(axes: Axes, left: float, right: float) -> Rectangle:
 
 
 class OutputPanel:
-    """Beat 5's right column: sigma(weighted output) beside f(x), and their deviation.
+    """Beat 5's column: sigma(weighted output) beside f(x), and their deviation.
+
+    The axes (``size``) hang from height ``top`` at the frame's right margin;
+    the heading is fitted to the column from ``left``.
 
     Attributes: ``axes``, ``heading``, ``f_graph``, ``output`` (FunctionGraph
     of sigma of the fit), ``legend``, ``readout``.
     """
 
-    def __init__(self, p: TowerFunctionsParams, fit, top: float):
+    def __init__(
+        self,
+        p: TowerFunctionsParams,
+        fit,
+        top: float,
+        size: tuple[float, float] = SIGMA_AXES_SIZE,
+        left: float = COLUMN_LEFT,
+    ):
         axes = self.axes = style.make_axes(
             (*p.interval, p.interval[1] - p.interval[0]),
             (*SIGMA_Y_RANGE, SIGMA_Y_STEP),
-            *SIGMA_AXES_SIZE,
+            *size,
             x_ticks=p.interval,
             y_ticks=tick_values(*SIGMA_Y_RANGE, SIGMA_Y_STEP),
         )
-        axes.move_to([COLUMN_LEFT, top, 0], aligned_edge=UL)
+        axes.move_to([left, top, 0], aligned_edge=UL)
         axes.shift(RIGHT * (config.frame_width / 2 - style.FRAME_MARGIN - axes.get_right()[0]))
         heading = style.text(r"Output neuron: $\sigma(\text{weighted output})$", color=style.TITLE)
-        style.fit_width(heading, _column_width())
+        style.fit_width(heading, _column_width(left))
         self.heading = heading.next_to(axes, UP, buff=0.25).align_to(axes, RIGHT)
         self.f_graph = FunctionGraph.plot(axes, nielsen_target, color=style.COOL)
         self.output = FunctionGraph.plot(
