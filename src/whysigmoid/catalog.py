@@ -229,6 +229,7 @@ WORKS: tuple[SceneSpec, ...] = (
         "most a quarter and almost zero where it saturates, so the gradient through n layers "
         "shrinks like 0.25^n; an active ReLU passes it on unchanged, and its missing "
         "derivative at 0 does not matter in practice.",
+        aspects=ALL_ASPECTS,
         seconds=26.1,
     ),
     SceneSpec(

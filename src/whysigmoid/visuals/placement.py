@@ -1,13 +1,17 @@
-"""Placing labels without overlap: side by side (``spread``), beside a point (``beside``)."""
+"""Placing pieces without overlap.
+
+Labels side by side (``spread``), beside a point (``beside``), pieces in
+reading order (``after``).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 import numpy as np
-from manim import Mobject
+from manim import LEFT, UP, Mobject
 
-__all__ = ["beside", "spread"]
+__all__ = ["after", "beside", "spread"]
 
 
 def spread(
@@ -90,3 +94,14 @@ def _overlap(a: Mobject, b: Mobject) -> float:
     width = min(a.get_right()[0], b.get_right()[0]) - max(a.get_left()[0], b.get_left()[0])
     height = min(a.get_top()[1], b.get_top()[1]) - max(a.get_bottom()[1], b.get_bottom()[1])
     return max(width, 0.0) * max(height, 0.0)
+
+
+def after(mob: Mobject, anchor: Mobject, side: np.ndarray, buff: float) -> Mobject:
+    """Put ``mob`` after ``anchor`` in reading order, ``buff`` apart; returns ``mob``, moved.
+
+    ``side`` DOWN: below it, left edges lined up (a column); RIGHT: right of
+    it, tops lined up (a row). A layout names the side, so one screen stacks
+    what another puts side by side.
+    """
+    edge = UP if side[0] else LEFT
+    return mob.next_to(anchor, side, buff=buff, aligned_edge=edge)
