@@ -176,6 +176,7 @@ WORKS: tuple[SceneSpec, ...] = (
         core_params.SigmoidFamilyParams,
         "Weights and biases turn sigma(w x + b) into a step you can place anywhere: the bias "
         "shifts the curve (its midpoint sits at -b/w), a growing weight makes it steeper.",
+        aspects=ALL_ASPECTS,
         seconds=52.5,
     ),
     SceneSpec(
