@@ -6,6 +6,8 @@ Every curve is drawn truthfully (``visuals.FunctionGraph``): the steep ones
 never overshoot, the step has no vertical segment.
 """
 
+from dataclasses import dataclass
+
 from manim import *
 
 from whysigmoid import style
@@ -18,34 +20,82 @@ from whysigmoid.core import (
     nice_step,
     sigmoid,
     step,
-    step_derivative,
-    step_position,
     tick_values,
 )
 from whysigmoid.scene_base import BlogScene
-from whysigmoid.visuals import (
-    FunctionGraph,
-    Legend,
-    NumberReadout,
-    affine_label,
-    glide,
-    labelled_readout,
+from whysigmoid.visuals import FunctionGraph, Legend, affine_label, glide
+from whysigmoid.visuals.sigmoid_family_figures import (
+    midpoint_marker,
+    moving_sigmoid,
+    readout_header,
+    step_derivative_panel,
 )
 
+
+@dataclass(frozen=True)
+class Layout:
+    """Where the pieces stand on one screen (scene units): header, plot, column, caption.
+
+    The column holds the sweeps' legends and the step's legend from its
+    top-left corner (``column_left``, ``column_top``; no top: level with the
+    plot's), ``column_width`` wide; the derivative panel has its own place.
+    The header's first row is centred at ``header_y``; a row too wide for the
+    frame goes on to the next (``style.text_lines`` does so for captions).
+    """
+
+    axes_size: tuple[float, float]
+    axes_center: np.ndarray
+    header_y: float
+    caption_y: float
+    column_left: float
+    column_width: float
+    derivative_size: tuple[float, float]
+    derivative_center: np.ndarray
+    column_top: float | None = None
+
+
+LAYOUTS = {
+    # the plot left, legends and the derivative panel in a column right
+    "16:9": Layout(
+        axes_size=(9.0, 4.4),
+        axes_center=LEFT * 1.9 + DOWN * 0.05,
+        header_y=3.3,
+        caption_y=-3.3,
+        column_left=3.3,
+        column_width=style.right_edge("16:9") - 3.3,
+        derivative_size=(3.2, 1.3),
+        derivative_center=RIGHT * 5.0 + DOWN * 0.55,
+    ),
+    # the plot above the legends and the derivative panel, each the frame's width
+    "9:16": Layout(
+        axes_size=(6.5, 4.6),
+        axes_center=RIGHT * 0.05 + UP * 2.45,
+        header_y=6.4,
+        caption_y=-5.7,
+        column_left=-3.2,
+        column_width=style.right_edge("9:16") + 3.2,
+        derivative_size=(6.5, 1.4),
+        derivative_center=RIGHT * 0.05 + DOWN * 2.75,
+        column_top=-0.6,
+    ),
+    # as 16:9, compact: a narrower plot, a narrow column, captions on two lines
+    "1:1": Layout(
+        axes_size=(4.1, 3.9),
+        axes_center=LEFT * 1.3 + DOWN * 0.05,
+        header_y=3.4,
+        caption_y=-3.2,
+        column_left=1.35,
+        column_width=style.right_edge("1:1") - 1.35,
+        derivative_size=(2.0, 0.9),
+        derivative_center=RIGHT * 2.5 + UP * 0.13,
+    ),
+}
 Y_RANGE = (0.0, 1.0)
 Y_TICK_STEP = 0.5
 MAX_X_TICKS = 5
-AXES_SIZE = (9.0, 4.4)
-AXES_CENTER = LEFT * 1.9 + DOWN * 0.05
-HEADER_Y = 3.3
 HEADER_GAP = 0.6
-CAPTION_Y = -3.3
-#: The right column (legend, derivative panel) starts here.
-COLUMN_LEFT = 3.3
-COLUMN_WIDTH = config.frame_width / 2 - style.FRAME_MARGIN - COLUMN_LEFT
-DERIVATIVE_SIZE = (3.2, 1.3)
-DERIVATIVE_CENTER = RIGHT * 5.0 + DOWN * 0.55
-DERIVATIVE_Y_RANGE = (-1.0, 1.0)
+#: Between the header's rows, baseline to baseline, when it needs more than one.
+HEADER_ROW_STEP = 0.6
 #: The marker's label floats this far above the plot's top.
 MARKER_LABEL_GAP = 0.28
 TRACE_STROKE = 3.0
@@ -65,6 +115,7 @@ class SigmoidFamily(BlogScene):
     params = SigmoidFamilyParams()
 
     def construct(self):
+        self.layout = LAYOUTS[style.screen_aspect()]
         p = self.params
         self.axes = self.make_axes()
         self.weight = ValueTracker(p.bias_sweep_weight)
@@ -80,7 +131,7 @@ class SigmoidFamily(BlogScene):
         self.beat(caption="A sigmoid with a weight and a bias: sigma of w times x plus b.")
 
         # Beat 2: the bias shifts the curve; its midpoint sits at -b/w
-        caption = self.caption(r"The bias $b$ shifts the curve: its midpoint is at $s = -b/w$")
+        caption = self.caption("The bias $b$ shifts the curve:", "its midpoint is at $s = -b/w$")
         self.play(FadeIn(marker), FadeIn(caption))
         traces, legend = self.sweep(self.bias, p.biases)
         self.beat(
@@ -98,8 +149,8 @@ class SigmoidFamily(BlogScene):
         )
         traces, legend = self.sweep(self.weight, p.weights)
         grown = self.caption(
-            rf"$w = {format_tex(p.step_weight, READOUT_DECIMALS, trim=True)}$: "
-            r"the sigmoid has become a step"
+            rf"$w = {format_tex(p.step_weight, READOUT_DECIMALS, trim=True)}$:",
+            "the sigmoid has become a step",
         )
         self.play(glide(self.weight, p.step_weight, run_time=GROW_TIME))
         self.play(FadeOut(caption), FadeIn(grown))
@@ -149,92 +200,55 @@ class SigmoidFamily(BlogScene):
         axes = style.make_axes(
             (low, high, x_step),
             (*Y_RANGE, Y_TICK_STEP),
-            *AXES_SIZE,
+            *self.layout.axes_size,
             x_ticks=tick_values(low, high, x_step),
             y_ticks=tick_values(*Y_RANGE, Y_TICK_STEP),
         )
-        axes.move_to(AXES_CENTER)
+        axes.move_to(self.layout.axes_center)
         label = style.math("x", font_size=style.FONT_SMALL, color=style.GUIDE)
         axes.add(label.next_to(axes.c2p(high, Y_RANGE[0]), RIGHT, buff=0.15))
         return axes
 
     def moving_curve(self) -> FunctionGraph:
         """sigma(w x + b) for the trackers' current values, re-sampled by lookup each frame."""
-        curve = FunctionGraph(self.axes, color=style.CURVE)
-        # updaters capture what they need, not the scene: Manim hashes their closures
-        weight, bias, family, x_range = self.weight, self.bias, self.family, self.params.x_range
-
-        def redraw(graph):
-            w, b = weight.get_value(), bias.get_value()
-            if w == 0:  # a glide from w > 0 to w < 0 passes 0: a flat sigmoid
-                graph.set_polyline(x_range, [float(sigmoid(b))] * 2)
-            else:
-                graph.set_polyline(*family.samples(w, b, x_range))
-
-        curve.add_updater(redraw)
-        curve.update()
-        return curve
+        return moving_sigmoid(self.axes, self.weight, self.bias, self.family, self.params.x_range)
 
     def header(self) -> VGroup:
-        """sigma(w x + b) with live readouts of w and b, each given room for its widest value."""
+        """sigma(w x + b) with live readouts of w and b; rows where the frame is narrow."""
         p = self.params
         formula = style.math(r"\sigma(w\,x + b)", font_size=style.FONT_TITLE)
-        header = VGroup(formula)
-        cursor = formula.get_right()[0] + HEADER_GAP
         sweeps = (
             ("w", self.weight, (p.bias_sweep_weight, *p.weights, p.step_weight)),
             ("b", self.bias, (*p.biases, p.weight_sweep_bias, *p.step_biases)),
         )
-        for name, tracker, values in sweeps:
-            pair = labelled_readout(f"{name} =", tracker.get_value(), READOUT_DECIMALS, trim=True)
-            pair.align_to(formula, DOWN).shift(RIGHT * (cursor - pair.get_left()[0]))
-            pair.readout.add_updater(lambda r, t=tracker: r.set_value(t.get_value()))
-            header.add(pair)
-            # the widest text the readout can show: most digits, a sign if any value is negative
-            widest = -max(map(abs, values)) if min(values) < 0 else max(values)
-            room = NumberReadout(widest, READOUT_DECIMALS, font_size=style.FONT_BODY).width
-            cursor = pair.readout.get_left()[0] + room + HEADER_GAP
-        header.move_to(UP * HEADER_Y).align_to(self.axes, LEFT)
-        return header
+        room = config.frame_width / 2 - style.FRAME_MARGIN - self.axes.get_left()[0]
+        header = readout_header(
+            formula, sweeps, READOUT_DECIMALS, HEADER_GAP, HEADER_ROW_STEP, room
+        )
+        # the first row centred at header_y, as a one-row header is
+        header.shift(UP * (self.layout.header_y - header.first_row.get_center()[1]))
+        return header.align_to(self.axes, LEFT)
 
     def midpoint_marker(self) -> VGroup:
         """A dashed guide at s = -b/w, a dot where sigma = sigma(0), a live label."""
-        axes, weight, bias = self.axes, self.weight, self.bias
-        x_min, x_max = self.params.x_range
-        half = float(sigmoid(0.0))
-        text = labelled_readout(r"s = -b/w =", 0.0, READOUT_DECIMALS, True, style.FONT_SMALL)
-        readout = text.readout
-        guide = DashedLine(ORIGIN, UP, color=style.GUIDE, stroke_width=style.STROKE_GUIDE)
-        dot = Dot(radius=0.07, color=style.CURVE)
-        marker = VGroup(guide, dot, text)
-        top = axes.c2p(0, Y_RANGE[1])[1] + MARKER_LABEL_GAP
-
-        def follow(group):
-            w, b = weight.get_value(), bias.get_value()
-            # on the way between stops the midpoint may leave the plot (or not exist, w = 0)
-            s = step_position(w, b) if w != 0 else np.inf
-            shown = 1.0 if x_min <= s <= x_max else 0.0
-            guide.set_stroke(opacity=shown)
-            VGroup(dot, text).set_fill(opacity=shown)
-            if not shown:
-                return
-            readout.set_value(s)
-            guide.put_start_and_end_on(axes.c2p(s, Y_RANGE[0]), axes.c2p(s, Y_RANGE[1]))
-            dot.move_to(axes.c2p(s, half))
-            text.move_to([axes.c2p(s, 0)[0], top, 0])
-            left, right = axes.get_left()[0], axes.c2p(x_max, 0)[0]
-            text.set_x(np.clip(text.get_x(), left + text.width / 2, right - text.width / 2))
-
-        marker.add_updater(follow)
-        marker.update()
-        return marker
+        return midpoint_marker(
+            self.axes,
+            self.weight,
+            self.bias,
+            self.params.x_range,
+            Y_RANGE,
+            MARKER_LABEL_GAP,
+            READOUT_DECIMALS,
+        )
 
     def column_corner(self) -> np.ndarray:
-        return np.array([COLUMN_LEFT, self.axes.c2p(0, Y_RANGE[1])[1], 0.0])
+        top = self.layout.column_top
+        top = self.axes.c2p(0, Y_RANGE[1])[1] if top is None else top
+        return np.array([self.layout.column_left, top, 0.0])
 
-    def caption(self, words: str) -> Tex:
-        caption = style.text(words, font_size=style.FONT_BODY)
-        return style.fit_width(caption).move_to(UP * CAPTION_Y)
+    def caption(self, *phrases: str) -> VGroup:
+        """One line of ``phrases``, broken between them where the frame is too narrow."""
+        return style.text_lines([phrases]).move_to(UP * self.layout.caption_y)
 
     def sweep(self, tracker: ValueTracker, stops) -> tuple[VGroup, Legend]:
         """Move ``tracker`` through ``stops``; each stop leaves a trace and a legend entry."""
@@ -252,7 +266,7 @@ class SigmoidFamily(BlogScene):
             traces.add(trace)
             if legend is None:
                 label = affine_label(w, b, READOUT_DECIMALS)
-                legend = Legend([(color, label)], max_width=COLUMN_WIDTH)
+                legend = Legend([(color, label)], max_width=self.layout.column_width)
                 legend.move_to(self.column_corner(), aligned_edge=UL)
                 self.play(FadeIn(trace), FadeIn(legend))
             else:
@@ -271,31 +285,18 @@ class SigmoidFamily(BlogScene):
         low = format_tex(step(-1.0, p.step_value_at_zero), trim=True)
         at_zero = format_tex(step(0.0, p.step_value_at_zero), trim=True)
         return self.caption(
-            rf"$\mathrm{{Step}}(x) = {high}$ for $x > 0$, ${low}$ for $x < 0$, "
-            rf"and $\mathrm{{Step}}(0) = {at_zero}$: filled dot"
+            rf"$\mathrm{{Step}}(x) = {high}$ for $x > 0$,",
+            rf"${low}$ for $x < 0$,",
+            rf"and $\mathrm{{Step}}(0) = {at_zero}$: filled dot",
         )
 
     def derivative_panel(self) -> VGroup:
         """d/dx Step(x): 0 everywhere but at 0, where it does not exist (a hole)."""
-        low, high = self.params.x_range
-        x_step = nice_step(high - low, MAX_X_TICKS)
-        axes = style.make_axes(
-            (low, high, x_step),
-            (*DERIVATIVE_Y_RANGE, DERIVATIVE_Y_RANGE[1]),
-            *DERIVATIVE_SIZE,
-            x_ticks=(low, 0.0, high) if low < 0 < high else (low, high),
-            y_ticks=(0.0,),  # the derivative's only value
+        layout = self.layout
+        return step_derivative_panel(
+            self.params.x_range,
+            layout.derivative_size,
+            layout.derivative_center,
+            MAX_X_TICKS,
+            layout.column_width,
         )
-        axes.move_to(DERIVATIVE_CENTER)
-        graph = FunctionGraph.plot(axes, step_derivative, breaks=(0.0,), color=style.DERIVATIVE)
-        title = style.math(r"\tfrac{d}{dx}\,\mathrm{Step}(x)", color=style.DERIVATIVE)
-        title.next_to(axes, UP, buff=0.2)
-        zero = format_tex(0.0, trim=True)
-        note = VGroup(
-            style.text(rf"${zero}$ for every $x \neq {zero}$;", font_size=style.FONT_SMALL),
-            style.text(rf"at $x = {zero}$ it does not exist", font_size=style.FONT_SMALL),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=0.12)
-        note.next_to(axes, DOWN, buff=0.55).align_to(axes.tick_labels, LEFT)
-        panel = VGroup(axes, graph, title, note)
-        panel.axes, panel.graph, panel.title, panel.note = axes, graph, title, note
-        return panel

@@ -7,6 +7,8 @@ least like 0.25^n. An active ReLU passes the gradient on with factor 1; that
 its derivative does not exist at 0 does not matter in practice.
 """
 
+from dataclasses import dataclass
+
 from manim import *
 
 from whysigmoid import style
@@ -27,25 +29,72 @@ from whysigmoid.visuals import (
     relu_and_derivative,
     sigmoid_and_derivative,
 )
+from whysigmoid.visuals.placement import after
 
-# --- layout (scene units) ----------------------------------------------------
-TITLE_Y = 3.35
-PLOT_SIZE = (6.8, 4.3)
-PLOT_CENTER = LEFT * 2.95 + DOWN * 0.15
-#: The right column (formulas, tables) spans these x.
-COLUMN_LEFT, COLUMN_RIGHT = 1.3, config.frame_width / 2 - style.FRAME_MARGIN
-COLUMN_TOP = 2.55
+
+@dataclass(frozen=True)
+class Layout:
+    """Where the pieces stand on one screen (scene units): title, plot, the column of formulas.
+
+    The column (formulas, tables, the note) spans ``column_left`` to
+    ``column_right`` from ``column_top`` down; ``chain_table_side`` and
+    ``note_side`` say where the chain's table goes after the bound and the
+    note after ReLU's table: DOWN stacks them, RIGHT puts them side by side.
+    """
+
+    title_y: float
+    plot_size: tuple[float, float]
+    plot_center: np.ndarray
+    column_left: float
+    column_right: float
+    column_top: float
+    chain_table_side: np.ndarray
+    note_side: np.ndarray
+
+    @property
+    def column_width(self) -> float:
+        return self.column_right - self.column_left
+
+
+LAYOUTS = {
+    # the plot left, the column of formulas and tables right
+    "16:9": Layout(
+        title_y=3.35,
+        plot_size=(6.8, 4.3),
+        plot_center=LEFT * 2.95 + DOWN * 0.15,
+        column_left=1.3,
+        column_right=style.right_edge("16:9"),
+        column_top=2.55,
+        chain_table_side=DOWN,
+        note_side=DOWN,
+    ),
+    # the plot above the column, both the frame's width
+    "9:16": Layout(
+        title_y=6.3,
+        plot_size=(6.5, 5.4),
+        plot_center=RIGHT * 0.1 + UP * 2.7,
+        column_left=-style.right_edge("9:16"),
+        column_right=style.right_edge("9:16"),
+        column_top=-0.8,
+        chain_table_side=DOWN,
+        note_side=DOWN,
+    ),
+    # as 9:16, the plot flatter; the chain's table beside the bound, the note beside ReLU's
+    "1:1": Layout(
+        title_y=3.45,
+        plot_size=(6.6, 2.4),
+        plot_center=RIGHT * 0.1 + UP * 1.75,
+        column_left=-style.right_edge("1:1"),
+        column_right=style.right_edge("1:1"),
+        column_top=-0.05,
+        chain_table_side=RIGHT,
+        note_side=RIGHT,
+    ),
+}
 COLUMN_GAP = 0.4
-CAPTION_Y = -3.35
-#: The sigmoid's plot window in y; the ReLU's is (0, its largest x).
 DOT_RADIUS = 0.07
 #: Tables slide in from this far above.
 TABLE_SHIFT = 0.2
-#: The band behind ReLU's jump at 0: its half-width, and how far it reaches
-#: above the jump and below the axis (less than the tick labels' gap).
-BAND_HALF_WIDTH = 0.2
-BAND_OVERHANG = 0.15
-BAND_UNDERHANG = 0.08
 # --- numbers -----------------------------------------------------------------
 DERIVATIVE_DECIMALS = 3
 CHAIN_DECIMALS = 6
@@ -65,12 +114,13 @@ class VanishingGradient(BlogScene):
     params = VanishingGradientParams()
 
     def construct(self):
+        self.layout = layout = LAYOUTS[style.screen_aspect()]
         p = self.params
         peak = fmt(SIGMOID_DERIVATIVE_PEAK)
 
         # Beat 1: sigma and its derivative; sigma' peaks at sigma'(0) = 0.25
         title = style.text("Why sigmoid's gradient vanishes", font_size=style.FONT_TITLE)
-        title.move_to(UP * TITLE_Y)
+        title.move_to(UP * layout.title_y)
         plot = self.sigmoid_plot()
         peak_dot = self.dot_on(plot, SIGMOID_PEAK_AT)
         formula = self.column_item(
@@ -112,7 +162,7 @@ class VanishingGradient(BlogScene):
         )
         bound.next_to(chain, DOWN, buff=COLUMN_GAP).align_to(chain, LEFT)
         sigmoid_chain = self.chain_table(peak, sigmoid_chain_bound(p.layers), CHAIN_DECIMALS)
-        sigmoid_chain.next_to(bound, DOWN, buff=COLUMN_GAP).align_to(chain, LEFT)
+        after(sigmoid_chain, bound, layout.chain_table_side, COLUMN_GAP)
         self.play(FadeOut(table), FadeOut(formula), FadeOut(dots))
         self.play(FadeIn(chain))
         self.play(FadeIn(bound))
@@ -158,7 +208,7 @@ class VanishingGradient(BlogScene):
         )
 
         # Beat 5: no derivative at 0, and that does not matter in practice
-        band = self.jump_band(relu_plot)
+        band = relu_plot.jump_band()
         zero = fmt(0.0)
         note = VGroup(
             style.text(
@@ -170,7 +220,7 @@ class VanishingGradient(BlogScene):
             ),
             style.text("is rare, and the gradient is only a guide.", font_size=style.FONT_SMALL),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.12)
-        note.next_to(relu_chain, DOWN, buff=COLUMN_GAP).align_to(relu_chain, LEFT)
+        after(note, relu_chain, layout.note_side, COLUMN_GAP)
         self.bring_to_back(band)  # behind the curves, over nothing else
         self.play(FadeIn(band))
         self.play(FadeIn(note))
@@ -181,37 +231,20 @@ class VanishingGradient(BlogScene):
 
     # --- builders -----------------------------------------------------------
     def sigmoid_plot(self) -> FunctionAndDerivative:
-        return sigmoid_and_derivative(self.params.x_range, PLOT_SIZE).move_to(PLOT_CENTER)
+        plot = sigmoid_and_derivative(self.params.x_range, self.layout.plot_size)
+        return plot.move_to(self.layout.plot_center)
 
     def relu_plot(self) -> FunctionAndDerivative:
-        return relu_and_derivative(self.params.relu_x_range, PLOT_SIZE).move_to(PLOT_CENTER)
-
-    @staticmethod
-    def jump_band(plot: FunctionAndDerivative) -> Rectangle:
-        """A light band behind the derivative's jump, from the axis to above the jump.
-
-        It stops above the x tick labels, so the "0" under the jump stays readable.
-        """
-        marks = plot.derivative_graph.marks
-        axis_y = plot.axes.c2p(0.0, plot.axes.y_range[0])[1]
-        bottom = axis_y - BAND_UNDERHANG
-        top = marks.get_top()[1] + BAND_OVERHANG
-        band = Rectangle(
-            width=2 * BAND_HALF_WIDTH,
-            height=top - bottom,
-            stroke_width=0,
-            fill_color=style.BAND,
-            fill_opacity=1,
-        )
-        return band.move_to([marks.get_center()[0], (top + bottom) / 2, 0])
+        plot = relu_and_derivative(self.params.relu_x_range, self.layout.plot_size)
+        return plot.move_to(self.layout.plot_center)
 
     def dot_on(self, plot: FunctionAndDerivative, x: float) -> Dot:
         point = plot.axes.c2p(x, float(sigmoid_derivative(x)))
         return Dot(point, radius=DOT_RADIUS, color=style.DERIVATIVE)
 
     def column_item(self, mob: Mobject) -> Mobject:
-        style.fit_width(mob, COLUMN_RIGHT - COLUMN_LEFT)
-        return mob.move_to([COLUMN_LEFT, COLUMN_TOP, 0], aligned_edge=UL)
+        style.fit_width(mob, self.layout.column_width)
+        return mob.move_to([self.layout.column_left, self.layout.column_top, 0], aligned_edge=UL)
 
     def points_table(self) -> ValueTable:
         """X and sigma'(x) at the chosen points, one column each."""
@@ -232,7 +265,7 @@ class VanishingGradient(BlogScene):
                 for x in points
             ],
         ]
-        return ValueTable(labels, cells, max_width=COLUMN_RIGHT - COLUMN_LEFT)
+        return ValueTable(labels, cells, max_width=self.layout.column_width)
 
     def chain_table(self, factor: str, products, decimals: int) -> ValueTable:
         """One row per chain length n: ``factor^n`` and its value (from the core)."""
@@ -251,5 +284,5 @@ class VanishingGradient(BlogScene):
         ]
         # values left-aligned: their decimal points line up
         return ValueTable(
-            labels, cells, max_width=COLUMN_RIGHT - COLUMN_LEFT, align=("right", "left")
+            labels, cells, max_width=self.layout.column_width, align=("right", "left")
         )

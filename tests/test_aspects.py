@@ -10,6 +10,7 @@ from whysigmoid.aspects import (
     aspect_named,
     aspect_of_frame,
     aspect_suffix,
+    frame_size,
 )
 from whysigmoid.catalog import find_work
 from whysigmoid.delivery.decks import SlidesOutput
@@ -70,3 +71,11 @@ def test_an_unknown_aspect_is_refused():
         aspect_suffix("4:3")
     with pytest.raises(FormatError, match="unknown aspect"):
         VideoOutput(aspect="4:3")
+
+
+def test_frame_sizes_keep_the_short_side():
+    assert frame_size("16:9") == pytest.approx((SHORT_SIDE * 16 / 9, SHORT_SIDE))
+    assert frame_size("9:16") == pytest.approx((SHORT_SIDE, SHORT_SIDE * 16 / 9))
+    assert frame_size("1:1") == (SHORT_SIDE, SHORT_SIDE)
+    with pytest.raises(AspectError):
+        frame_size("4:3")

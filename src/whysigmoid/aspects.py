@@ -23,6 +23,7 @@ __all__ = [
     "aspect_named",
     "aspect_of_frame",
     "aspect_suffix",
+    "frame_size",
 ]
 
 #: The frame's short side in scene units: Manim's frame height.
@@ -115,3 +116,18 @@ def aspect_of_frame(frame_width: float, frame_height: float) -> str:
     """The name of the aspect whose ratio is nearest ``frame_width / frame_height``."""
     ratio = frame_width / frame_height
     return min(ASPECTS.values(), key=lambda a: abs(a.width / a.height - ratio)).name
+
+
+def frame_size(name: str) -> tuple[float, float]:
+    """(width, height) of an aspect's frame in scene units: 16:9 is about 14.22 x 8, 1:1 is 8 x 8.
+
+    The short side is :data:`SHORT_SIDE`, as in a render (Manim's frame).
+
+    Raises
+    ------
+    AspectError
+        Unknown aspect.
+    """
+    aspect = aspect_named(name)
+    short = min(aspect.width, aspect.height)
+    return SHORT_SIDE * aspect.width / short, SHORT_SIDE * aspect.height / short

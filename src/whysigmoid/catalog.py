@@ -176,6 +176,7 @@ WORKS: tuple[SceneSpec, ...] = (
         core_params.SigmoidFamilyParams,
         "Weights and biases turn sigma(w x + b) into a step you can place anywhere: the bias "
         "shifts the curve (its midpoint sits at -b/w), a growing weight makes it steeper.",
+        aspects=ALL_ASPECTS,
         seconds=52.5,
     ),
     SceneSpec(
@@ -231,6 +232,7 @@ WORKS: tuple[SceneSpec, ...] = (
         "most a quarter and almost zero where it saturates, so the gradient through n layers "
         "shrinks like 0.25^n; an active ReLU passes it on unchanged, and its missing "
         "derivative at 0 does not matter in practice.",
+        aspects=ALL_ASPECTS,
         seconds=26.1,
     ),
     SceneSpec(

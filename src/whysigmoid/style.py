@@ -7,13 +7,14 @@ config at import time.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import fields
 
 import numpy as np
 from manim import (
     DOWN,
     LEFT,
+    ORIGIN,
     Axes,
     Line,
     ManimColor,
@@ -25,7 +26,7 @@ from manim import (
     config,
 )
 
-from .aspects import aspect_of_frame
+from .aspects import aspect_of_frame, frame_size
 from .core import format_tex
 from .palettes import DEFAULT_THEME, THEMES, Palette
 
@@ -74,8 +75,10 @@ __all__ = [
     "make_axes",
     "math",
     "number",
+    "right_edge",
     "screen_aspect",
     "text",
+    "text_lines",
     "touches",
     "use_theme",
 ]
@@ -168,6 +171,15 @@ def screen_aspect() -> str:
     return aspect_of_frame(config.frame_width, config.frame_height)
 
 
+def right_edge(aspect: str) -> float:
+    """Where content ends on the right of a screen (``aspects.ASPECTS``): edge less margin.
+
+    The x of the frame's right edge less :data:`FRAME_MARGIN`, for a layout table
+    written before any frame exists: 16:9 about 6.76, 9:16 and 1:1 3.65.
+    """
+    return frame_size(aspect)[0] / 2 - FRAME_MARGIN
+
+
 # --- sizes (Manim font_size units; lengths in scene units) -------------------
 FONT_TITLE = 40
 FONT_BODY = 34
@@ -229,6 +241,57 @@ def number(
     mob.value = float(value)
     mob.shown = tex
     return mob
+
+
+#: Between the lines of a text broken by :func:`text_lines`.
+LINE_GAP = 0.12
+
+
+def text_lines(
+    lines: Sequence[str | Sequence[str]],
+    max_width: float | None = None,
+    font_size: float = FONT_BODY,
+    aligned_edge: np.ndarray = ORIGIN,
+    line_gap: float = LINE_GAP,
+) -> VGroup:
+    """Text in lines no wider than ``max_width``: a line too wide breaks between its phrases.
+
+    Each of ``lines`` is a string (one line) or a sequence of phrases, joined
+    by spaces on as few lines as fit (greedy, in order; a break falls only
+    between phrases, so a formula is never split). Every line is one
+    :func:`text`, the lines stacked top to bottom ``line_gap`` apart, their
+    ``aligned_edge`` lined up (``ORIGIN``: centred, ``LEFT``: flush left). A
+    single phrase wider than ``max_width`` is scaled down to it, alone, as
+    :func:`fit_width` does. Text that fits on its lines as given is set as
+    before, so a wide screen keeps its look; a narrow one gets more lines
+    rather than smaller text.
+
+    Parameters
+    ----------
+    lines : sequence of str or sequence of str
+        The lines; each a string or its phrases.
+    max_width : float or None
+        Widest line, scene units; default the frame width minus both margins.
+    """
+    if max_width is None:
+        max_width = config.frame_width - 2 * FRAME_MARGIN
+    out = VGroup()
+    for line in lines:
+        phrases = [line] if isinstance(line, str) else list(line)
+        whole = text(" ".join(phrases), font_size=font_size)
+        if whole.width <= max_width:
+            out.add(whole)
+            continue
+        current = phrases[0]
+        for phrase in phrases[1:]:
+            joined = f"{current} {phrase}"
+            if text(joined, font_size=font_size).width <= max_width:
+                current = joined
+            else:
+                out.add(fit_width(text(current, font_size=font_size), max_width))
+                current = phrase
+        out.add(fit_width(text(current, font_size=font_size), max_width))
+    return out.arrange(DOWN, aligned_edge=aligned_edge, buff=line_gap)
 
 
 def fit_height(mob: Mobject, max_height: float) -> Mobject:

@@ -261,7 +261,11 @@ def check_sigmoid_family(snapshots, params):
     b = p.step_biases[-1]
     assert (shown["b ="], shown["s = -b/w ="]) == (fmt(b), fmt(-b / p.step_weight))
     # the step's caption: levels and the value at 0 from the core's step
-    caption = next(t.tex for t in snapshots[FAMILY_STEP].texts if "filled dot" in t.tex)
+    # (a narrow screen breaks it into lines: from "Step(x) = ..." to "... filled dot")
+    texts = [t.tex for t in snapshots[FAMILY_STEP].texts]
+    end = next(i for i, tex in enumerate(texts) if "filled dot" in tex)
+    start = max(i for i in range(end + 1) if texts[i].startswith(r"$\mathrm{Step}(x) ="))
+    caption = " ".join(texts[start : end + 1])
     high, low, at_zero = (fmt(step(v, p.step_value_at_zero)) for v in (1.0, -1.0, 0.0))
     jump = fmt(0.0)  # where the step jumps
     assert numbers_in(caption) == [high, jump, low, jump, jump, at_zero]

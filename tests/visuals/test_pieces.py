@@ -4,11 +4,11 @@ import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from manim import DOWN, UP, tempconfig
+from manim import DOWN, LEFT, RIGHT, UP, Square, tempconfig
 
 from whysigmoid import style
 from whysigmoid.visuals import ExpCurve, MarkedNumberLine, StackedBar, ValueTable, spread
-from whysigmoid.visuals.placement import wrap_parts
+from whysigmoid.visuals.placement import after, wrap_parts
 
 
 @pytest.fixture(autouse=True)
@@ -51,6 +51,31 @@ def test_wrap_parts_keeps_a_line_that_fits_and_stacks_one_that_does_not():
     wrap_parts(narrow, 0.15, max_width=before[1] * 0.8)
     assert narrow.width <= before[1] * 0.8 + 1e-9
     assert narrow[0].get_bottom()[1] > narrow[1].get_top()[1]  # one under the other
+
+
+def test_after_stacks_below_or_sets_beside():
+    anchor = Square(1.0).move_to(LEFT * 2 + UP)
+    below = after(Square(0.5), anchor, DOWN, 0.2)
+    assert below.get_left()[0] == pytest.approx(anchor.get_left()[0])
+    assert below.get_top()[1] == pytest.approx(anchor.get_bottom()[1] - 0.2)
+    beside = after(Square(0.5), anchor, RIGHT, 0.3)
+    assert beside.get_top()[1] == pytest.approx(anchor.get_top()[1])
+    assert beside.get_left()[0] == pytest.approx(anchor.get_right()[0] + 0.3)
+
+
+def test_text_lines_break_between_phrases_only_where_too_wide():
+    phrases = ("The bias $b$ shifts the curve:", "its midpoint is at $s = -b/w$")
+    wide = style.text_lines([phrases], 20.0)
+    assert [t.tex_string for t in wide] == [" ".join(phrases)]
+    one_line = wide.width
+    narrow = style.text_lines([phrases], one_line * 0.75)
+    assert [t.tex_string for t in narrow] == list(phrases)
+    assert narrow.width <= one_line * 0.75
+    assert narrow[0].font_size == pytest.approx(style.FONT_BODY)  # broken, not shrunk
+    # lines given apart stay apart; a single phrase too wide is scaled down to fit
+    lines = style.text_lines(["a", "bb"], 20.0, aligned_edge=LEFT)
+    assert len(lines) == 2 and lines[0].get_left()[0] == pytest.approx(lines[1].get_left()[0])
+    assert style.text_lines([("long phrase",)], 0.5).width <= 0.5 + 1e-9
 
 
 def test_value_table_aligns_columns_and_fits():

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 import numpy as np
-from manim import DOWN, RIGHT, UL, Axes, VGroup
+from manim import DOWN, RIGHT, UL, Axes, Rectangle, VGroup
 from numpy.typing import ArrayLike, NDArray
 
 from .. import style
@@ -46,6 +46,11 @@ MAX_Y_TICKS = 3
 LEGEND_INSET = 0.15
 #: The x-axis label sits this far right of the axis' end.
 AXIS_LABEL_GAP = 0.15
+#: The band behind a jump of the derivative: its half-width, and how far it
+#: reaches above the jump and below the axis (less than the tick labels' gap).
+BAND_HALF_WIDTH = 0.2
+BAND_OVERHANG = 0.15
+BAND_UNDERHANG = 0.08
 
 Function = Callable[[NDArray[np.float64]], ArrayLike]
 
@@ -115,6 +120,26 @@ class FunctionAndDerivative(VGroup):
         self.legend.move_to(corner + (RIGHT + DOWN) * LEGEND_INSET, aligned_edge=UL)
         # the derivative on top: where both are 0 (ReLU left of 0) it stays visible
         self.add(self.axes, self.graph, self.derivative_graph, self.legend)
+
+    def jump_band(self) -> Rectangle:
+        """A light band (``style.BAND``) behind the derivative's jump, from the axis to above it.
+
+        It stops above the x tick labels, so the "0" under the jump stays
+        readable. For a derivative with one break (ReLU's at 0); not added to
+        the plot.
+        """
+        marks = self.derivative_graph.marks
+        axis_y = self.axes.c2p(0.0, self.axes.y_range[0])[1]
+        bottom = axis_y - BAND_UNDERHANG
+        top = marks.get_top()[1] + BAND_OVERHANG
+        band = Rectangle(
+            width=2 * BAND_HALF_WIDTH,
+            height=top - bottom,
+            stroke_width=0,
+            fill_color=style.BAND,
+            fill_opacity=1,
+        )
+        return band.move_to([marks.get_center()[0], (top + bottom) / 2, 0])
 
 
 def sigmoid_and_derivative(

@@ -1,7 +1,9 @@
-"""Placing labels without overlap: side by side (``spread``), beside a point (``beside``).
+"""Placing pieces without overlap.
 
-And text too wide for the frame, part by part on lines of its own (``wrap_parts``);
-pieces whose width follows the numbers, back inside the frame (``inside_frame``).
+Labels side by side (``spread``), beside a point (``beside``), pieces in
+reading order (``after``); text too wide for the frame, part by part on lines
+of its own (``wrap_parts``); pieces whose width follows the numbers, back
+inside the frame (``inside_frame``).
 """
 
 from __future__ import annotations
@@ -9,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-from manim import DOWN, RIGHT, Mobject, VMobject, config
+from manim import DOWN, LEFT, RIGHT, UP, Mobject, VMobject, config
 
 from .. import style
 
-__all__ = ["beside", "inside_frame", "spread", "wrap_parts"]
+__all__ = ["after", "beside", "inside_frame", "spread", "wrap_parts"]
 
 
 def spread(
@@ -128,3 +130,14 @@ def inside_frame(mob: Mobject, margin: float = style.FRAME_MARGIN) -> Mobject:
     if mob.get_left()[0] < -half:
         mob.shift(RIGHT * (-half - mob.get_left()[0]))
     return mob
+
+
+def after(mob: Mobject, anchor: Mobject, side: np.ndarray, buff: float) -> Mobject:
+    """Put ``mob`` after ``anchor`` in reading order, ``buff`` apart; returns ``mob``, moved.
+
+    ``side`` DOWN: below it, left edges lined up (a column); RIGHT: right of
+    it, tops lined up (a row). A layout names the side, so one screen stacks
+    what another puts side by side.
+    """
+    edge = UP if side[0] else LEFT
+    return mob.next_to(anchor, side, buff=buff, aligned_edge=edge)
