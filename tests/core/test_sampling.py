@@ -169,6 +169,22 @@ def test_tower_blend_on_a_shared_grid():
 def test_shared_grid_refuses_a_jump():
     with pytest.raises(ValueError, match="continuous"):
         shared_grid([lambda x: step(x, 0.0)], X_RANGE, UNIT)
+    with pytest.raises(ValueError, match="continuous"):  # a break elsewhere does not excuse it
+        shared_grid([lambda x: step(x, 0.0)], X_RANGE, UNIT, breaks=(2.0,))
+
+
+@pytest.mark.parametrize("steepness", [1e16, 1e200, 1.7976931348623157e308])
+def test_towers_steep_as_steps_jump_at_their_edges_on_a_shared_grid(steepness):
+    """TowerFunctions with --set steepness=1e200 crashed here: its towers are steps."""
+    edges, heights = np.array([-0.5, -0.4333, -0.3667, -0.3]), np.array([3.0, 1.0, 2.0])
+
+    def towers(x):
+        return evaluate_towers(x, edges, heights, steepness)
+
+    x = shared_grid([towers], (-0.5, -0.3), (0.0, 4.0), breaks=edges)
+    assert np.all(np.diff(x) > 0) and np.all(np.isfinite(towers(x)))
+    inside = (x > edges[1] + 1e-3) & (x < edges[2] - 1e-3)
+    np.testing.assert_allclose(towers(x[inside]), heights[1])
 
 
 @pytest.mark.parametrize(("weight", "bias"), [(1.0, 0.0), (100.0, 500.0), (-3.0, 2.0), (1e3, 0)])

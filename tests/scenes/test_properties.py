@@ -353,6 +353,16 @@ def test_concept_detector(beats, params):
 
 @drawn(TOWER_SETS)
 @given(params=tower_functions_sets())
+@example(  # towers steep as steps: the shared grid refused their jumps (a crash)
+    params=TowerFunctionsParams(
+        tower_counts=(3, 1, 1, 7, 1),
+        interval=(-0.5, -0.3),
+        steepness=1e200,
+        start_height=3.0,
+        demo_steps=(-0.5, -0.4),
+        demo_height=50.01,
+    )
+)
 def test_tower_functions(beats, params):
     renders_with_the_cores_numbers(beats, "TowerFunctions", params)
 

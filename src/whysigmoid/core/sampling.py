@@ -291,7 +291,9 @@ def shared_grid(
     Parameters
     ----------
     functions : sequence of callable
-        Continuous, finite on ``x_range``.
+        Continuous, finite on ``x_range``, except that they may jump at
+        ``breaks`` (a tower's edge with a huge steepness is a step): the
+        polyline crosses such a jump as a vertical segment.
     x_range, y_range, tolerance, breaks, initial
         As in :func:`sample_function`.
 
@@ -303,11 +305,19 @@ def shared_grid(
     ------
     ValueError
         Bad ranges or tolerance (as :func:`sample_function`), no functions,
-        or a function that jumps or is undefined somewhere on ``x_range``.
+        or a function that jumps away from ``breaks`` or is undefined
+        somewhere on ``x_range``.
     """
     if len(functions) == 0:
         raise ValueError("functions: give at least one")
+    breaks = np.array([float(t) for t in breaks])
     x, y, brackets = _refine(functions, x_range, y_range, tolerance, breaks, initial)
+    if len(brackets) and len(breaks):
+        # a jump at a declared break is a step's vertical edge: the polyline draws it so
+        resolution = JUMP_RESOLUTION * np.ptp(x)
+        low, high = brackets[:, :1], brackets[:, 1:]
+        at_break = ((breaks >= low - resolution) & (breaks <= high + resolution)).any(axis=1)
+        brackets = brackets[~at_break]
     if len(brackets) or np.isnan(y).any():
         where = brackets[0, 0] if len(brackets) else x[np.isnan(y).any(axis=0)][0]
         raise ValueError(f"functions must be continuous and finite; one is not near x = {where}")
