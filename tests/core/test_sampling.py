@@ -187,6 +187,20 @@ def test_towers_steep_as_steps_jump_at_their_edges_on_a_shared_grid(steepness):
     np.testing.assert_allclose(towers(x[inside]), heights[1])
 
 
+@pytest.mark.parametrize(("weight", "bias", "step"), [(1e300, -5e300, 5.0), (-1e300, -2e300, -2.0)])
+def test_a_huge_weight_draws_a_step_not_a_slanted_line(weight, bias, step):
+    """SigmoidFamily drew (-10, 0) -> (5, 0.5) -> (10, 1) for w = 1e300, b = -5e300."""
+    family = AffineFamily(
+        sigmoid, UNIT, flat_outside=(-SIGMOID_SATURATED_BEYOND, SIGMOID_SATURATED_BEYOND)
+    )
+    x, y = family.samples(weight, bias, X_RANGE)
+    assert np.all(np.diff(x) > 0)
+    low, high = (0.0, 1.0) if weight > 0 else (1.0, 0.0)
+    np.testing.assert_allclose(y[x < step], low, atol=1e-12)
+    np.testing.assert_allclose(y[x > step], high, atol=1e-12)
+    assert (x < step).sum() >= 2 and (x > step).sum() >= 2  # both levels drawn flat
+
+
 @pytest.mark.parametrize(("weight", "bias"), [(1.0, 0.0), (100.0, 500.0), (-3.0, 2.0), (1e3, 0)])
 def test_affine_family_matches_direct_sampling(weight, bias):
     def f(x):

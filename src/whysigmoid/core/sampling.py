@@ -405,5 +405,11 @@ class AffineFamily:
             if weight < 0:
                 x[1:-1] = x[-2:0:-1]
             x = np.clip(x, x0, x1)  # rounding of (u - b) / w near the ends, not values
+            if (np.diff(x) == 0).any():
+                # a huge w (or b) rounds the bend's samples onto one x, the step's place:
+                # the floats beside it show the step's two levels (else a slanted line)
+                x = np.unique(
+                    np.clip([x, np.nextafter(x, -np.inf), np.nextafter(x, np.inf)], x0, x1)
+                )
             y = np.asarray(self.g(weight * x + bias), dtype=np.float64)
         return x, y
