@@ -239,6 +239,7 @@ WORKS: tuple[SceneSpec, ...] = (
         core_params.VanishingGradientParams,
         "The sigmoid and its first derivative, which peaks at 0.25.",
         kind=STILL,
+        aspects=ALL_ASPECTS,
     ),
     SceneSpec(
         "SigmoidFamilyPanels",
@@ -248,6 +249,7 @@ WORKS: tuple[SceneSpec, ...] = (
         core_params.SigmoidFamilyParams,
         "The bias shifts the sigmoid, the weight makes it steeper.",
         kind=STILL,
+        aspects=ALL_ASPECTS,
     ),
     SceneSpec(
         "StepFunction",
@@ -257,6 +259,7 @@ WORKS: tuple[SceneSpec, ...] = (
         core_params.SigmoidFamilyParams,
         "The step jumps at 0; its derivative is 0 everywhere else and undefined at 0.",
         kind=STILL,
+        aspects=ALL_ASPECTS,
     ),
     SceneSpec(
         "DerivativeAtPoints",
@@ -266,6 +269,7 @@ WORKS: tuple[SceneSpec, ...] = (
         core_params.VanishingGradientParams,
         "The derivative of the sigmoid at a few points: largest at 0, tiny far out.",
         kind=STILL,
+        aspects=ALL_ASPECTS,
     ),
     SceneSpec(
         "ReLUCurve",
@@ -275,6 +279,7 @@ WORKS: tuple[SceneSpec, ...] = (
         core_params.VanishingGradientParams,
         "ReLU and its first derivative: 0 for x < 0, 1 for x > 0, undefined at 0.",
         kind=STILL,
+        aspects=ALL_ASPECTS,
     ),
     SceneSpec(
         "ExpNormalizeTable",
@@ -284,6 +289,7 @@ WORKS: tuple[SceneSpec, ...] = (
         core_params.ExpNormalizeSigmoidParams,
         "Exponentiating and normalizing the log-scores 0 and x gives p(y=1) = sigma(x).",
         kind=STILL,
+        aspects=ALL_ASPECTS,
     ),
 )
 
