@@ -197,6 +197,7 @@ WORKS: tuple[SceneSpec, ...] = (
         core_params.ExpNormalizeParams,
         "Section 'A probabilistic derivation of Sigmoid': softmax exponentiates unnormalized "
         "scores to make them positive, then divides by their sum so they add up to 1.",
+        aspects=ALL_ASPECTS,
         seconds=24.9,
     ),
     SceneSpec(

@@ -1,13 +1,18 @@
-"""Placing labels without overlap: side by side (``spread``), beside a point (``beside``)."""
+"""Placing labels without overlap: side by side (``spread``), beside a point (``beside``).
+
+And text that must fit a width: its parts on lines of their own (``wrap``).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 import numpy as np
-from manim import Mobject
+from manim import DOWN, LEFT, UP, Mobject
 
-__all__ = ["beside", "spread"]
+from .. import style
+
+__all__ = ["beside", "spread", "wrap"]
 
 
 def spread(
@@ -90,3 +95,24 @@ def _overlap(a: Mobject, b: Mobject) -> float:
     width = min(a.get_right()[0], b.get_right()[0]) - max(a.get_left()[0], b.get_left()[0])
     height = min(a.get_top()[1], b.get_top()[1]) - max(a.get_bottom()[1], b.get_bottom()[1])
     return max(width, 0.0) * max(height, 0.0)
+
+
+def wrap(
+    text: Mobject, width: float, gap: float, least_scale: float = 1.0, align: np.ndarray = LEFT
+) -> Mobject:
+    """Fit ``text`` into ``width``, shrinking it at most to ``least_scale``, else breaking it.
+
+    ``text`` is a ``Tex`` made of several parts (``style.text("Normalized ",
+    "(divided by ...)")``): the parts are the places where it may break. If it
+    would have to shrink below ``least_scale`` (default: not at all) to fit,
+    each part goes on a line of its own, ``gap`` apart, lined up on their
+    ``align`` edge (LEFT, or ORIGIN: centred), the top-left corner where the
+    text's was; then it shrinks if still too wide.
+    Returns ``text``, moved.
+    """
+    if text.width * least_scale > width and len(text.submobjects) > 1:
+        corner = text.get_corner(UP + LEFT)
+        for before, part in zip(text.submobjects, text.submobjects[1:], strict=False):
+            part.next_to(before, DOWN, buff=gap, aligned_edge=align)
+        text.shift(corner - text.get_corner(UP + LEFT))
+    return style.fit_width(text, width)
