@@ -208,6 +208,7 @@ WORKS: tuple[SceneSpec, ...] = (
         core_params.ExpNormalizeSigmoidParams,
         "With log p(y=0) fixed at 0 and log p(y=1) = x, exponentiating and normalizing gives "
         "p(y=1) = e^x / (1 + e^x) = 1 / (1 + e^-x): the sigmoid.",
+        aspects=ALL_ASPECTS,
         seconds=34.6,
     ),
     SceneSpec(
