@@ -5,21 +5,103 @@ probabilistic derivation of Sigmoid": fix log p(0) at 0, put log p(1) = x
 anywhere, exponentiate and normalize: p(y=1) = e^x / (1 + e^x) = sigma(x).
 """
 
+from dataclasses import dataclass
+
 from manim import *
 
 from whysigmoid import style
+from whysigmoid.aspects import SHORT_SIDE
 from whysigmoid.core import ExpNormalizeSigmoidParams, format_tex, sigmoid, two_class_normalize
 from whysigmoid.scene_base import BlogScene
 from whysigmoid.visuals import ValueTable
 from whysigmoid.visuals import exp_normalize_figures as figures
 from whysigmoid.visuals.exp_normalize_figures import LOG_DECIMALS, PROB_DECIMALS, VALUE_DECIMALS
 
-# --- layout (scene units); the lines, captions and tables: visuals.exp_normalize_figures --
-HALF_WIDTH = config.frame_width / 2 - style.FRAME_MARGIN
-#: Beat 6: the kept table on the left, the derivation on the right.
-CHECK_TABLE_Y = -0.2
-CHECK_TABLE_MAX_WIDTH = 4.8
-DERIVATION_CENTER = RIGHT * 2.1 + UP * 1.2
+#: The 16:9 frame's half width less its margin (the kept table's left edge there).
+WIDE_HALF_WIDTH = SHORT_SIDE * 16 / 9 / 2 - style.FRAME_MARGIN
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where the pieces stand on one screen (scene units).
+
+    The two number lines run from ``lines_left`` to the frame's right margin;
+    the case captions hang from the frame's top, at most ``caption_width``
+    wide each. Beat 6 keeps case 1's table at ``check_table_at`` (its
+    ``check_table_edge`` there) and writes the derivation around
+    ``derivation_center``.
+    """
+
+    lines_left: float
+    top_line_y: float
+    bottom_line_y: float
+    caption_width: float
+    #: The map z -> e^z ends left of this point; the e^z inset and its note.
+    map_label_at: np.ndarray
+    inset_center: np.ndarray
+    inset_size: tuple[float, float]
+    #: The case tables: from this x to the right margin, above this y.
+    tables_left: float
+    tables_floor: float
+    check_table_at: np.ndarray
+    check_table_edge: np.ndarray
+    check_table_max_width: float
+    derivation_center: np.ndarray
+
+
+LAYOUTS = {
+    # the lines right, the e^z aside left of them; beat 6: table left, derivation right
+    "16:9": Layout(
+        lines_left=figures.LINES_LEFT,
+        top_line_y=figures.TOP_LINE_Y,
+        bottom_line_y=figures.BOTTOM_LINE_Y,
+        caption_width=np.inf,
+        map_label_at=np.array(
+            [figures.LINES_LEFT, (figures.TOP_LINE_Y + figures.BOTTOM_LINE_Y) / 2, 0]
+        ),
+        inset_center=figures.INSET_CENTER,
+        inset_size=figures.INSET_SIZE,
+        tables_left=figures.LINES_LEFT,
+        tables_floor=-SHORT_SIDE / 2 + style.FRAME_MARGIN,
+        check_table_at=LEFT * WIDE_HALF_WIDTH + DOWN * 0.2,
+        check_table_edge=LEFT,
+        check_table_max_width=4.8,
+        derivation_center=RIGHT * 2.1 + UP * 1.2,
+    ),
+    # lines across the width, the tables under them, the e^z aside at the bottom;
+    # beat 6: the derivation above the table
+    "9:16": Layout(
+        lines_left=-SHORT_SIDE / 2 + style.FRAME_MARGIN,
+        top_line_y=3.4,
+        bottom_line_y=0.4,
+        caption_width=2.2,
+        map_label_at=LEFT * 0.55 + DOWN * 4.75,
+        inset_center=RIGHT * 1.3 + DOWN * 4.75,
+        inset_size=(2.8, 2.0),
+        tables_left=-SHORT_SIDE / 2 + style.FRAME_MARGIN,
+        tables_floor=-3.2,
+        check_table_at=DOWN * 2.0,
+        check_table_edge=ORIGIN,
+        check_table_max_width=5.0,
+        derivation_center=UP * 3.2,
+    ),
+    # as 16:9, compact: a small aside left of the lines, the tables across the width under them
+    "1:1": Layout(
+        lines_left=-1.0,
+        top_line_y=0.7,
+        bottom_line_y=-1.0,
+        caption_width=2.3,
+        map_label_at=LEFT * 1.4 + UP * 1.35,
+        inset_center=LEFT * 2.35 + UP * 0.1,
+        inset_size=(2.1, 1.3),
+        tables_left=-SHORT_SIDE / 2 + style.FRAME_MARGIN,
+        tables_floor=-SHORT_SIDE / 2 + style.FRAME_MARGIN,
+        check_table_at=LEFT * (SHORT_SIDE / 2 - style.FRAME_MARGIN) + DOWN * 2.3,
+        check_table_edge=LEFT,
+        check_table_max_width=4.0,
+        derivation_center=UP * 2.4,
+    ),
+}
 DERIVATION_FONT = style.FONT_TITLE
 DERIVATION_NOTE_BUFF = 0.45
 CHECK_BUFF = 0.8
@@ -46,9 +128,12 @@ class ExpNormalizeSigmoid(BlogScene):
     params = ExpNormalizeSigmoidParams()
 
     def construct(self):
+        self.layout = layout = LAYOUTS[style.screen_aspect()]
         cases = [two_class_normalize(x) for x in self.params.log_scores]
         colors = style.CASE_COLORS
-        top, bottom = figures.number_lines(cases)
+        top, bottom = figures.number_lines(
+            cases, layout.lines_left, layout.top_line_y, layout.bottom_line_y
+        )
 
         # Beat 1: a number line; log p(0) is reserved at 0
         self.play(Create(top.line), FadeIn(top.ticks, top.tick_labels))
@@ -59,7 +144,7 @@ class ExpNormalizeSigmoid(BlogScene):
         ]
         reserved = figures.reserved_caption()
         captions = [
-            figures.case_caption(i, c, color)
+            figures.case_caption(i, c, color, layout.caption_width)
             for i, (c, color) in enumerate(zip(cases, colors, strict=True))
         ]
         figures.place_captions(
@@ -76,7 +161,9 @@ class ExpNormalizeSigmoid(BlogScene):
         self.beat(caption="The log-score of event 1 may lie below or above zero.")
 
         # Beat 3: exponentiate: z -> e^z, a small e^z inset, a second number line
-        mapping, inset, note = figures.exp_aside()
+        mapping, inset, note = figures.exp_aside(
+            layout.map_label_at, layout.inset_center, layout.inset_size
+        )
         self.play(Write(mapping), FadeIn(inset.axes, inset.x_label))
         self.play(Create(inset.curve), FadeIn(inset.curve_label, inset.landmarks), Write(note))
         self.play(Create(bottom.line), FadeIn(bottom.ticks, bottom.tick_labels))
@@ -106,7 +193,9 @@ class ExpNormalizeSigmoid(BlogScene):
         self.beat(caption="Zero maps to one; each case keeps its own exponentiated score.")
 
         # Beat 5: for each case on its own: Sum = 1 + e^x, p(0) = 1 / Sum, p(1) = e^x / Sum
-        tables = figures.case_tables(cases, colors, bottom, targets[1:])
+        tables = figures.case_tables(
+            cases, colors, bottom, targets[1:], layout.tables_left, layout.tables_floor
+        )
         for table in tables:
             self.play(
                 FadeIn(table.panel, table.labels),
@@ -118,8 +207,8 @@ class ExpNormalizeSigmoid(BlogScene):
         # Beat 6: the derivation; sigma(x) matches case 1's p(1)
         keep = tables[0]
         keep.generate_target()
-        style.fit_width(keep.target, CHECK_TABLE_MAX_WIDTH)
-        keep.target.move_to([-HALF_WIDTH, CHECK_TABLE_Y, 0], aligned_edge=LEFT)
+        style.fit_width(keep.target, layout.check_table_max_width)
+        keep.target.move_to(layout.check_table_at, aligned_edge=layout.check_table_edge)
         self.play(
             *(FadeOut(m) for m in self.mobjects if m not in keep.get_family()),
             MoveToTarget(keep),
@@ -165,11 +254,12 @@ class ExpNormalizeSigmoid(BlogScene):
             None,
             r"the sigmoid!",
         ]
-        equation = style.math(*steps[0], font_size=DERIVATION_FONT).move_to(DERIVATION_CENTER)
+        center = self.layout.derivation_center
+        equation = style.math(*steps[0], font_size=DERIVATION_FONT).move_to(center)
         self.play(Write(equation))
         note = VGroup()
         for parts, words in zip(steps[1:], notes[1:], strict=True):
-            new = style.math(*parts, font_size=DERIVATION_FONT).move_to(DERIVATION_CENTER)
+            new = style.math(*parts, font_size=DERIVATION_FONT).move_to(center)
             new_note = VGroup()
             if words:
                 new_note = style.text(words, font_size=style.FONT_CAPTION, color=style.GUIDE)
@@ -197,7 +287,8 @@ class ExpNormalizeSigmoid(BlogScene):
             float(sigmoid(x)), PROB_DECIMALS, trim=False, font_size=style.FONT_BODY, color=color
         )
         line = VGroup(check, value).arrange(RIGHT, buff=0.15)
-        line.next_to(self.derivation_note, DOWN, buff=CHECK_BUFF).set_x(DERIVATION_CENTER[0])
+        line.next_to(self.derivation_note, DOWN, buff=CHECK_BUFF)
+        line.set_x(self.layout.derivation_center[0])
         self.play(Write(check), FadeIn(value))
         boxes = VGroup(
             SurroundingRectangle(value, color=style.HIGHLIGHT, buff=0.08),

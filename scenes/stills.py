@@ -5,6 +5,8 @@ Storyboard: shared/storyboards.md, "Stills". Each class draws one figure in
 Values come from the scenes' parameter dataclasses (the blog's defaults).
 """
 
+from dataclasses import dataclass
+
 from manim import *
 
 from whysigmoid import style
@@ -31,18 +33,68 @@ from whysigmoid.visuals import (
     two_class_table,
 )
 
-#: One plot filling the frame.
-PLOT_SIZE = (11.0, 6.0)
-#: Two plots side by side.
-PANEL_SIZE = (5.9, 4.6)
-PANEL_GAP = 1.0
+
+@dataclass(frozen=True)
+class Layout:
+    """How a figure fills one screen (scene units): one plot, or two panels and their gap."""
+
+    #: One plot filling the frame (axes' width, height).
+    plot_size: tuple[float, float]
+    #: Each of two panels (the bias and weight sweeps, the step and its derivative).
+    panel_size: tuple[float, float]
+    #: Between two panels' axes (their tick labels included): room for a title or legend.
+    panel_gap: float
+    #: Where the second panel goes from the first: RIGHT (side by side) or DOWN (stacked).
+    panel_direction: np.ndarray
+    #: The edge the panels line up on: DOWN (their axes) side by side, ORIGIN stacked.
+    panel_edge: np.ndarray
+
+
+LAYOUTS = {
+    # one plot filling the frame; two panels side by side
+    "16:9": Layout(
+        plot_size=(11.0, 6.0),
+        panel_size=(5.9, 4.6),
+        panel_gap=1.0,
+        panel_direction=RIGHT,
+        panel_edge=DOWN,
+    ),
+    # the panels stacked, each as wide as the frame allows
+    "9:16": Layout(
+        plot_size=(6.4, 7.0),
+        panel_size=(6.3, 4.0),
+        panel_gap=1.1,
+        panel_direction=DOWN,
+        panel_edge=ORIGIN,
+    ),
+    # compact: a smaller plot, narrow panels side by side
+    "1:1": Layout(
+        plot_size=(6.3, 5.4),
+        panel_size=(2.9, 3.2),
+        panel_gap=0.55,
+        panel_direction=RIGHT,
+        panel_edge=DOWN,
+    ),
+}
 STEP_DERIVATIVE_Y_RANGE = (-1.0, 1.0)
 TITLE_GAP = 0.3
 DOT_RADIUS = 0.08
 LABEL_GAP = 0.2
 LEGEND_DECIMALS = 2
 DERIVATIVE_DECIMALS = 3
+#: The exp-normalize table's scale (its text is FONT_CAPTION before it) on every screen.
 TABLE_SCALE = 2.0
+
+
+def fit_frame(mob: Mobject) -> Mobject:
+    """Scale ``mob`` down (never up) to the frame less its margins, and centre it."""
+    style.fit_width(mob)
+    return style.fit_height(mob, config.frame_height - 2 * style.FRAME_MARGIN).move_to(ORIGIN)
+
+
+def layout() -> Layout:
+    """The layout of the screen being drawn."""
+    return LAYOUTS[style.screen_aspect()]
 
 
 class BlogStill(Scene):
@@ -57,7 +109,7 @@ class SigmoidCurve(BlogStill):
     params = VanishingGradientParams()
 
     def construct(self):
-        self.add(style.fit_width(sigmoid_plot(self.params.x_range)).move_to(ORIGIN))
+        self.add(fit_frame(sigmoid_plot(self.params.x_range, layout().plot_size)))
 
 
 class DerivativeAtPoints(BlogStill):
@@ -66,7 +118,7 @@ class DerivativeAtPoints(BlogStill):
     params = VanishingGradientParams()
 
     def construct(self):
-        axes = plot_axes(self.params.x_range, SIGMOID_Y_RANGE, PLOT_SIZE)
+        axes = plot_axes(self.params.x_range, SIGMOID_Y_RANGE, layout().plot_size)
         curve = FunctionGraph.plot(axes, sigmoid, color=style.CURVE)
         legend = Legend([(style.CURVE, r"\sigma(x)")])
         key = style.text(r"numbers: the slope $\sigma'(x)$ at the dot", font_size=style.FONT_SMALL)
@@ -92,8 +144,8 @@ class DerivativeAtPoints(BlogStill):
                 label.shift(side * UP * (label.height + LABEL_GAP))
             placed.append(label)
             self.add(dot, label)
-        # wide end labels (1 x 10^6) may reach past the frame: the figure shrinks to fit
-        style.fit_width(VGroup(*self.mobjects)).move_to(ORIGIN)
+        # wide end labels (1 x 10^6) or stacked slopes may reach past the frame: shrink to fit
+        fit_frame(VGroup(*self.mobjects))
 
 
 class ReLUCurve(BlogStill):
@@ -102,8 +154,8 @@ class ReLUCurve(BlogStill):
     params = VanishingGradientParams()
 
     def construct(self):
-        plot = relu_and_derivative(self.params.relu_x_range, PLOT_SIZE)
-        self.add(style.fit_width(plot).move_to(ORIGIN))
+        plot = relu_and_derivative(self.params.relu_x_range, layout().plot_size)
+        self.add(fit_frame(plot))
 
 
 class StepFunction(BlogStill):
@@ -112,10 +164,10 @@ class StepFunction(BlogStill):
     params = SigmoidFamilyParams()
 
     def construct(self):
-        p = self.params
-        left = plot_axes(p.x_range, SIGMOID_Y_RANGE, PANEL_SIZE)
-        right = plot_axes(p.x_range, STEP_DERIVATIVE_Y_RANGE, PANEL_SIZE)
-        VGroup(left, right).arrange(RIGHT, buff=PANEL_GAP)
+        p, screen = self.params, layout()
+        left = plot_axes(p.x_range, SIGMOID_Y_RANGE, screen.panel_size)
+        right = plot_axes(p.x_range, STEP_DERIVATIVE_Y_RANGE, screen.panel_size)
+        VGroup(left, right).arrange(screen.panel_direction, buff=screen.panel_gap)
         step_graph = FunctionGraph.plot(
             left, lambda x: step(x, p.step_value_at_zero), breaks=(0.0,), color=style.CURVE
         )
@@ -129,9 +181,7 @@ class StepFunction(BlogStill):
             ),
         ]
         figure = VGroup(left, right, step_graph, derivative, *titles)
-        if figure.width > config.frame_width - 2 * style.FRAME_MARGIN:  # wide tick labels
-            style.fit_width(figure).move_to(ORIGIN)
-        self.add(figure)
+        self.add(fit_frame(figure))  # only wide tick labels make it shrink
 
 
 class SigmoidFamilyPanels(BlogStill):
@@ -140,14 +190,14 @@ class SigmoidFamilyPanels(BlogStill):
     params = SigmoidFamilyParams()
 
     def construct(self):
-        p = self.params
+        p, screen = self.params, layout()
         sweeps = (
             [(p.bias_sweep_weight, b) for b in p.biases],
             [(w, p.weight_sweep_bias) for w in p.weights],
         )
         panels = VGroup()
         for stops in sweeps:
-            axes = plot_axes(p.x_range, SIGMOID_Y_RANGE, PANEL_SIZE)
+            axes = plot_axes(p.x_range, SIGMOID_Y_RANGE, screen.panel_size)
             panel = VGroup(axes)
             entries = []
             for i, (w, b) in enumerate(stops):
@@ -160,8 +210,10 @@ class SigmoidFamilyPanels(BlogStill):
             legend = Legend(entries)
             panel.add(legend.next_to(axes, UP, buff=TITLE_GAP))
             panels.add(panel)
-        panels.arrange(RIGHT, buff=PANEL_GAP, aligned_edge=DOWN)
-        self.add(style.fit_width(panels).move_to(ORIGIN))
+        panels.arrange(
+            screen.panel_direction, buff=screen.panel_gap, aligned_edge=screen.panel_edge
+        )
+        self.add(fit_frame(panels))
 
 
 class ExpNormalizeTable(BlogStill):
@@ -172,9 +224,9 @@ class ExpNormalizeTable(BlogStill):
     def construct(self):
         case = two_class_normalize(self.params.log_scores[0])
         table = two_class_table(case, style.CASE_COLORS[0], with_inputs=True)
-        self.add(table.scale(TABLE_SCALE).move_to(ORIGIN))
+        self.add(fit_frame(table.scale(TABLE_SCALE)))
 
 
-def sigmoid_plot(x_range: tuple[float, float]) -> FunctionAndDerivative:
-    """Sigma and sigma' on one axes, filling the frame."""
-    return sigmoid_and_derivative(x_range, PLOT_SIZE).move_to(ORIGIN)
+def sigmoid_plot(x_range: tuple[float, float], size: tuple[float, float]) -> FunctionAndDerivative:
+    """Sigma and sigma' on one axes of ``size`` (the layout's plot), at the centre."""
+    return sigmoid_and_derivative(x_range, size).move_to(ORIGIN)

@@ -199,6 +199,7 @@ WORKS: tuple[SceneSpec, ...] = (
         core_params.ExpNormalizeParams,
         "Section 'A probabilistic derivation of Sigmoid': softmax exponentiates unnormalized "
         "scores to make them positive, then divides by their sum so they add up to 1.",
+        aspects=ALL_ASPECTS,
         seconds=24.9,
     ),
     SceneSpec(
@@ -209,6 +210,7 @@ WORKS: tuple[SceneSpec, ...] = (
         core_params.ExpNormalizeSigmoidParams,
         "With log p(y=0) fixed at 0 and log p(y=1) = x, exponentiating and normalizing gives "
         "p(y=1) = e^x / (1 + e^x) = 1 / (1 + e^-x): the sigmoid.",
+        aspects=ALL_ASPECTS,
         seconds=34.6,
     ),
     SceneSpec(
@@ -243,6 +245,7 @@ WORKS: tuple[SceneSpec, ...] = (
         core_params.VanishingGradientParams,
         "The sigmoid and its first derivative, which peaks at 0.25.",
         kind=STILL,
+        aspects=ALL_ASPECTS,
     ),
     SceneSpec(
         "SigmoidFamilyPanels",
@@ -252,6 +255,7 @@ WORKS: tuple[SceneSpec, ...] = (
         core_params.SigmoidFamilyParams,
         "The bias shifts the sigmoid, the weight makes it steeper.",
         kind=STILL,
+        aspects=ALL_ASPECTS,
     ),
     SceneSpec(
         "StepFunction",
@@ -261,6 +265,7 @@ WORKS: tuple[SceneSpec, ...] = (
         core_params.SigmoidFamilyParams,
         "The step jumps at 0; its derivative is 0 everywhere else and undefined at 0.",
         kind=STILL,
+        aspects=ALL_ASPECTS,
     ),
     SceneSpec(
         "DerivativeAtPoints",
@@ -270,6 +275,7 @@ WORKS: tuple[SceneSpec, ...] = (
         core_params.VanishingGradientParams,
         "The derivative of the sigmoid at a few points: largest at 0, tiny far out.",
         kind=STILL,
+        aspects=ALL_ASPECTS,
     ),
     SceneSpec(
         "ReLUCurve",
@@ -279,6 +285,7 @@ WORKS: tuple[SceneSpec, ...] = (
         core_params.VanishingGradientParams,
         "ReLU and its first derivative: 0 for x < 0, 1 for x > 0, undefined at 0.",
         kind=STILL,
+        aspects=ALL_ASPECTS,
     ),
     SceneSpec(
         "ExpNormalizeTable",
@@ -288,6 +295,7 @@ WORKS: tuple[SceneSpec, ...] = (
         core_params.ExpNormalizeSigmoidParams,
         "Exponentiating and normalizing the log-scores 0 and x gives p(y=1) = sigma(x).",
         kind=STILL,
+        aspects=ALL_ASPECTS,
     ),
 )
 

@@ -13,6 +13,7 @@ import sys
 
 import numpy as np
 
+from whysigmoid.aspects import aspect_of_frame
 from whysigmoid.catalog import find_scene
 from whysigmoid.core import (
     EXAMPLE_FIRES,
@@ -116,17 +117,29 @@ def check_just_activation(snapshots, params):
 # --- ExpNormalize ---------------------------------------------------------------
 
 
+def in_exp_panel(text, snapshot) -> bool:
+    """ExpNormalize: whether ``text`` lies in the table panel of the snapshot's layout.
+
+    The panel holds everything from its left edge on and from the first row's
+    top down (16:9: right of the plot; 9:16: under it).
+    """
+    layout = scene_module("ExpNormalize").LAYOUTS[aspect_of_frame(*snapshot.frame)]
+    (x0, _), (_, y1) = text.box
+    return bool(x0 >= layout.panel_left - 1e-6 and y1 <= layout.table_top + 1e-6)
+
+
 def exp_panel_numbers(snapshot):
-    """ExpNormalize: numbers right of the plot, in reading order (rows top to bottom)."""
-    left = scene_module("ExpNormalize").PANEL_LEFT
-    texts = [t for t in snapshot.texts if t.shown is not None and t.box[0][0] >= left - 1e-6]
+    """ExpNormalize: numbers in the table panel, in reading order (rows top to bottom)."""
+    texts = [t for t in snapshot.texts if t.shown is not None and in_exp_panel(t, snapshot)]
     rows = sorted(texts, key=lambda t: (-round(t.box.mean(axis=0)[1], 1), t.box[0][0]))
     return [t.shown for t in rows]
 
 
 def exp_plot_numbers(snapshot):
-    left = scene_module("ExpNormalize").PANEL_LEFT
-    return sorted(t.shown for t in snapshot.texts if t.shown is not None and t.box[1][0] < left)
+    """ExpNormalize: numbers outside the table panel (the plot's ticks), sorted."""
+    return sorted(
+        t.shown for t in snapshot.texts if t.shown is not None and not in_exp_panel(t, snapshot)
+    )
 
 
 def check_exp_normalize(snapshots, params):

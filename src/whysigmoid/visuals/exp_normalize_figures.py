@@ -8,13 +8,13 @@ that depend on the frame are read from Manim's config when a piece is built.
 from __future__ import annotations
 
 import numpy as np
-from manim import DOWN, LEFT, RIGHT, UP, Arrow, Mobject, VGroup, config
+from manim import DOWN, LEFT, ORIGIN, RIGHT, UP, Arrow, Mobject, VGroup, config
 
 from .. import style
 from ..core import padded_range
 from .exp_curve import ExpCurve
 from .number_line import MarkedNumberLine
-from .placement import spread
+from .placement import spread, wrap
 from .value_table import ValueTable, two_class_table
 
 __all__ = [
@@ -79,17 +79,23 @@ def likelihood(x: float) -> tuple[str, str]:
     return "as likely as", "="
 
 
-def number_lines(cases) -> tuple[MarkedNumberLine, MarkedNumberLine]:
-    """Top: 0, 1 and the log-scores. Bottom: 0, 1 and their exponentials."""
+def number_lines(
+    cases, left: float = LINES_LEFT, top_y: float = TOP_LINE_Y, bottom_y: float = BOTTOM_LINE_Y
+) -> tuple[MarkedNumberLine, MarkedNumberLine]:
+    """Top: 0, 1 and the log-scores. Bottom: 0, 1 and their exponentials.
+
+    Both run from ``left`` to the frame's right margin, at heights ``top_y``
+    and ``bottom_y``.
+    """
     top_values = [0.0, 1.0, *(c.log_score for c in cases)]
     bottom_values = [0.0, 1.0, *(c.exp_score for c in cases)]
     if max(top_values + bottom_values) - min(top_values + bottom_values) <= SHARED_SPAN_MAX:
         top_values = bottom_values = top_values + bottom_values
     right = _half_width()
-    length = right - LINES_LEFT
-    center = RIGHT * (LINES_LEFT + right) / 2
+    length = right - left
+    center = RIGHT * (left + right) / 2
     lines = []
-    for values, y in ((top_values, TOP_LINE_Y), (bottom_values, BOTTOM_LINE_Y)):
+    for values, y in ((top_values, top_y), (bottom_values, bottom_y)):
         x_range = padded_range(values, LINE_PAD_FRACTION, LINE_MIN_PAD)
         line = MarkedNumberLine(x_range, length, font_size=style.FONT_LABEL)
         lines.append(line.move_to(center + UP * y, coor_mask=[1, 1, 0]))
@@ -104,12 +110,19 @@ def reserved_caption() -> VGroup:
     ).arrange(DOWN, buff=CAPTION_LINE_GAP)
 
 
-def case_caption(index: int, case, color) -> VGroup:
-    """The caption "Case i: event 1 more likely than event 0, log p(1) > 0" (or less, as)."""
+def case_caption(index: int, case, color, width: float = np.inf) -> VGroup:
+    """The caption "Case i: event 1 more likely than event 0, log p(1) > 0" (or less, as).
+
+    A sentence wider than ``width`` breaks before its last words ("than event 0").
+    """
     words, relation = likelihood(case.log_score)
+    head, tail = words.rsplit(" ", 1)
+    sentence = style.text(
+        f"event 1 {head}", f" {tail} event 0", font_size=style.FONT_CAPTION, color=color
+    )
     return VGroup(
         style.text(rf"\textbf{{Case {index + 1}:}}", font_size=style.FONT_CAPTION, color=color),
-        style.text(f"event 1 {words} event 0", font_size=style.FONT_CAPTION, color=color),
+        wrap(sentence, width, CAPTION_LINE_GAP, align=ORIGIN),
         style.math(rf"\log p(1) {relation} 0", font_size=style.FONT_CAPTION, color=color),
     ).arrange(DOWN, buff=CAPTION_LINE_GAP)
 
@@ -144,35 +157,49 @@ def arrow(caption: Mobject, tip: np.ndarray, color) -> Arrow:
     )
 
 
-def exp_aside():
-    """The map z -> e^z between the lines, the e^z inset, the note e^{-r} = 1/e^r > 0."""
+def exp_aside(map_label_at=None, inset_center=INSET_CENTER, inset_size=INSET_SIZE):
+    """The map z -> e^z, the e^z inset, the note e^{-r} = 1/e^r > 0.
+
+    The map ends left of ``map_label_at`` (default: left of the lines, between
+    them); the inset, ``inset_size``, is centred on ``inset_center``, the note
+    under it.
+    """
+    if map_label_at is None:
+        map_label_at = [LINES_LEFT, (TOP_LINE_Y + BOTTOM_LINE_Y) / 2, 0]
     mapping = style.math(r"z \mapsto e^{z}", font_size=style.FONT_BODY)
-    mapping.next_to([LINES_LEFT, (TOP_LINE_Y + BOTTOM_LINE_Y) / 2, 0], LEFT, buff=MAP_LABEL_BUFF)
+    mapping.next_to(map_label_at, LEFT, buff=MAP_LABEL_BUFF)
     inset = ExpCurve(
-        INSET_WINDOW, INSET_SIZE, tick_labels=False, font_size=style.FONT_SMALL, variable="z"
-    ).move_to(INSET_CENTER)
+        INSET_WINDOW, inset_size, tick_labels=False, font_size=style.FONT_SMALL, variable="z"
+    ).move_to(inset_center)
     note = style.math(
         r"e^{-r} = \frac{1}{e^{r}} > 0", font_size=style.FONT_CAPTION, color=style.GUIDE
     ).next_to(inset, DOWN, buff=NOTE_BUFF)
     return mapping, inset, note
 
 
-def case_tables(cases, colors, bottom: MarkedNumberLine, markers) -> list[ValueTable]:
-    """One table per case, under the lowest label of the bottom line, near its point."""
+def case_tables(
+    cases, colors, bottom: MarkedNumberLine, markers, left: float = LINES_LEFT, floor=None
+) -> list[ValueTable]:
+    """One table per case, under the lowest label of the bottom line, near its point.
+
+    The tables stay between ``left`` and the frame's right margin and above
+    ``floor`` (default: the frame's bottom margin).
+    """
     half_width, half_height = _half_width(), _half_height()
+    floor = -half_height if floor is None else floor
     tables = []
     for case, color in zip(cases, colors, strict=True):
         tables.append(two_class_table(case, color, VALUE_DECIMALS, PROB_DECIMALS))
     lowest = min(m.get_bottom()[1] for m in [bottom.tick_labels, *markers])
     top = lowest - TABLE_BUFF
-    room = top + half_height
+    room = top - floor
     wished = [m.dot.get_x() for m in markers]
-    width = half_width - LINES_LEFT - CAPTION_GAP * (len(tables) - 1)
+    width = half_width - left - CAPTION_GAP * (len(tables) - 1)
     # huge e^x (up to e^50 = 5.18 x 10^21) makes wide cells: shrink both tables alike
     factor = min(1.0, room / max(t.height for t in tables), width / sum(t.width for t in tables))
     for table in tables:
         table.scale(factor)
-    centers = spread(wished, [t.width for t in tables], LINES_LEFT, half_width, CAPTION_GAP)
+    centers = spread(wished, [t.width for t in tables], left, half_width, CAPTION_GAP)
     for table, x in zip(tables, centers, strict=True):
         table.move_to([x, top - table.height / 2, 0])
     return tables

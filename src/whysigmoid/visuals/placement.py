@@ -2,8 +2,8 @@
 
 Labels side by side (``spread``), beside a point (``beside``), pieces in
 reading order (``after``); text too wide for the frame, part by part on lines
-of its own (``wrap_parts``); pieces whose width follows the numbers, back
-inside the frame (``inside_frame``).
+of its own (``wrap_parts``, ``wrap``); pieces whose width follows the numbers,
+back inside the frame (``inside_frame``).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from manim import DOWN, LEFT, RIGHT, UP, Mobject, VMobject, config
 
 from .. import style
 
-__all__ = ["after", "beside", "inside_frame", "spread", "wrap_parts"]
+__all__ = ["after", "beside", "inside_frame", "spread", "wrap", "wrap_parts"]
 
 
 def spread(
@@ -141,3 +141,24 @@ def after(mob: Mobject, anchor: Mobject, side: np.ndarray, buff: float) -> Mobje
     """
     edge = UP if side[0] else LEFT
     return mob.next_to(anchor, side, buff=buff, aligned_edge=edge)
+
+
+def wrap(
+    text: Mobject, width: float, gap: float, least_scale: float = 1.0, align: np.ndarray = LEFT
+) -> Mobject:
+    """Fit ``text`` into ``width``, shrinking it at most to ``least_scale``, else breaking it.
+
+    ``text`` is a ``Tex`` made of several parts (``style.text("Normalized ",
+    "(divided by ...)")``): the parts are the places where it may break. If it
+    would have to shrink below ``least_scale`` (default: not at all) to fit,
+    each part goes on a line of its own, ``gap`` apart, lined up on their
+    ``align`` edge (LEFT, or ORIGIN: centred), the top-left corner where the
+    text's was; then it shrinks if still too wide.
+    Returns ``text``, moved.
+    """
+    if text.width * least_scale > width and len(text.submobjects) > 1:
+        corner = text.get_corner(UP + LEFT)
+        for before, part in zip(text.submobjects, text.submobjects[1:], strict=False):
+            part.next_to(before, DOWN, buff=gap, aligned_edge=align)
+        text.shift(corner - text.get_corner(UP + LEFT))
+    return style.fit_width(text, width)

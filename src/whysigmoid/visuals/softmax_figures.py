@@ -1,0 +1,139 @@
+"""The pieces of ExpNormalize's table panel: cells, the arrows into the sum, the bar, the note.
+
+Every value comes from the core (``exp_normalize``); the scene
+(``scenes/exp_normalize.py``) places and animates these by its layout.
+"""
+
+from __future__ import annotations
+
+from manim import DOWN, RIGHT, UP, Arrow, MathTex, VGroup, config
+
+from .. import style
+from ..core import format_tex
+from .placement import wrap
+from .stacked_bar import StackedBar
+
+__all__ = [
+    "SCORE_DECIMALS",
+    "VALUE_DECIMALS",
+    "adds_up_to_one",
+    "cell",
+    "fit_to_bottom",
+    "shifted_exponent",
+    "stable_note",
+    "sum_arrows",
+]
+
+#: Decimals: scores as given (up to 2), exponentials, sum and probabilities 2.
+#: From a million on the core writes m x 10^p; exponentials and the sum are
+#: never zero, so a tiny one is written so too (e^-45 = 2.86 x 10^-20, not
+#: 0.00); probabilities are shares of 1 and round to 0.00 like any share.
+SCORE_DECIMALS = 2
+VALUE_DECIMALS = 2
+#: Least room under the panel (its usual layout ends at style.FRAME_MARGIN, 0.35).
+PANEL_BOTTOM_MARGIN = 0.2
+#: Arrows into the sum: gap at both ends, tip size, and how far apart they land.
+ARROW_BUFF = 0.08
+ARROW_TIP = 0.14
+SUM_ARROW_SPREAD = 0.18
+NOTE_BUFF = 0.2
+#: Between the note's lines: its sentence and the identity.
+NOTE_LINE_GAP = 0.1
+#: "p_1 + p_2 + p_3 = 1" is written out up to this many terms, then with dots.
+SPELLED_OUT_TERMS = 3
+
+
+def shifted_exponent(variable: str, shift: float) -> str:
+    """The exponent after the shift: ``s_i - 1000``, or ``s_i + 800`` for a negative shift."""
+    sign = "-" if shift > 0 else "+"
+    return rf"{variable} {sign} {format_tex(abs(shift), SCORE_DECIMALS, trim=True)}"
+
+
+def fit_to_bottom(panel: VGroup, left: float) -> VGroup:
+    r"""Shrink ``panel`` about its top-left corner until it ends above the bottom margin.
+
+    Tall row labels (``e^{s_i - 1.8 \\times 10^{308}}`` has a superscript in a
+    superscript) push the bar and its sum below the frame otherwise. ``left``
+    is the panel's left edge (scene x).
+    """
+    top, bottom = panel.get_top()[1], panel.get_bottom()[1]
+    floor = -config.frame_height / 2 + PANEL_BOTTOM_MARGIN
+    if bottom < floor:
+        panel.scale((top - floor) / (top - bottom), about_point=[left, top, 0])
+    return panel
+
+
+def cell(value: float, decimals: int, trim: bool, color, scientific_tiny: bool = False) -> MathTex:
+    """A number of the table, in body size."""
+    return style.number(
+        value, decimals, trim, style.FONT_BODY, color, scientific_tiny=scientific_tiny
+    )
+
+
+def sum_arrows(cells: VGroup, total: VGroup) -> VGroup:
+    """Arrows from each value to the sum, landing side by side on its top."""
+    k = len(cells)
+    spread = min(SUM_ARROW_SPREAD * (k - 1), total.width)
+    targets = [total.get_top() + RIGHT * spread * (i / max(k - 1, 1) - 0.5) for i in range(k)]
+    return VGroup(
+        *(
+            Arrow(
+                cell.get_bottom(),
+                target,
+                buff=ARROW_BUFF,
+                color=style.GUIDE,
+                stroke_width=3,
+                tip_length=ARROW_TIP,
+                max_tip_length_to_length_ratio=0.3,
+            )
+            for cell, target in zip(cells, targets, strict=True)
+        )
+    )
+
+
+def adds_up_to_one(probabilities, colors, left: float, width: float, top: float):
+    """The stacked bar of the probabilities and "p_1 + ... + p_k = 1" under it.
+
+    The bar is ``width`` long, its left end at ``left``, its top at ``top``
+    (scene units). Returns ``(bar, adds_up)``.
+    """
+    bar = StackedBar(probabilities, colors, width, font_size=style.FONT_LABEL)
+    bar.shift(RIGHT * (left - bar.outline.get_left()[0]))
+    bar.shift(UP * (top - bar.outline.get_top()[1]))
+    k = len(probabilities)
+    if k <= SPELLED_OUT_TERMS:
+        terms = " + ".join(f"p_{{{i + 1}}}" for i in range(k))
+    else:
+        terms = rf"p_{{1}} + \dots + p_{{{k}}}"
+    total = format_tex(float(probabilities.sum()), VALUE_DECIMALS, trim=True)
+    adds_up = style.math(rf"{terms} = {total}")
+    adds_up.next_to(bar.end_labels, DOWN, buff=NOTE_BUFF).set_x(bar.get_x())
+    return bar, adds_up
+
+
+def stable_note(shift: float, width: float, least_scale: float = 0.0) -> VGroup:
+    """For scores beyond the core's bound: the max is subtracted first, and it cancels.
+
+    At most ``width`` wide: the sentence shrinks to fit, but not below
+    ``least_scale`` (default: as far as needed); below, it goes on two lines.
+    """
+    m = format_tex(shift, SCORE_DECIMALS, trim=True)
+    # large scores risk e^s = inf (overflow), very negative ones e^s = 0 (underflow)
+    risk = "overflow" if shift > 0 else "underflow"
+    words = style.text(
+        rf"Largest score, ${m}$, subtracted first",
+        rf" (no {risk}); it cancels:",
+        font_size=style.FONT_CAPTION,
+        color=style.GUIDE,
+    )
+    note = VGroup(
+        wrap(words, width, NOTE_LINE_GAP, least_scale),
+        style.math(
+            rf"\frac{{e^{{{shifted_exponent('s_i', shift)}}}}}"
+            rf"{{\sum_j e^{{{shifted_exponent('s_j', shift)}}}}}"
+            rf" = \frac{{e^{{s_i}}}}{{\sum_j e^{{s_j}}}}",
+            font_size=style.FONT_CAPTION,
+            color=style.GUIDE,
+        ),
+    ).arrange(DOWN, buff=NOTE_LINE_GAP)
+    return style.fit_width(note, width)
