@@ -27,8 +27,10 @@ from .render import PACKAGE_DIR, Output, RenderError, describe, render_many, up_
 
 __all__ = ["DEBOUNCE_SECONDS", "watch", "watched_paths"]
 
-#: Quiet time after the last file event before a render starts.
-DEBOUNCE_SECONDS = 0.4
+#: Quiet time after the last file event before a render starts: an editor's
+#: save (write, rename, metadata) arrives within milliseconds; watchexec's
+#: default is 50 ms.
+DEBOUNCE_SECONDS = 0.1
 WATCHED_SUFFIXES = (".py", ".cfg")
 
 
