@@ -271,8 +271,8 @@ def _run(specs, quality: str, media_dir: Path, jobs: int, **kwargs) -> list[Rend
     _preflight(media_dir)
     jobs = min(jobs, len(specs))
     click.echo(
-        f"Rendering {_count(len(specs), _noun(specs))} at {quality} ({QUALITIES[quality]}) "
-        f"with {_count(jobs, 'job')} ...",
+        f"Rendering {_count(len(specs), _noun(specs))} at {quality} "
+        f"({_sized(quality, kwargs.get('output'))}) with {_count(jobs, 'job')} ...",
         err=True,
     )
     done = 0
@@ -305,6 +305,13 @@ def _render_errors() -> Iterator[None]:
     except KeyboardInterrupt:
         click.echo("interrupted: finished files were kept, nothing half-written", err=True)
         raise SystemExit(130) from None
+
+
+def _sized(quality: str, output) -> Quality:
+    """The quality as the output's aspect makes it (``preview`` in 9:16: 480x854@15)."""
+    q = QUALITIES[quality]
+    aspect = ASPECTS[getattr(output, "aspect", DEFAULT_ASPECT)]
+    return Quality(*aspect.pixel_size(q.width, q.height), q.fps)
 
 
 def _count(number: int, noun: str) -> str:
@@ -629,10 +636,8 @@ def slides(
     output = SlidesOutput(theme, aspect)
     results = _run(specs, quality, media_dir, jobs, params=params, force=force, output=output)
     click.echo(f"Writing the {to} deck of {_count(len(specs), 'scene')} ...", err=True)
-    q = QUALITIES[quality]
-    size = Quality(*ASPECTS[aspect].pixel_size(q.width, q.height), q.fps)
     try:
-        write_deck([r.path for r in results], to, target, size, media_dir, theme)
+        write_deck([r.path for r in results], to, target, _sized(quality, output), media_dir, theme)
     except ForeignFileError as error:  # appeared while rendering
         _refuse(error)
     except Exception as error:  # the converters' many errors; nothing half-written

@@ -16,6 +16,7 @@ def test_a_vertical_dark_render_has_its_size_name_poster_and_gallery(tmp_path):
     assert result.exit_code == 0, result.output
     video = media / "preview" / "just_activation-dark-9x16.mp4"
     assert str(video) in result.output.splitlines()
+    assert "at preview (480x854@15)" in result.output  # the progress line says the real size
     info = probe(video, count_frames=False)
     assert (info.width, info.height) == (480, 854)
     assert poster_path(video).is_file() and video.with_suffix(".vtt").is_file()

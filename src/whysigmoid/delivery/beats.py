@@ -219,6 +219,11 @@ class BeatsOutput:
         return self.video.theme
 
     @property
+    def aspect(self) -> str:
+        """The video's aspect."""
+        return self.video.aspect
+
+    @property
     def label(self) -> str:
         """``mp4-beats4-5``: the video's label and the range."""
         return f"{self.video.label}{BEATS_SUFFIX}{self.beats.label}"
