@@ -4,11 +4,11 @@ import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from manim import DOWN, LEFT, RIGHT, UP, Square, tempconfig
+from manim import DOWN, LEFT, ORIGIN, RIGHT, UP, Square, tempconfig
 
 from whysigmoid import style
 from whysigmoid.visuals import ExpCurve, MarkedNumberLine, StackedBar, ValueTable, spread
-from whysigmoid.visuals.placement import after, wrap_parts
+from whysigmoid.visuals.placement import after, wrap
 
 
 @pytest.fixture(autouse=True)
@@ -40,17 +40,18 @@ def test_spread_moves_nothing_that_fits():
         spread([0, 0], [5, 5], -4, 4, 0.1)
 
 
-def test_wrap_parts_keeps_a_line_that_fits_and_stacks_one_that_does_not():
+def test_wrap_keeps_a_line_that_fits_and_stacks_one_that_does_not():
     parts = (r"\mathrm{step}(z) \;\to\; \sigma(10\,z),\quad", r"z = \sum(\text{image}) + b")
     wide = style.math(*parts)
     before = wide.get_center().copy(), wide.width
-    wrap_parts(wide, 0.15, max_width=20.0)
+    wrap(wide, 20.0, 0.15, align=ORIGIN)
     np.testing.assert_allclose(wide.get_center(), before[0])
     assert wide.width == before[1]
     narrow = style.math(*parts)
-    wrap_parts(narrow, 0.15, max_width=before[1] * 0.8)
+    wrap(narrow, before[1] * 0.8, 0.15, align=ORIGIN)
     assert narrow.width <= before[1] * 0.8 + 1e-9
     assert narrow[0].get_bottom()[1] > narrow[1].get_top()[1]  # one under the other
+    assert narrow[0].get_center()[0] == pytest.approx(narrow[1].get_center()[0])  # centred
 
 
 def test_after_stacks_below_or_sets_beside():

@@ -7,11 +7,11 @@ Every number comes from the core (``detect``, ``affine_sigmoid``); the scene
 from __future__ import annotations
 
 import numpy as np
-from manim import RIGHT, UP, Dot, ManimColor, VGroup
+from manim import ORIGIN, RIGHT, UP, Dot, ManimColor, VGroup, config
 
 from .. import style
 from ..core import affine_sigmoid, format_tex
-from .placement import wrap_parts
+from .placement import wrap
 
 __all__ = ["sigmoid_inset", "verdict", "verdict_color"]
 
@@ -50,7 +50,7 @@ def sigmoid_inset(z_values, steepness: float, size: tuple[float, float], center_
     """Axes of ``size`` with sigma(steepness * z), a dot at each example's z, a title above.
 
     The axes (with the curve) are centred at height ``center_y``; the title
-    wraps to the frame's width (:func:`~whysigmoid.visuals.placement.wrap_parts`).
+    wraps to the frame's width (:func:`~whysigmoid.visuals.placement.wrap`).
     Parts: ``axes``, ``curve``, ``title``, ``dots``.
     """
     z_max = Z_PAD * max(float(np.max(np.abs(z_values))), MIN_Z_HALF_SPAN)
@@ -65,7 +65,7 @@ def sigmoid_inset(z_values, steepness: float, size: tuple[float, float], center_
         r"z = \sum(\text{image} \times \text{weights}) + \text{bias}",
         font_size=style.FONT_LABEL,
     )
-    wrap_parts(title, LINE_GAP)
+    wrap(title, config.frame_width - 2 * style.FRAME_MARGIN, LINE_GAP, align=ORIGIN)
     inset = VGroup(axes, curve).move_to(UP * center_y)
     title.next_to(axes, UP, buff=TITLE_GAP)
     dots = VGroup(

@@ -2,7 +2,7 @@
 
 Labels side by side (``spread``), beside a point (``beside``), pieces in
 reading order (``after``); text too wide for the frame, part by part on lines
-of its own (``wrap_parts``, ``wrap``); pieces whose width follows the numbers,
+of its own (``wrap``); pieces whose width follows the numbers,
 back inside the frame (``inside_frame``).
 """
 
@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-from manim import DOWN, LEFT, RIGHT, UP, Mobject, VMobject, config
+from manim import DOWN, LEFT, RIGHT, UP, Mobject, config
 
 from .. import style
 
-__all__ = ["after", "beside", "inside_frame", "spread", "wrap", "wrap_parts"]
+__all__ = ["after", "beside", "inside_frame", "spread", "wrap"]
 
 
 def spread(
@@ -98,23 +98,6 @@ def _overlap(a: Mobject, b: Mobject) -> float:
     width = min(a.get_right()[0], b.get_right()[0]) - max(a.get_left()[0], b.get_left()[0])
     height = min(a.get_top()[1], b.get_top()[1]) - max(a.get_bottom()[1], b.get_bottom()[1])
     return max(width, 0.0) * max(height, 0.0)
-
-
-def wrap_parts(tex: VMobject, gap: float, max_width: float | None = None) -> VMobject:
-    """Set the parts of ``tex`` (a ``MathTex`` of several strings) one under another if too wide.
-
-    ``tex`` keeps its typeset line when it is at most ``max_width`` wide
-    (default: the frame's width less both margins); otherwise each part gets
-    its own line, centred, ``gap`` apart, and a line still too wide scales the
-    whole down (``style.fit_width``). Returns ``tex``.
-    """
-    if max_width is None:
-        max_width = config.frame_width - 2 * style.FRAME_MARGIN
-    if tex.width > max_width:
-        center = tex.get_center()
-        tex.arrange(DOWN, buff=gap).move_to(center)
-        style.fit_width(tex, max_width)
-    return tex
 
 
 def inside_frame(mob: Mobject, margin: float = style.FRAME_MARGIN) -> Mobject:

@@ -179,7 +179,7 @@ def goal_text(top: float, left: float = COLUMN_LEFT, width: float | None = None)
     """The goal, Nielsen's f and the legend, in a column from ``(left, top)`` (its UL corner).
 
     The column is ``width`` wide (default: from ``left`` to the frame's right
-    margin); a line too wide for it wraps (:func:`~.placement.wrap_parts`),
+    margin); a line too wide for it wraps (:func:`~.placement.wrap`),
     what is still too wide scales down. Parts: ``lines``, ``legend``.
     """
     width = _column_width(left) if width is None else width
