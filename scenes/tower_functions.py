@@ -9,7 +9,7 @@ two precomputed arrays. The frames' pieces are built in
 ``whysigmoid.visuals.tower_figures``.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from manim import *
 
@@ -55,6 +55,15 @@ class Layout:
     #: (room for the heading above them).
     panel_size: tuple[float, float]
     panel_drop: float
+    #: Beats 3-4: the towers' count this far below the goal; the history of
+    #: deviations below the goal's legend, count and readout (DOWN) or beside
+    #: them, from the legend's top (RIGHT).
+    count_gap: float = figures.COUNT_GAP
+    history_side: np.ndarray = field(default_factory=DOWN.copy)
+    #: Beat 5: the output panel's legend below its axes (DOWN) or beside them (RIGHT).
+    panel_legend_side: np.ndarray = field(default_factory=DOWN.copy)
+    #: Beat 1: the legend below the demo axes (DOWN) or beside them (RIGHT).
+    demo_legend_side: np.ndarray = field(default_factory=DOWN.copy)
 
 
 LAYOUTS = {
@@ -88,6 +97,26 @@ LAYOUTS = {
         column_drop=0.45,
         panel_size=(6.6, 3.0),
         panel_drop=0.8,
+    ),
+    # square: the network above its output (legend beside); then a wide, low
+    # main axes above the goal, the count and readout under the goal's legend
+    # and the history beside them; the output panel's legend beside its axes
+    "1:1": Layout(
+        title_y=3.5,
+        network_center=UP * 1.45,
+        network_scale=0.75,
+        demo_axes_size=(6.6, 1.6),
+        demo_axes_center=DOWN * 1.15,
+        main_axes_size=(7.0, 2.1),
+        main_axes_center=UP * 1.85,
+        column_left=-3.65,
+        column_top_at=DOWN,
+        column_drop=0.4,
+        panel_size=(3.6, 2.0),
+        panel_drop=0.75,
+        count_gap=0.3,
+        history_side=RIGHT,
+        panel_legend_side=RIGHT,
     ),
 }
 LEGEND_GAP = 0.3
@@ -131,7 +160,8 @@ class TowerFunctions(BlogScene):
 
         # Beat 3: the first towers, moved one at a time to their fitted heights
         first = fits[0]
-        count = figures.count_label(p, len(first.heights)).next_to(goal, DOWN, buff=0.55)
+        count = figures.count_label(p, len(first.heights))
+        count.next_to(goal, DOWN, buff=layout.count_gap)
         count.align_to(goal, LEFT)
         readout = figures.deviation_readout(count)
         start = np.full_like(first.heights, p.start_height)
@@ -170,7 +200,7 @@ class TowerFunctions(BlogScene):
                 ),
             )
         self.play(FadeOut(band))
-        table = figures.history_table(readout)
+        table = figures.history_table(VGroup(goal.legend, count, readout), layout.history_side)
         self.add_history_row(table, first)
         self.beat(
             caption="Tower by tower, each height moves to its best value and the deviation falls."
@@ -221,7 +251,7 @@ class TowerFunctions(BlogScene):
         output_label = labels.output
         axes = figures.demo_axes(p, layout.demo_axes_size, layout.demo_axes_center)
         steps, tower, legend = demo.tower_graphs(axes, p)
-        legend.next_to(axes, DOWN, buff=LEGEND_GAP)
+        legend.next_to(axes, layout.demo_legend_side, buff=LEGEND_GAP)
         entries = list(legend.entries)
         legend.entries.submobjects = []
         height = figures.tower_height_arrow(axes, p)
@@ -281,6 +311,7 @@ class TowerFunctions(BlogScene):
             self.column_top() - layout.panel_drop,
             layout.panel_size,
             layout.column_left,
+            layout.panel_legend_side,
         )
         self.play(FadeIn(panel.axes), Write(panel.heading))
         self.play(Create(panel.f_graph.path), FadeIn(panel.legend))

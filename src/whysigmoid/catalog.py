@@ -221,7 +221,7 @@ WORKS: tuple[SceneSpec, ...] = (
         core_params.TowerFunctionsParams,
         "Section 'Universality of Sigmoid', after Nielsen ch. 4: two steep sigmoids make a "
         "tower, and enough towers approximate any continuous function.",
-        aspects=("16:9", "9:16"),
+        aspects=ALL_ASPECTS,
         seconds=57.3,
     ),
     SceneSpec(

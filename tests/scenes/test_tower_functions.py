@@ -41,6 +41,25 @@ def test_layout(beats, params):
     assert layout_problems(beats("TowerFunctions", params)) == []
 
 
+#: Tick labels as wide as the domain allows (-1000000 on both plots) on a long interval.
+WIDE_LABELS = TowerFunctionsParams(
+    tower_counts=(9, 1, 50, 7, 7),
+    interval=(-0.5, 1.278),
+    steepness=49.99,
+    start_height=-1e6,
+    demo_steps=(0.5, 1.276222),
+    demo_height=-1e6,
+)
+
+
+@pytest.mark.parametrize("aspect", ["9:16", "1:1"])
+def test_wide_tick_labels_narrow_the_plots_instead_of_leaving_the_frame(beats, aspect):
+    """Found with the 1:1 layout: in the narrow frames the labels pushed the axes' ends out."""
+    snapshots = beats("TowerFunctions", WIDE_LABELS, aspect)
+    assert layout_problems(snapshots) == []
+    check_tower_functions(snapshots, WIDE_LABELS)
+
+
 def test_tick_labels_are_round(beats):
     """Axis ticks come from the core's nice steps: whole multiples of the step."""
     for snap in beats("TowerFunctions", ALL_PARAMS[0]):

@@ -43,7 +43,7 @@ from ..core import (
 )
 from .graph import FunctionGraph
 from .legend import Legend
-from .placement import inside_frame
+from .placement import after, inside_frame
 from .readout import labelled_readout
 
 __all__ = [
@@ -84,6 +84,11 @@ ARROW_TIP = 0.15
 ZERO_LINE_OPACITY = 0.6
 BAND_GAP = 0.45
 ROW_GAP = 0.15
+X_LABEL_GAP = 0.15
+#: Beat 3: the towers' count below the goal.
+COUNT_GAP = 0.55
+#: Beat 5: between the sigma axes, their legend and the readout.
+PANEL_GAP = 0.35
 #: Axes whose tick labels (wide numbers) push them off the frame come back this
 #: far inside it (less than style.FRAME_MARGIN: the blog's 16:9 axes sit closer).
 FRAME_CLEARANCE = 0.1
@@ -116,14 +121,7 @@ def demo_axes(
     h = p.demo_height
     y_step = nice_step(2 * abs(h), MAX_Y_TICKS)
     low, high = enclosing_range([h, -h], y_step)
-    axes = style.make_axes(
-        (*p.interval, p.interval[1] - p.interval[0]),
-        (low, high, y_step),
-        *size,
-        x_ticks=(*p.interval, *p.demo_steps),
-        y_ticks=tick_values(low, high, y_step),
-    )
-    zero_line(axes)
+    axes = _interval_axes(p, (low, high, y_step), (*p.interval, *p.demo_steps), size)
     return inside_frame(axes.move_to(center), FRAME_CLEARANCE)
 
 
@@ -158,17 +156,44 @@ def main_axes(
     )
     y_step = nice_step(float(np.ptp(values)), MAX_Y_TICKS)
     low, high = enclosing_range(values, y_step)
-    axes = style.make_axes(
-        (*p.interval, p.interval[1] - p.interval[0]),
-        (low, high, y_step),
-        *size,
-        x_ticks=p.interval,
-        y_ticks=tick_values(low, high, y_step),
-    )
-    zero_line(axes)
-    label = style.math("x", font_size=style.FONT_SMALL, color=style.GUIDE)
-    axes.add(label.next_to(axes.c2p(p.interval[1], low), RIGHT, buff=0.15))
+    axes = _interval_axes(p, (low, high, y_step), p.interval, size, x_label=True)
     return inside_frame(axes.move_to(center), FRAME_CLEARANCE)
+
+
+def _interval_axes(
+    p: TowerFunctionsParams,
+    y_range: tuple[float, float, float],
+    x_ticks: tuple[float, ...],
+    size: tuple[float, float],
+    x_label: bool = False,
+) -> Axes:
+    """Axes over ``p.interval`` of ``size``, with a zero line (and an ``x`` label), not placed.
+
+    Narrowed if their tick labels make them wider than the frame less
+    ``FRAME_CLEARANCE`` on each side: wide labels (say ``-1000000``) take what
+    they need from the plot's width, so they stay readable instead of leaving
+    the frame (the axes are then built twice).
+    """
+    low, high, step = y_range
+
+    def build(width: float) -> Axes:
+        axes = style.make_axes(
+            (*p.interval, p.interval[1] - p.interval[0]),
+            y_range,
+            width,
+            size[1],
+            x_ticks=x_ticks,
+            y_ticks=tick_values(low, high, step),
+        )
+        zero_line(axes)
+        if x_label:
+            label = style.math("x", font_size=style.FONT_SMALL, color=style.GUIDE)
+            axes.add(label.next_to(axes.c2p(p.interval[1], low), RIGHT, buff=X_LABEL_GAP))
+        return axes
+
+    axes = build(size[0])
+    room = config.frame_width - 2 * FRAME_CLEARANCE
+    return axes if axes.width <= room else build(size[0] - (axes.width - room))
 
 
 def _column_width(left: float = COLUMN_LEFT) -> float:
@@ -235,10 +260,14 @@ def history_row(fit, table: VGroup) -> VGroup:
     return row.move_to(table.anchor, aligned_edge=UL)
 
 
-def history_table(below: Mobject) -> VGroup:
-    """An empty table whose rows will go below ``below``."""
+def history_table(beside: Mobject, side: np.ndarray = DOWN) -> VGroup:
+    """An empty table whose rows go below ``beside`` or to its right (``side``: DOWN, RIGHT).
+
+    Below, the rows start at its left edge; to the right, at its top.
+    """
     table = VGroup()
-    table.anchor = below.get_corner(DOWN + LEFT) + DOWN * BAND_GAP
+    extent = abs(float(np.dot(side, [beside.width, beside.height, 0.0])))
+    table.anchor = beside.get_corner(UL) + side * (extent + BAND_GAP)
     return table
 
 
@@ -264,8 +293,10 @@ def band(axes: Axes, left: float, right: float) -> Rectangle:
 class OutputPanel:
     """Beat 5's column: sigma(weighted output) beside f(x), and their deviation.
 
-    The axes (``size``) hang from height ``top`` at the frame's right margin;
-    the heading is fitted to the column from ``left``.
+    The axes (``size``) hang from height ``top``; the legend goes below them,
+    the readout below it (``legend_side`` DOWN), or the legend beside them and
+    the readout below the axes (RIGHT). The whole panel stands at the frame's
+    right margin; the heading is fitted to the column from ``left``.
 
     Attributes: ``axes``, ``heading``, ``f_graph``, ``output`` (FunctionGraph
     of sigma of the fit), ``legend``, ``readout``.
@@ -278,6 +309,7 @@ class OutputPanel:
         top: float,
         size: tuple[float, float] = SIGMA_AXES_SIZE,
         left: float = COLUMN_LEFT,
+        legend_side: np.ndarray = DOWN,
     ):
         axes = self.axes = style.make_axes(
             (*p.interval, p.interval[1] - p.interval[0]),
@@ -287,18 +319,19 @@ class OutputPanel:
             y_ticks=tick_values(*SIGMA_Y_RANGE, SIGMA_Y_STEP),
         )
         axes.move_to([left, top, 0], aligned_edge=UL)
-        axes.shift(RIGHT * (config.frame_width / 2 - style.FRAME_MARGIN - axes.get_right()[0]))
         heading = style.text(r"Output neuron: $\sigma(\text{weighted output})$", color=style.TITLE)
         style.fit_width(heading, _column_width(left))
-        self.heading = heading.next_to(axes, UP, buff=0.25).align_to(axes, RIGHT)
+        self.heading = heading.next_to(axes, UP, buff=0.25)
         self.f_graph = FunctionGraph.plot(axes, nielsen_target, color=style.COOL)
         self.output = FunctionGraph.plot(
             axes, lambda x: sigmoid(fit(x)), breaks=fit.steps, color=style.WARM
         )
-        legend = Legend(
-            [(style.COOL, r"f(x)"), (style.WARM, r"\sigma(\text{weighted output})")]
-        ).next_to(axes, DOWN, buff=0.35)
-        self.legend = legend.align_to(axes, LEFT)
+        legend = Legend([(style.COOL, r"f(x)"), (style.WARM, r"\sigma(\text{weighted output})")])
+        self.legend = after(legend, axes, legend_side, PANEL_GAP)
         deviation = average_deviation(lambda x: sigmoid(fit(x)), nielsen_target, p.interval)
         readout = labelled_readout("Average deviation:", deviation, DECIMALS, math_label=False)
-        self.readout = readout.next_to(legend, DOWN, buff=0.35, aligned_edge=LEFT)
+        below = legend if np.allclose(legend_side, DOWN) else axes
+        self.readout = readout.next_to(below, DOWN, buff=PANEL_GAP, aligned_edge=LEFT)
+        panel = VGroup(axes, self.f_graph, self.output, legend, readout)
+        panel.shift(RIGHT * (config.frame_width / 2 - style.FRAME_MARGIN - panel.get_right()[0]))
+        heading.align_to(panel, RIGHT)
