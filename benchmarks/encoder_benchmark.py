@@ -25,7 +25,8 @@ from manim.scene.scene_file_writer import SceneFileWriter  # noqa: E402
 
 from whysigmoid.catalog import find_scene  # noqa: E402
 from whysigmoid.delivery.encoding import FastSceneFileWriter  # noqa: E402
-from whysigmoid.delivery.render import QUALITIES, manim_settings  # noqa: E402
+from whysigmoid.delivery.render import manim_settings  # noqa: E402
+from whysigmoid.delivery.render_types import QUALITIES  # noqa: E402
 
 
 class BFramesWriter(FastSceneFileWriter):

@@ -15,7 +15,8 @@ from whysigmoid.aspects import (
 from whysigmoid.catalog import find_work
 from whysigmoid.delivery.decks import SlidesOutput
 from whysigmoid.delivery.formats import FormatError, StillOutput, VideoOutput
-from whysigmoid.delivery.render import QUALITIES, render_key
+from whysigmoid.delivery.render_keys import render_key
+from whysigmoid.delivery.render_types import QUALITIES
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from whysigmoid.catalog import SCENES, find_scene
 from whysigmoid.cli import cli
 from whysigmoid.delivery.beats import BeatRange, BeatsError, BeatsOutput, beat_count, parse_beats
 from whysigmoid.delivery.formats import VideoOutput
-from whysigmoid.delivery.render import render_many
+from whysigmoid.delivery.tasks import render_many
 
 FPS = TINY["frame_rate"]
 #: A scene with several beats, cheap to render; beats from its middle, so the

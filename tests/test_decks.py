@@ -14,7 +14,8 @@ from whysigmoid.catalog import SCENES, SceneSpec
 from whysigmoid.core import JustActivationParams
 from whysigmoid.delivery.decks import DeckBeats, SlidesOutput, deck_class, write_deck
 from whysigmoid.delivery.handout import MARGIN, PAGE_SIZE, HandoutPage, write_handout
-from whysigmoid.delivery.render import QUALITIES, render_scene
+from whysigmoid.delivery.render import render_scene
+from whysigmoid.delivery.render_types import QUALITIES
 from whysigmoid.delivery.revealjs import (
     CDN_MARKER,
     REVEALJS_ENV,

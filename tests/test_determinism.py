@@ -13,7 +13,7 @@ from videotools import TINY, frame_hashes
 
 from whysigmoid.catalog import SCENES as ALL_SCENES
 from whysigmoid.catalog import find_scene
-from whysigmoid.delivery.render import render_many
+from whysigmoid.delivery.tasks import render_many
 
 #: Scenes whose renders once differed run to run: TowerFunctions (x264's
 #: B-frames, frames 74-83 at 5 fps) and ExpNormalizeSigmoid (TransformMatchingTex's

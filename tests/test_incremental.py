@@ -18,7 +18,9 @@ from whysigmoid.delivery.incremental import (
     reusable_beats,
     scene_sections,
 )
-from whysigmoid.delivery.render import RenderError, render_many, work_dir
+from whysigmoid.delivery.render_keys import work_dir
+from whysigmoid.delivery.render_types import RenderError
+from whysigmoid.delivery.tasks import render_many
 
 #: Moving curves driven by updaters in every beat (as the split test).
 SCENE = "SigmoidFamily"

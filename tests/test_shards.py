@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from whysigmoid.catalog import SCENES, STILLS, find_work
-from whysigmoid.delivery.render import QUALITIES
+from whysigmoid.delivery.render_types import QUALITIES
 from whysigmoid.delivery.shards import (
     Shard,
     ShardError,

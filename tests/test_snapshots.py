@@ -13,7 +13,7 @@ from whysigmoid.delivery import snapshots
 from whysigmoid.delivery.beats import BeatsError, beat_count
 from whysigmoid.delivery.formats import poster_path
 from whysigmoid.delivery.incremental import tail_code
-from whysigmoid.delivery.render import render_many
+from whysigmoid.delivery.tasks import render_many
 
 #: Updaters in every beat: the state a snapshot keeps is more than Mobjects' points.
 SCENE = "SigmoidFamily"

@@ -8,8 +8,9 @@ from videotools import TINY, frame_hashes
 from whysigmoid.catalog import find_scene
 from whysigmoid.delivery.beats import BeatRange
 from whysigmoid.delivery.formats import VideoOutput
-from whysigmoid.delivery.render import record_path, render_key, render_many
+from whysigmoid.delivery.render_keys import record_path, render_key
 from whysigmoid.delivery.split import PARTS_DIR, plan_parts
+from whysigmoid.delivery.tasks import render_many
 
 #: Moving curves driven by updaters on both sides of the cut (beats 1-3 | 4-5),
 #: an updater suspended in beat 4 and resumed in beat 5.

@@ -43,20 +43,12 @@ from .delivery.manifest import (
     save_manifest,
     write_manifest,
 )
-from .delivery.render import (
-    QUALITIES,
-    Quality,
-    RenderError,
-    RenderResult,
-    RenderTask,
-    describe,
-    output_for,
-    render_many,
-    render_tasks,
-)
+from .delivery.render import output_for
+from .delivery.render_types import QUALITIES, Quality, RenderError, RenderResult, describe
 from .delivery.revealjs import RevealJSMissingError, revealjs_dir
 from .delivery.shards import Shard, ShardError, expected_seconds, parse_shard, partition
 from .delivery.sweeps import SweepError, read_sweep, sweep_tasks
+from .delivery.tasks import RenderTask, render_many, render_tasks
 from .overrides import OverrideError, apply_overrides, format_value, params_data
 from .palettes import DEFAULT_THEME, THEMES
 

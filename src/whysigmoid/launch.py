@@ -1,7 +1,7 @@
 """The ``whysigmoid`` command's entry point: start in the render environment, then run the CLI.
 
 A render of one work with one job runs in the command's own process
-(:func:`whysigmoid.delivery.render.render_many`, ``in_process``), which must
+(:func:`whysigmoid.delivery.tasks.render_many`, ``in_process``), which must
 draw exactly as a render worker does: with the fixed string-hash seed and
 glibc's malloc thresholds (:mod:`whysigmoid.delivery.process_env`). Python
 reads both when a process starts, so the command re-executes the interpreter

@@ -15,7 +15,9 @@ from whysigmoid.delivery import ledger
 from whysigmoid.delivery.decks import SlidesOutput, write_deck
 from whysigmoid.delivery.formats import StillOutput, VideoOutput
 from whysigmoid.delivery.gallery import build_gallery
-from whysigmoid.delivery.render import QUALITIES, record_path, render_scene
+from whysigmoid.delivery.render import render_scene
+from whysigmoid.delivery.render_keys import record_path
+from whysigmoid.delivery.render_types import QUALITIES
 
 #: The user's files, in every folder whysigmoid writes to (and one it does not).
 FOREIGN = {

@@ -14,7 +14,7 @@ import pytest
 from PIL import Image
 
 from whysigmoid.catalog import STILLS, find_scene
-from whysigmoid.delivery.render import render_many
+from whysigmoid.delivery.tasks import render_many
 
 #: Keys a creator may have set: size and aspect (the crop), look, speed, engine, caching.
 FOLDER_CFG = """[CLI]

@@ -19,7 +19,7 @@ from whysigmoid.catalog import find_scene
 from whysigmoid.cli import cli
 from whysigmoid.delivery.formats import GIF_FPS, GIF_WIDTH, VideoOutput, poster_path
 from whysigmoid.delivery.media_info import probe
-from whysigmoid.delivery.render import record_path, render_key
+from whysigmoid.delivery.render_keys import record_path, render_key
 
 #: The issues' length ranges per scene, seconds.
 DURATIONS = {
@@ -63,7 +63,7 @@ def test_warm_render_is_skipped(rendered, monkeypatch):
         raise AssertionError("a worker was started for up-to-date videos")
 
     # up to date is decided before any worker starts (each would import Manim)
-    monkeypatch.setattr("whysigmoid.delivery.render.ProcessPoolExecutor", no_worker)
+    monkeypatch.setattr("whysigmoid.delivery.tasks.ProcessPoolExecutor", no_worker)
     result = render(*SCENES, "--media-dir", str(media))
     assert result.exit_code == 0, result.output
     assert result.output.count(": up to date") == len(SCENES)

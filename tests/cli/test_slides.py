@@ -17,7 +17,7 @@ from pypdf import PdfReader
 from whysigmoid.catalog import find_scene
 from whysigmoid.delivery.decks import SlidesOutput
 from whysigmoid.delivery.handout import PAGE_SIZE
-from whysigmoid.delivery.render import record_path, render_key
+from whysigmoid.delivery.render_keys import record_path, render_key
 from whysigmoid.delivery.revealjs import CDN_MARKER, REVEALJS_ENV
 
 #: Attributes through which an HTML page loads something.

@@ -17,7 +17,7 @@ import av
 import pytest
 from clitools import run
 
-from whysigmoid.delivery import render as render_module
+from whysigmoid.delivery import tasks as tasks_module
 from whysigmoid.delivery.ledger import holdings
 from whysigmoid.delivery.manifest import read_manifest
 
@@ -55,7 +55,7 @@ def sweep_runs(tmp_path_factory):
     root = tmp_path_factory.mktemp("sweep")
     sweep = root / "variants.toml"
     sweep.write_text(SWEEP)
-    tiny = functools.partial(render_module.render_tasks, manim_overrides=TINY)
+    tiny = functools.partial(tasks_module.render_tasks, manim_overrides=TINY)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr("whysigmoid.cli.render_tasks", tiny)
         single = root / "single"

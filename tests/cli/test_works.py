@@ -9,7 +9,7 @@ from PIL import Image
 
 from whysigmoid.catalog import STILL, VIDEO, WORKS, find_work
 from whysigmoid.cli import cli
-from whysigmoid.delivery.render import QUALITIES
+from whysigmoid.delivery.render_types import QUALITIES
 from whysigmoid.delivery.watch import watch
 
 STILL_NAME = "SigmoidCurve"

@@ -1,7 +1,8 @@
 """Delivery: what turns a work (a scene or a still) into files.
 
-Owns rendering in worker processes (``render``, ``split``, ``beats``,
-``incremental``), Manim's faster camera and writer (``camera``,
+Owns rendering in worker processes (``render``, ``render_types``,
+``render_keys``, ``resume``, ``tasks``, ``process_env``, ``split``, ``beats``,
+``incremental``, ``snapshots``), Manim's faster camera and writer (``camera``,
 ``fast_copies``, ``encoding``), output formats and subtitles (``formats``,
 ``subtitles``, ``media_info``), decks and handouts (``decks``, ``handout``,
 ``revealjs``), the gallery page, ``watch``, what whysigmoid delivered and

@@ -213,7 +213,7 @@ def write_deck(
     target : Path
         The deck file; written atomically (a temporary file, then
         :func:`whysigmoid.delivery.ledger.replace`).
-    quality : whysigmoid.delivery.render.Quality
+    quality : whysigmoid.delivery.render_types.Quality
         The slides' size (the PowerPoint page size).
     media_dir : Path
         The media dir ``target`` is in (whose ledger records the deck).

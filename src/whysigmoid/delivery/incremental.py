@@ -171,7 +171,7 @@ def prefix_digests(spec: SceneSpec, base_key: str, settings: dict) -> list[str]:
     spec : SceneSpec
     base_key : str
         The render key without the scene file (see
-        :func:`whysigmoid.delivery.render.render_key`'s ``scene_text``).
+        :func:`whysigmoid.delivery.render_keys.render_key`'s ``scene_text``).
     settings : dict
         The final Manim settings of the render; where files go is left out.
 

@@ -29,8 +29,9 @@ from pathlib import Path
 
 from ..overrides import format_value, params_data
 from . import ledger
-from .render import RenderResult, RenderTask
+from .render_types import RenderResult
 from .shards import Shard
+from .tasks import RenderTask
 
 __all__ = [
     "CSV_COLUMNS",

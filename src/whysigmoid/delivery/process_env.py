@@ -1,17 +1,28 @@
-"""What a rendering process must start with: a fixed string-hash seed and larger malloc thresholds.
+"""What a rendering process must start with: a fixed string-hash seed, larger malloc thresholds.
 
 Both are read when a Python process starts, so they are set for the render
 workers before they are spawned (:func:`prepare`), and the ``whysigmoid``
 command re-executes itself once with them (:mod:`whysigmoid.launch`), so that
-it may render one work in its own process (:func:`prepared`). Importing this
-module imports nothing heavy.
+it may render one work in its own process (:func:`prepared`). A render
+worker also works in whysigmoid's own folder (:func:`ensure_neutral_dir`),
+never the caller's. Importing this module imports nothing heavy.
 """
 
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
-__all__ = ["HASH_SEED", "MALLOC_TUNABLES", "environment", "prepare", "prepared"]
+from .ledger import WORK_DIR_NAME
+
+__all__ = [
+    "HASH_SEED",
+    "MALLOC_TUNABLES",
+    "ensure_neutral_dir",
+    "environment",
+    "prepare",
+    "prepared",
+]
 
 #: glibc returns big frame buffers to the kernel and faults them back in every
 #: frame; these thresholds keep them (about a third less time at 1080p, see
@@ -44,3 +55,14 @@ def prepare() -> None:
 def prepared() -> bool:
     """Whether this process itself started with the render settings (may render in-process)."""
     return os.environ.get("PYTHONHASHSEED") == HASH_SEED and "GLIBC_TUNABLES" in os.environ
+
+
+def ensure_neutral_dir(media_dir: Path) -> Path:
+    """The working directory of render workers (made if missing): ``<media-dir>/.manim``.
+
+    LaTeX looks for classes and packages in the working directory first, and
+    Manim reads a ``manim.cfg`` there: a render must not see the caller's folder.
+    """
+    path = media_dir / WORK_DIR_NAME
+    path.mkdir(parents=True, exist_ok=True)
+    return path

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from ..catalog import SceneSpec
-from .render import QUALITIES
+from .render_types import QUALITIES
 
 __all__ = [
     "AUTO",

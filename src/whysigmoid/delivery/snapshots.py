@@ -19,7 +19,7 @@ replace the older ones. A snapshot whose beats changed answers "stale" and
 ends; so does one whose socket was replaced or removed, or whose owner ended.
 
 This module knows processes and sockets, not scenes:
-:func:`whysigmoid.delivery.render.render_scene` supplies ``check`` and ``work``.
+:func:`whysigmoid.delivery.resume.offer_snapshot` supplies ``check`` and ``work``.
 Linux and macOS only (``fork``); elsewhere ``watch`` renders as before.
 """
 

@@ -24,7 +24,6 @@ links before the workers start, so a formula is compiled once per scene.
 from __future__ import annotations
 
 import itertools
-import json
 import multiprocessing
 import os
 import shutil
@@ -36,22 +35,20 @@ from pathlib import Path
 
 from ..catalog import SceneSpec
 from ..manim_config import isolated_config
+from . import process_env
 from .beats import BeatRange, beat_count, restrict
 from .fast_copies import shared_svg_paths
 from .formats import VideoOutput, made_from
-from .render import (
-    QUALITIES,
-    RenderResult,
-    _locked,
-    ensure_neutral_dir,
-    manim_settings,
-    prepare_worker_environment,
+from .render import manim_settings, themed
+from .render_keys import (
+    locked,
     record_path,
     render_key,
-    themed,
     up_to_date_result,
     work_dir,
+    write_record,
 )
+from .render_types import QUALITIES, RenderResult
 
 __all__ = ["DARK_COST", "PARTS_DIR", "PartResult", "join_movies", "plan_parts", "render_split"]
 
@@ -211,7 +208,7 @@ def _render_part(
     from manim import tempconfig
 
     media = Path(media_dir)
-    os.chdir(ensure_neutral_dir(media))  # as render._worker: never the caller's folder
+    os.chdir(process_env.ensure_neutral_dir(media))  # as tasks._worker: never the caller's folder
     with themed(output):
         part_dir = work_dir(media, spec) / PARTS_DIR / str(index)
         staging = output.staging_dir(part_dir, quality_name)
@@ -241,7 +238,7 @@ def render_split(
 ) -> RenderResult:
     """Render one scene in up to ``jobs`` parallel parts and deliver it as one video.
 
-    Parameters are those of :func:`whysigmoid.delivery.render.render_many` for one
+    Parameters are those of :func:`whysigmoid.delivery.tasks.render_many` for one
     scene; ``manim_overrides`` is for tests (not in the render key: use with
     ``force``).
 
@@ -265,7 +262,7 @@ def render_split(
     scene_dir = work_dir(media_dir, spec)
     record = record_path(media_dir, spec, quality_name, output)
     target_dir = media_dir / quality_name
-    with _locked(scene_dir):
+    with locked(scene_dir):
         if not force and (
             cached := up_to_date_result(spec, quality_name, media_dir, params, output)
         ):
@@ -275,7 +272,7 @@ def render_split(
         previous = target_dir / output.file_name(spec.output)
         plan = plan_parts(beat_weights(previous, count), jobs)
         _pool_caches([scene_dir, *(scene_dir / PARTS_DIR / str(i) for i in range(len(plan)))])
-        prepare_worker_environment()
+        process_env.prepare()
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(max_workers=len(plan), mp_context=context) as pool:
             futures = [
@@ -306,8 +303,5 @@ def render_split(
             shutil.rmtree(part.movie.parent, ignore_errors=True)
         seconds = time.perf_counter() - start
         duration = parts[-1].end
-        names = [str(path.relative_to(media_dir)) for path in files]
-        record.write_text(
-            json.dumps({"key": key, "seconds": seconds, "duration": duration, "files": names})
-        )
+        write_record(record, key, seconds, duration, files, media_dir)
     return RenderResult(spec.name, files[0], seconds, duration, False, tuple(files))

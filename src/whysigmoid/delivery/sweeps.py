@@ -34,7 +34,9 @@ from pathlib import Path
 
 from ..catalog import VARIANT_SEPARATOR, SceneSpec, UnknownSceneError, find_work
 from ..overrides import OverrideError, apply_overrides, format_value
-from .render import Output, RenderTask, output_for
+from .render import output_for
+from .render_types import Output
+from .tasks import RenderTask
 
 if sys.version_info >= (3, 11):
     import tomllib

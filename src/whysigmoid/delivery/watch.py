@@ -23,7 +23,9 @@ from ..catalog import SCENES_DIR, VIDEO, SceneSpec
 from . import snapshots
 from .beats import BeatsError, beat_count
 from .formats import VideoOutput
-from .render import PACKAGE_DIR, Output, RenderError, describe, render_many, up_to_date_result
+from .render_keys import PACKAGE_DIR, up_to_date_result
+from .render_types import Output, RenderError, describe
+from .tasks import render_many
 
 __all__ = ["DEBOUNCE_SECONDS", "watch", "watched_paths"]
 
@@ -69,7 +71,7 @@ def watch(
     ``output`` is what to make of a video (default an MP4; a chosen-beats clip with
     :class:`whysigmoid.delivery.beats.BeatsOutput`); with ``jobs > 1`` a whole video is
     rendered split into that many parts in parallel (:mod:`whysigmoid.delivery.split`).
-    ``report`` receives one line per render (:func:`whysigmoid.delivery.render.describe`
+    ``report`` receives one line per render (:func:`whysigmoid.delivery.render_types.describe`
     and the path), or the error.
     A failing render (a syntax error, an exception in the scene) is reported
     and the watch goes on.
