@@ -16,7 +16,9 @@
   included: they share the scene's LaTeX (titles, labels, landmark numbers),
   and the properties spread over the workers. Tests with module-scoped
   fixtures stay together by module. The thorough run keeps the properties in
-  one group: its last test reports what all of them found.
+  one group: its last test reports what all of them found. A test that
+  renders a scene with the LaTeX of its dry run (``formulas``) joins the
+  scene's group too.
 """
 
 import os
@@ -31,6 +33,7 @@ from manim.utils.testing import frames_comparison as _frames_comparison
 
 from whysigmoid.aspects import DEFAULT_ASPECT
 from whysigmoid.catalog import SCENES, find_work
+from whysigmoid.delivery.render import TEX_DIR_NAME
 from whysigmoid.inspection import record_beats
 
 settings.register_profile("whysigmoid", derandomize=True, deadline=None)
@@ -72,6 +75,8 @@ def _group(item) -> str:
     """The xdist group of a test: who shares its expensive fixtures."""
     if "rendered" in item.fixturenames:
         return "rendered"
+    if "formulas" in item.fixturenames:  # the module renders its SCENE
+        return f"scene:{item.module.SCENE}"
     params = getattr(item, "callspec", None)
     name = params.params.get("name") if params is not None else None
     if isinstance(name, str) and "beats" in item.fixturenames:
@@ -148,5 +153,22 @@ def beats(media_dir):
         if key not in cache:
             cache[key] = dry_run(scene_cls, params, media_dir, aspect)
         return cache[key]
+
+    return get
+
+
+@pytest.fixture(scope="session")
+def formulas(beats, media_dir):
+    """``formulas(name)`` -> the folder of the SVGs LaTeX made for the work's dry run.
+
+    (Its default parameters, 16:9, and whatever else this session compiled:
+    Manim names an SVG after its whole LaTeX document, so any is valid.) For
+    tests that render a work and are not about LaTeX: ``videotools.seed_formulas``
+    puts them into a media dir's Tex pool, and the render compiles none of them again.
+    """
+
+    def get(name):
+        beats(name)
+        return media_dir / TEX_DIR_NAME
 
     return get
