@@ -11,8 +11,14 @@
 - The suite runs on every core (pytest-xdist, ``--dist loadgroup``). Tests
   that share an expensive session fixture run in one worker, so it is built
   once: the cold renders of every scene (``rendered``) in one group, and a
-  scene's dry run (``beats``) with every other test of that scene; tests
-  with module-scoped fixtures stay together by module.
+  scene's dry run (``beats``) with every other test of that scene, its
+  property test (``tests/scenes/test_properties.py``, named after the scene)
+  included: they share the scene's LaTeX (titles, labels, landmark numbers),
+  and the properties spread over the workers. Tests with module-scoped
+  fixtures stay together by module. The thorough run keeps the properties in
+  one group: its last test reports what all of them found. A test that
+  renders a scene with the LaTeX of its dry run (``formulas``) joins the
+  scene's group too.
 """
 
 import os
@@ -26,16 +32,16 @@ from manim import config
 from manim.utils.testing import frames_comparison as _frames_comparison
 
 from whysigmoid.aspects import DEFAULT_ASPECT
-from whysigmoid.catalog import find_work
+from whysigmoid.catalog import SCENES, find_work
+from whysigmoid.delivery.render import TEX_DIR_NAME
 from whysigmoid.inspection import record_beats
 
 settings.register_profile("whysigmoid", derandomize=True, deadline=None)
 #: WHYSIGMOID_HYPOTHESIS=thorough: many more examples everywhere (the scene
 #: properties choose their own counts from the same variable); a long run.
+THOROUGH = os.environ.get("WHYSIGMOID_HYPOTHESIS") == "thorough"
 settings.register_profile("thorough", parent=settings.get_profile("whysigmoid"), max_examples=2000)
-settings.load_profile(
-    "thorough" if os.environ.get("WHYSIGMOID_HYPOTHESIS") == "thorough" else "whysigmoid"
-)
+settings.load_profile("thorough" if THOROUGH else "whysigmoid")
 
 _frames_comparison.MIN_CAIRO_VERSION = min(
     _frames_comparison.MIN_CAIRO_VERSION, cairo.cairo_version()
@@ -55,21 +61,34 @@ def pytest_addoption(parser):
 
 #: ``tests/scenes/test_just_activation.py`` -> ``JustActivation``.
 _SCENE_MODULE = re.compile(r"test_(\w+)\.py$")
+#: One property test per scene, ``test_just_activation`` for ``JustActivation``.
+_PROPERTIES = "tests/scenes/test_properties.py"
+_SCENE_NAMES = frozenset(spec.name for spec in SCENES)
+
+
+def _camel(snake: str) -> str:
+    """``just_activation`` -> ``JustActivation``."""
+    return "".join(part.title() for part in snake.split("_"))
 
 
 def _group(item) -> str:
     """The xdist group of a test: who shares its expensive fixtures."""
     if "rendered" in item.fixturenames:
         return "rendered"
+    if "formulas" in item.fixturenames:  # the module renders its SCENE
+        return f"scene:{item.module.SCENE}"
     params = getattr(item, "callspec", None)
     name = params.params.get("name") if params is not None else None
     if isinstance(name, str) and "beats" in item.fixturenames:
         return f"scene:{name}"
     module = item.nodeid.split("::")[0]  # tests/scenes/test_x.py
+    if module == _PROPERTIES and not THOROUGH:
+        scene = _camel(item.originalname.removeprefix("test_"))
+        if scene in _SCENE_NAMES:
+            return f"scene:{scene}"
     match = _SCENE_MODULE.search(module)
     if module.startswith("tests/scenes/") and match:
-        camel = "".join(part.title() for part in match.group(1).split("_"))
-        return f"scene:{camel}"
+        return f"scene:{_camel(match.group(1))}"
     return module
 
 
@@ -134,5 +153,22 @@ def beats(media_dir):
         if key not in cache:
             cache[key] = dry_run(scene_cls, params, media_dir, aspect)
         return cache[key]
+
+    return get
+
+
+@pytest.fixture(scope="session")
+def formulas(beats, media_dir):
+    """``formulas(name)`` -> the folder of the SVGs LaTeX made for the work's dry run.
+
+    (Its default parameters, 16:9, and whatever else this session compiled:
+    Manim names an SVG after its whole LaTeX document, so any is valid.) For
+    tests that render a work and are not about LaTeX: ``videotools.seed_formulas``
+    puts them into a media dir's Tex pool, and the render compiles none of them again.
+    """
+
+    def get(name):
+        beats(name)
+        return media_dir / TEX_DIR_NAME
 
     return get

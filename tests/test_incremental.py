@@ -5,7 +5,7 @@ import shutil
 from dataclasses import replace
 
 import pytest
-from videotools import TINY, frame_hashes, insert_in_beat
+from videotools import TINY, frame_hashes, insert_in_beat, seed_formulas
 
 from whysigmoid.catalog import find_scene
 from whysigmoid.delivery.beats import BeatsError
@@ -140,13 +140,15 @@ def render(spec, media, force=False):
     return result
 
 
-def test_an_edit_in_the_last_beats_reuses_the_others_and_equals_a_full_render(tmp_path):
+def test_an_edit_in_the_last_beats_reuses_the_others_and_equals_a_full_render(tmp_path, formulas):
     original = find_scene(SCENE)
     copy = tmp_path / "scenes"
     copy.mkdir()
     shutil.copy(original.path, copy)
     spec = replace(original, directory=copy)
-    media = tmp_path / "media"
+    media, full_media = tmp_path / "media", tmp_path / "full"
+    for each in (media, full_media):  # LaTeX is not what is tested here
+        seed_formulas(each, spec, formulas(SCENE))
     first = render(spec, media)
     assert first.reused_beats == 0
     first_frames = frame_hashes(first.path)
@@ -168,7 +170,7 @@ def test_an_edit_in_the_last_beats_reuses_the_others_and_equals_a_full_render(tm
     reused = {name: stat for name, stat in before.items() if after.get(name) == stat}
     assert reused and len(reused) < len(before)
 
-    full = render(spec, tmp_path / "full", force=True)
+    full = render(spec, full_media, force=True)
     assert full.reused_beats == 0
     hashes = frame_hashes(full.path)
     assert len(hashes) > len(first_frames)  # the edit shows

@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 from test_incremental import SCENE_FILE, tiny_spec
-from videotools import TINY, frame_hashes, insert_in_beat
+from videotools import TINY, frame_hashes, insert_in_beat, seed_formulas
 
 from whysigmoid.catalog import find_scene
 from whysigmoid.delivery import snapshots
@@ -63,11 +63,14 @@ def assert_same_video(result, full):
 
 
 def test_an_edited_tail_is_drawn_by_the_last_valid_snapshot_as_a_full_render_draws_it(
-    tmp_path, snapshot_dir
+    tmp_path, snapshot_dir, formulas
 ):
     spec = scene_copy(tmp_path)
     count = beat_count(spec)
-    first = render(spec, tmp_path / "media", snapshot_dir=snapshot_dir.path)
+    media, full_media = tmp_path / "media", tmp_path / "full"
+    for each in (media, full_media):  # LaTeX is not what is tested here
+        seed_formulas(each, spec, formulas(SCENE))
+    first = render(spec, media, snapshot_dir=snapshot_dir.path)
     assert sockets(snapshot_dir) == [f"beat-{k}.sock" for k in range(1, count)]
     text = spec.path.read_text()
 
@@ -76,7 +79,7 @@ def test_an_edited_tail_is_drawn_by_the_last_valid_snapshot_as_a_full_render_dra
     spec.path.write_text(edited)
     beat, resumed = snapshot_dir.resume(count)
     assert (beat, resumed.reused_beats, resumed.path) == (2, 2, first.path)
-    assert_same_video(resumed, render(spec, tmp_path / "full", force=True))
+    assert_same_video(resumed, render(spec, full_media, force=True))
     # its job left snapshots of its own later beats: the last beat's draws an edit there
     assert sockets(snapshot_dir) == [f"beat-{k}.sock" for k in range(1, count)]
     spec.path.write_text(insert_in_beat(edited, count, "        self.wait()"))

@@ -1,8 +1,10 @@
-"""Helpers for tests that render videos: a tiny size, decoded frames' hashes, scene edits."""
+"""Helpers for tests that render videos: tiny size, frames' hashes, scene edits, LaTeX made."""
 
 import hashlib
 
 import av
+
+from whysigmoid.delivery import tex_pool
 
 #: Manim settings for test renders: small and slow enough to be quick.
 TINY = {"pixel_width": 320, "pixel_height": 180, "frame_rate": 5}
@@ -15,6 +17,15 @@ def frame_hashes(path) -> list[str]:
             hashlib.sha256(frame.to_ndarray(format="rgb24").tobytes()).hexdigest()
             for frame in container.decode(video=0)
         ]
+
+
+def seed_formulas(media, spec, svgs) -> None:
+    """Put the SVGs of the folder ``svgs`` into the Tex pool of ``spec``'s scene in ``media``.
+
+    A render of the scene into ``media`` then compiles only the formulas that
+    are not among them (``whysigmoid.delivery.tex_pool``); what it draws is the same.
+    """
+    tex_pool.seed(svgs, tex_pool.pool_dir(media, spec.name))
 
 
 def insert_in_beat(text: str, beat: int, line: str) -> str:
