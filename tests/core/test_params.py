@@ -39,7 +39,10 @@ def test_frozen_and_hashable():
         (lambda: JustActivationParams(inputs=(1, 2), weights=(1, 2, 3)), "inputs and weights"),
         (lambda: JustActivationParams(bias=math.nan), "bias"),
         (lambda: JustActivationParams(inputs=(1, math.inf, 0)), "inputs"),
-        (lambda: JustActivationParams(inputs=(100, 0, 0), weights=(1, 0, 0)), "x_range"),
+        (
+            lambda: JustActivationParams(inputs=(100, 0, 0), weights=(1, 0, 0)),
+            "x_range, inputs, weights and bias",
+        ),
         (lambda: JustActivationParams(inputs=tuple(range(9)), weights=(0,) * 9), "inputs"),
         (lambda: ExpNormalizeParams(scores=(1.0,)), "scores"),
         (lambda: ExpNormalizeParams(scores=("a", 1)), "scores"),
@@ -71,6 +74,16 @@ def test_frozen_and_hashable():
         (
             lambda: JustActivationParams(bias=1e308, inputs=(1e308, 0, 0), weights=(1, 0, 0)),
             "inputs, weights and bias",
+        ),
+        # a pre-activation no window can hold: the message names the terms, not x_range
+        (
+            lambda: JustActivationParams(inputs=(1e150, 0, 1), weights=(1e150, 1, 1)),
+            "inputs, weights and bias",
+        ),
+        # one a wider window holds: either may change, and the message names both
+        (
+            lambda: JustActivationParams(bias=20.0),
+            "x_range, inputs, weights and bias",
         ),
         (lambda: SigmoidFamilyParams(biases=(1e300,), bias_sweep_weight=1e-300), "biases"),
         (lambda: SigmoidFamilyParams(step_weight=1e308), "step_weight and step_biases"),
@@ -120,3 +133,10 @@ def test_the_limits_themselves_are_accepted():
     JustActivationParams(inputs=(0, 0, 0), x_range=(0, MIN_PLOT_LENGTH))
     ConceptDetectorParams(bias=MAX_PLOT_END - 10)
     TowerFunctionsParams(demo_height=-MIN_PLOT_LENGTH / 2, start_height=MAX_PLOT_END)
+
+
+def test_a_pre_activation_no_window_holds_asks_for_other_terms():
+    """x_range stays within +-MAX_PLOT_END: "widen x_range" would send the user nowhere."""
+    with pytest.raises(ValueError, match=r"change the inputs, weights or bias$") as error:
+        JustActivationParams(inputs=(1e150, 0, 1), weights=(1e150, 1, 1))
+    assert "widen" not in str(error.value)

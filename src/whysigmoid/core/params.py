@@ -206,9 +206,17 @@ class JustActivationParams(_Params):
                 f"inputs, weights and bias: the pre-activation sum_i w_i x_i + b overflows "
                 f"float64 (terms {terms}; bias {bias:g})"
             )
+        if abs(z) > MAX_PLOT_END:  # no window can hold it: x_range is not the one to change
+            raise ValueError(
+                f"inputs, weights and bias: the pre-activation sum_i w_i x_i + b = {z:g} lies "
+                f"beyond every x_range (they stay within [{-MAX_PLOT_END:g}, {MAX_PLOT_END:g}]); "
+                "change the inputs, weights or bias"
+            )
         if not low <= z <= high:
             raise ValueError(
-                f"x_range: the pre-activation {z:g} lies outside {(low, high)}; widen x_range"
+                f"x_range, inputs, weights and bias: the pre-activation sum_i w_i x_i + b = {z:g} "
+                f"lies outside x_range {(low, high)}; widen x_range or change the inputs, "
+                "weights or bias"
             )
 
 
