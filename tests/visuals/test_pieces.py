@@ -153,3 +153,23 @@ def test_exp_curve_points_and_landmarks():
     low = big.point_on_curve(40.0, 0.0)[1]
     top = big.point_on_curve(45.0, math.exp(45.0))[1]
     assert top - low == pytest.approx(5.0)
+
+
+@pytest.mark.parametrize("height", [1.6, 2.1, 3.4, 4.9])
+@pytest.mark.parametrize("demo_height", [0.8, -1e6, 123.4])
+def test_tower_plots_space_their_y_ticks_for_their_height(height, demo_height):
+    """Short axes over a wide range get fewer ticks, not labels packed 1 px apart (1:1 demo)."""
+    from whysigmoid.core import TowerFunctionsParams
+    from whysigmoid.visuals import tower_figures
+
+    p = TowerFunctionsParams(demo_height=demo_height)
+    axes = tower_figures.demo_axes(p, (6.0, height), ORIGIN)
+    low, high = axes.y_range[:2]
+    assert low <= -abs(demo_height) and abs(demo_height) <= high  # the tower fits
+    centres = sorted(
+        label.get_center()[1]
+        for label in axes.tick_labels
+        if label.get_right()[0] < axes.c2p(p.interval[0], 0)[0]  # left of the y spine
+    )
+    assert len(centres) >= 2
+    assert min(np.diff(centres)) >= tower_figures.MIN_Y_TICK_GAP - 1e-9

@@ -67,6 +67,8 @@ __all__ = [
 
 TITLE_Y = 3.35
 MAX_Y_TICKS = 7
+#: Between y ticks (scene units): a tick label at FONT_SMALL is about 0.2 tall.
+MIN_Y_TICK_GAP = 0.35
 #: Beat 1: the network on the left, its output on the right.
 DEMO_AXES_SIZE = (5.4, 3.4)
 DEMO_AXES_CENTER = RIGHT * 3.6 + UP * 0.75
@@ -119,9 +121,8 @@ def demo_axes(
 ) -> Axes:
     """Beat 1's axes of ``size`` at ``center``: the interval, ticks at both steps, y in [-h, h]."""
     h = p.demo_height
-    y_step = nice_step(2 * abs(h), MAX_Y_TICKS)
-    low, high = enclosing_range([h, -h], y_step)
-    axes = _interval_axes(p, (low, high, y_step), (*p.interval, *p.demo_steps), size)
+    y_range = _y_range([h, -h], size[1])
+    axes = _interval_axes(p, y_range, (*p.interval, *p.demo_steps), size)
     return inside_frame(axes.move_to(center), FRAME_CLEARANCE)
 
 
@@ -154,10 +155,23 @@ def main_axes(
     values = np.concatenate(
         [logit_nielsen_target(x), *(fit.heights for fit in fits), [p.start_height, 0.0]]
     )
-    y_step = nice_step(float(np.ptp(values)), MAX_Y_TICKS)
-    low, high = enclosing_range(values, y_step)
-    axes = _interval_axes(p, (low, high, y_step), p.interval, size, x_label=True)
+    axes = _interval_axes(p, _y_range(values, size[1]), p.interval, size, x_label=True)
     return inside_frame(axes.move_to(center), FRAME_CLEARANCE)
+
+
+def _y_range(values, height: float) -> tuple[float, float, float]:
+    """``(low, high, step)`` enclosing ``values``, ticked as densely as axes ``height`` tall allow.
+
+    The most ticks, up to ``MAX_Y_TICKS``, that stand at least
+    ``MIN_Y_TICK_GAP`` apart (so short axes with wide ranges get fewer labels).
+    """
+    span = float(np.ptp(values))
+    for most in range(MAX_Y_TICKS, 1, -1):
+        step = nice_step(span, most)
+        low, high = enclosing_range(values, step)
+        if height / (len(tick_values(low, high, step)) - 1) >= MIN_Y_TICK_GAP:
+            break
+    return low, high, step
 
 
 def _interval_axes(
