@@ -476,7 +476,7 @@ def check_family_panels(snapshot, params):
 
 
 def check_exp_normalize_table(snapshot, params):
-    case = two_class_normalize(params.log_scores[0])
+    case = two_class_normalize(params.log_score)
     texts = [t.tex for t in snapshot.texts]
     # the rows the blog's figure has: x and e^x, then Sum, p(y=0), p(y=1)
     assert texts[:5] == ["x", "e^x", r"\text{Sum}", "p(y=0)", "p(y=1)"]
