@@ -3,7 +3,12 @@
 import numpy as np
 import pytest
 from PIL import Image
-from scenechecks import check_derivative_at_points, check_exp_normalize_table, check_family_panels
+from scenechecks import (
+    STILL_CHECKS,
+    check_derivative_at_points,
+    check_exp_normalize_table,
+    check_family_panels,
+)
 
 from whysigmoid import style
 from whysigmoid.catalog import STILLS, find_work
@@ -48,6 +53,12 @@ def test_outputs_are_the_blogs_file_names():
 @pytest.mark.parametrize("name", NAMES)
 def test_layout(final, name):
     assert layout_problems([final(name)]) == []
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_number_is_the_cores_at_the_blogs_values(final, name):
+    assert find_work(name).load().params == find_work(name).params_type()
+    STILL_CHECKS[name](final(name), find_work(name).params_type())
 
 
 def test_derivative_at_points_shows_the_cores_values(final):
