@@ -2,7 +2,8 @@
 
 Storyboard: shared/storyboards.md, "Stills". Each class draws one figure in
 ``construct`` without animations; ``whysigmoid stills`` saves its last frame.
-Values come from the scenes' parameter dataclasses (the blog's defaults).
+Each takes its own parameter dataclass (``core.params``, the blog's values by
+default): only what it draws.
 """
 
 from dataclasses import dataclass
@@ -11,9 +12,12 @@ from manim import *
 
 from whysigmoid import style
 from whysigmoid.core import (
-    ExpNormalizeSigmoidParams,
-    SigmoidFamilyParams,
-    VanishingGradientParams,
+    DerivativeAtPointsParams,
+    ExpNormalizeTableParams,
+    ReLUCurveParams,
+    SigmoidCurveParams,
+    SigmoidFamilyPanelsParams,
+    StepFunctionParams,
     affine_sigmoid,
     sigmoid,
     sigmoid_derivative,
@@ -106,7 +110,7 @@ class BlogStill(Scene):
 class SigmoidCurve(BlogStill):
     """``sigmoid.png``: sigma and its derivative."""
 
-    params = VanishingGradientParams()
+    params = SigmoidCurveParams()
 
     def construct(self):
         self.add(fit_frame(sigmoid_plot(self.params.x_range, layout().plot_size)))
@@ -115,7 +119,7 @@ class SigmoidCurve(BlogStill):
 class DerivativeAtPoints(BlogStill):
     """``sigfourpoints.png``: sigma, with sigma'(x) written beside it at the chosen points."""
 
-    params = VanishingGradientParams()
+    params = DerivativeAtPointsParams()
 
     def construct(self):
         axes = plot_axes(self.params.x_range, SIGMOID_Y_RANGE, layout().plot_size)
@@ -151,7 +155,7 @@ class DerivativeAtPoints(BlogStill):
 class ReLUCurve(BlogStill):
     """``relu.png``: max(x, 0) and its derivative (no derivative at 0)."""
 
-    params = VanishingGradientParams()
+    params = ReLUCurveParams()
 
     def construct(self):
         plot = relu_and_derivative(self.params.relu_x_range, layout().plot_size)
@@ -161,7 +165,7 @@ class ReLUCurve(BlogStill):
 class StepFunction(BlogStill):
     """``step_full.png``: the step and its derivative, the jump drawn honestly."""
 
-    params = SigmoidFamilyParams()
+    params = StepFunctionParams()
 
     def construct(self):
         p, screen = self.params, layout()
@@ -187,7 +191,7 @@ class StepFunction(BlogStill):
 class SigmoidFamilyPanels(BlogStill):
     """``sigmoids.png``: the bias sweep and the weight sweep, with legends."""
 
-    params = SigmoidFamilyParams()
+    params = SigmoidFamilyPanelsParams()
 
     def construct(self):
         p, screen = self.params, layout()
@@ -217,12 +221,15 @@ class SigmoidFamilyPanels(BlogStill):
 
 
 class ExpNormalizeTable(BlogStill):
-    """``sigexp.png``: the exp-normalize table of case 1: x, e^x, Sum, p(y=0), p(y=1)."""
+    """``sigexp.png``: the exp-normalize table of one case (the blog's: case 1).
 
-    params = ExpNormalizeSigmoidParams()
+    Rows x, e^x, Sum, p(y=0), p(y=1).
+    """
+
+    params = ExpNormalizeTableParams()
 
     def construct(self):
-        case = two_class_normalize(self.params.log_scores[0])
+        case = two_class_normalize(self.params.log_score)
         table = two_class_table(case, style.CASE_COLORS[0], with_inputs=True)
         self.add(fit_frame(table.scale(TABLE_SCALE)))
 

@@ -41,9 +41,10 @@ def test_params_lists_every_parameter_with_default_type_and_limits():
     assert run("params", "Nope").exit_code == 2
 
 
-def test_every_catalog_entry_loads():
-    for spec in SCENES:
+def test_every_catalog_entry_loads_with_its_own_parameter_type():
+    for spec in WORKS:
         assert spec.load().__name__ == spec.name
+        assert type(spec.load().params) is spec.params_type
         assert spec.load().params == spec.params_type()
 
 
@@ -142,6 +143,15 @@ def test_overrides_parse_data():
         ("ExpNormalizeSigmoid", "log_scores=x,0.4", "log_scores: expected a number"),
         ("ExpNormalizeSigmoid", "scores=1,2", "scores: no such parameter"),
         ("VanishingGradient", "layers=7", "layers: expected a whole number in 1..6, got 7\n"),
+        # a still takes only what it draws: its video's other parameters are unknown to it
+        (
+            "StepFunction",
+            "biases=1",
+            "biases: no such parameter (parameters: x_range, step_value_at_zero)\n",
+        ),
+        ("SigmoidCurve", "points=0", "points: no such parameter (parameters: x_range)\n"),
+        ("ExpNormalizeTable", "log_scores=-0.4,0.4", "(parameters: log_score)\n"),
+        ("SigmoidFamilyPanels", "step_weight=1", "step_weight: no such parameter"),
     ],
 )
 def test_bad_set_values_name_the_parameter(tmp_path, scene, item, message):
@@ -153,7 +163,7 @@ def test_bad_set_values_name_the_parameter(tmp_path, scene, item, message):
     assert not media.exists()
 
 
-@pytest.mark.parametrize("spec", SCENES, ids=lambda s: s.name)
+@pytest.mark.parametrize("spec", WORKS, ids=lambda s: s.name)
 def test_formatted_values_read_back_as_the_same_parameters(spec):
     blog = spec.params_type()
     items = [f"{name}={format_value(value)}" for name, value in params_data(blog).items()]

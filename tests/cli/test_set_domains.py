@@ -1,10 +1,11 @@
-"""``--set`` values outside a scene's documented domain exit 2 and name the parameter.
+"""``--set`` values outside a work's documented domain exit 2 and name the parameter.
 
 The other half of ``tests/scenes/test_properties.py`` (sets the validators
-accept render): hypothesis draws, per scene, a way to leave the domain (too
-many values, a magnitude past a limit, an overflow, a window too short) with
-drawn magnitudes, and runs ``whysigmoid render SCENE --set ...`` through
-click's CliRunner. Nothing may be rendered or created.
+accept render): hypothesis draws, per work, a way to leave the domain (too
+many values, a magnitude past a limit, an overflow, a window too short, a
+parameter a still does not draw) with drawn magnitudes, and runs
+``whysigmoid render WORK --set ...`` through click's CliRunner. A rule a still
+shares with its video is drawn for both. Nothing may be rendered or created.
 """
 
 import os
@@ -43,6 +44,20 @@ def beyond(limit):
 
 def sign():
     return st.sampled_from((1.0, -1.0))
+
+
+def works(*names):
+    """One of the works ``names`` (a video and the stills that share the rule)."""
+    return st.sampled_from(names)
+
+
+#: The video and the stills that share a field (and its rules).
+SWEEPS = works("SigmoidFamily", "SigmoidFamilyPanels")
+STEP = works("SigmoidFamily", "StepFunction")
+POINTS = works("VanishingGradient", "DerivativeAtPoints")
+RELU = works("VanishingGradient", "ReLUCurve")
+#: The bias named with an overflowing weight (the largest the curve meets).
+OVERFLOW_BIAS = {"SigmoidFamily": "step_biases", "SigmoidFamilyPanels": "weight_sweep_bias"}
 
 
 def case(scene, expected, *items):
@@ -112,18 +127,25 @@ OUT_OF_DOMAIN = [
         st.integers(MAX_SWEEP_STOPS + 1, 3 * MAX_SWEEP_STOPS),
         st.sampled_from(("biases", "step_biases")),
     ),
+    st.builds(
+        lambda work, n: case(work, "weights", f"weights={numbers([1.0] * n)}"),
+        SWEEPS,
+        st.integers(MAX_SWEEP_STOPS + 1, 3 * MAX_SWEEP_STOPS),
+    ),
     st.builds(  # a midpoint -b/w outside x_range
-        lambda m, s: case("SigmoidFamily", "biases: the midpoint", f"biases={-s * m!r}"),
+        lambda work, m, s: case(work, "biases: the midpoint", f"biases={-s * m!r}"),
+        SWEEPS,
         st.floats(10, BIGGEST, exclude_min=True),
         sign(),
     ),
     st.builds(  # a midpoint -b/w beyond float64
-        lambda b: case(
-            "SigmoidFamily",
+        lambda work, b: case(
+            work,
             "biases: the midpoint -b/w overflows",
             f"biases={b!r}",
             "bias_sweep_weight=1e-300",
         ),
+        SWEEPS,
         st.floats(1e10, BIGGEST),
     ),
     st.builds(  # w x + b beyond float64 on x_range
@@ -132,13 +154,29 @@ OUT_OF_DOMAIN = [
         ),
         st.floats(BIGGEST / 5, BIGGEST),  # |w| * 10 + 500 > BIGGEST
     ),
+    st.builds(  # one weight's w x beyond float64 on the widest x_range
+        lambda work, w: case(
+            work,
+            # the video glides to the largest bias, the still's curve keeps its own
+            f"weights and {OVERFLOW_BIAS[work]}: w x + b overflows",
+            f"x_range={numbers((-MAX_PLOT_END, MAX_PLOT_END))}",
+            f"weights={w!r}",
+        ),
+        SWEEPS,
+        st.floats(BIGGEST / MAX_PLOT_END * 1.01, BIGGEST),
+    ),
     st.builds(
-        lambda v: case("SigmoidFamily", "step_value_at_zero", f"step_value_at_zero={v!r}"),
+        lambda work, v: case(work, "step_value_at_zero", f"step_value_at_zero={v!r}"),
+        STEP,
         st.one_of(st.floats(max_value=0, exclude_max=True), beyond(1.0)),
     ),
     st.builds(
         lambda name: case("SigmoidFamily", name, f"{name}=0"),
         st.sampled_from(("bias_sweep_weight", "step_weight", "weights")),
+    ),
+    st.builds(
+        lambda name: case("SigmoidFamilyPanels", name, f"{name}=0"),
+        st.sampled_from(("bias_sweep_weight", "weights")),
     ),
     # ConceptDetector
     st.builds(
@@ -187,21 +225,49 @@ OUT_OF_DOMAIN = [
         st.one_of(st.integers(-5, 0), st.integers(MAX_LAYERS + 1, 100)),
     ),
     st.builds(
-        lambda n: case("VanishingGradient", "points", f"points={numbers([0.0] * n)}"),
+        lambda work, n: case(work, "points", f"points={numbers([0.0] * n)}"),
+        POINTS,
         st.integers(MAX_DERIVATIVE_POINTS + 1, 4 * MAX_DERIVATIVE_POINTS),
     ),
     st.builds(
-        lambda x, s: case("VanishingGradient", "points", f"points={s * x!r}"),
+        lambda work, x, s: case(work, "points", f"points={s * x!r}"),
+        POINTS,
         st.floats(6, BIGGEST, exclude_min=True),
         sign(),
     ),
     st.builds(
-        lambda low: case("VanishingGradient", "relu_x_range", f"relu_x_range={numbers((low, 5))}"),
+        lambda work, low: case(work, "relu_x_range", f"relu_x_range={numbers((low, 5))}"),
+        RELU,
         st.floats(0, 4),
     ),
     st.builds(
-        lambda end: case("VanishingGradient", "x_range", f"x_range={numbers((-end, 6))}"),
+        lambda work, end: case(work, "x_range", f"x_range={numbers((-end, 6))}"),
+        works("VanishingGradient", "SigmoidCurve", "DerivativeAtPoints", "StepFunction"),
         beyond(MAX_PLOT_END),
+    ),
+    # the stills alone
+    st.builds(
+        lambda length: case("SigmoidCurve", "x_range", f"x_range={numbers((0, length))}"),
+        st.floats(0, MIN_PLOT_LENGTH, exclude_min=True, exclude_max=True),
+    ),
+    st.builds(
+        lambda x, s: case("ExpNormalizeTable", "log_score", f"log_score={s * x!r}"),
+        beyond(MAX_LOG_SCORE),
+        sign(),
+    ),
+    st.builds(  # a parameter of the video that the still does not draw
+        lambda pair: case(pair[0], f"{pair[1]}: no such parameter", f"{pair[1]}=1"),
+        st.sampled_from(
+            (
+                ("SigmoidCurve", "points"),
+                ("DerivativeAtPoints", "layers"),
+                ("ReLUCurve", "x_range"),
+                ("StepFunction", "biases"),
+                ("StepFunction", "step_weight"),
+                ("SigmoidFamilyPanels", "step_biases"),
+                ("ExpNormalizeTable", "log_scores"),
+            )
+        ),
     ),
 ]
 

@@ -12,7 +12,7 @@ import pytest
 from clitools import run
 
 from whysigmoid.catalog import WORKS, find_work
-from whysigmoid.core import JustActivationParams
+from whysigmoid.core import ExpNormalizeTableParams, JustActivationParams, StepFunctionParams
 from whysigmoid.delivery.manifest import manifest, merge
 from whysigmoid.delivery.shards import Shard
 from whysigmoid.delivery.sweeps import (
@@ -90,6 +90,29 @@ def test_a_bad_entry_names_its_line_and_parameter(tmp_path, entry, line, words):
     assert message.startswith(f"{path}, line {line + 3}: ")
     for word in words:
         assert word in message
+
+
+def test_a_still_takes_its_own_parameters_in_a_sweep(tmp_path):
+    path = sweep_file(
+        tmp_path,
+        """\
+        [[variant]]
+        scene = "StepFunction"
+        set = { x_range = "0.5,2" }
+
+        [[variant]]
+        scene = "ExpNormalizeTable"
+        set = { log_score = 1.5 }
+        """,
+    )
+    step, table = read_sweep(path)
+    assert step.params == StepFunctionParams(x_range=(0.5, 2.0))
+    assert step.spec.output == "step_full--x_range-0.5_2.png"
+    assert table.params == ExpNormalizeTableParams(log_score=1.5)
+    assert table.settings == ("log_score=1.5",)
+    path = sweep_file(tmp_path, '[[variant]]\nscene = "StepFunction"\nset = { biases = "1" }\n')
+    with pytest.raises(SweepError, match=r"line 3: StepFunction: biases: no such parameter"):
+        read_sweep(path)
 
 
 def test_two_variants_for_one_file_are_refused(tmp_path):

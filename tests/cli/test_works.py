@@ -75,10 +75,38 @@ def test_video_only_options_refuse_a_still(tmp_path, args, message):
     assert not media.exists()
 
 
-def test_params_lists_a_stills_parameters():
-    result = run("params", STILL_NAME)
+@pytest.mark.parametrize(
+    ("still", "names"),
+    [
+        ("SigmoidCurve", ["x_range"]),
+        ("DerivativeAtPoints", ["x_range", "points"]),
+        ("ReLUCurve", ["relu_x_range"]),
+        ("StepFunction", ["x_range", "step_value_at_zero"]),
+        (
+            "SigmoidFamilyPanels",
+            ["x_range", "biases", "bias_sweep_weight", "weights", "weight_sweep_bias"],
+        ),
+        ("ExpNormalizeTable", ["log_score"]),
+    ],
+)
+def test_params_lists_only_what_a_still_draws(still, names):
+    result = run("params", still)
     assert result.exit_code == 0, result.output
-    assert "x_range" in result.output
+    lines = result.output.strip().splitlines()
+    assert lines[1].split()[0] == "NAME"
+    assert [line.split()[0] for line in lines[2:]] == names
+
+
+def test_a_window_the_video_refuses_is_fine_for_the_step(tmp_path):
+    """SigmoidFamily's sweeps put midpoints outside 0.5..2; StepFunction draws no sweep."""
+    media = tmp_path / "m"
+    refused = run("render", "SigmoidFamily", "--set", "x_range=0.5,2", "--media-dir", media)
+    assert refused.exit_code == 2 and "midpoint" in refused.output
+    result = run(
+        "render", "StepFunction", "-q", "preview", "--set", "x_range=0.5,2", "--media-dir", media
+    )
+    assert result.exit_code == 0, result.output
+    assert (media / "preview" / find_work("StepFunction").output).is_file()
 
 
 def test_watch_renders_a_still(tmp_path):

@@ -5,10 +5,11 @@ import math
 
 import pytest
 
-from whysigmoid.catalog import SCENES
+from whysigmoid.catalog import WORKS
 from whysigmoid.core.params import LIMITS, Limit
 
-CLASSES = [spec.params_type for spec in SCENES]
+#: Every work's parameter type (the videos', then each still's own).
+CLASSES = list(dict.fromkeys(spec.params_type for spec in WORKS))
 CASES = [
     (cls, name, limit) for cls in CLASSES for name, limit in LIMITS[cls].items()
 ]  # every declared limit

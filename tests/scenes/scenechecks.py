@@ -14,7 +14,7 @@ import sys
 import numpy as np
 
 from whysigmoid.aspects import aspect_of_frame
-from whysigmoid.catalog import find_scene
+from whysigmoid.catalog import find_work
 from whysigmoid.core import (
     EXAMPLE_FIRES,
     EXAMPLE_SILENT,
@@ -46,7 +46,7 @@ from whysigmoid.core import (
     weight_grid,
 )
 from whysigmoid.inspection import foreign_numbers, numbers_in
-from whysigmoid.visuals import affine_label, exp_curve
+from whysigmoid.visuals import SIGMOID_Y_RANGE, affine_label, exp_curve
 from whysigmoid.visuals.derivative_plot import MAX_X_TICKS as PLOT_X_TICKS
 from whysigmoid.visuals.derivative_plot import MAX_Y_TICKS as PLOT_Y_TICKS
 from whysigmoid.visuals.derivative_plot import relu_y_range
@@ -55,8 +55,8 @@ from whysigmoid.visuals.sigmoid_panel import Y_TICKS as PANEL_Y_TICKS
 
 
 def scene_module(name):
-    """The module of scene ``name`` (its layout constants)."""
-    spec = find_scene(name)
+    """The module of work ``name`` (its layout constants)."""
+    spec = find_work(name)
     spec.load()
     return sys.modules[f"whysigmoid_scenes.{spec.module}"]
 
@@ -416,16 +416,19 @@ def chain_values(snapshot):
     return [b.shown for a, b in itertools.pairwise(snapshot.texts) if a.tex.endswith("} =")]
 
 
+def axes_ticks(*ranges):
+    """Tick values of ``plot_axes`` with these (x_range, y_range) pairs: the core's nice ticks."""
+    for (x_low, x_high), (y_low, y_high) in ranges:
+        yield from tick_values(x_low, x_high, nice_step(x_high - x_low, PLOT_X_TICKS))
+        yield from tick_values(y_low, y_high, nice_step(y_high - y_low, PLOT_Y_TICKS))
+
+
 def plot_ticks(params):
-    """Tick values of VanishingGradient's plots: the core's nice ticks of each window."""
-    windows = [
-        (params.x_range, PLOT_X_TICKS),
-        ((0.0, 1.0), PLOT_Y_TICKS),
-        (params.relu_x_range, PLOT_X_TICKS),
-        (relu_y_range(params.relu_x_range), PLOT_Y_TICKS),
-    ]
-    for (low, high), most in windows:
-        yield from tick_values(low, high, nice_step(high - low, most))
+    """Tick values of VanishingGradient's plots (the sigmoid's and the ReLU's)."""
+    return axes_ticks(
+        (params.x_range, SIGMOID_Y_RANGE),
+        (params.relu_x_range, relu_y_range(params.relu_x_range)),
+    )
 
 
 def check_vanishing_gradient(snapshots, params):
@@ -459,13 +462,42 @@ CHECKS = {
 }
 
 
-# --- stills ---------------------------------------------------------------------------
+# --- stills ----------------------------------------------------------------------
+# Each still shows its own parameters' values as the core computes and formats
+# them, and tick labels of the core's nice ticks: nothing else.
+
+
+def tick_texts(*ranges):
+    """The tick labels of ``plot_axes`` with these (x_range, y_range) pairs (2 decimals)."""
+    return {format_tex(v, 2, trim=True) for v in axes_ticks(*ranges)}
+
+
+def only_the_cores_numbers(snapshot, allowed):
+    assert foreign_numbers([snapshot], tokens(allowed)) == []
+
+
+def check_sigmoid_curve(snapshot, params):
+    only_the_cores_numbers(snapshot, tick_texts((params.x_range, SIGMOID_Y_RANGE)))
+
+
+def check_relu_curve(snapshot, params):
+    ticks = tick_texts((params.relu_x_range, relu_y_range(params.relu_x_range)))
+    only_the_cores_numbers(snapshot, ticks | {"0"})  # the legend's max(x, 0)
+
+
+def check_step_function(snapshot, params):
+    step_module = scene_module("StepFunction")
+    ticks = tick_texts(
+        (params.x_range, SIGMOID_Y_RANGE), (params.x_range, step_module.STEP_DERIVATIVE_Y_RANGE)
+    )
+    only_the_cores_numbers(snapshot, ticks)
 
 
 def check_derivative_at_points(snapshot, params):
     shown = shown_numbers(snapshot)
     expected = [format_tex(sigmoid_derivative(x), 3, trim=True) for x in params.points]
     assert shown[-len(params.points) :] == expected
+    only_the_cores_numbers(snapshot, {*expected, *tick_texts((params.x_range, SIGMOID_Y_RANGE))})
 
 
 def check_family_panels(snapshot, params):
@@ -473,28 +505,28 @@ def check_family_panels(snapshot, params):
     stops = [(params.bias_sweep_weight, b) for b in params.biases]
     stops += [(w, params.weight_sweep_bias) for w in params.weights]
     assert labels == [affine_label(w, b) for w, b in stops]
+    only_the_cores_numbers(snapshot, {*labels, *tick_texts((params.x_range, SIGMOID_Y_RANGE))})
 
 
 def check_exp_normalize_table(snapshot, params):
-    case = two_class_normalize(params.log_scores[0])
+    case = two_class_normalize(params.log_score)
     texts = [t.tex for t in snapshot.texts]
     # the rows the blog's figure has: x and e^x, then Sum, p(y=0), p(y=1)
     assert texts[:5] == ["x", "e^x", r"\text{Sum}", "p(y=0)", "p(y=1)"]
     e = format_tex(case.exp_score, 2, scientific_tiny=True)
-    assert texts[5:7] == [format_tex(case.log_score, 2, trim=True), e]
-    for cell in two_class_cells(case):
+    log_score = format_tex(case.log_score, 2, trim=True)
+    assert texts[5:7] == [log_score, e]
+    cells = two_class_cells(case)
+    for cell in cells:
         assert cell in texts
-
-
-def check_no_numbers(snapshot, params):
-    """Stills whose only numbers are tick labels (checked by layout and the scenes)."""
+    only_the_cores_numbers(snapshot, {log_score, e, *cells, "0", "1"})  # and the classes 0, 1
 
 
 STILL_CHECKS = {
-    "SigmoidCurve": check_no_numbers,
+    "SigmoidCurve": check_sigmoid_curve,
     "DerivativeAtPoints": check_derivative_at_points,
-    "ReLUCurve": check_no_numbers,
-    "StepFunction": check_no_numbers,
+    "ReLUCurve": check_relu_curve,
+    "StepFunction": check_step_function,
     "SigmoidFamilyPanels": check_family_panels,
     "ExpNormalizeTable": check_exp_normalize_table,
 }

@@ -6,12 +6,13 @@ fewest and most values) and runs ``construct()`` without writing frames (the
 ``beats`` fixture's dry run, in which any warning is an error), in one of the
 work's aspects (``aspect_for``). At every beat:
 no exception, ``layout_problems == []``, and every number on screen is the
-core's value as its formatter rounds it (``scenechecks``). The stills that take
-a scene's parameters run with the same sets. Sets the validators reject are
-tested through the CLI in ``tests/cli/test_set_domains.py``.
+core's value as its formatter rounds it (``scenechecks``). Each still draws
+sets over its own parameters' domain (built from the same pieces as its
+video's) and is checked the same way in its one frame. Sets the validators
+reject are tested through the CLI in ``tests/cli/test_set_domains.py``.
 
 A dry run with new numbers costs seconds (LaTeX for each new number, Manim's
-copies of mobjects), so by default only a few sets are drawn per scene, mostly
+copies of mobjects), so by default only a few sets are drawn per work, mostly
 from a palette of landmark values whose LaTeX is shared between sets.
 ``WHYSIGMOID_HYPOTHESIS=thorough`` draws many more, from the whole float range
 too (a long run, see README "Development"). Failing sets are not shrunk (each
@@ -29,10 +30,16 @@ from scenechecks import CHECKS, STILL_CHECKS
 from whysigmoid.catalog import SCENES, STILLS, find_work
 from whysigmoid.core import (
     ConceptDetectorParams,
+    DerivativeAtPointsParams,
     ExpNormalizeParams,
     ExpNormalizeSigmoidParams,
+    ExpNormalizeTableParams,
     JustActivationParams,
+    ReLUCurveParams,
+    SigmoidCurveParams,
+    SigmoidFamilyPanelsParams,
     SigmoidFamilyParams,
+    StepFunctionParams,
     TowerFunctionsParams,
     VanishingGradientParams,
     pre_activation,
@@ -136,6 +143,49 @@ def inside(draw, bounds, count):
     return tuple(points)
 
 
+def log_score():
+    """A log-score ExpNormalizeSigmoid and ExpNormalizeTable accept."""
+    return real(-MAX_LOG_SCORE, MAX_LOG_SCORE)
+
+
+def sweep_window(draw):
+    """SigmoidFamily's x_range: the blog's, or any window."""
+    return SigmoidFamilyParams.x_range if draw(st.booleans()) else window(draw)
+
+
+def sweep_biases(draw, x_range, w):
+    """1..MAX_SWEEP_STOPS biases at weight ``w``, each midpoint -b/w inside ``x_range``."""
+    return tuple(-w * m for m in inside(draw, x_range, draw(st.integers(1, MAX_SWEEP_STOPS))))
+
+
+def sweep_weights(draw):
+    """1..MAX_SWEEP_STOPS non-zero weights."""
+    return tuple(draw(nonzero()) for _ in range(draw(st.integers(1, MAX_SWEEP_STOPS))))
+
+
+def sigmoid_window(draw):
+    """VanishingGradient's x_range: the blog's, or any window."""
+    return VanishingGradientParams.x_range if draw(st.booleans()) else window(draw)
+
+
+def derivative_points(draw, x_range):
+    """1..MAX_DERIVATIVE_POINTS points inside ``x_range``."""
+    return inside(draw, x_range, draw(st.integers(1, MAX_DERIVATIVE_POINTS)))
+
+
+def relu_window(draw):
+    """The ReLU's window: any, as long as it contains 0."""
+    relu_left = draw(real(-MAX_PLOT_END, -TINIEST))
+    relu_right = draw(real(TINIEST, MAX_PLOT_END))
+    if relu_right - relu_left < MIN_PLOT_LENGTH:
+        relu_right = relu_left + MIN_PLOT_LENGTH
+    return (relu_left, relu_right)
+
+
+#: A step's value at 0: the ends of [0, 1] and inside.
+STEP_VALUES = st.sampled_from((0.0, 0.5, 1.0, 0.25))
+
+
 # --- one strategy per scene: the validators' domain ---------------------------------
 
 
@@ -162,29 +212,23 @@ def exp_normalize_sets(draw):
 
 @st.composite
 def exp_normalize_sigmoid_sets(draw):
-    scores = real(-MAX_LOG_SCORE, MAX_LOG_SCORE)
-    return ExpNormalizeSigmoidParams(log_scores=(draw(scores), draw(scores)))
+    return ExpNormalizeSigmoidParams(log_scores=(draw(log_score()), draw(log_score())))
 
 
 @st.composite
 def sigmoid_family_sets(draw):
-    x_range = (-10.0, 10.0) if draw(st.booleans()) else window(draw)
-    stops = st.integers(1, MAX_SWEEP_STOPS)
-
-    def biases_for(w):  # each midpoint -b/w inside x_range
-        return tuple(-w * m for m in inside(draw, x_range, draw(stops)))
-
+    x_range = sweep_window(draw)
     bias_sweep_weight = draw(nonzero())
     step_weight = draw(nonzero())
     return valid(
         SigmoidFamilyParams,
-        biases=biases_for(bias_sweep_weight),
+        biases=sweep_biases(draw, x_range, bias_sweep_weight),
         bias_sweep_weight=bias_sweep_weight,
-        weights=tuple(draw(nonzero()) for _ in range(draw(stops))),
+        weights=sweep_weights(draw),
         weight_sweep_bias=draw(st.one_of(st.just(0.0), real())),
         step_weight=step_weight,
-        step_biases=biases_for(step_weight),
-        step_value_at_zero=draw(st.sampled_from((0.0, 0.5, 1.0, 0.25))),
+        step_biases=sweep_biases(draw, x_range, step_weight),
+        step_value_at_zero=draw(STEP_VALUES),
         x_range=x_range,
     )
 
@@ -226,26 +270,60 @@ def tower_functions_sets(draw):
 
 @st.composite
 def vanishing_gradient_sets(draw):
-    x_range = (-6.0, 6.0) if draw(st.booleans()) else window(draw)
-    relu_left = draw(real(-MAX_PLOT_END, -TINIEST))
-    relu_right = draw(real(TINIEST, MAX_PLOT_END))
-    if relu_right - relu_left < MIN_PLOT_LENGTH:
-        relu_right = relu_left + MIN_PLOT_LENGTH
+    x_range = sigmoid_window(draw)
     return valid(
         VanishingGradientParams,
         layers=draw(st.integers(1, MAX_LAYERS)),
-        points=inside(draw, x_range, draw(st.integers(1, MAX_DERIVATIVE_POINTS))),
+        points=derivative_points(draw, x_range),
         x_range=x_range,
-        relu_x_range=(relu_left, relu_right),
+        relu_x_range=relu_window(draw),
     )
 
 
-#: The stills that take a scene's parameter type (scenes/stills.py).
-STILLS_OF = {
-    "SigmoidFamily": ("StepFunction", "SigmoidFamilyPanels"),
-    "ExpNormalizeSigmoid": ("ExpNormalizeTable",),
-    "VanishingGradient": ("SigmoidCurve", "DerivativeAtPoints", "ReLUCurve"),
-}
+# --- one strategy per still: its own parameters' domain ------------------------------
+
+
+@st.composite
+def sigmoid_curve_sets(draw):
+    return valid(SigmoidCurveParams, x_range=sigmoid_window(draw))
+
+
+@st.composite
+def derivative_at_points_sets(draw):
+    x_range = sigmoid_window(draw)
+    return valid(DerivativeAtPointsParams, x_range=x_range, points=derivative_points(draw, x_range))
+
+
+@st.composite
+def relu_curve_sets(draw):
+    return valid(ReLUCurveParams, relu_x_range=relu_window(draw))
+
+
+@st.composite
+def step_function_sets(draw):
+    # any window: the jump at 0 may lie outside it
+    return valid(
+        StepFunctionParams, x_range=sweep_window(draw), step_value_at_zero=draw(STEP_VALUES)
+    )
+
+
+@st.composite
+def sigmoid_family_panels_sets(draw):
+    x_range = sweep_window(draw)
+    bias_sweep_weight = draw(nonzero())
+    return valid(
+        SigmoidFamilyPanelsParams,
+        x_range=x_range,
+        biases=sweep_biases(draw, x_range, bias_sweep_weight),
+        bias_sweep_weight=bias_sweep_weight,
+        weights=sweep_weights(draw),
+        weight_sweep_bias=draw(st.one_of(st.just(0.0), real())),
+    )
+
+
+@st.composite
+def exp_normalize_table_sets(draw):
+    return ExpNormalizeTableParams(log_score=draw(log_score()))
 
 
 #: Thorough run: every failing set, so that one long run reports them all
@@ -267,11 +345,11 @@ def check_every_beat(beats, name, params):
     aspect = aspect_for(name, params)
     snapshots = beats(name, params, aspect)  # any warning fails (conftest.dry_run)
     assert layout_problems(snapshots) == []
-    CHECKS[name](snapshots, params)
-    for still in STILLS_OF.get(name, ()):
-        (snapshot,) = beats(still, params, aspect_for(still, params))
-        assert layout_problems([snapshot]) == []
-        STILL_CHECKS[still](snapshot, params)
+    if name in STILL_CHECKS:
+        (snapshot,) = snapshots
+        STILL_CHECKS[name](snapshot, params)
+    else:
+        CHECKS[name](snapshots, params)
 
 
 def aspect_for(name, params):
@@ -381,6 +459,63 @@ def test_vanishing_gradient(beats, params):
     renders_with_the_cores_numbers(beats, "VanishingGradient", params)
 
 
+@drawn()
+@given(params=sigmoid_curve_sets())
+@example(params=SigmoidCurveParams(x_range=(-MAX_PLOT_END, MAX_PLOT_END)))
+def test_sigmoid_curve(beats, params):
+    renders_with_the_cores_numbers(beats, "SigmoidCurve", params)
+
+
+@drawn()
+@given(params=derivative_at_points_sets())
+@example(
+    params=DerivativeAtPointsParams(
+        x_range=(-MAX_PLOT_END, MAX_PLOT_END),
+        points=(-1e6, -999999.99, 0.0, 0.004, 5e-324, 1e6),
+    )
+)
+def test_derivative_at_points(beats, params):
+    renders_with_the_cores_numbers(beats, "DerivativeAtPoints", params)
+
+
+@drawn()
+@given(params=relu_curve_sets())
+@example(params=ReLUCurveParams(relu_x_range=(-5e-324, MIN_PLOT_LENGTH)))
+def test_relu_curve(beats, params):
+    renders_with_the_cores_numbers(beats, "ReLUCurve", params)
+
+
+@drawn()
+@given(params=step_function_sets())
+@example(  # a window without the jump, which SigmoidFamily refuses (its sweeps' midpoints)
+    params=StepFunctionParams(x_range=(0.5, 2.0), step_value_at_zero=0.5)
+)
+def test_step_function(beats, params):
+    renders_with_the_cores_numbers(beats, "StepFunction", params)
+
+
+@drawn()
+@given(params=sigmoid_family_panels_sets())
+@example(  # most stops, the widest window, weights from the tiniest to 1e300
+    params=SigmoidFamilyPanelsParams(
+        x_range=(-MAX_PLOT_END, MAX_PLOT_END),
+        biases=(0.0, 1e6, -1e6, 2.5, -0.5, 999999.99),
+        bias_sweep_weight=-1.0,
+        weights=(1e-300, -1e300, 0.5, 1.0, -5e-324, 1e6),
+        weight_sweep_bias=0.0,
+    )
+)
+def test_sigmoid_family_panels(beats, params):
+    renders_with_the_cores_numbers(beats, "SigmoidFamilyPanels", params)
+
+
+@drawn()
+@given(params=exp_normalize_table_sets())
+@example(params=ExpNormalizeTableParams(log_score=MAX_LOG_SCORE))
+def test_exp_normalize_table(beats, params):
+    renders_with_the_cores_numbers(beats, "ExpNormalizeTable", params)
+
+
 PROPERTIES = {
     "JustActivation": test_just_activation,
     "SigmoidFamily": test_sigmoid_family,
@@ -392,10 +527,19 @@ PROPERTIES = {
 }
 
 
-def test_every_scene_and_still_with_parameters_has_a_property():
+STILL_PROPERTIES = {
+    "SigmoidCurve": test_sigmoid_curve,
+    "DerivativeAtPoints": test_derivative_at_points,
+    "ReLUCurve": test_relu_curve,
+    "StepFunction": test_step_function,
+    "SigmoidFamilyPanels": test_sigmoid_family_panels,
+    "ExpNormalizeTable": test_exp_normalize_table,
+}
+
+
+def test_every_scene_and_still_has_a_property():
     assert set(PROPERTIES) == set(CHECKS) == {spec.name for spec in SCENES}
-    stills = {name for names in STILLS_OF.values() for name in names}
-    assert stills == {spec.name for spec in STILLS if spec.load().params is not None}
+    assert set(STILL_PROPERTIES) == set(STILL_CHECKS) == {spec.name for spec in STILLS}
 
 
 def test_the_thorough_run_found_nothing():

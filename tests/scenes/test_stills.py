@@ -3,14 +3,19 @@
 import numpy as np
 import pytest
 from PIL import Image
-from scenechecks import check_derivative_at_points, check_exp_normalize_table, check_family_panels
+from scenechecks import (
+    STILL_CHECKS,
+    check_derivative_at_points,
+    check_exp_normalize_table,
+    check_family_panels,
+)
 
 from whysigmoid import style
 from whysigmoid.catalog import STILLS, find_work
 from whysigmoid.core import (
-    ExpNormalizeSigmoidParams,
-    SigmoidFamilyParams,
-    VanishingGradientParams,
+    DerivativeAtPointsParams,
+    ExpNormalizeTableParams,
+    SigmoidFamilyPanelsParams,
 )
 from whysigmoid.delivery.formats import StillOutput
 from whysigmoid.delivery.render import render_scene
@@ -50,18 +55,24 @@ def test_layout(final, name):
     assert layout_problems([final(name)]) == []
 
 
+@pytest.mark.parametrize("name", NAMES)
+def test_every_number_is_the_cores_at_the_blogs_values(final, name):
+    assert find_work(name).load().params == find_work(name).params_type()
+    STILL_CHECKS[name](final(name), find_work(name).params_type())
+
+
 def test_derivative_at_points_shows_the_cores_values(final):
-    check_derivative_at_points(final("DerivativeAtPoints"), VanishingGradientParams())
+    check_derivative_at_points(final("DerivativeAtPoints"), DerivativeAtPointsParams())
     shown = [t.shown for t in final("DerivativeAtPoints").texts if t.shown is not None]
     assert shown[-5:] == ["0.018", "0.197", "0.25", "0.197", "0.018"]
 
 
 def test_family_panels_legends(final):
-    check_family_panels(final("SigmoidFamilyPanels"), SigmoidFamilyParams())
+    check_family_panels(final("SigmoidFamilyPanels"), SigmoidFamilyPanelsParams())
 
 
 def test_exp_normalize_table_is_case_one(final):
-    check_exp_normalize_table(final("ExpNormalizeTable"), ExpNormalizeSigmoidParams())
+    check_exp_normalize_table(final("ExpNormalizeTable"), ExpNormalizeTableParams())
     texts = [t.tex for t in final("ExpNormalizeTable").texts]
     assert texts[5:7] == ["-0.4", "0.67"]
     assert r"\frac{0.67}{1.67} = 0.401" in texts

@@ -12,7 +12,7 @@ values", taken from the blog post and its notebook.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 
 import numpy as np
 
@@ -39,11 +39,17 @@ __all__ = [
     "MAX_TOWER_COUNTS",
     "MIN_PLOT_LENGTH",
     "ConceptDetectorParams",
+    "DerivativeAtPointsParams",
     "ExpNormalizeParams",
     "ExpNormalizeSigmoidParams",
+    "ExpNormalizeTableParams",
     "JustActivationParams",
     "Limit",
+    "ReLUCurveParams",
+    "SigmoidCurveParams",
+    "SigmoidFamilyPanelsParams",
     "SigmoidFamilyParams",
+    "StepFunctionParams",
     "TowerFunctionsParams",
     "VanishingGradientParams",
 ]
@@ -155,6 +161,91 @@ class _Params:
             )
         return low, high
 
+    def _window_around_zero(self, name: str) -> tuple[float, float]:
+        """A plot window containing 0 (the ReLU's kink must show)."""
+        low, high = self._window(name)
+        if not low < 0 < high:
+            raise ValueError(f"{name}: must contain 0, got {(low, high)}")
+        return low, high
+
+    def _points_inside(self, name: str, window: str) -> tuple[float, ...]:
+        """1..MAX_DERIVATIVE_POINTS points inside the (validated) window ``window``."""
+        points = self._numbers(name, 1, MAX_DERIVATIVE_POINTS)
+        low, high = getattr(self, window)
+        outside = [x for x in points if not low <= x <= high]
+        if outside:
+            raise ValueError(f"{name}: {outside} lie outside {window} {(low, high)}")
+        return points
+
+    def _unit_interval(self, name: str) -> float:
+        """A number in [0, 1] (a step's value at its jump)."""
+        value = self._number(name)
+        if not 0 <= value <= 1:
+            raise ValueError(f"{name}: must be in [0, 1]")
+        return value
+
+    def _check_log_score(self, name: str, value: float) -> None:
+        """``value`` (one of ``name``'s) is a log-score whose e^x the scene writes down."""
+        if abs(value) > MAX_LOG_SCORE:
+            raise ValueError(
+                f"{name}: each must lie in [-{MAX_LOG_SCORE:g}, {MAX_LOG_SCORE:g}] "
+                f"(e^x is shown as a number), got {value:g}"
+            )
+
+    def _nonzero(self, name: str) -> float:
+        """A weight: a number other than 0."""
+        value = self._number(name)
+        if value == 0:
+            raise ValueError(f"{name}: must be non-zero")
+        return value
+
+    def _sweep_stops(self, name: str, nonzero: bool = False) -> tuple[float, ...]:
+        """1..MAX_SWEEP_STOPS stops of a sweep; weights (``nonzero``) other than 0."""
+        stops = self._numbers(name, 1, MAX_SWEEP_STOPS)
+        if nonzero and any(w == 0 for w in stops):
+            raise ValueError(f"{name}: must be non-zero (a flat sigmoid has no midpoint)")
+        return stops
+
+    @staticmethod
+    def _check_midpoints(
+        sweeps: dict[str, list[tuple[float, float]]], window: tuple[float, float]
+    ) -> None:
+        """Every stop's midpoint ``-b / w`` is finite and inside ``window`` (name: stops (w, b))."""
+        low, high = window
+        for name, stops in sweeps.items():
+            for w, b in stops:
+                midpoint = -b / w
+                if not math.isfinite(midpoint):
+                    raise ValueError(
+                        f"{name}: the midpoint -b/w overflows float64 (w = {w:g}, b = {b:g})"
+                    )
+                if not low <= midpoint <= high:
+                    raise ValueError(
+                        f"{name}: the midpoint -b/w = {midpoint:g} (w = {w:g}, b = {b:g}) "
+                        f"lies outside x_range {(low, high)}"
+                    )
+
+    @staticmethod
+    def _check_reach(
+        curves: list[tuple[list[tuple[str, float]], list[tuple[str, float]]]],
+        window: tuple[float, float],
+    ) -> None:
+        """``w x + b`` stays finite on ``window`` for every curve.
+
+        A curve is the (parameter name, value) lists of the weights and biases
+        it takes: one stop, or a sweep gliding between all of them (then any
+        weight meets any bias).
+        """
+        reach = max(abs(window[0]), abs(window[1]))
+        for weights, biases in curves:
+            largest_w = max((abs(w), name) for name, w in weights)
+            largest_b = max((abs(b), name) for name, b in biases)
+            if not math.isfinite(largest_w[0] * reach + largest_b[0]):
+                raise ValueError(
+                    f"{largest_w[1]} and {largest_b[1]}: w x + b overflows float64 on x_range "
+                    f"(|w| = {largest_w[0]:g}, |x| = {reach:g}, |b| = {largest_b[0]:g})"
+                )
+
     @classmethod
     def field_names(cls) -> tuple[str, ...]:
         """Names of the parameters, in declaration order."""
@@ -251,11 +342,7 @@ class ExpNormalizeSigmoidParams(_Params):
 
     def __post_init__(self) -> None:
         for x in self._numbers("log_scores", 2, 2):
-            if abs(x) > MAX_LOG_SCORE:
-                raise ValueError(
-                    f"log_scores: each must lie in [-{MAX_LOG_SCORE:g}, {MAX_LOG_SCORE:g}] "
-                    f"(e^x is shown as a number), got {x:g}"
-                )
+            self._check_log_score("log_scores", x)
 
 
 @dataclass(frozen=True)
@@ -295,44 +382,22 @@ class SigmoidFamilyParams(_Params):
     x_range: tuple[float, float] = (-10.0, 10.0)
 
     def __post_init__(self) -> None:
-        biases = self._numbers("biases", 1, MAX_SWEEP_STOPS)
-        weights = self._numbers("weights", 1, MAX_SWEEP_STOPS)
-        step_biases = self._numbers("step_biases", 1, MAX_SWEEP_STOPS)
+        biases = self._sweep_stops("biases")
+        weights = self._sweep_stops("weights", nonzero=True)
+        step_biases = self._sweep_stops("step_biases")
         weight_bias = self._number("weight_sweep_bias")
-        low, high = self._window("x_range")
-        for name in ("bias_sweep_weight", "step_weight"):
-            if self._number(name) == 0:
-                raise ValueError(f"{name}: must be non-zero")
-        if any(w == 0 for w in weights):
-            raise ValueError("weights: must be non-zero (a flat sigmoid has no midpoint)")
-        if not 0 <= self._number("step_value_at_zero") <= 1:
-            raise ValueError("step_value_at_zero: must be in [0, 1]")
+        window = self._window("x_range")
+        bias_weight = self._nonzero("bias_sweep_weight")
+        step_weight = self._nonzero("step_weight")
+        self._unit_interval("step_value_at_zero")
         sweeps = {
-            "biases": [(self.bias_sweep_weight, b) for b in biases],
+            "biases": [(bias_weight, b) for b in biases],
             "weights": [(w, weight_bias) for w in weights],
-            "step_biases": [(self.step_weight, b) for b in step_biases],
+            "step_biases": [(step_weight, b) for b in step_biases],
         }
-        for name, stops in sweeps.items():
-            for w, b in stops:
-                midpoint = -b / w
-                if not math.isfinite(midpoint):
-                    raise ValueError(
-                        f"{name}: the midpoint -b/w overflows float64 (w = {w:g}, b = {b:g})"
-                    )
-                if not low <= midpoint <= high:
-                    raise ValueError(
-                        f"{name}: the midpoint -b/w = {midpoint:g} (w = {w:g}, b = {b:g}) "
-                        f"lies outside x_range {(low, high)}"
-                    )
+        self._check_midpoints(sweeps, window)
         # the curve glides between these weights and biases: bound |w x + b| for all of them
-        reach = max(abs(low), abs(high))
-        largest_w = max((abs(w), name) for name, w in self._weights())
-        largest_b = max((abs(b), name) for name, b in self._biases())
-        if not math.isfinite(largest_w[0] * reach + largest_b[0]):
-            raise ValueError(
-                f"{largest_w[1]} and {largest_b[1]}: w x + b overflows float64 on x_range "
-                f"(|w| = {largest_w[0]:g}, |x| = {reach:g}, |b| = {largest_b[0]:g})"
-            )
+        self._check_reach([(self._weights(), self._biases())], window)
 
     def _weights(self) -> list[tuple[str, float]]:
         """Every weight a sweep takes, with the parameter it comes from."""
@@ -505,14 +570,187 @@ class VanishingGradientParams(_Params):
             raise ValueError(f"layers: expected a whole number in 1..{MAX_LAYERS}, got {layers:g}")
         layers = int(layers)
         self._set("layers", layers)
-        points = self._numbers("points", 1, MAX_DERIVATIVE_POINTS)
-        low, high = self._window("x_range")
-        outside = [x for x in points if not low <= x <= high]
-        if outside:
-            raise ValueError(f"points: {outside} lie outside x_range {(low, high)}")
-        relu_low, relu_high = self._window("relu_x_range")
-        if not relu_low < 0 < relu_high:
-            raise ValueError(f"relu_x_range: must contain 0, got {(relu_low, relu_high)}")
+        self._window("x_range")
+        self._points_inside("points", "x_range")
+        self._window_around_zero("relu_x_range")
+
+
+# --- the stills (scenes/stills.py): only what each figure draws ---------------------
+# Defaults are the video's (the blog's values); the rules are the video's for
+# these fields, and only the cross-rules among the still's own fields.
+
+
+@dataclass(frozen=True)
+class SigmoidCurveParams(_Params):
+    """``sigmoid.png``: sigma and its derivative on one plot.
+
+    Attributes
+    ----------
+    x_range : (float, float)
+        The plot window (within ``+-MAX_PLOT_END``, at least
+        ``MIN_PLOT_LENGTH`` long); the blog's is VanishingGradient's, -6 to 6.
+
+    Raises
+    ------
+    ValueError
+        ``x_range`` is not such a window; the message names it.
+    """
+
+    x_range: tuple[float, float] = VanishingGradientParams.x_range
+
+    def __post_init__(self) -> None:
+        self._window("x_range")
+
+
+@dataclass(frozen=True)
+class DerivativeAtPointsParams(_Params):
+    """``sigfourpoints.png``: sigma, with sigma'(x) written at a few points.
+
+    Attributes
+    ----------
+    x_range : (float, float)
+        The plot window (within ``+-MAX_PLOT_END``, at least
+        ``MIN_PLOT_LENGTH`` long).
+    points : tuple of float, 1..MAX_DERIVATIVE_POINTS values inside ``x_range``
+        Where sigma'(x) is marked (the blog: -4, -1, 0, 1, 4).
+
+    Raises
+    ------
+    ValueError
+        A field outside its domain, or a point outside ``x_range``; the
+        message names the field.
+    """
+
+    x_range: tuple[float, float] = VanishingGradientParams.x_range
+    points: tuple[float, ...] = VanishingGradientParams.points
+
+    def __post_init__(self) -> None:
+        self._window("x_range")
+        self._points_inside("points", "x_range")
+
+
+@dataclass(frozen=True)
+class ReLUCurveParams(_Params):
+    """``relu.png``: max(x, 0) and its derivative.
+
+    Attributes
+    ----------
+    relu_x_range : (float, float), containing 0
+        The plot window (its kink at 0 must show; within ``+-MAX_PLOT_END``,
+        at least ``MIN_PLOT_LENGTH`` long); the blog's is -2 to 2.
+
+    Raises
+    ------
+    ValueError
+        ``relu_x_range`` is not such a window; the message names it.
+    """
+
+    relu_x_range: tuple[float, float] = VanishingGradientParams.relu_x_range
+
+    def __post_init__(self) -> None:
+        self._window_around_zero("relu_x_range")
+
+
+@dataclass(frozen=True)
+class StepFunctionParams(_Params):
+    """``step_full.png``: the step and its derivative, side by side.
+
+    Attributes
+    ----------
+    x_range : (float, float)
+        Both panels' plot window (within ``+-MAX_PLOT_END``, at least
+        ``MIN_PLOT_LENGTH`` long). The jump at 0 need not lie inside.
+    step_value_at_zero : float in [0, 1]
+        The step's value at 0 (the blog: 0).
+
+    Raises
+    ------
+    ValueError
+        A field outside its domain; the message names it.
+    """
+
+    x_range: tuple[float, float] = SigmoidFamilyParams.x_range
+    step_value_at_zero: float = SigmoidFamilyParams.step_value_at_zero
+
+    def __post_init__(self) -> None:
+        self._window("x_range")
+        self._unit_interval("step_value_at_zero")
+
+
+@dataclass(frozen=True)
+class SigmoidFamilyPanelsParams(_Params):
+    """``sigmoids.png``: a bias sweep and a weight sweep of ``sigmoid(w x + b)``.
+
+    Attributes
+    ----------
+    x_range : (float, float)
+        Both panels' plot window (within ``+-MAX_PLOT_END``, at least
+        ``MIN_PLOT_LENGTH`` long), containing every midpoint ``-b / w``.
+    biases : tuple of float, 1..MAX_SWEEP_STOPS values
+        The bias panel's curves, each with ``w = bias_sweep_weight``.
+    bias_sweep_weight : float, non-zero
+    weights : tuple of float, 1..MAX_SWEEP_STOPS non-zero values
+        The weight panel's curves, each with ``b = weight_sweep_bias``.
+    weight_sweep_bias : float
+
+    Every curve's midpoint ``-b / w`` and ``w x + b`` on ``x_range`` must be
+    finite (each curve is drawn from it on its own: unlike the video, no
+    curve glides from one weight or bias to another).
+
+    Raises
+    ------
+    ValueError
+        A field outside its domain, a midpoint outside ``x_range`` or an
+        overflow; the message names the fields.
+    """
+
+    x_range: tuple[float, float] = SigmoidFamilyParams.x_range
+    biases: tuple[float, ...] = SigmoidFamilyParams.biases
+    bias_sweep_weight: float = SigmoidFamilyParams.bias_sweep_weight
+    weights: tuple[float, ...] = SigmoidFamilyParams.weights
+    weight_sweep_bias: float = SigmoidFamilyParams.weight_sweep_bias
+
+    def __post_init__(self) -> None:
+        window = self._window("x_range")
+        biases = self._sweep_stops("biases")
+        bias_weight = self._nonzero("bias_sweep_weight")
+        weights = self._sweep_stops("weights", nonzero=True)
+        weight_bias = self._number("weight_sweep_bias")
+        self._check_midpoints(
+            {
+                "biases": [(bias_weight, b) for b in biases],
+                "weights": [(w, weight_bias) for w in weights],
+            },
+            window,
+        )
+        self._check_reach(
+            [([("bias_sweep_weight", bias_weight)], [("biases", b)]) for b in biases]
+            + [([("weights", w)], [("weight_sweep_bias", weight_bias)]) for w in weights],
+            window,
+        )
+
+
+@dataclass(frozen=True)
+class ExpNormalizeTableParams(_Params):
+    """``sigexp.png``: the exp-normalize table of one case, log p(y=0) = 0.
+
+    Attributes
+    ----------
+    log_score : float in [-MAX_LOG_SCORE, MAX_LOG_SCORE]
+        log p(y=1) of the case shown (the blog's figure: case 1, -0.4), so
+        that ``e^x`` is a number the table can write down.
+
+    Raises
+    ------
+    ValueError
+        ``log_score`` is not finite or lies beyond ``MAX_LOG_SCORE``; the
+        message names it.
+    """
+
+    log_score: float = ExpNormalizeSigmoidParams.log_scores[0]
+
+    def __post_init__(self) -> None:
+        self._check_log_score("log_score", self._number("log_score"))
 
 
 @dataclass(frozen=True)
@@ -586,6 +824,20 @@ _WINDOW = (
 )
 _NO_OVERFLOW = "no term w x, nor their sum + b, may overflow"
 _DETECTOR_RULE = f"both examples' pre-activations within +-{MAX_PLOT_END:g}"
+_MIDPOINT = "each midpoint -b/w inside x_range"
+
+# Limits of fields that a video and a still share (same checks, same words)
+_PLOT_WINDOW = Limit(count=_PAIR, rule=_WINDOW)
+_SWEEPS_WINDOW = Limit(count=_PAIR, rule=f"{_WINDOW}; contains every midpoint -b/w")
+_SWEEP_BIASES = Limit(count=(1, MAX_SWEEP_STOPS), rule=_MIDPOINT)
+_SWEEP_WEIGHTS = Limit(count=(1, MAX_SWEEP_STOPS), nonzero=True, rule=_MIDPOINT)
+_SWEEP_WEIGHT = Limit(nonzero=True, rule=_MIDPOINT)
+_SWEEP_BIAS = Limit(rule=_MIDPOINT)
+_STEP_VALUE = Limit(low=0.0, high=1.0)
+_POINTS = Limit(count=(1, MAX_DERIVATIVE_POINTS), rule="each inside x_range")
+_POINTS_WINDOW = Limit(count=_PAIR, rule=f"{_WINDOW}; contains every point")
+_RELU_WINDOW = Limit(count=_PAIR, rule=f"{_WINDOW}; contains 0")
+_LOG_SCORE = Limit(low=-MAX_LOG_SCORE, high=MAX_LOG_SCORE)
 
 #: Every parameter's :class:`Limit`, per parameter class, in field order.
 LIMITS: dict[type, dict[str, Limit]] = {
@@ -599,19 +851,17 @@ LIMITS: dict[type, dict[str, Limit]] = {
         "scores": Limit(count=(2, MAX_SCORES)),
     },
     ExpNormalizeSigmoidParams: {
-        "log_scores": Limit(count=_PAIR, low=-MAX_LOG_SCORE, high=MAX_LOG_SCORE),
+        "log_scores": replace(_LOG_SCORE, count=_PAIR),
     },
     SigmoidFamilyParams: {
-        "biases": Limit(count=(1, MAX_SWEEP_STOPS), rule="each midpoint -b/w inside x_range"),
-        "bias_sweep_weight": Limit(nonzero=True, rule="each midpoint -b/w inside x_range"),
-        "weights": Limit(
-            count=(1, MAX_SWEEP_STOPS), nonzero=True, rule="each midpoint -b/w inside x_range"
-        ),
-        "weight_sweep_bias": Limit(rule="each midpoint -b/w inside x_range"),
-        "step_weight": Limit(nonzero=True, rule="each midpoint -b/w inside x_range"),
-        "step_biases": Limit(count=(1, MAX_SWEEP_STOPS), rule="each midpoint -b/w inside x_range"),
-        "step_value_at_zero": Limit(low=0.0, high=1.0),
-        "x_range": Limit(count=_PAIR, rule=f"{_WINDOW}; contains every midpoint -b/w"),
+        "biases": _SWEEP_BIASES,
+        "bias_sweep_weight": _SWEEP_WEIGHT,
+        "weights": _SWEEP_WEIGHTS,
+        "weight_sweep_bias": _SWEEP_BIAS,
+        "step_weight": _SWEEP_WEIGHT,
+        "step_biases": _SWEEP_BIASES,
+        "step_value_at_zero": _STEP_VALUE,
+        "x_range": _SWEEPS_WINDOW,
     },
     TowerFunctionsParams: {
         "tower_counts": Limit(
@@ -638,8 +888,33 @@ LIMITS: dict[type, dict[str, Limit]] = {
     },
     VanishingGradientParams: {
         "layers": Limit(whole=True, low=1, high=MAX_LAYERS),
-        "points": Limit(count=(1, MAX_DERIVATIVE_POINTS), rule="each inside x_range"),
-        "x_range": Limit(count=_PAIR, rule=f"{_WINDOW}; contains every point"),
-        "relu_x_range": Limit(count=_PAIR, rule=f"{_WINDOW}; contains 0"),
+        "points": _POINTS,
+        "x_range": _POINTS_WINDOW,
+        "relu_x_range": _RELU_WINDOW,
+    },
+    # the stills
+    SigmoidCurveParams: {
+        "x_range": _PLOT_WINDOW,
+    },
+    DerivativeAtPointsParams: {
+        "x_range": _POINTS_WINDOW,
+        "points": _POINTS,
+    },
+    ReLUCurveParams: {
+        "relu_x_range": _RELU_WINDOW,
+    },
+    StepFunctionParams: {
+        "x_range": _PLOT_WINDOW,
+        "step_value_at_zero": _STEP_VALUE,
+    },
+    SigmoidFamilyPanelsParams: {
+        "x_range": _SWEEPS_WINDOW,
+        "biases": _SWEEP_BIASES,
+        "bias_sweep_weight": _SWEEP_WEIGHT,
+        "weights": _SWEEP_WEIGHTS,
+        "weight_sweep_bias": _SWEEP_BIAS,
+    },
+    ExpNormalizeTableParams: {
+        "log_score": _LOG_SCORE,
     },
 }
