@@ -173,3 +173,20 @@ def test_tower_plots_space_their_y_ticks_for_their_height(height, demo_height):
     )
     assert len(centres) >= 2
     assert min(np.diff(centres)) >= tower_figures.MIN_Y_TICK_GAP - 1e-9
+
+
+def test_clear_of_line_moves_a_crossing_label_out_along_the_normal_only():
+    from whysigmoid.visuals.placement import clear_of_line
+
+    start, end = np.array([0.0, 0.0, 0.0]), np.array([2.0, 1.0, 0.0])
+    direction = (end - start) / np.linalg.norm(end - start)
+    normal = np.array([-direction[1], direction[0], 0.0])  # the upper side
+    wide = Square(0.2).stretch_to_fit_width(2.0).move_to(start + 0.5 * (end - start))
+    before = wide.get_center().copy()
+    clear_of_line(wide, start, normal, 0.1)
+    corners = [wide.get_corner(c) for c in (UP + LEFT, UP + RIGHT, DOWN + LEFT, DOWN + RIGHT)]
+    assert min(np.dot(c - start, normal) for c in corners) == pytest.approx(0.1)
+    moved = wide.get_center() - before
+    assert np.allclose(moved, np.dot(moved, normal) * normal)  # along the normal only
+    far = Square(0.2).move_to(start + 3 * normal)
+    assert np.allclose(clear_of_line(far, start, normal, 0.1).get_center(), start + 3 * normal)

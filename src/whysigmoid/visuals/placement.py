@@ -3,7 +3,8 @@
 Labels side by side (``spread``), beside a point (``beside``), pieces in
 reading order (``after``); text too wide for the frame, part by part on lines
 of its own (``wrap``); pieces whose width follows the numbers,
-back inside the frame (``inside_frame``).
+back inside the frame (``inside_frame``) or off a line they label
+(``clear_of_line``).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from manim import DOWN, LEFT, RIGHT, UP, Mobject, config
 
 from .. import style
 
-__all__ = ["after", "beside", "inside_frame", "spread", "wrap"]
+__all__ = ["after", "beside", "clear_of_line", "inside_frame", "spread", "wrap"]
 
 
 def spread(
@@ -112,6 +113,21 @@ def inside_frame(mob: Mobject, margin: float = style.FRAME_MARGIN) -> Mobject:
         mob.shift(RIGHT * (half - mob.get_right()[0]))
     if mob.get_left()[0] < -half:
         mob.shift(RIGHT * (-half - mob.get_left()[0]))
+    return mob
+
+
+def clear_of_line(mob: Mobject, point: np.ndarray, normal: np.ndarray, buff: float) -> Mobject:
+    """Shift ``mob`` along ``normal``, as little as needed, to keep its box ``buff`` off a line.
+
+    The line passes through ``point``; ``normal`` is its unit normal on
+    ``mob``'s side. For labels beside a slanted edge: a wide label's corners
+    would cross it. A piece already clear stays where it is. Returns ``mob``.
+    """
+    corners = (mob.get_corner(UP + LEFT), mob.get_corner(UP + RIGHT))
+    corners += (mob.get_corner(DOWN + LEFT), mob.get_corner(DOWN + RIGHT))
+    nearest = min(float(np.dot(corner - point, normal)) for corner in corners)
+    if nearest < buff:
+        mob.shift(normal * (buff - nearest))
     return mob
 
 

@@ -31,8 +31,8 @@ def network_labels(network: TowerNetwork, p: TowerFunctionsParams) -> VGroup:
     small = style.FONT_SMALL
     weights = VGroup(
         *(
-            style.math(rf"w = {fmt(w)}", font_size=small).move_to(
-                network.edge_label_anchor(edge, above=i == 0)
+            network.place_edge_label(
+                style.math(rf"w = {fmt(w)}", font_size=small), edge, above=i == 0
             )
             for i, edge in enumerate(network.in_edges)
         )
@@ -52,7 +52,7 @@ def network_labels(network: TowerNetwork, p: TowerFunctionsParams) -> VGroup:
         style.math(rf"-h = {fmt(-h)}", font_size=small, color=style.COOL),
     )
     for i, label in enumerate(outputs):
-        label.move_to(network.edge_label_anchor(network.out_edges[i], above=i == 0))
+        network.place_edge_label(label, network.out_edges[i], above=i == 0)
     output = style.text("weighted output", font_size=small).move_to(network.output_anchor())
     labels = VGroup(weights, biases, outputs, output)
     labels.weights, labels.biases, labels.outputs, labels.output = weights, biases, outputs, output

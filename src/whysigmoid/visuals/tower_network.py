@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import numpy as np
-from manim import DOWN, RIGHT, UP, Arrow, Circle, Line, VGroup
+from manim import DOWN, RIGHT, UP, Arrow, Circle, Line, Mobject, VGroup
 
 from .. import style
 from ..core import step
+from .placement import clear_of_line
 
 __all__ = ["TowerNetwork"]
 
@@ -18,6 +19,8 @@ OUTPUT_ARROW = 1.0
 #: Where along an edge its label sits (0 = start, 1 = end), and how far off it.
 LABEL_AT = 0.5
 LABEL_OFFSET = 0.3
+#: Least distance between an edge label's box and its edge's line.
+EDGE_LABEL_CLEARANCE = 0.05
 GLYPH_SIZE = (0.36, 0.22)
 #: The step glyph inside a hidden node shows the step on [-GLYPH_X, GLYPH_X].
 GLYPH_X = 1.0
@@ -28,7 +31,7 @@ class TowerNetwork(VGroup):
 
     Parts: ``input``, ``hidden`` (two node groups), ``output``, ``in_edges``,
     ``out_edges`` (two each), ``arrow`` (the output). Centred at the origin.
-    Labels are the scene's: place them with :meth:`edge_label_anchor` and
+    Labels are the scene's: place them with :meth:`place_edge_label` and
     :meth:`bias_anchor`.
     """
 
@@ -85,13 +88,18 @@ class TowerNetwork(VGroup):
         )
 
     @staticmethod
-    def edge_label_anchor(edge: Line, above: bool) -> np.ndarray:
-        """A point beside the middle of ``edge``, on its upper or lower side."""
+    def place_edge_label(label: Mobject, edge: Line, above: bool) -> Mobject:
+        """Put ``label`` beside the middle of ``edge``, on its upper or lower side; returns it.
+
+        Its box keeps ``EDGE_LABEL_CLEARANCE`` off the edge's line: a wide
+        label (``h = -1000000``) moves further out instead of crossing it.
+        """
         direction = edge.get_unit_vector()
         normal = np.array([-direction[1], direction[0], 0.0])
         if (normal[1] < 0) == above:
             normal = -normal
-        return edge.point_from_proportion(LABEL_AT) + LABEL_OFFSET * normal
+        label.move_to(edge.point_from_proportion(LABEL_AT) + LABEL_OFFSET * normal)
+        return clear_of_line(label, edge.get_start(), normal, EDGE_LABEL_CLEARANCE)
 
     def bias_anchor(self, i: int) -> np.ndarray:
         """Above the top hidden node (i = 0) or below the bottom one (i = 1)."""
