@@ -9,7 +9,9 @@ from manim.camera.camera import Camera
 from manim.renderer.cairo_renderer import CairoRenderer
 
 from whysigmoid.catalog import find_scene
+from whysigmoid.delivery import tex_pool
 from whysigmoid.delivery.camera import PathCachingCamera
+from whysigmoid.delivery.render import TEX_DIR_NAME
 from whysigmoid.manim_config import isolated_config
 
 #: Moving curves and a live readout under static captions, legends and traces
@@ -39,10 +41,14 @@ def frame_hashes(camera_class, media: Path, counter: dict | None = None):
         ]
 
 
-def test_the_frames_are_manims(tmp_path):
+def test_the_frames_are_manims(tmp_path, formulas):
+    # one media dir, seeded with the dry run's formulas: neither render compiles
+    # LaTeX (not what is tested), and each movie is read before the next is written
+    media = tmp_path / "media"
+    tex_pool.seed(formulas(SCENE), media / TEX_DIR_NAME)
     counter = {}
-    ours = frame_hashes(PathCachingCamera, tmp_path / "ours", counter)
-    theirs = frame_hashes(Camera, tmp_path / "manim")
+    ours = frame_hashes(PathCachingCamera, media, counter)
+    theirs = frame_hashes(Camera, media)
     assert len(ours) > 100 and len(set(ours)) > 50
     assert ours == theirs
     assert counter["reused"] > 10 * len(ours)  # many paths a frame were kept, not rebuilt
