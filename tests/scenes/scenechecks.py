@@ -128,11 +128,22 @@ def in_exp_panel(text, snapshot) -> bool:
     return bool(x0 >= layout.panel_left - 1e-6 and y1 <= layout.table_top + 1e-6)
 
 
+#: Texts whose centres are this close in height are on one row (a "0" and a "1"
+#: side by side differ by a hair: rounding the heights once split such a row).
+ROW_TOLERANCE = 0.1
+
+
 def exp_panel_numbers(snapshot):
     """ExpNormalize: numbers in the table panel, in reading order (rows top to bottom)."""
     texts = [t for t in snapshot.texts if t.shown is not None and in_exp_panel(t, snapshot)]
-    rows = sorted(texts, key=lambda t: (-round(t.box.mean(axis=0)[1], 1), t.box[0][0]))
-    return [t.shown for t in rows]
+    rows = []  # (centre height of the row's first text, its texts), top to bottom
+    for text in sorted(texts, key=lambda t: -t.box.mean(axis=0)[1]):
+        middle = text.box.mean(axis=0)[1]
+        if rows and rows[-1][0] - middle < ROW_TOLERANCE:
+            rows[-1][1].append(text)
+        else:
+            rows.append((middle, [text]))
+    return [t.shown for _, row in rows for t in sorted(row, key=lambda t: t.box[0][0])]
 
 
 def exp_plot_numbers(snapshot):

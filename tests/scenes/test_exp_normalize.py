@@ -70,3 +70,27 @@ def test_large_scores_do_not_warn(beats):
     # pytest turns RuntimeWarning (overflow) into errors: constructing must pass
     snapshots = beats(SCENE, ExpNormalizeParams(scores=(1000.0, 999.0)))
     assert np.isfinite([t.value for s in snapshots for t in s.texts if t.value is not None]).all()
+
+
+def test_panel_rows_hold_texts_whose_middles_differ_by_a_hair():
+    """Found by the thorough run (1:1, scores 50 and 1.15e15): a "0" and a "1" side by side
+    have centres 0.005 apart, across a rounding boundary, and were read as two rows."""
+    from scenechecks import scene_module
+
+    from whysigmoid.aspects import frame_size
+    from whysigmoid.inspection import ShownText, Snapshot
+
+    layout = scene_module(SCENE).LAYOUTS["1:1"]
+    left = layout.panel_left + 0.1
+    boundary = np.floor(layout.table_top * 10) / 10 - 0.45  # in the panel, at an x.x5
+
+    def text(shown, x, middle):
+        return ShownText(shown, shown, None, np.array([[x, middle - 0.1], [x + 0.1, middle + 0.1]]))
+
+    # middles 0.002 apart, either side of the boundary: one row, read left to right
+    snap = Snapshot(
+        0,
+        (text("1", left + 3, boundary + 0.001), text("0", left, boundary - 0.001)),
+        frame=frame_size("1:1"),
+    )
+    assert exp_panel_numbers(snap) == ["0", "1"]

@@ -98,8 +98,8 @@ FRACTIONS = (0.0, 1.0, 0.5, 0.25, 0.999, 1e-6)
 
 
 def real(low=-BIGGEST, high=BIGGEST, palette=SIGNED):
-    """A float in [low, high]: a landmark; in the thorough run also any float."""
-    landmarks = st.sampled_from([v for v in palette if low <= v <= high])
+    """A float in [low, high]: a landmark (the ends if none lies inside); thorough: any float."""
+    landmarks = st.sampled_from([v for v in palette if low <= v <= high] or [low, high])
     if not THOROUGH:
         return landmarks
     return st.one_of(landmarks, st.floats(low, high, allow_nan=False, allow_infinity=False))
