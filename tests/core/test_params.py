@@ -61,6 +61,11 @@ def test_frozen_and_hashable():
         (lambda: SigmoidFamilyParams(biases=(0.0,) * 7), "biases"),
         (lambda: SigmoidFamilyParams(biases=(-20.0,)), "biases"),  # midpoint 20 off the axes
         (lambda: SigmoidFamilyParams(step_biases=(5000.0,)), "step_biases"),
+        # beat 3 ends at w = step_weight, b = weight_sweep_bias: its midpoint -25 is off the axes
+        (
+            lambda: SigmoidFamilyParams(weight_sweep_bias=5.0, weights=(1.0,), step_weight=0.2),
+            "step_weight and weight_sweep_bias",
+        ),
         (lambda: SigmoidFamilyParams(step_value_at_zero=2), "step_value_at_zero"),
         # overflows are named as such (issue 13), never "widen x_range"
         (

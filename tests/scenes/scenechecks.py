@@ -111,7 +111,7 @@ def check_just_activation(snapshots, params):
     allowed = set(weights + inputs)
     allowed |= {fmt(v) for v in (forward.bias, forward.pre_activation, forward.output)}
     allowed |= {fmt(v) for v in (*ticks, *PANEL_Y_TICKS)}
-    assert foreign_numbers(snapshots, tokens(allowed)) == []
+    assert (foreign := foreign_numbers(snapshots, tokens(allowed))) == [], foreign
 
 
 # --- ExpNormalize ---------------------------------------------------------------
@@ -247,7 +247,7 @@ def check_exp_normalize_sigmoid(snapshots, params):
     allowed = {*logs, *exps, *ticks, "2"}  # "Case 2"
     for case in cases:
         allowed |= {format_tex(case.total, 2), *(format_tex(p, 3) for p in (case.p0, case.p1))}
-    assert foreign_numbers(snapshots, tokens(allowed)) == []
+    assert (foreign := foreign_numbers(snapshots, tokens(allowed))) == [], foreign
 
 
 # --- SigmoidFamily ----------------------------------------------------------------
@@ -297,13 +297,13 @@ def check_sigmoid_family(snapshots, params):
     allowed = {fmt(v) for v in (*p.biases, *p.weights, p.step_weight, *p.step_biases)}
     allowed |= {fmt(v) for v in (p.bias_sweep_weight, p.weight_sweep_bias)}
     allowed |= {fmt(-b / w) for w, b in bias_stops + weight_stops}
-    allowed |= {fmt(-b / p.step_weight) for b in p.step_biases}
+    allowed |= {fmt(-b / p.step_weight) for b in (*p.step_biases, p.weight_sweep_bias)}
     allowed |= {fmt(step(v, p.step_value_at_zero)) for v in (1.0, -1.0, 0.0)}
     # tick labels: the x-range's nice ticks, y at 0, 1/2, 1; the derivative panel's
     low, high = p.x_range
     ticks = (*tick_values(low, high, nice_step(high - low, 5)), low, high, 0.0, 0.5, 1.0, -1.0)
     allowed |= {fmt(v) for v in ticks}
-    assert foreign_numbers(snapshots, tokens(allowed)) == []
+    assert (foreign := foreign_numbers(snapshots, tokens(allowed))) == [], foreign
 
 
 # --- ConceptDetector --------------------------------------------------------------
@@ -344,7 +344,7 @@ def check_concept_detector(snapshots, params):
         allowed.add(format_tex(result.output, 0))
     allowed |= {format_tex(s.output, 2) for s in soft}
     allowed |= {"0", "1", format_tex(params.steepness, 2, True)}
-    assert foreign_numbers(snapshots, tokens(allowed)) == []
+    assert (foreign := foreign_numbers(snapshots, tokens(allowed))) == [], foreign
 
 
 # --- TowerFunctions ---------------------------------------------------------------
@@ -459,7 +459,7 @@ def check_vanishing_gradient(snapshots, params):
     allowed = {*derivatives, *expected, *(fmt(x) for x in params.points), peak, "0", "1"}
     allowed |= {str(n) for n in range(1, params.layers + 1)}
     allowed |= {fmt(v) for v in plot_ticks(params)}
-    assert foreign_numbers(snapshots, tokens(allowed)) == []
+    assert (foreign := foreign_numbers(snapshots, tokens(allowed))) == [], foreign
 
 
 CHECKS = {

@@ -146,7 +146,8 @@ class SigmoidFamilyParams(ParamsBase):
     x_range : (float, float)
         A plot window (within ``+-MAX_PLOT_END``, at least
         ``MIN_PLOT_LENGTH`` long) containing every midpoint ``-b / w`` of the
-        sweeps. Every midpoint, and ``w x + b`` on ``x_range`` for every
+        sweeps, and the one where the weight sweep ends (``w = step_weight``,
+        ``b = weight_sweep_bias``). Every midpoint, and ``w x + b`` on ``x_range`` for every
         weight and bias the sweeps glide between, must be finite (the curve
         is drawn from it).
     """
@@ -172,6 +173,8 @@ class SigmoidFamilyParams(ParamsBase):
         sweeps = {
             "biases": [(bias_weight, b) for b in biases],
             "weights": [(w, weight_bias) for w in weights],
+            # beat 3 ends with the weight grown to step_weight, the bias still weight_sweep_bias
+            "step_weight and weight_sweep_bias": [(step_weight, weight_bias)],
             "step_biases": [(step_weight, b) for b in step_biases],
         }
         self._check_midpoints(sweeps, window)
