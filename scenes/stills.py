@@ -105,6 +105,13 @@ class BlogStill(Scene):
     """A figure: ``params`` as for the scenes, ``construct`` only adds mobjects."""
 
     params = None
+    #: Watched as a still (``style.LEGIBILITY["still"]``), not as a video of its aspect.
+    is_still = True
+
+    def render(self, *args, **kwargs):
+        """Draw with text sized for a still (``style.drawing_still``)."""
+        with style.drawing_still():
+            return super().render(*args, **kwargs)
 
 
 class SigmoidCurve(BlogStill):

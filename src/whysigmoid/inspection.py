@@ -17,17 +17,24 @@ import numpy as np
 
 from .aspects import DEFAULT_ASPECT, aspect_named
 
+#: ``Snapshot.viewing`` of a still (``style.STILL``; kept here so reading it needs no Manim).
+STILL = "still"
+
 __all__ = [
     "MIDWAY",
     "ShownText",
     "Snapshot",
+    "content_span",
+    "digit_pixels",
     "foreign_numbers",
+    "illegible_texts",
     "layout_problems",
     "numbers_in",
     "overlaps",
     "record_beats",
     "small_texts",
     "smallest_text",
+    "sparse_beats",
 ]
 
 #: Where a dry run also stops inside every animation (fractions of its run time),
@@ -82,6 +89,10 @@ class Snapshot:
     notes: str | None = None
     #: (width, height) of the frame in scene units; None: Manim's current config.
     frame: tuple[float, float] | None = None
+    #: The key of ``style.LEGIBILITY`` it is watched as: the aspect, or ``still``.
+    viewing: str | None = None
+    #: ``[[x_min, y_min], [x_max, y_max]]`` of everything visible, scene units.
+    content: np.ndarray | None = None
 
 
 def numbers_in(tex: str) -> list[str]:
@@ -126,7 +137,28 @@ def _texts(scene) -> tuple[ShownText, ...]:
     return tuple(found)
 
 
+def _content(scene) -> np.ndarray | None:
+    """The bounding box of every visible mobject of ``scene`` (None if nothing shows)."""
+    from manim import VMobject
+
+    lows, highs = [], []
+    for top in scene.mobjects:
+        for mob in top.family_members_with_points():
+            # a ValueTracker holds its value as a point but is never drawn
+            if isinstance(mob, VMobject) and (
+                mob.get_fill_opacity() > 0 or mob.get_stroke_opacity() > 0
+            ):
+                points = mob.points[:, :2]
+                lows.append(points.min(axis=0))
+                highs.append(points.max(axis=0))
+    if not lows:
+        return None
+    return np.array([np.min(lows, axis=0), np.max(highs, axis=0)])
+
+
 def _font_size(mob) -> float | None:
+    if getattr(mob, "is_readout", False):
+        return mob.drawn_font_size
     try:
         size = mob.font_size
     except (AttributeError, ZeroDivisionError):
@@ -147,6 +179,81 @@ def small_texts(snapshots: list[Snapshot], minimum: float, tolerance: float = 0.
         for text in snap.texts
         if text.font_size is not None and text.font_size < minimum - tolerance
     ]
+
+
+def digit_pixels(snap: Snapshot, text: ShownText) -> float | None:
+    """How tall ``text``'s digits are where ``snap`` is watched, CSS px (None: size unknown).
+
+    Its font size times ``style.DIGIT_HEIGHT``, at the width of
+    ``style.LEGIBILITY[snap.viewing]`` for the snapshot's frame.
+    """
+    from . import style
+
+    if text.font_size is None or snap.viewing is None:
+        return None
+    width = (snap.frame or _frame())[0]
+    return (
+        text.font_size * style.DIGIT_HEIGHT * style.LEGIBILITY[snap.viewing].pixels_per_unit(width)
+    )
+
+
+def illegible_texts(snapshots: list[Snapshot], tolerance: float = 0.05) -> list[str]:
+    """Texts whose digits are smaller than the legibility floor where they are watched.
+
+    The floor is ``style.LEGIBILITY[snap.viewing].min_digit_px`` (less
+    ``tolerance`` px); one line per text, naming the beat, the text and its
+    size in CSS px. Empty when every text is legible.
+    """
+    from . import style
+
+    problems = []
+    for snap in snapshots:
+        for text in snap.texts:
+            px = digit_pixels(snap, text)
+            floor = style.LEGIBILITY[snap.viewing].min_digit_px if snap.viewing else 0.0
+            if px is not None and px < floor - tolerance:
+                problems.append(
+                    f"{snap.viewing} beat {snap.index}: {text.tex!r} has {px:.1f} px digits, "
+                    f"under {floor:g} px"
+                )
+    return problems
+
+
+def content_span(snap: Snapshot, margin: float | None = None) -> tuple[float, float]:
+    """The share of the frame inside its margins that the beat's content spans (across, down).
+
+    ``margin`` defaults to ``style.FRAME_MARGIN``; (0, 0) when nothing shows.
+    """
+    from . import style
+
+    if snap.content is None:
+        return 0.0, 0.0
+    margin = style.FRAME_MARGIN if margin is None else margin
+    width, height = snap.frame or _frame()
+    size = snap.content[1] - snap.content[0]
+    return float(size[0] / (width - 2 * margin)), float(size[1] / (height - 2 * margin))
+
+
+def sparse_beats(snapshots: list[Snapshot]) -> list[str]:
+    """Beats whose content spans less of the frame than ``style.CONTENT_SPAN`` asks.
+
+    Only aspects with an entry there (9:16, 1:1) are held to it; stills are
+    not. One line per beat; empty when every beat uses its frame.
+    """
+    from . import style
+
+    problems = []
+    for snap in snapshots:
+        wanted = style.CONTENT_SPAN.get(snap.viewing)
+        if wanted is None:
+            continue
+        across, down = content_span(snap)
+        if across < wanted[0] - 1e-9 or down < wanted[1] - 1e-9:
+            problems.append(
+                f"{snap.viewing} beat {snap.index}: content spans {across:.0%} across and "
+                f"{down:.0%} down, under {wanted[0]:.0%} and {wanted[1]:.0%}"
+            )
+    return problems
 
 
 def smallest_text(snapshots: list[Snapshot]) -> float:
@@ -174,11 +281,16 @@ def record_beats(
     from .manim_config import isolated_config
 
     snapshots: list[Snapshot] = []
+    viewing = STILL if getattr(scene_cls, "is_still", False) else aspect
+
+    def snapshot(scene, caption=None, notes=None) -> Snapshot:
+        return Snapshot(
+            len(snapshots), _texts(scene), caption, notes, _frame(), viewing, _content(scene)
+        )
 
     def beat(self, *args, **kwargs) -> None:
         scene_cls.beat(self, *args, **kwargs)
-        caption, notes = kwargs.get("caption"), kwargs.get("notes")
-        snapshots.append(Snapshot(len(snapshots), _texts(self), caption, notes, _frame()))
+        snapshots.append(snapshot(self, kwargs.get("caption"), kwargs.get("notes")))
 
     def add_subcaption(self, *args, **kwargs) -> None:
         """Nothing to write: no movie (and Manim's .srt path is unset in a dry run)."""
@@ -222,7 +334,7 @@ def record_beats(
     with tempconfig(isolated_config(settings)):
         scene = recording()
         scene.render()
-        snapshots.append(Snapshot(len(snapshots), _texts(scene), frame=_frame()))
+        snapshots.append(snapshot(scene))
     return snapshots
 
 

@@ -7,8 +7,10 @@ config at import time.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import fields
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, fields
 
 import numpy as np
 from manim import (
@@ -36,10 +38,12 @@ __all__ = [
     "BEAT_PAUSE",
     "CAPTION_MAX_CHARS",
     "CASE_COLORS",
+    "CONTENT_SPAN",
     "COOL",
     "CURVE",
     "DEFAULT_THEME",
     "DERIVATIVE",
+    "DIGIT_HEIGHT",
     "FONT_BODY",
     "FONT_CAPTION",
     "FONT_LABEL",
@@ -51,7 +55,9 @@ __all__ = [
     "GUIDE",
     "HIGHLIGHT",
     "INK",
+    "LEGIBILITY",
     "MAGENTA",
+    "MIN_DIGIT_PX",
     "NAVY",
     "NEGATIVE",
     "NEURON_HIDDEN",
@@ -60,6 +66,7 @@ __all__ = [
     "POSITIVE",
     "SCORE_COLORS",
     "SERIES",
+    "STILL",
     "STROKE_CURVE",
     "STROKE_GUIDE",
     "TABLE_FILL",
@@ -69,18 +76,23 @@ __all__ = [
     "TITLE",
     "WARM",
     "Palette",
+    "Viewing",
     "curve_through",
+    "drawing_still",
     "fit_height",
     "fit_width",
     "make_axes",
     "math",
+    "min_font_size",
     "number",
     "right_edge",
     "screen_aspect",
     "text",
     "text_lines",
     "touches",
+    "type_scale",
     "use_theme",
+    "viewing",
 ]
 
 
@@ -198,6 +210,109 @@ TICK_LABEL_BUFF = 0.12
 #: (negative: an overlap; the tolerance of inspection.layout_problems).
 TICK_LABEL_CLEARANCE = -0.01
 
+
+# --- legibility: text sized for the screen it is watched on -------------------
+@dataclass(frozen=True)
+class Viewing:
+    """How one kind of output is watched: the width it is seen at, the smallest text there.
+
+    Attributes
+    ----------
+    width_px : float
+        Width of the picture where it is watched, in CSS pixels.
+    min_digit_px : float
+        Smallest height a digit may have there, in CSS pixels.
+    """
+
+    width_px: float
+    min_digit_px: float
+
+    def pixels_per_unit(self, frame_width: float) -> float:
+        """CSS pixels per scene unit for a frame ``frame_width`` scene units wide."""
+        return self.width_px / frame_width
+
+    def min_font_size(self, frame_width: float) -> float:
+        """The smallest font size (Manim points) whose digits meet :attr:`min_digit_px`."""
+        return self.min_digit_px / (DIGIT_HEIGHT * self.pixels_per_unit(frame_width))
+
+
+#: Height of a lining digit of Computer Modern (the LaTeX font of every text)
+#: per Manim font point, scene units: ``MathTex("0", font_size=48).height / 48``.
+DIGIT_HEIGHT = 0.007254
+#: The smallest digit anywhere, CSS px: 8 px digits are text set at about
+#: 11.5 px, the smallest caption size of the phone platforms' type scales
+#: (Apple's 11 pt caption, Material's 11-12 sp label); a digit that small
+#: still reads at arm's length on a phone. The same floor holds for every
+#: output, each at the width it is watched at.
+MIN_DIGIT_PX = 8.0
+#: The legibility floor: the width each kind of output is seen at and its
+#: smallest digit. Videos by aspect (16:9 in a 1280 px player; 9:16 on a
+#: phone, 390 px wide; 1:1 as a 500 px square in a feed); ``still``: the
+#: blog's figures, shown at about half its column, 380 px wide, whatever
+#: their aspect.
+LEGIBILITY = {
+    "16:9": Viewing(1280, MIN_DIGIT_PX),
+    "9:16": Viewing(390, MIN_DIGIT_PX),
+    "1:1": Viewing(500, MIN_DIGIT_PX),
+    "still": Viewing(380, MIN_DIGIT_PX),
+}
+#: The key of :data:`LEGIBILITY` for stills.
+STILL = "still"
+#: In 9:16 and 1:1, the share of the frame (inside its margins) that each
+#: beat's content spans, across and down. A phone shows nothing else: content
+#: must reach across the narrow frame (85%: width is what limits its text
+#: size) and down most of it. 60% down rejects the 16:9-shaped panel on top
+#: with the lower half of the screen empty (about 35-45% down) and still lets
+#: a beat show a line of text or a number line, grown to the width, with the
+#: title above it. 16:9 is the blog's own layout and is not held to it.
+CONTENT_SPAN = {"9:16": (0.85, 0.60), "1:1": (0.85, 0.60)}
+
+
+def viewing(still: bool = False, aspect: str | None = None) -> Viewing:
+    """The :data:`LEGIBILITY` entry of a still (any aspect) or a video of ``aspect``.
+
+    ``aspect`` defaults to the frame being drawn (:func:`screen_aspect`).
+    """
+    return LEGIBILITY[STILL if still else (aspect or screen_aspect())]
+
+
+def min_font_size(still: bool | None = None) -> float:
+    """The smallest font size (Manim points) the frame being drawn may use.
+
+    For a still when ``still`` (default: whether a still is being drawn,
+    :func:`drawing_still`), else for a video of the frame's aspect
+    (:data:`LEGIBILITY`).
+    """
+    still = _DRAWING_STILL.get() if still is None else still
+    return viewing(still).min_font_size(config.frame_width)
+
+
+#: Whether the scene being drawn is a still (set by :func:`drawing_still`).
+_DRAWING_STILL: ContextVar[bool] = ContextVar("whysigmoid_drawing_still", default=False)
+
+
+@contextmanager
+def drawing_still() -> Iterator[None]:
+    """Within it, text is sized for a still (:data:`LEGIBILITY` ``["still"]``), not a video."""
+    token = _DRAWING_STILL.set(True)
+    try:
+        yield
+    finally:
+        _DRAWING_STILL.reset(token)
+
+
+def type_scale() -> float:
+    """The factor every font size is drawn at on the screen being drawn.
+
+    One where :data:`FONT_SMALL`, the smallest size of the type scale, already
+    meets the legibility floor (:func:`min_font_size`: 16:9 and 1:1 videos);
+    else the factor that brings it to the floor, every other size growing
+    with it so the hierarchy stays (9:16 about 1.03, a 16:9 still about 1.9).
+    :func:`text`, :func:`math`, :func:`number` and the readouts apply it.
+    """
+    return max(1.0, min_font_size() / FONT_SMALL)
+
+
 # --- timing (seconds) --------------------------------------------------------
 #: Hold at the end of a storyboard beat.
 BEAT_PAUSE = 1.0
@@ -210,14 +325,23 @@ CAPTION_MAX_CHARS = 84
 def text(*parts: str, font_size: float = FONT_BODY, color: ManimColor | None = None) -> Tex:
     """Text set by LaTeX (Computer Modern, like the formulas beside it), in ``INK`` by default.
 
+    ``font_size`` is a size of the type scale (``FONT_*``); it is drawn at
+    ``font_size * type_scale()``, so text meets the legibility floor of the
+    screen being drawn (:data:`LEGIBILITY`).
+
     Pass several ``parts`` to colour them apart later (``caption[1].set_color(...)``).
     """
-    return Tex(*parts, font_size=font_size, color=INK if color is None else color)
+    return Tex(*parts, font_size=font_size * type_scale(), color=INK if color is None else color)
 
 
 def math(*parts: str, font_size: float = FONT_BODY, color: ManimColor | None = None) -> MathTex:
-    """A formula, in ``INK`` by default; pass several ``parts`` to address them later."""
-    return MathTex(*parts, font_size=font_size, color=INK if color is None else color)
+    """A formula, in ``INK`` by default; pass several ``parts`` to address them later.
+
+    ``font_size`` is scaled by :func:`type_scale`, as for :func:`text`.
+    """
+    return MathTex(
+        *parts, font_size=font_size * type_scale(), color=INK if color is None else color
+    )
 
 
 def number(
@@ -237,7 +361,7 @@ def number(
     core's formatted string) so tests can compare what is shown with the core.
     """
     tex = format_tex(value, decimals, trim, scientific_tiny)
-    mob = MathTex(tex, font_size=font_size, color=INK if color is None else color)
+    mob = MathTex(tex, font_size=font_size * type_scale(), color=INK if color is None else color)
     mob.value = float(value)
     mob.shown = tex
     return mob

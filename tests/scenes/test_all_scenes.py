@@ -4,9 +4,18 @@ import re
 
 import pytest
 
+from whysigmoid import style
 from whysigmoid.aspects import DEFAULT_ASPECT
 from whysigmoid.catalog import SCENES, WORKS
-from whysigmoid.inspection import layout_problems, numbers_in, small_texts, smallest_text
+from whysigmoid.inspection import (
+    STILL,
+    illegible_texts,
+    layout_problems,
+    numbers_in,
+    small_texts,
+    smallest_text,
+    sparse_beats,
+)
 
 NAMES = [spec.name for spec in SCENES]
 #: Float noise such as 0.30000000000000004: far more digits than any display uses.
@@ -32,6 +41,30 @@ def test_layout_in_every_aspect_shows_what_16_9_shows(beats, name, aspect):
         assert sorted(t.shown for t in here.texts if t.shown) == sorted(
             t.shown for t in there.texts if t.shown
         ), f"beat {here.index}"
+
+
+@pytest.mark.parametrize(("name", "aspect"), [(w.name, a) for w in WORKS for a in w.aspects])
+def test_text_is_legible_where_it_is_watched(beats, name, aspect):
+    """Every text's digits meet style.LEGIBILITY at the width its output is watched at."""
+    assert illegible_texts(beats(name, aspect=aspect)) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "aspect"),
+    [(w.name, a) for w in WORKS for a in w.aspects if a in style.CONTENT_SPAN],
+)
+def test_each_beat_uses_the_phone_screen(beats, name, aspect):
+    """In 9:16 and 1:1 each beat's content spans style.CONTENT_SPAN of the frame."""
+    assert sparse_beats(beats(name, aspect=aspect)) == []
+
+
+def test_stills_are_watched_as_stills(beats):
+    """A still is held to the blog column's floor whatever its aspect; a video to its aspect's."""
+    assert style.STILL == STILL
+    for work in WORKS:
+        for aspect in work.aspects:
+            (snap, *_) = beats(work.name, aspect=aspect)
+            assert snap.viewing == (STILL if work.kind == "still" else aspect)
 
 
 @pytest.mark.parametrize("name", NAMES)

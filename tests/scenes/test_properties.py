@@ -57,7 +57,7 @@ from whysigmoid.core.params import (
     MAX_TOWERS,
     MIN_PLOT_LENGTH,
 )
-from whysigmoid.inspection import layout_problems
+from whysigmoid.inspection import illegible_texts, layout_problems
 
 THOROUGH = os.environ.get("WHYSIGMOID_HYPOTHESIS") == "thorough"
 #: Sets drawn per scene (TowerFunctions' dry runs cost several times the others').
@@ -345,6 +345,7 @@ def check_every_beat(beats, name, params):
     aspect = aspect_for(name, params)
     snapshots = beats(name, params, aspect)  # any warning fails (conftest.dry_run)
     assert layout_problems(snapshots) == []
+    assert illegible_texts(snapshots) == []
     if name in STILL_CHECKS:
         (snapshot,) = snapshots
         STILL_CHECKS[name](snapshot, params)

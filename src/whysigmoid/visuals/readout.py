@@ -14,7 +14,7 @@ from __future__ import annotations
 import sys
 
 import numpy as np
-from manim import DL, RIGHT, ManimColor, MathTex, Tex, VectorizedPoint, VGroup, VMobject
+from manim import DL, RIGHT, ManimColor, MathTex, VectorizedPoint, VGroup, VMobject
 
 from .. import style
 from ..core import format_tex
@@ -103,7 +103,8 @@ class NumberReadout(VGroup):
         color = style.INK if color is None else color
         self.decimals = decimals
         self.trim = trim
-        self.font_size = font_size
+        #: As drawn when made: the type scale's size times ``style.type_scale()``.
+        self.font_size = font_size * style.type_scale()
         self.anchor = VectorizedPoint()
         self.ruler = VectorizedPoint(RIGHT * RULER_LENGTH)
         self.slots = [
@@ -114,6 +115,12 @@ class NumberReadout(VGroup):
         self.value = float("nan")
         self.shown = ""
         self.set_value(value)
+
+    @property
+    def drawn_font_size(self) -> float:
+        """The font size (points) it shows at now, scalings since it was made included."""
+        scale = float(np.linalg.norm(self.ruler.get_center() - self.anchor.get_center()))
+        return self.font_size * scale / RULER_LENGTH
 
     @property
     def tex_string(self) -> str:
@@ -196,12 +203,12 @@ def labelled_readout(
     """
     color = style.INK if color is None else color
     if math_label:
-        setting = MathTex(label, "0", font_size=font_size, color=color)
+        setting = style.math(label, "0", font_size=font_size, color=color)
     else:
-        setting = Tex(label, " $0$", font_size=font_size, color=color)
+        setting = style.text(label, " $0$", font_size=font_size, color=color)
     text, zero = setting[0], setting[1]
     readout = NumberReadout(value, decimals, trim, font_size, color)
-    glyphs, advance = _glyphs(font_size)
+    glyphs, advance = _glyphs(readout.font_size)
     zero_glyph, zero_height = glyphs["0"]
     anchor = np.array(
         [
