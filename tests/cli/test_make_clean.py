@@ -67,3 +67,17 @@ def test_make_clean_takes_the_media_dir_from_MEDIA(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     assert not video.exists() and not (media / ".manim").exists()
     assert other.read_text() == LESSON
+
+
+def test_make_clean_without_whysigmoid_leaves_the_media_dir_alone(tmp_path):
+    lesson = tmp_path / "media" / "preview" / "my-lesson.html"
+    lesson.parent.mkdir(parents=True)
+    lesson.write_text(LESSON)
+    (tmp_path / ".hypothesis").mkdir()
+
+    result = make_clean(tmp_path, f"BIN={tmp_path / 'no-venv' / 'bin'}", "VENV=no-venv")
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert lesson.read_text() == LESSON
+    assert "media/ left as it is: whysigmoid is not installed in no-venv" in result.stdout
+    assert not (tmp_path / ".hypothesis").exists()
