@@ -134,3 +134,14 @@ def test_the_documented_array_is_what_this_test_makes_smaller(pattern):
     assert re.search(pattern, script)
     assert 'cd "$SLURM_SUBMIT_DIR"' in script and '--media-dir "media-shard-' in script
     assert merge.endswith("-o neuron-exercises.manifest.json")
+
+
+def test_a_cluster_that_cannot_start_is_an_error_not_a_skip(tmp_path, monkeypatch):
+    monkeypatch.setattr("os.geteuid", lambda: 1000)
+    with pytest.raises(ClusterError, match="must run as root"):
+        with one_node_cluster(tmp_path / "not-root"):
+            pass
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    with pytest.raises(ClusterError, match=r"not installed: munged \(munge\).*run make setup"):
+        with one_node_cluster(tmp_path / "no-slurm"):
+            pass
