@@ -7,6 +7,8 @@ STAMP  := $(VENV)/.installed
 # `npm ci` writes this; reveal.js (for offline HTML decks) lands in node_modules/
 NODE_STAMP := node_modules/.package-lock.json
 QUALITY ?= blog
+# where `make render` and `make preview` deliver, and what `make clean` cleans
+MEDIA ?= media
 
 .PHONY: all setup system render preview test lint benchmark control-data clean
 
@@ -27,11 +29,11 @@ $(NODE_STAMP): package.json package-lock.json | system
 setup: system $(STAMP) $(NODE_STAMP)
 
 render: setup  ## every blog video and still at blog quality (1920x1080, 30 fps)
-	$(BIN)/whysigmoid render --quality $(QUALITY)
-	$(BIN)/whysigmoid stills --quality $(QUALITY)
+	$(BIN)/whysigmoid render --quality $(QUALITY) --media-dir "$(MEDIA)"
+	$(BIN)/whysigmoid stills --quality $(QUALITY) --media-dir "$(MEDIA)"
 
 preview: setup  ## every video at 854x480, 15 fps
-	$(BIN)/whysigmoid render --quality preview
+	$(BIN)/whysigmoid render --quality preview --media-dir "$(MEDIA)"
 
 test: setup  ## the whole test suite
 	$(BIN)/python -m pytest
@@ -47,5 +49,13 @@ lint: setup
 	$(BIN)/ruff check src scenes tests benchmarks scripts
 	$(BIN)/ruff format --check src scenes tests benchmarks scripts
 
-clean:
-	rm -rf media .pytest_cache .hypothesis
+# Only what whysigmoid made goes (its ledger lists it; `whysigmoid clean`), and the
+# test caches: a user's own files in the media dir stay. Without the .venv nothing
+# in the media dir is touched (whysigmoid is what knows which files are its own).
+clean:  ## what whysigmoid made in the media dir, and the test caches
+	@if [ -x $(BIN)/whysigmoid ]; then \
+	  $(BIN)/whysigmoid clean --media-dir "$(MEDIA)"; \
+	elif [ -d "$(MEDIA)" ]; then \
+	  echo "$(MEDIA)/ left as it is: whysigmoid is not installed in $(VENV) (make setup, then make clean)"; \
+	fi
+	rm -rf .pytest_cache .hypothesis

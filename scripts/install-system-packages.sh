@@ -4,6 +4,8 @@
 #   - pycairo and ManimPango build from source: cairo/pango -dev, pkg-config, a C compiler
 #   - MathTex needs LaTeX (standalone.cls is in texlive-latex-extra) and dvisvgm
 #   - the tests open the gallery page in headless Chromium
+#   - the shard test runs the README's Slurm job array on a one-node Slurm cluster
+#     it starts itself (slurm-wlm: slurmctld, slurmd, sbatch; munge: its auth daemon)
 #   - offline HTML decks inline reveal.js from npm: Node.js and npm (only if no
 #     npm is on the PATH, e.g. a Node.js installed from elsewhere)
 set -euo pipefail
@@ -14,6 +16,7 @@ PACKAGES=(
   texlive-latex-base texlive-latex-recommended texlive-latex-extra
   texlive-fonts-recommended dvisvgm
   chromium
+  slurm-wlm munge
 )
 command -v npm >/dev/null 2>&1 || PACKAGES+=(nodejs npm)
 

@@ -49,6 +49,17 @@ def frame_hashes(path):
         ]
 
 
+def delivered_by(shards):
+    """``{"preview/<name>.mp4": path}`` over the shards' media dirs; no file in two of them."""
+    delivered = {}
+    for media in shards:
+        for video in (media / "preview").glob("*.mp4"):
+            name = f"preview/{video.name}"
+            assert name not in delivered, f"{name} rendered by two shards"
+            delivered[name] = video
+    return delivered
+
+
 @pytest.fixture(scope="module")
 def sweep_runs(tmp_path_factory):
     """The sweep rendered in one run (``single``) and in three shards (``shard1``...)."""
@@ -100,12 +111,7 @@ def test_a_sweep_delivers_each_variant_with_subtitles_and_a_manifest(sweep_runs)
 def test_three_shards_give_the_single_runs_files_and_manifest(sweep_runs, tmp_path):
     root, _ = sweep_runs
     shards = [root / f"shard{k}" for k in range(1, SHARDS + 1)]
-    delivered = {}
-    for media in shards:
-        for video in (media / "preview").glob("*.mp4"):
-            name = f"preview/{video.name}"
-            assert name not in delivered, f"{name} rendered by two shards"
-            delivered[name] = video
+    delivered = delivered_by(shards)
     assert sorted(delivered) == sorted(FILES)
     for name, video in delivered.items():
         assert frame_hashes(video) == frame_hashes(root / "single" / name), name

@@ -1,4 +1,5 @@
 import math
+from decimal import Decimal
 
 import numpy as np
 import pytest
@@ -14,6 +15,7 @@ from whysigmoid.core import (
     plot_window,
     tick_values,
 )
+from whysigmoid.core.ranges import ON_MULTIPLE_TOLERANCE, step_multiple
 
 finite = st.floats(min_value=-1e6, max_value=1e6)
 
@@ -130,3 +132,80 @@ def test_exponential_curve():
     assert np.max(np.diff(y)) < 0.05 * (y[-1] - y[0])
     with pytest.raises(ValueError):
         exponential_curve(0.0, 1000.0, 100)
+
+
+# Float noise (issue 26, the kind of manim#3394): ticks and range ends are exact
+# decimal multiples of their step, and a range's margin is what was meant.
+
+steps = st.builds(
+    nice_step,
+    st.floats(min_value=1e-4, max_value=1e5),
+    st.integers(min_value=2, max_value=12),
+)
+
+
+def decimals(x):
+    """How many digits after the point ``x`` has, written as short as Python writes it."""
+    return max(0, -Decimal(repr(float(x))).normalize().as_tuple().exponent)
+
+
+def test_the_issues_examples_have_no_noise():
+    assert enclosing_range([-0.3, 0.3], 0.1) == (-0.4, 0.4)
+    assert tick_values(-0.3, 0.3, 0.1) == (-0.3, -0.2, -0.1, 0.0, 0.1, 0.2, 0.3)
+    assert tick_values(0.0, 1.0, 0.1)[3] == 0.3
+    assert nice_step(0.07, 5) == 0.02 and nice_step(0.0123, 5) == 0.005
+    # a value a multiple up to noise (0.1 + 0.2) is on it: a whole step of margin
+    assert enclosing_range([0.1 + 0.2], 0.1) == (0.2, 0.4)
+    assert step_multiple(3, 0.1) == 0.3 and step_multiple(-7, 0.025) == -0.175
+
+
+@given(st.integers(min_value=-(10**6), max_value=10**6), steps, st.integers(0, 40))
+def test_ticks_have_no_more_decimals_than_their_step(first, step, count):
+    low, high = first * step, (first + count) * step  # float products: noisy ends
+    ticks = tick_values(low, high, step)
+    assert len(ticks) == count + 1
+    assert all(decimals(t) <= decimals(step) for t in ticks), (step, ticks)
+    assert all(float(Decimal(repr(t)) / Decimal(repr(step))).is_integer() for t in ticks)
+
+
+@given(finite, st.floats(min_value=1e-3, max_value=1e6), st.integers(2, 10))
+def test_nice_ticks_have_no_more_decimals_than_their_step(low, span, max_ticks):
+    high = low + span
+    assume(high > low)
+    ticks = nice_ticks(low, high, max_ticks)
+    if len(ticks) > 1:
+        step = float(np.min(np.diff(ticks)))  # a round step (1, 2 or 5 times 10^k), noisy
+        step_decimals = max(0, -math.floor(math.log10(step) + 1e-6))
+        assert all(decimals(t) <= step_decimals for t in ticks), ticks
+
+
+@given(
+    st.lists(st.integers(min_value=-(10**5), max_value=10**5), min_size=1, max_size=8),
+    steps,
+    st.sampled_from(["decimal", "product", "sum"]),
+)
+def test_values_on_multiples_get_a_whole_step_of_margin(ks, step, made):
+    """Extremes on multiples of the step, written exactly or with float noise."""
+    if made == "decimal":
+        values = [step_multiple(k, step) for k in ks]
+    elif made == "product":
+        values = [k * step for k in ks]  # 3 * 0.1 = 0.30000000000000004
+    else:
+        values = [(k - 1) * step + step for k in ks]
+    low, high = enclosing_range(values, step)
+    assert low < min(values) and max(values) < high
+    scale = max(1.0, *(abs(v) for v in values))
+    assert min(values) - low == pytest.approx(step, rel=1e-6, abs=1e-12 * scale)
+    assert high - max(values) == pytest.approx(step, rel=1e-6, abs=1e-12 * scale)
+    assert decimals(low) <= decimals(step) and decimals(high) <= decimals(step)
+
+
+@given(st.lists(st.floats(min_value=-1e3, max_value=1e3), min_size=1, max_size=20), steps)
+def test_enclosing_range_keeps_a_margin_and_wastes_at_most_a_step(values, step):
+    assume(step >= 1e-3)
+    low, high = enclosing_range(values, step)
+    assert low < min(values) and max(values) < high
+    slack = 1e-12 * max(1.0, *(abs(v) for v in values))
+    for margin in (min(values) - low, high - max(values)):
+        assert ON_MULTIPLE_TOLERANCE * step / 2 < margin <= step * (1 + 2e-9) + slack
+    assert decimals(low) <= decimals(step) and decimals(high) <= decimals(step)

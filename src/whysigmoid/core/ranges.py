@@ -3,24 +3,32 @@
 Pure numpy. Scenes ask these where an axis or a number line must start and
 end and where its labelled ticks go, so that any parameter values (negative,
 large, clustered) give a readable picture.
+
+Steps, ticks and range ends are exact decimal multiples: ``3 * 0.1`` is worked
+out in decimal (as the step is written, ``repr(step)``) and then rounded to
+the nearest float once, so a tick is ``0.3``, not ``0.30000000000000004``, and
+a value that is a multiple of the step up to float noise counts as one.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from decimal import Context, Decimal
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 __all__ = [
     "NICE_MANTISSAS",
+    "ON_MULTIPLE_TOLERANCE",
     "enclosing_range",
     "nice_step",
     "nice_ticks",
     "padded_range",
     "plot_window",
     "round_step",
+    "step_multiple",
     "tick_values",
 ]
 
@@ -28,6 +36,64 @@ __all__ = [
 NICE_MANTISSAS = (1.0, 2.0, 2.5, 5.0)
 #: Steps of :func:`round_step`: multiples keep the step's decimals (no 2.5).
 DECIMAL_MANTISSAS = (1.0, 2.0, 5.0, 10.0)
+#: A value within this fraction of a step of a multiple is on that multiple
+#: (float noise: ``0.1 + 0.2`` is 0.30000000000000004, meant as 3 steps of 0.1).
+ON_MULTIPLE_TOLERANCE = 1e-9
+#: Decimal arithmetic wide enough that products and quotients of two floats'
+#: shortest decimals (17 digits each) with a tick index are exact or nearly.
+_DECIMAL = Context(prec=60)
+
+
+def _decimal(value: float) -> Decimal:
+    """The shortest decimal that reads back as ``value`` (``0.1``, not 0.1000000000000000055...)."""
+    return Decimal(repr(float(value)))
+
+
+def _decimal_step(mantissa: float, power: int) -> float:
+    """``mantissa * 10**power`` rounded once to a float (``2.5, -2`` -> ``0.025``)."""
+    return float(_decimal(mantissa).scaleb(power, _DECIMAL))
+
+
+def step_multiple(k: int, step: float) -> float:
+    """``k * step`` as the float nearest the exact decimal product (``3, 0.1`` -> ``0.3``).
+
+    Parameters
+    ----------
+    k : int
+        Which multiple.
+    step : float
+        Finite; taken as its shortest decimal (``repr``).
+
+    Returns
+    -------
+    float
+        Never ``-0.0``.
+    """
+    return float(_DECIMAL.multiply(Decimal(int(k)), _decimal(step))) + 0.0
+
+
+def _steps_in(value: float, step: float) -> Decimal:
+    """``value / step`` worked out in decimal (both as their shortest decimals)."""
+    return _DECIMAL.divide(_decimal(value), _decimal(step))
+
+
+def _nearest_multiple(value: float, step: float) -> int | None:
+    """The ``k`` with ``value`` on ``k * step`` up to :data:`ON_MULTIPLE_TOLERANCE`, else None."""
+    steps = _steps_in(value, step)
+    k = int(steps.to_integral_value())
+    return k if abs(steps - k) <= ON_MULTIPLE_TOLERANCE else None
+
+
+def _first_at_or_above(value: float, step: float) -> int:
+    """The smallest ``k`` with ``k * step >= value`` (a multiple up to noise counts)."""
+    on = _nearest_multiple(value, step)
+    return on if on is not None else math.ceil(_steps_in(value, step))
+
+
+def _last_at_or_below(value: float, step: float) -> int:
+    """The largest ``k`` with ``k * step <= value`` (a multiple up to noise counts)."""
+    on = _nearest_multiple(value, step)
+    return on if on is not None else math.floor(_steps_in(value, step))
 
 
 def _finite_pair(low: float, high: float) -> tuple[float, float]:
@@ -58,13 +124,13 @@ def nice_step(span: float, max_ticks: int) -> float:
         raise ValueError(f"span must be finite and > 0, got {span!r}")
     if max_ticks < 2:
         raise ValueError(f"max_ticks must be >= 2, got {max_ticks!r}")
-    power = 10.0 ** math.floor(math.log10(span / (max_ticks - 1)))
-    for scale in (power, 10 * power):
+    power = math.floor(math.log10(span / (max_ticks - 1)))
+    for scale in (power, power + 1):
         for mantissa in NICE_MANTISSAS:
-            step = mantissa * scale
+            step = _decimal_step(mantissa, scale)
             if span / step + 1 <= max_ticks + 1e-9:
                 return step
-    return 10 * power * NICE_MANTISSAS[-1]
+    return _decimal_step(NICE_MANTISSAS[-1], power + 1)
 
 
 def round_step(span: float, max_ticks: int) -> float:
@@ -95,12 +161,12 @@ def round_step(span: float, max_ticks: int) -> float:
         raise ValueError(f"max_ticks must be >= 2, got {max_ticks}")
     # n ticks cover n - 1 steps; a range can hold one more tick than steps fit
     raw = span / (max_ticks - 1)
-    power = 10.0 ** math.floor(math.log10(raw))
+    power = math.floor(math.log10(raw))
     for mantissa in DECIMAL_MANTISSAS:
-        step = mantissa * power
+        step = _decimal_step(mantissa, power)
         if math.floor(span / step) + 1 <= max_ticks:
             return step
-    return 10 * power  # not reached: mantissa 10 always fits
+    return _decimal_step(10.0, power)  # not reached: mantissa 10 always fits
 
 
 def nice_ticks(low: float, high: float, max_ticks: int = 6) -> NDArray[np.float64]:
@@ -116,8 +182,8 @@ def nice_ticks(low: float, high: float, max_ticks: int = 6) -> NDArray[np.float6
     Returns
     -------
     ndarray of float64, shape (n,), 1 <= n <= max_ticks
-        Ascending. Values are rounded to the step's decimals, so ``0.1 * 3``
-        comes back as ``0.3``.
+        Ascending. Exact decimal multiples of the step (:func:`step_multiple`),
+        so ``0.1 * 3`` comes back as ``0.3``.
 
     Raises
     ------
@@ -127,11 +193,7 @@ def nice_ticks(low: float, high: float, max_ticks: int = 6) -> NDArray[np.float6
     low, high = _finite_pair(low, high)
 
     def multiples(step: float) -> NDArray[np.float64]:
-        # the tolerance keeps ends that rounding put a hair outside (0.1 * 3)
-        first = math.ceil(low / step - 1e-9)
-        last = math.floor(high / step + 1e-9)
-        decimals = max(0, -math.floor(math.log10(step)))
-        return np.round(np.arange(first, last + 1) * step, decimals)
+        return np.array(tick_values(low, high, step), dtype=np.float64)
 
     step = round_step(high - low, max_ticks)
     ticks = multiples(step)
@@ -147,14 +209,14 @@ def nice_ticks(low: float, high: float, max_ticks: int = 6) -> NDArray[np.float6
             ticks = ticks[::stride]
             break
         step, ticks = bigger, candidate
-    return ticks + 0.0  # no negative zero
+    return ticks
 
 
 def _next_smaller(step: float) -> float:
     """The round step below ``step`` (5 -> 2 -> 1 -> 0.5 ...)."""
-    power = 10.0 ** math.floor(math.log10(step) + 1e-9)
-    mantissa = round(step / power)
-    return {1: 0.5, 2: 1.0, 5: 2.0}.get(mantissa, 1.0) * power
+    power = math.floor(math.log10(step) + 1e-9)
+    mantissa = round(step / 10.0**power)
+    return _decimal_step({1: 0.5, 2: 1.0, 5: 2.0}.get(mantissa, 1.0), power)
 
 
 def padded_range(
@@ -237,17 +299,51 @@ def plot_window(
 def enclosing_range(values: ArrayLike, step: float) -> tuple[float, float]:
     """``(low, high)``: multiples of ``step`` with ``low < min(values)``, ``max(values) < high``.
 
-    Strict, so curves at the extremes keep a margin from the plot's edges.
-    NaN values are ignored.
+    Strict, so curves at the extremes keep a margin from the plot's edges: an
+    extreme on a multiple of ``step`` (up to float noise, :data:`ON_MULTIPLE_TOLERANCE`)
+    gets a whole step of margin, so ``enclosing_range([-0.3, 0.3], 0.1)`` is
+    ``(-0.4, 0.4)``. NaN values are ignored.
+
+    Parameters
+    ----------
+    values : array_like of float
+        At least one finite value.
+    step : float
+        > 0.
+
+    Returns
+    -------
+    (float, float)
+        Exact decimal multiples of ``step`` (:func:`step_multiple`).
     """
     values = np.asarray(values, dtype=np.float64)
     low, high = float(np.nanmin(values)), float(np.nanmax(values))
-    below = math.floor(low / step) - (1 if low % step == 0 else 0)
-    above = math.ceil(high / step) + (1 if high % step == 0 else 0)
-    return float(below * step), float(above * step)
+    below = _last_at_or_below(low, step)
+    above = _first_at_or_above(high, step)
+    # strictly outside: an extreme on a multiple (up to noise) moves a whole step out
+    if _nearest_multiple(low, step) is not None or step_multiple(below, step) >= low:
+        below -= 1
+    if _nearest_multiple(high, step) is not None or step_multiple(above, step) <= high:
+        above += 1
+    return step_multiple(below, step), step_multiple(above, step)
 
 
 def tick_values(low: float, high: float, step: float) -> tuple[float, ...]:
-    """Multiples of ``step`` in ``[low, high]`` (ends included when they are multiples)."""
-    first, last = math.ceil(low / step - 1e-9), math.floor(high / step + 1e-9)
-    return tuple(float(k * step) for k in range(first, last + 1))
+    """Multiples of ``step`` in ``[low, high]`` (ends included when they are multiples).
+
+    Parameters
+    ----------
+    low, high : float
+        Finite, ``low <= high``. An end a hair (float noise) outside a multiple
+        still counts as that multiple: ``(0, 0.30000000000000004, 0.1)`` has 0.3.
+    step : float
+        > 0.
+
+    Returns
+    -------
+    tuple of float
+        Ascending exact decimal multiples (:func:`step_multiple`): ``0.3``,
+        never ``0.30000000000000004``.
+    """
+    first, last = _first_at_or_above(low, step), _last_at_or_below(high, step)
+    return tuple(step_multiple(k, step) for k in range(first, last + 1))
