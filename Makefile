@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 NODE_STAMP := node_modules/.package-lock.json
 QUALITY ?= blog
 
-.PHONY: all setup system render preview test lint benchmark control-data clean
+.PHONY: all setup system render preview test docs lint benchmark control-data clean
 
 all: render
 
@@ -36,6 +36,12 @@ preview: setup  ## every video at 854x480, 15 fps
 test: setup  ## the whole test suite
 	$(BIN)/python -m pytest
 
+# the site in build/docs/html/ (git-ignored); scene pages embed the videos found in DOCS_MEDIA
+DOCS_MEDIA ?= media/preview
+docs: setup  ## the documentation site, offline, warnings as errors
+	$(BIN)/sphinx-build -W --keep-going -E -q -b html -D whysigmoid_media=$(DOCS_MEDIA) docs build/docs/html
+	@echo "open build/docs/html/index.html"
+
 benchmark: setup  ## render speed: plain manim vs whysigmoid render, cold and warm
 	$(BIN)/python benchmarks/render_benchmark.py
 
@@ -44,8 +50,8 @@ control-data: setup  ## regenerate frame-regression control data on purpose, the
 	$(BIN)/python scripts/control_frames_to_png.py media/control-frames
 
 lint: setup
-	$(BIN)/ruff check src scenes tests benchmarks scripts
-	$(BIN)/ruff format --check src scenes tests benchmarks scripts
+	$(BIN)/ruff check src scenes tests benchmarks scripts docs/conf.py docs/_ext
+	$(BIN)/ruff format --check src scenes tests benchmarks scripts docs/conf.py docs/_ext
 
 clean:
-	rm -rf media .pytest_cache .hypothesis
+	rm -rf media build/docs .pytest_cache .hypothesis
