@@ -36,11 +36,16 @@ myst_heading_anchors = 3
 
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
+#: Types from the hints only where the docstring names the parameter (no second list).
+autodoc_typehints_description_target = "documented"
 autodoc_default_options = {"members": True, "show-inheritance": True}
 napoleon_google_docstring = False
 napoleon_numpy_docstring = True
 #: "Attributes" sections as fields: a documented property is then described once.
 napoleon_use_ivar = True
+
+#: Curly quotes and ellipses, but "--name" stays two hyphens (no en dash).
+smartquotes_action = "qe"
 
 html_theme = "furo"
 html_title = "whysigmoid"

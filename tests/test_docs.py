@@ -79,16 +79,18 @@ def site(tmp_path_factory):
 
 
 class Links(HTMLParser):
-    """Every ``href``/``src``/``poster`` of a page, and every ``id`` it defines."""
+    """Every ``href``/``src``/``poster`` of a page, what the page loads, and its ``id``s."""
 
     def __init__(self):
         super().__init__()
-        self.refs, self.ids = [], set()
+        self.refs, self.loads, self.ids = [], [], set()
 
     def handle_starttag(self, tag, attrs):
         for name, value in attrs:
             if name in ("href", "src", "poster") and value:
                 self.refs.append(value)
+                if tag != "a":
+                    self.loads.append(value)
             if name == "id" and value:
                 self.ids.add(value)
 
@@ -119,8 +121,10 @@ def test_internal_links_and_anchors_resolve(site):
             elif parts.fragment and target in pages:
                 if unquote(parts.fragment) not in pages[target].ids:
                     broken.append(f"{page.relative_to(site.resolve())}: {ref} (no such anchor)")
+        network = [ref for ref in links.loads if re.match(r"(https?:)?//", ref)]
+        broken += [f"{page.relative_to(site.resolve())}: loads {ref}" for ref in network]
     assert len(pages) > 30
-    assert broken == []
+    assert broken == []  # and the site works offline: no page loads anything from the network
 
 
 def test_readme_links_resolve():

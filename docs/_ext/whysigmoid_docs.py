@@ -250,15 +250,20 @@ class EmptyGlobIsFine(logging.Filter):
         return not str(record.msg).startswith("toctree glob pattern")
 
 
-#: Characters that are markup in reStructuredText but plain in a click help text.
-RST_MARKUP = re.compile(r"([*|])")
+#: Characters that are markup in reStructuredText but plain in a click help text
+#: (``@``: ``854x480@15`` would become an e-mail link).
+RST_MARKUP = re.compile(r"([*|@])")
+#: A ``Path`` default as sphinx-click shows it: ``PosixPath('media')``.
+PATH_REPR = re.compile(r"\b\w*Path\('([^']*)'\)")
 
 
 def plain_help(app: Sphinx, ctx, lines: list[str]) -> None:
-    """Escape a help text's ``*`` and ``|`` (``MEDIA_DIR/*.json`` is no emphasis)."""
+    """Escape a help text's markup characters; show a path default as the path."""
     for index, line in enumerate(lines):
+        line = PATH_REPR.sub(r"\1", line)
         if "``" not in line and not line.lstrip().startswith(".."):
-            lines[index] = RST_MARKUP.sub(r"\\\1", line)
+            line = RST_MARKUP.sub(r"\\\1", line)
+        lines[index] = line
 
 
 def setup(app: Sphinx) -> dict:
