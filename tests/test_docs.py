@@ -7,10 +7,13 @@ a video and the others show their committed posters. A real Chromium opens
 that page from disk and reports what it loaded.
 """
 
+import functools
 import re
 import subprocess
 import sys
+import threading
 from html.parser import HTMLParser
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -36,7 +39,7 @@ VTT = (
 #: Appended to a copy of the scene page: writes what the video loaded into the DOM.
 PROBE = """
 <script>
-const video = document.querySelector("video.whysigmoid-video");
+const video = document.querySelector("video");
 const report = () => {
   const track = video.textTracks[0];
   document.body.dataset.cues = track && track.cues ? track.cues.length : -1;
@@ -49,6 +52,21 @@ video.addEventListener("loadedmetadata", report);
 setTimeout(report, 3000);
 </script>
 """
+
+
+def embedded_files(folder: Path) -> Path:
+    """The embedded work's small video, its WebVTT and its poster in ``folder``; the video."""
+    video = folder / EMBEDDED.output
+    small_video(video)
+    video.with_suffix(".vtt").write_text(VTT)
+    Image.new("RGB", (64, 36), POSTER_COLOUR).save(video.with_name(video.stem + ".poster.png"))
+    return video
+
+
+def loaded(url: str) -> str:
+    """The ``<body>`` tag of the probed page at ``url`` after Chromium ran it."""
+    dom = chromium(url, "--virtual-time-budget=10000", "--dump-dom").stdout
+    return re.search(r"<body[^>]*>", dom).group(0)
 
 
 def small_video(path: Path, seconds: float = 2.0, fps: int = 10) -> None:
@@ -66,10 +84,7 @@ def small_video(path: Path, seconds: float = 2.0, fps: int = 10) -> None:
 def site(tmp_path_factory):
     """The built site's folder (``make docs``'s command, warnings as errors)."""
     media = tmp_path_factory.mktemp("docs-media")
-    video = media / EMBEDDED.output
-    small_video(video)
-    video.with_suffix(".vtt").write_text(VTT)
-    Image.new("RGB", (64, 36), POSTER_COLOUR).save(video.with_name(video.stem + ".poster.png"))
+    embedded_files(media)
     out = tmp_path_factory.mktemp("docs-html")
     command = [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-E", "-q", "-b", "html"]
     command += ["-D", f"whysigmoid_media={media}", str(DOCS), str(out)]
@@ -168,10 +183,9 @@ def test_a_browser_shows_the_poster_and_loads_the_captions(site, tmp_path):
     assert '<track kind="captions" src="data:text/vtt;base64,' in html  # loads from file:// too
     probe = page.with_name("probe.html")  # beside it: the same relative links
     probe.write_text(html.replace("</body>", PROBE + "</body>"))
-    dom = chromium(probe.as_uri(), "--virtual-time-budget=10000", "--dump-dom").stdout
+    body = loaded(probe.as_uri())
     shot = tmp_path / "page.png"
     chromium(page.as_uri(), "--window-size=1280,1200", f"--screenshot={shot}")
-    body = re.search(r"<body[^>]*>", dom).group(0)
     assert 'data-cues="2"' in body, body
     assert re.search(r'data-poster="file://[^"]+/_media/just_activation\.poster\.png"', body), body
     assert re.search(r'data-duration="2(\.0+)?"', body), body
@@ -179,3 +193,25 @@ def test_a_browser_shows_the_poster_and_loads_the_captions(site, tmp_path):
     pixels = np.asarray(Image.open(shot).convert("RGB")).reshape(-1, 3).astype(int)
     near = np.abs(pixels - POSTER_COLOUR).max(axis=1) < 12
     assert near.sum() > 100_000, near.sum()  # most of the video box (about 750x420 px)
+
+
+def test_the_readme_web_page_recipe_shows_captions_when_served(tmp_path):
+    # the README's <video> snippet beside the files it names, as its recipe says
+    readme = (ROOT / "README.md").read_text()
+    snippet = re.search(r"```html\n(.*?)```", readme, re.S).group(1)
+    assert f'src="{EMBEDDED.output}"' in snippet
+    embedded_files(tmp_path)
+    page = tmp_path / "page.html"
+    page.write_text(f"<!DOCTYPE html><html><body>{snippet}{PROBE}</body></html>")
+    # opened from disk: the browser refuses the .vtt, as the README warns
+    assert 'data-cues="0"' in loaded(page.as_uri())
+    # served, as the README says to try it: the captions load
+    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(tmp_path))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        body = loaded(f"http://127.0.0.1:{server.server_address[1]}/page.html")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert 'data-cues="2"' in body, body
