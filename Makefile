@@ -10,7 +10,7 @@ QUALITY ?= blog
 # where `make render` and `make preview` deliver, and what `make clean` cleans
 MEDIA ?= media
 
-.PHONY: all setup system render preview test lint benchmark control-data clean
+.PHONY: all setup system render preview test docs lint benchmark control-data clean
 
 all: render
 
@@ -38,6 +38,12 @@ preview: setup  ## every video at 854x480, 15 fps
 test: setup  ## the whole test suite
 	$(BIN)/python -m pytest
 
+# the site in build/docs/html/ (git-ignored); scene pages embed the videos found in DOCS_MEDIA
+DOCS_MEDIA ?= media/preview
+docs: setup  ## the documentation site, offline, warnings as errors
+	$(BIN)/sphinx-build -W --keep-going -E -q -b html -D whysigmoid_media=$(DOCS_MEDIA) docs build/docs/html
+	@echo "open build/docs/html/index.html"
+
 benchmark: setup  ## render speed: plain manim vs whysigmoid render, cold and warm
 	$(BIN)/python benchmarks/render_benchmark.py
 
@@ -46,8 +52,8 @@ control-data: setup  ## regenerate frame-regression control data on purpose, the
 	$(BIN)/python scripts/control_frames_to_png.py media/control-frames
 
 lint: setup
-	$(BIN)/ruff check src scenes tests benchmarks scripts
-	$(BIN)/ruff format --check src scenes tests benchmarks scripts
+	$(BIN)/ruff check src scenes tests benchmarks scripts docs/conf.py docs/_ext
+	$(BIN)/ruff format --check src scenes tests benchmarks scripts docs/conf.py docs/_ext
 
 # Only what whysigmoid made goes (its ledger lists it; `whysigmoid clean`), and the
 # test caches: a user's own files in the media dir stay. Without the .venv nothing
@@ -58,4 +64,4 @@ clean:  ## what whysigmoid made in the media dir, and the test caches
 	elif [ -d "$(MEDIA)" ]; then \
 	  echo "$(MEDIA)/ left as it is: whysigmoid is not installed in $(VENV) (make setup, then make clean)"; \
 	fi
-	rm -rf .pytest_cache .hypothesis
+	rm -rf build/docs .pytest_cache .hypothesis

@@ -1,6 +1,12 @@
-"""Helpers for tests that render videos: tiny size, frames' hashes, scene edits, LaTeX made."""
+"""Helpers for tests that render videos: tiny size, frames' hashes, scene edits, LaTeX made.
+
+And for tests that open a page in a real browser: :func:`chromium`.
+"""
 
 import hashlib
+import shutil
+import subprocess
+import tempfile
 
 import av
 
@@ -34,3 +40,21 @@ def insert_in_beat(text: str, beat: int, line: str) -> str:
     body, tail = rest.split("self.beat(", 1)
     body, indent = body.rsplit("\n", 1)
     return f"{head}# Beat {beat}:{body}\n{line}\n{indent}self.beat({tail}"
+
+
+def chromium(url: str, *options: str, timeout: float = 120) -> subprocess.CompletedProcess:
+    """Run Debian's headless Chromium on ``url`` with ``options`` in a fresh profile.
+
+    ``options`` say what to do: ``--dump-dom`` (the DOM after scripts ran, on
+    stdout; with ``--virtual-time-budget=MS`` to let them), ``--screenshot=PATH``
+    with ``--window-size=W,H``. No network services, no sandbox (root).
+    """
+    program = shutil.which("chromium")
+    assert program, "chromium is installed by `make setup` (scripts/install-system-packages.sh)"
+    with tempfile.TemporaryDirectory() as profile:
+        command = [program, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
+        command += ["--disable-background-networking", "--disable-component-update"]
+        command += ["--disable-sync", "--hide-scrollbars", f"--user-data-dir={profile}"]
+        return subprocess.run(
+            [*command, *options, url], capture_output=True, text=True, timeout=timeout
+        )

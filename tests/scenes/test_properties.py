@@ -1,7 +1,7 @@
 """Any parameter set the validators accept renders, and shows the core's numbers.
 
 For every scene, hypothesis draws parameter sets across the scene's documented
-domain (the ``--set`` limits in the README: extreme magnitudes, ties, the
+domain (the ``--set`` limits in docs/guides/rendering.md: extreme magnitudes, ties, the
 fewest and most values) and runs ``construct()`` without writing frames (the
 ``beats`` fixture's dry run, in which any warning is an error), in one of the
 work's aspects (``aspect_for``). At every beat:
@@ -15,7 +15,7 @@ A dry run with new numbers costs seconds (LaTeX for each new number, Manim's
 copies of mobjects), so by default only a few sets are drawn per work, mostly
 from a palette of landmark values whose LaTeX is shared between sets.
 ``WHYSIGMOID_HYPOTHESIS=thorough`` draws many more, from the whole float range
-too (a long run, see README "Development"). Failing sets are not shrunk (each
+too (a long run, see docs/guides/development.md). Failing sets are not shrunk (each
 step would be another dry run): hypothesis prints the set as drawn.
 """
 

@@ -121,6 +121,8 @@ class SigmoidFamilyPanelsParams(ParamsBase):
         The weight panel's curves, each with ``b = weight_sweep_bias``.
     weight_sweep_bias : float
 
+    Notes
+    -----
     Every curve's midpoint ``-b / w`` and ``w x + b`` on ``x_range`` must be
     finite (each curve is drawn from it on its own: unlike the video, no
     curve glides from one weight or bias to another).

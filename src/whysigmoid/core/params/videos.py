@@ -292,6 +292,8 @@ class ConceptDetectorParams(ParamsBase):
     steepness : float, > 0
         Weight of the steep sigmoid that replaces the step.
 
+    Notes
+    -----
     The evidence of every column, the weighted sum and the pre-activation of
     both example images must be finite (no overflow), and the
     pre-activations within ``+-MAX_PLOT_END`` (the sigmoid inset's axis).
