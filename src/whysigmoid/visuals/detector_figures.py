@@ -35,9 +35,15 @@ def verdict_color(output: float) -> ManimColor:
 
 
 def verdict(output: float, decimals: int) -> VGroup:
-    """``=> 1  yes`` in green, ``=> 0  no`` in red (by which side of 1/2 it lies)."""
+    r"""``=> 1  yes`` in green, ``=> 0  no`` in red (by which side of 1/2 it lies).
+
+    A steep sigmoid's tiny output is written as what it is (``7.98 \times
+    10^{-30}``), not as 0.00, which reads as exactly zero.
+    """
     color = verdict_color(output)
-    value = style.number(output, decimals, trim=False, font_size=style.FONT_BODY, color=color)
+    value = style.number(
+        output, decimals, trim=False, font_size=style.FONT_BODY, color=color, scientific_tiny=True
+    )
     word = style.text("yes" if output >= 0.5 else "no", color=color)
     group = VGroup(style.math(r"\Rightarrow", color=color), value, word)
     group.arrange(RIGHT, buff=VERDICT_GAP)
