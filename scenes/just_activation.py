@@ -70,6 +70,8 @@ LAYOUTS = {
 #: Sides of its dot where sigma(h_in) may be written, in order of preference.
 LABEL_SIDES = (LEFT, RIGHT, UL, DR, UR, DL)
 LABEL_BUFF = 0.15
+#: Least gap between the hidden node and h_out written on the output edge.
+OUTPUT_GAP = 0.1
 #: Weights are shown with at most this many decimals, results with RESULT_DECIMALS.
 VALUE_DECIMALS = 2
 RESULT_DECIMALS = 2
@@ -212,9 +214,11 @@ class JustActivation(BlogScene):
         texts = [panel.legend, *panel.axes.tick_labels, panel.x_label]
         beside(h_out, dot, LABEL_SIDES, texts, LABEL_BUFF)
         self.play(Write(h_out))
-        self.play(
-            TransformFromCopy(h_out, h_out.copy().move_to(diagram.output_anchor())), run_time=1.5
-        )
+        at_output = h_out.copy().move_to(diagram.output_anchor())
+        # a wide value (4.31 x 10^-82) starts right of the hidden node, not over it
+        overlap = diagram.hidden.get_right()[0] + OUTPUT_GAP - at_output.get_left()[0]
+        at_output.shift(RIGHT * max(overlap, 0.0))
+        self.play(TransformFromCopy(h_out, at_output), run_time=1.5)
         self.beat(
             2 * style.BEAT_PAUSE,
             caption="Read the curve above the weighted sum: that is the neuron's output.",

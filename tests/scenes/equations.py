@@ -166,11 +166,18 @@ def _power(base: Interval, exponent: Interval) -> Interval:
     ).widened(FLOAT_TOLERANCE)
 
 
-def literal(text: str, approximate: bool) -> Interval:
-    """A number as written: exact, or (``approximate``) within half a unit of its last digit."""
+def literal(text: str, approximate: bool, whole_unit: Fraction | None = None) -> Interval:
+    """A number as written: exact, or (``approximate``) within half a unit of its last digit.
+
+    A whole number (no point) claims no precision: exact, but with
+    ``approximate`` and a ``whole_unit`` (the finest digit of its equation)
+    within half of that, as a number whose trailing zeros were trimmed.
+    """
     value = Fraction(text)
     if "." not in text:
-        return Interval.point(value)  # a whole number: exact, claims no precision
+        if approximate and whole_unit is not None:
+            return Interval(value - whole_unit / 2, value + whole_unit / 2)
+        return Interval.point(value)
     unit = Fraction(1, 10 ** len(text.split(".")[1]))
     if approximate:
         return Interval(value - unit / 2, value + unit / 2, unit)
@@ -189,11 +196,12 @@ class Parser:
              | 'e' | '\sigma' ['''] '(' sum ')' | symbol ['_' group] | '\dots'
     """
 
-    def __init__(self, tokens, bindings, approximate):
+    def __init__(self, tokens, bindings, approximate, whole_unit=None):
         self.tokens = tokens
         self.i = 0
         self.bindings = bindings
         self.approximate = approximate
+        self.whole_unit = whole_unit
         self.dots = None  # (symbol, first, last) of a "p_{1} + \dots + p_{k}" sum
 
     def peek(self, k=0):
@@ -352,7 +360,7 @@ class Parser:
             if self.approximate:
                 return Interval(value - unit / 2, value + unit / 2, unit)
             return Interval.point(value, unit)
-        return literal(text, self.approximate)
+        return literal(text, self.approximate, self.whole_unit)
 
     def indexed(self) -> tuple[str, int | None]:
         """A symbol: a letter or ``\\text{...}``, an optional subscript; its index if a number."""
@@ -584,8 +592,10 @@ def _judge(equation: Equation, left: list[str], right: list[str], bindings: dict
     if _is_literal(left) and not _is_literal(right):
         left, right = right, left
     approximate = equation.relation == "~"
+    decimals = [t for t in (*left, *right) if re.fullmatch(r"\d+\.\d+", t)]
+    whole_unit = min((Fraction(1, 10 ** len(t.split(".")[1])) for t in decimals), default=None)
     try:
-        shown = Parser(left, bindings, approximate).parse()
+        shown = Parser(left, bindings, approximate, whole_unit).parse()
         # a shown result is read exactly: its half unit is added below
         result = Parser(right, bindings, approximate and not _is_literal(right)).parse()
     except Symbolic as why:

@@ -51,6 +51,13 @@ def test_a_whole_number_result_claims_the_operands_precision():
     assert statuses(r"1.5 \cdot 2 = 3")[0][1] == "held"
 
 
+def test_approximately_a_whole_number_may_be_a_trimmed_one():
+    """JustActivation trims 0.00 to 0: with "\\approx", a 0 beside 0.5 is within 0.005 of 0."""
+    assert statuses(r"0 \cdot 1000000 + 0.5 = 10.5")[0][1] == "failed"
+    assert statuses(r"0 \cdot 1000000 + 0.5 \approx 10.5")[0][1] == "held"
+    assert statuses(r"0 \cdot 1000000 + 0.5 \approx 60000")[0][1] == "failed"
+
+
 def test_a_half_way_result_may_round_either_way():
     assert statuses(r"0.05 \cdot 0.1 = 0.01")[0][1] == "held"
     assert statuses(r"0.05 \cdot 0.1 = 0")[0][1] == "held"
