@@ -220,6 +220,11 @@ def check_exp_normalize(snapshots, params):
     assert foreign_numbers(snapshots, allowed) == []
 
 
+def is_share_label(tex):
+    """ExpNormalize: the last row's label, ``\\frac{e^{s_i}}{\\Sigma}`` (or its shifted form)."""
+    return tex.startswith(r"\frac{e^{") and tex.endswith(r"}{\Sigma}")
+
+
 def exp_normalize_shares(snapshot):
     """ExpNormalize: ``p_{i}`` bound to the shown shares, for ``check_equations``.
 
@@ -227,7 +232,8 @@ def exp_normalize_shares(snapshot):
     as many as the equation ``p_{1} + ... + p_{k} = 1`` names.
     """
     texts = list(snapshot.texts)
-    label = next((i for i, t in enumerate(texts) if t.tex.startswith(r"\frac{e^{")), None)
+    # the row's label, not the note's "\frac{e^{s_i - m}}{\sum_j ...}" of a shifted softmax
+    label = next((i for i, t in enumerate(texts) if is_share_label(t.tex)), None)
     sums = [t.tex for t in texts if t.tex.startswith("p_{1}")]
     if label is None or not sums:
         return {}
