@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from whysigmoid.core import (
     displayed_value,
     exp_normalize,
+    format_probability_tex,
     format_shares_tex,
     format_tex,
     largest_remainder,
@@ -124,3 +125,24 @@ def test_relation_of_issue_24s_case_2():
     assert relation_tex(case.total, 1 + e, 2) == "="
     case = two_class_normalize(-0.4)  # case 1: 1/1.67 = 0.5988, shown 0.599 either way
     assert relation_tex(case.p0, 1 / displayed_value(case.total, 2), 3) == "="
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (0.9526, "0.95"),
+        (7.98e-30, "< 0.01"),
+        (0.004, "< 0.01"),
+        (0.005000000000000001, "0.01"),
+        (1 - 1e-12, "> 0.99"),
+        (0.0, "0.00"),  # exactly 0 and 1 are what they say
+        (1.0, "1.00"),
+    ],
+)
+def test_a_probability_is_never_a_false_0_or_1(value, expected):
+    assert format_probability_tex(value, 2) == expected
+
+
+def test_a_probability_needs_a_decimal():
+    with pytest.raises(ValueError, match="decimals"):
+        format_probability_tex(0.5, 0)

@@ -33,6 +33,7 @@ from whysigmoid.core import (
     displayed_value,
     exp_normalize,
     fit_towers,
+    format_probability_tex,
     format_shares_tex,
     format_tex,
     logit,
@@ -377,8 +378,8 @@ def check_concept_detector(snapshots, params):
         assert fmt(result.weighted_sum) in line
     assert verdicts(snapshots[2]) == [format_tex(r.output, 0) for r in results]
     # beat 4: the steep sigmoid's outputs replace them
-    # a tiny sigmoid output in scientific notation, never 0.00
-    soft_shown = [format_tex(s.output, 2, scientific_tiny=True) for s in soft]
+    # a sigmoid's output near 0 or 1 as the bound it passes (< 0.01, > 0.99), never 0.00 or 1.00
+    soft_shown = [format_probability_tex(s.output, 2) for s in soft]
     assert verdicts(snapshots[-1]) == soft_shown
     # nothing else: weights, evidence, threshold, outputs, the inset's 0 and 1, sigma's weight
     allowed = {format_tex(w, 1) for w in weights.ravel()} | {fmt(params.bias), threshold}

@@ -19,7 +19,7 @@ BOX = np.zeros((2, 2))
 
 
 def beat(*texts):
-    """A snapshot of ``texts``: a str is a formula, a (tex, value) pair a number that keeps its value."""
+    """A beat of ``texts``: a str is a formula, a (tex, value) pair a number keeping its value."""
     shown = []
     for text in texts:
         if isinstance(text, tuple):

@@ -42,6 +42,7 @@ __all__ = [
     "TIMES",
     "displayed_value",
     "format_number",
+    "format_probability_tex",
     "format_shares_tex",
     "format_tex",
     "relation_tex",
@@ -296,3 +297,40 @@ def format_shares_tex(shares: ArrayLike, decimals: int = 2, total: float = 1.0) 
         f"< {unit}" if n == 0 and share > 0 else format_tex(n / 10**decimals, decimals)
         for n, share in zip(units.tolist(), p.tolist(), strict=True)
     ]
+
+
+def format_probability_tex(value: float, decimals: int = 2) -> str:
+    r"""A value in [0, 1] (a probability, a sigmoid's output) as LaTeX, never a false 0 or 1.
+
+    As :func:`format_tex` with fixed ``decimals``, except that a value inside
+    (0, 1) that would be written as 0 or 1 is written as the bound it passes:
+    ``sigma(-67) = 8e-30 -> "< 0.01"``, ``sigma(67) -> "> 0.99"`` (at 2
+    decimals). Exactly 0 and 1 stay ``0.00`` and ``1.00``. As short as the
+    plain number, for places where ``7.98 \times 10^{-30}`` does not fit.
+
+    Parameters
+    ----------
+    value : float
+        In [0, 1] (NaN and values outside are formatted as by ``format_tex``).
+    decimals : int
+        >= 1.
+
+    Returns
+    -------
+    str
+        E.g. ``"0.95"``, ``"< 0.01"``, ``"> 0.99"``.
+
+    Raises
+    ------
+    ValueError
+        If ``decimals < 1``.
+    """
+    if decimals < 1:
+        raise ValueError(f"decimals must be >= 1 for a probability, got {decimals}")
+    shown = format_tex(value, decimals)
+    unit = format_tex(10.0**-decimals, decimals)
+    if 0 < value < 1 and displayed_value(value, decimals) == 0:
+        return f"< {unit}"
+    if 0 < value < 1 and displayed_value(value, decimals) == 1:
+        return f"> {format_tex(1 - 10.0**-decimals, decimals)}"
+    return shown
