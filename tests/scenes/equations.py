@@ -350,10 +350,7 @@ class Parser:
         text = self.take()
         if self.peek() == r"\times" and self.peek(1) == "10" and self.peek(2) == "^":
             self.i += 3
-            power = self.group()
-            if power.low != power.high or power.low.denominator != 1:
-                raise Unreadable("a non-integer power of ten")
-            exponent = int(power.low)
+            exponent = self.exponent()
             value = Fraction(text) * Fraction(10) ** exponent
             decimals = len(text.split(".")[1]) if "." in text else 0
             unit = Fraction(10) ** (exponent - decimals)
@@ -361,6 +358,17 @@ class Parser:
                 return Interval(value - unit / 2, value + unit / 2, unit)
             return Interval.point(value, unit)
         return literal(text, self.approximate, self.whole_unit)
+
+    def exponent(self) -> int:
+        """The whole exponent of ``10^{-81}``, read as written (never widened)."""
+        tokens = [self.take()]
+        if tokens[0] == "{":
+            while tokens[-1] != "}":
+                tokens.append(self.take())
+        text = "".join(tokens).strip("{}")
+        if not re.fullmatch(r"-?\d+", text):
+            raise Unreadable(f"a power of ten that is not a whole number: {text!r}")
+        return int(text)
 
     def indexed(self) -> tuple[str, int | None]:
         """A symbol: a letter or ``\\text{...}``, an optional subscript; its index if a number."""

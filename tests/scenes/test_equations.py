@@ -56,6 +56,8 @@ def test_approximately_a_whole_number_may_be_a_trimmed_one():
     assert statuses(r"0 \cdot 1000000 + 0.5 = 10.5")[0][1] == "failed"
     assert statuses(r"0 \cdot 1000000 + 0.5 \approx 10.5")[0][1] == "held"
     assert statuses(r"0 \cdot 1000000 + 0.5 \approx 60000")[0][1] == "failed"
+    # the exponent of a power of ten is read as written, never widened
+    assert statuses(r"0 \cdot 1 \times 10^{6} + 0.5 \approx 10.5")[0][1] == "held"
 
 
 def test_a_half_way_result_may_round_either_way():
