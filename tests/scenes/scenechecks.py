@@ -304,9 +304,19 @@ def legend_texts(snapshot):
 
 
 def readouts(snapshot):
-    """(label, readout) pairs as shown: the readout follows its label."""
+    """(label, readout) pairs as shown: the readout follows its label.
+
+    A label ending in ``\\approx`` (the shown b and w do not give the shown s
+    at its digits; ``equations`` checks which) is keyed as its ``=`` form.
+    """
     texts = list(snapshot.texts)
-    return {a.tex: b.shown for a, b in itertools.pairwise(texts) if a.tex.endswith("=")}
+    found = {}
+    for a, b in itertools.pairwise(texts):
+        if a.tex.endswith(r"\approx"):
+            found[a.tex.removesuffix(r"\approx") + "="] = b.shown
+        elif a.tex.endswith("="):
+            found[a.tex] = b.shown
+    return found
 
 
 def check_sigmoid_family(snapshots, params):
