@@ -16,7 +16,9 @@ from whysigmoid.core import (
     PATTERN,
     ConceptDetectorParams,
     detect,
+    displayed_value,
     format_tex,
+    relation_tex,
     weight_grid,
 )
 from whysigmoid.scene_base import BlogScene
@@ -185,14 +187,15 @@ class ConceptDetector(BlogScene):
             ),
         )
 
-        # Beat 3: one image fires, one does not; the non-zero summands highlighted
+        # Beat 3: one image fires, one does not; the cells of the non-zero summands
+        # highlighted, their pixels drawn over the highlight (the blog's figure)
         examples = (EXAMPLE_FIRES, EXAMPLE_SILENT)
         hard = [detect(example, weights, p.bias) for example in examples]
         soft = [detect(example, weights, p.bias, "sigmoid", p.steepness) for example in examples]
         rows = VGroup()
         for example, result, later in zip(examples, hard, soft, strict=True):
-            terms = result.column_sums[result.column_sums != 0]
-            line = style.math(rf": {self.evidence(terms, result.weighted_sum)} \geq {threshold}\;?")
+            evidence = self.evidence(result.evidence_terms, result.weighted_sum)
+            line = style.math(rf": {evidence} \geq {threshold}\;?")
             # lay out with the wider verdict of beat 4, so that one fits too
             row = VGroup(
                 PixelGrid(example, layout.example_cell), line, figures.verdict(later.output, 2)
@@ -252,7 +255,15 @@ class ConceptDetector(BlogScene):
 
     @staticmethod
     def evidence(terms, total: float) -> str:
-        """The non-zero column sums added up: ``-0.7 + 4 = 3.3`` (just ``-3.7`` if one)."""
+        r"""The evidence added up: ``-0.7 + 4 = 3.3``, ``-0.7 - 3 = -3.7`` (``4`` if one term).
+
+        ``terms`` are the core's groups of equal summands
+        (:attr:`DetectorResult.evidence_terms`), each checkable against the
+        pixels and weights on screen; ``\approx`` instead of ``=`` where the
+        shown terms do not add up to the shown total at its digits.
+        """
         if len(terms) == 1:
             return signed_sum(terms)
-        return f"{signed_sum(terms)} = {format_tex(total, SUM_DECIMALS, trim=True)}"
+        from_shown = sum(displayed_value(t, SUM_DECIMALS, trim=True) for t in terms)
+        sign = relation_tex(total, from_shown, SUM_DECIMALS, trim=True)
+        return f"{signed_sum(terms)} {sign} {format_tex(total, SUM_DECIMALS, trim=True)}"

@@ -21,6 +21,7 @@ from whysigmoid.visuals.softmax_figures import (
     adds_up_to_one,
     cell,
     fit_to_bottom,
+    share_cells,
     shifted_exponent,
     stable_note,
     sum_arrows,
@@ -236,10 +237,7 @@ class ExpNormalize(BlogScene):
                 cell(v, VALUE_DECIMALS, False, c, scientific_tiny=True)
                 for v, c in zip(result.exponentiated, colors, strict=True)
             ],
-            [
-                cell(p, VALUE_DECIMALS, False, c)
-                for p, c in zip(result.probabilities, colors, strict=True)
-            ],
+            share_cells(result.probabilities, colors),
         ]
         table = ValueTable(
             labels,

@@ -10,7 +10,13 @@ from dataclasses import dataclass
 from manim import *
 
 from whysigmoid import style
-from whysigmoid.core import JustActivationParams, format_tex, neuron_forward
+from whysigmoid.core import (
+    JustActivationParams,
+    format_tex,
+    neuron_forward,
+    relation_tex,
+    shown_pre_activation,
+)
 from whysigmoid.scene_base import BlogScene
 from whysigmoid.visuals import NeuronDiagram, SigmoidPanel
 from whysigmoid.visuals.neuron import NODE_SPACING
@@ -64,6 +70,8 @@ LAYOUTS = {
 #: Sides of its dot where sigma(h_in) may be written, in order of preference.
 LABEL_SIDES = (LEFT, RIGHT, UL, DR, UR, DL)
 LABEL_BUFF = 0.15
+#: Least gap between the hidden node and h_out written on the output edge.
+OUTPUT_GAP = 0.1
 #: Weights are shown with at most this many decimals, results with RESULT_DECIMALS.
 VALUE_DECIMALS = 2
 RESULT_DECIMALS = 2
@@ -199,13 +207,18 @@ class JustActivation(BlogScene):
             stroke_width=style.STROKE_GUIDE,
         )
         self.play(dot.animate.move_to(panel.point_on_curve(z)), Create(guide), run_time=1.5)
-        h_out = style.number(forward.output, RESULT_DECIMALS, color=style.NEURON_HIDDEN)
+        # a tiny output is written as what it is (sigma(-187) = 4.7 x 10^-82), not as 0
+        h_out = style.number(
+            forward.output, RESULT_DECIMALS, color=style.NEURON_HIDDEN, scientific_tiny=True
+        )
         texts = [panel.legend, *panel.axes.tick_labels, panel.x_label]
         beside(h_out, dot, LABEL_SIDES, texts, LABEL_BUFF)
         self.play(Write(h_out))
-        self.play(
-            TransformFromCopy(h_out, h_out.copy().move_to(diagram.output_anchor())), run_time=1.5
-        )
+        at_output = h_out.copy().move_to(diagram.output_anchor())
+        # a wide value (4.31 x 10^-82) starts right of the hidden node, not over it
+        overlap = diagram.hidden.get_right()[0] + OUTPUT_GAP - at_output.get_left()[0]
+        at_output.shift(RIGHT * max(overlap, 0.0))
+        self.play(TransformFromCopy(h_out, at_output), run_time=1.5)
         self.beat(
             2 * style.BEAT_PAUSE,
             caption="Read the curve above the weighted sum: that is the neuron's output.",
@@ -235,7 +248,13 @@ class JustActivation(BlogScene):
         for term in terms[1:]:
             parts += [f"+ {term}"]
         bias = [f"+ {factor(forward.bias)}"] if forward.bias else []
-        result = ["=", format_tex(forward.pre_activation, RESULT_DECIMALS, trim=True)]
+        # "=" only where the shown terms give the shown sum
+        z = forward.pre_activation
+        from_shown = shown_pre_activation(
+            forward.inputs, forward.weights, forward.bias, VALUE_DECIMALS
+        )
+        sign = relation_tex(z, from_shown, RESULT_DECIMALS, trim=True)
+        result = [sign, format_tex(z, RESULT_DECIMALS, trim=True)]
         expression = style.math(*parts, *bias, *result)
         style.fit_width(expression).move_to(UP * self.layout.expression_y)
         expression.terms = expression[: len(terms)]

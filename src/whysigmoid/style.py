@@ -87,6 +87,7 @@ __all__ = [
     "number",
     "right_edge",
     "screen_aspect",
+    "shown_number",
     "text",
     "text_lines",
     "touches",
@@ -360,8 +361,24 @@ def number(
     too instead of as 0). The mobject keeps ``value`` and ``shown`` (the
     core's formatted string) so tests can compare what is shown with the core.
     """
+<<<<<<< HEAD
     tex = format_tex(value, decimals, trim, scientific_tiny)
     mob = MathTex(tex, font_size=font_size * type_scale(), color=INK if color is None else color)
+=======
+    return shown_number(format_tex(value, decimals, trim, scientific_tiny), value, font_size, color)
+
+
+def shown_number(
+    tex: str, value: float, font_size: float = FONT_LABEL, color: ManimColor | None = None
+) -> MathTex:
+    r"""A number the core wrote as ``tex`` (``"0.63"``, ``"< 0.01"``), as a formula.
+
+    For numbers formatted by more than :func:`number` knows, such as a row of
+    shares rounded together (:func:`whysigmoid.core.format_shares_tex`). The
+    mobject keeps ``value`` (the true number) and ``shown`` (``tex``).
+    """
+    mob = MathTex(tex, font_size=font_size, color=INK if color is None else color)
+>>>>>>> numbers
     mob.value = float(value)
     mob.shown = tex
     return mob

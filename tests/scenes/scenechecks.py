@@ -9,9 +9,12 @@ not produce (``foreign_numbers``).
 
 import itertools
 import math
+import re
 import sys
+from decimal import Decimal
 
 import numpy as np
+from equations import bound_number, check_equations
 
 from whysigmoid.aspects import aspect_of_frame
 from whysigmoid.catalog import find_work
@@ -27,8 +30,11 @@ from whysigmoid.core import (
     average_deviation,
     bias_for_step,
     detect,
+    displayed_value,
     exp_normalize,
     fit_towers,
+    format_probability_tex,
+    format_shares_tex,
     format_tex,
     logit,
     neuron_forward,
@@ -36,7 +42,9 @@ from whysigmoid.core import (
     nice_ticks,
     nielsen_target,
     plot_window,
+    relation_tex,
     relu_chain_bound,
+    shown_pre_activation,
     sigmoid,
     sigmoid_chain_bound,
     sigmoid_derivative,
@@ -98,18 +106,23 @@ def check_just_activation(snapshots, params):
     expected = [expected[0]] + [f"+ {t}" for t in expected[1:]]
     if forward.bias:
         expected.append(f"+ {product_factor(forward.bias)}")
-    expected += ["=", fmt(forward.pre_activation)]
+    # "=" where the shown terms give the shown sum, else "\approx"
+    from_shown = shown_pre_activation(forward.inputs, forward.weights, forward.bias, 2)
+    sign = relation_tex(forward.pre_activation, from_shown, 2, trim=True)
+    expected += [sign, fmt(forward.pre_activation)]
     texts = [t.tex for t in snapshots[3].texts]
     assert texts[-len(expected) :] == expected
     # the end: h_in at the node and on the axis; sigma(h_in) at the dot and the output
     final = shown_numbers(snapshots[-1])
     assert final.count(fmt(forward.pre_activation)) >= 2
-    assert final.count(fmt(forward.output)) >= 2
+    # a tiny output is written in scientific notation, never as 0
+    output = format_tex(forward.output, 2, trim=True, scientific_tiny=True)
+    assert final.count(output) >= 2
     # no number on screen that the core did not produce; ticks are the panel's round ones
     low, high = params.x_range
     ticks = tick_values(low, high, nice_step(high - low, PANEL_X_TICKS))
     allowed = set(weights + inputs)
-    allowed |= {fmt(v) for v in (forward.bias, forward.pre_activation, forward.output)}
+    allowed |= {fmt(v) for v in (forward.bias, forward.pre_activation)} | {output}
     allowed |= {fmt(v) for v in (*ticks, *PANEL_Y_TICKS)}
     assert (foreign := foreign_numbers(snapshots, tokens(allowed))) == [], foreign
 
@@ -161,7 +174,8 @@ def check_exp_normalize(snapshots, params):
     scores = [fmt(s, trim=True) for s in result.scores]
     # exponentials are never shown as 0: tiny ones in scientific notation
     exps = [fmt(v, scientific_tiny=True) for v in result.exponentiated]
-    probs = [fmt(p) for p in result.probabilities]
+    # shares rounded together (largest remainder): "< 0.01" for a positive one without a unit
+    probs = format_shares_tex(result.probabilities, 2)
     total = fmt(result.total, scientific_tiny=True)
     assert len(snapshots) == 6  # five beats and the final frame
     assert exp_panel_numbers(snapshots[0]) == []
@@ -183,11 +197,12 @@ def check_exp_normalize(snapshots, params):
         assert exp_plot_numbers(snap) == sorted(fmt(t, trim=True) for t in ticks)
     units = [t.tex for t in snapshots[-1].texts if t.tex.startswith(r"\times 10^")]
     assert units == ([rf"\times 10^{{{power}}}"] if power else [])
-    # the shares add up to 1 (each off by at most half a unit in the last place)
+    # the shown shares add up to exactly 1 (a "< 0.01" adds no unit), none is a 0 for a positive p
     k = len(params.scores)
-    values = [float(s) for s in exp_panel_numbers(snapshots[-1])[-(k + 2) : -2]]
-    assert all(v >= 0 for v in values)
-    assert abs(sum(values) - 1) <= k * 0.005 + 1e-12
+    shown = exp_panel_numbers(snapshots[-1])[-(k + 2) : -2]
+    assert sum(Decimal(s) for s in shown if not s.startswith("<")) == 1
+    for text, p in zip(shown, result.probabilities, strict=True):
+        assert text.startswith("<") or Decimal(text) > 0 or p == 0
     assert any(t.tex.endswith("= 1") and "p_{1}" in t.tex for t in snapshots[-1].texts)
     # the shift, when there is one, is on screen: in the labels and in the note
     sign = "-" if result.shift > 0 else "+"
@@ -206,6 +221,28 @@ def check_exp_normalize(snapshots, params):
     assert foreign_numbers(snapshots, allowed) == []
 
 
+def is_share_label(tex):
+    """ExpNormalize: the last row's label, ``\\frac{e^{s_i}}{\\Sigma}`` (or its shifted form)."""
+    return tex.startswith(r"\frac{e^{") and tex.endswith(r"}{\Sigma}")
+
+
+def exp_normalize_shares(snapshot):
+    """ExpNormalize: ``p_{i}`` bound to the shown shares, for ``check_equations``.
+
+    The shares are the numbers after the last row's label (``\\frac{e^{s_i}}{\\Sigma}``);
+    as many as the equation ``p_{1} + ... + p_{k} = 1`` names.
+    """
+    texts = list(snapshot.texts)
+    # the row's label, not the note's "\frac{e^{s_i - m}}{\sum_j ...}" of a shifted softmax
+    label = next((i for i, t in enumerate(texts) if is_share_label(t.tex)), None)
+    sums = [t.tex for t in texts if t.tex.startswith("p_{1}")]
+    if label is None or not sums:
+        return {}
+    k = max(int(i) for i in re.findall(r"p_\{(\d+)\}", sums[0]))
+    shares = [t.shown for t in texts[label + 1 :] if t.shown is not None][:k]
+    return {f"p_{{{i + 1}}}": bound_number(share) for i, share in enumerate(shares)}
+
+
 # --- ExpNormalizeSigmoid ----------------------------------------------------------
 
 
@@ -213,10 +250,16 @@ def two_class_cells(case):
     """A case table's cells as ExpNormalizeSigmoid writes them."""
     e = format_tex(case.exp_score, 2, scientific_tiny=True)  # never 0
     total = format_tex(case.total, 2)
+    # "=" where the shown operands give the shown result, else "\approx" (1/2.49 is 0.402)
+    shown_e = displayed_value(case.exp_score, 2, scientific_tiny=True)
+    shown_total = displayed_value(case.total, 2)
+    sum_sign = relation_tex(case.total, 1 + shown_e, 2)
+    p0_sign = relation_tex(case.p0, 1 / shown_total, 3)
+    p1_sign = relation_tex(case.p1, shown_e / shown_total, 3)
     return [
-        rf"1 + {e} = {total}",
-        rf"\frac{{1}}{{{total}}} = {format_tex(case.p0, 3)}",
-        rf"\frac{{{e}}}{{{total}}} = {format_tex(case.p1, 3)}",
+        rf"1 + {e} {sum_sign} {total}",
+        rf"\frac{{1}}{{{total}}} {p0_sign} {format_tex(case.p0, 3)}",
+        rf"\frac{{{e}}}{{{total}}} {p1_sign} {format_tex(case.p1, 3)}",
     ]
 
 
@@ -261,9 +304,19 @@ def legend_texts(snapshot):
 
 
 def readouts(snapshot):
-    """(label, readout) pairs as shown: the readout follows its label."""
+    """(label, readout) pairs as shown: the readout follows its label.
+
+    A label ending in ``\\approx`` (the shown b and w do not give the shown s
+    at its digits; ``equations`` checks which) is keyed as its ``=`` form.
+    """
     texts = list(snapshot.texts)
-    return {a.tex: b.shown for a, b in itertools.pairwise(texts) if a.tex.endswith("=")}
+    found = {}
+    for a, b in itertools.pairwise(texts):
+        if a.tex.endswith(r"\approx"):
+            found[a.tex.removesuffix(r"\approx") + "="] = b.shown
+        elif a.tex.endswith("="):
+            found[a.tex] = b.shown
+    return found
 
 
 def check_sigmoid_family(snapshots, params):
@@ -335,14 +388,16 @@ def check_concept_detector(snapshots, params):
         assert fmt(result.weighted_sum) in line
     assert verdicts(snapshots[2]) == [format_tex(r.output, 0) for r in results]
     # beat 4: the steep sigmoid's outputs replace them
-    assert verdicts(snapshots[-1]) == [format_tex(s.output, 2) for s in soft]
+    # a sigmoid's output near 0 or 1 as the bound it passes (< 0.01, > 0.99), never 0.00 or 1.00
+    soft_shown = [format_probability_tex(s.output, 2) for s in soft]
+    assert verdicts(snapshots[-1]) == soft_shown
     # nothing else: weights, evidence, threshold, outputs, the inset's 0 and 1, sigma's weight
     allowed = {format_tex(w, 1) for w in weights.ravel()} | {fmt(params.bias), threshold}
     for result in results:
-        allowed |= {fmt(v) for v in (*result.column_sums, result.weighted_sum)}
-        allowed |= {fmt(abs(v)) for v in result.column_sums}
+        allowed |= {fmt(v) for v in (*result.evidence_terms, result.weighted_sum)}
+        allowed |= {fmt(abs(v)) for v in result.evidence_terms}
         allowed.add(format_tex(result.output, 0))
-    allowed |= {format_tex(s.output, 2) for s in soft}
+    allowed |= set(soft_shown)
     allowed |= {"0", "1", format_tex(params.steepness, 2, True)}
     assert (foreign := foreign_numbers(snapshots, tokens(allowed))) == [], foreign
 
@@ -541,3 +596,12 @@ STILL_CHECKS = {
     "SigmoidFamilyPanels": check_family_panels,
     "ExpNormalizeTable": check_exp_normalize_table,
 }
+
+
+#: Symbols a work shows as a row of numbers rather than as ``symbol = number``.
+BINDINGS = {"ExpNormalize": exp_normalize_shares}
+
+
+def equation_failures(name, snapshots):
+    """Equations on screen that do not hold for the numbers shown (``equations``), one a line."""
+    return check_equations(snapshots, BINDINGS.get(name)).failures

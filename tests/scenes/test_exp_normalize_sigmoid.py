@@ -32,7 +32,10 @@ def test_blog_values(beats):
     assert r"1 + 0.67 = 1.67" in texts
     assert r"\frac{1}{1.67} = 0.599" in texts
     assert r"\frac{0.67}{1.67} = 0.401" in texts
-    assert r"\frac{1.49}{2.49} = 0.599" in texts
+    # case 2: 1/2.49 is 0.4016 and 1.49/2.49 is 0.5984; sigma(-0.4) = 0.4013 is shown, with "≈"
+    assert r"1 + 1.49 = 2.49" in texts
+    assert r"\frac{1}{2.49} \approx 0.401" in texts
+    assert r"\frac{1.49}{2.49} \approx 0.599" in texts
     assert "0.401" in shown(snapshots[-1])
 
 

@@ -5,8 +5,9 @@ domain (the ``--set`` limits in docs/guides/rendering.md: extreme magnitudes, ti
 fewest and most values) and runs ``construct()`` without writing frames (the
 ``beats`` fixture's dry run, in which any warning is an error), in one of the
 work's aspects (``aspect_for``). At every beat:
-no exception, ``layout_problems == []``, and every number on screen is the
-core's value as its formatter rounds it (``scenechecks``). Each still draws
+no exception, ``layout_problems == []``, every number on screen is the
+core's value as its formatter rounds it (``scenechecks``), and every equation
+on screen holds for the numbers as shown, at the digits shown (``equations``). Each still draws
 sets over its own parameters' domain (built from the same pieces as its
 video's) and is checked the same way in its one frame. Sets the validators
 reject are tested through the CLI in ``tests/cli/test_set_domains.py``.
@@ -25,7 +26,7 @@ import zlib
 
 from hypothesis import HealthCheck, Phase, assume, example, given, settings
 from hypothesis import strategies as st
-from scenechecks import CHECKS, STILL_CHECKS
+from scenechecks import CHECKS, STILL_CHECKS, equation_failures
 
 from whysigmoid.catalog import SCENES, STILLS, find_work
 from whysigmoid.core import (
@@ -346,6 +347,8 @@ def check_every_beat(beats, name, params):
     snapshots = beats(name, params, aspect)  # any warning fails (conftest.dry_run)
     assert layout_problems(snapshots) == []
     assert illegible_texts(snapshots) == []
+    # every equation on screen holds for the numbers shown, at the digits shown
+    assert (failures := equation_failures(name, snapshots)) == [], "\n".join(failures)
     if name in STILL_CHECKS:
         (snapshot,) = snapshots
         STILL_CHECKS[name](snapshot, params)

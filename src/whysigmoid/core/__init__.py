@@ -24,9 +24,17 @@ from .detector import (
     detect,
     weight_grid,
 )
-from .formatting import MINUS, format_number, format_tex
+from .formatting import (
+    MINUS,
+    displayed_value,
+    format_number,
+    format_probability_tex,
+    format_shares_tex,
+    format_tex,
+    relation_tex,
+)
 from .gradient import numeric_gradient
-from .neuron import NeuronForward, neuron_forward, pre_activation
+from .neuron import NeuronForward, neuron_forward, pre_activation, shown_pre_activation
 from .normalize import (
     ExpNormalization,
     TwoClassNormalization,
@@ -61,6 +69,7 @@ from .ranges import (
     round_step,
     tick_values,
 )
+from .rounding import largest_remainder
 from .sampling import (
     AffineFamily,
     Discontinuity,
@@ -141,13 +150,17 @@ __all__ = [
     "blend_deviation",
     "chain_gradient",
     "detect",
+    "displayed_value",
     "enclosing_range",
     "evaluate_towers",
     "exp_normalize",
     "exponential_curve",
     "fit_towers",
     "format_number",
+    "format_probability_tex",
+    "format_shares_tex",
     "format_tex",
+    "largest_remainder",
     "logit",
     "logit_nielsen_target",
     "logsumexp",
@@ -160,12 +173,14 @@ __all__ = [
     "padded_range",
     "plot_window",
     "pre_activation",
+    "relation_tex",
     "relu",
     "relu_chain_bound",
     "relu_derivative",
     "round_step",
     "sample_function",
     "shared_grid",
+    "shown_pre_activation",
     "sigmoid",
     "sigmoid_chain_bound",
     "sigmoid_derivative",

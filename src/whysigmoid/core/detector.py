@@ -91,6 +91,27 @@ class DetectorResult:
         with np.errstate(over="ignore", invalid="ignore"):
             return self.summands.sum(axis=0)
 
+    @property
+    def evidence_terms(self) -> NDArray[np.float64]:
+        """The non-zero summands grouped as a viewer adds them up, shape (n,).
+
+        Column by column (left to right), equal summands together: the blog's
+        ``-0.7 + 4`` (one pixel of 0.7 times -1, four of 1.0 times 1) and
+        ``-0.7 - 3`` (one of 0.7 and three of 1.0, times -1). Within a column
+        the smaller groups come first. Every group is a whole number of equal
+        summands, so each term can be checked against the pixels and weights
+        shown; the terms add up to ``weighted_sum`` (up to float rounding).
+        No group overflows where its column does not: a column's summands
+        share the column's sign.
+        """
+        terms: list[float] = []
+        with np.errstate(over="ignore", invalid="ignore"):
+            for column in self.summands.T:
+                present = column[column != 0]
+                groups = [float(present[present == v].sum()) for v in np.unique(present)]
+                terms += sorted(groups, key=abs)
+        return np.array(terms, dtype=np.float64)
+
 
 def detect(
     image: ArrayLike,

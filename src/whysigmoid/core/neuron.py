@@ -9,8 +9,9 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from .activations import sigmoid
+from .formatting import displayed_value
 
-__all__ = ["NeuronForward", "neuron_forward", "pre_activation"]
+__all__ = ["NeuronForward", "neuron_forward", "pre_activation", "shown_pre_activation"]
 
 
 def _vectors(inputs: ArrayLike, weights: ArrayLike) -> tuple[NDArray, NDArray]:
@@ -78,6 +79,42 @@ def pre_activation(inputs: ArrayLike, weights: ArrayLike, bias: float = 0.0) -> 
     """
     x, w = _vectors(inputs, weights)
     return np.float64(_sum([*_terms(x, w).tolist(), float(bias)]))
+
+
+def shown_pre_activation(
+    inputs: ArrayLike, weights: ArrayLike, bias: float, decimals: int
+) -> float:
+    r"""The pre-activation a viewer computes from the numbers shown.
+
+    Each input, weight and the bias as the core's formatter writes it with
+    ``decimals`` (:func:`whysigmoid.core.displayed_value`), then
+    :func:`pre_activation` of those. Beside the true ``z`` it tells whether
+    the written sum ``x_1 w_1 + ... + b`` may say ``= z`` or only
+    ``\approx z`` (:func:`whysigmoid.core.relation_tex`): with an input of
+    0.004 shown as 0 and a weight of 10^6, the shown terms miss 4000.
+
+    Parameters
+    ----------
+    inputs, weights : array_like of float, shape (m,)
+    bias : float
+    decimals : int
+        Decimals the scene shows them with, >= 0.
+
+    Returns
+    -------
+    float
+        Finite, ``+-inf`` or NaN (a shown 1.80 x 10^308 is beyond float64: inf),
+        without a RuntimeWarning.
+
+    Raises
+    ------
+    ValueError
+        If the arrays are not 1-D or their lengths differ, or ``decimals`` < 0.
+    """
+    x, w = _vectors(inputs, weights)
+    shown = [[displayed_value(v, decimals) for v in values.tolist()] for values in (x, w)]
+    with np.errstate(all="ignore"):
+        return float(pre_activation(*shown, displayed_value(float(bias), decimals)))
 
 
 @dataclass(frozen=True)

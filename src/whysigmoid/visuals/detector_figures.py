@@ -10,7 +10,7 @@ import numpy as np
 from manim import ORIGIN, RIGHT, UP, Dot, ManimColor, VGroup, config
 
 from .. import style
-from ..core import affine_sigmoid, format_tex
+from ..core import affine_sigmoid, format_probability_tex, format_tex
 from .placement import wrap
 
 __all__ = ["sigmoid_inset", "verdict", "verdict_color"]
@@ -35,9 +35,16 @@ def verdict_color(output: float) -> ManimColor:
 
 
 def verdict(output: float, decimals: int) -> VGroup:
-    """``=> 1  yes`` in green, ``=> 0  no`` in red (by which side of 1/2 it lies)."""
+    """``=> 1  yes`` in green, ``=> 0  no`` in red (by which side of 1/2 it lies).
+
+    With ``decimals`` > 0 (a sigmoid's output), a value inside (0, 1) that
+    would read 0.00 or 1.00 is written as the bound it passes, ``< 0.01`` or
+    ``> 0.99`` (:func:`whysigmoid.core.format_probability_tex`): a steep
+    sigmoid is never exactly 0 or 1, and the bound is as short as the number.
+    """
     color = verdict_color(output)
-    value = style.number(output, decimals, trim=False, font_size=style.FONT_BODY, color=color)
+    tex = format_probability_tex(output, decimals) if decimals else format_tex(output, 0)
+    value = style.shown_number(tex, output, style.FONT_BODY, color)
     word = style.text("yes" if output >= 0.5 else "no", color=color)
     group = VGroup(style.math(r"\Rightarrow", color=color), value, word)
     group.arrange(RIGHT, buff=VERDICT_GAP)

@@ -12,6 +12,8 @@ __all__ = ["PixelGrid", "WeightGrid"]
 
 #: Pixel disc radius relative to the cell side.
 DISC_RATIO = 0.36
+#: Discs above their squares (z-index 0), whatever the order the scene holds them in.
+DISC_Z_INDEX = 1
 #: Outline of an off pixel (a ring), in stroke width units.
 RING_WIDTH = 2.0
 #: Weight cells: the colour reaches full strength at |w| = this.
@@ -24,7 +26,10 @@ class PixelGrid(VGroup):
     """An image as dark cells with discs whose brightness is the pixel intensity.
 
     ``grid.cells[r][c]`` is the square behind pixel (r, c), ``grid.discs[r][c]``
-    its disc. Intensities are in [0, 1]; an off pixel is drawn as a ring.
+    its disc. Intensities are in [0, 1]; an off pixel is drawn as a ring. The
+    discs are drawn over the squares always (a higher z-index), so a square
+    recoloured by an animation, which Manim adds to the scene again on top,
+    never hides its pixel.
 
     Parameters
     ----------
@@ -59,7 +64,7 @@ class PixelGrid(VGroup):
                     stroke_width=RING_WIDTH,
                 )
                 cells.add(square)
-                discs.add(disc.move_to(square))
+                discs.add(disc.move_to(square).set_z_index(DISC_Z_INDEX))
             self.cells.add(cells)
             self.discs.add(discs)
         self.add(self.cells, self.discs)

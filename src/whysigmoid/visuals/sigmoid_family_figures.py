@@ -27,7 +27,16 @@ from manim import (
 )
 
 from .. import style
-from ..core import AffineFamily, format_tex, nice_step, sigmoid, step_derivative, step_position
+from ..core import (
+    AffineFamily,
+    displayed_value,
+    format_tex,
+    nice_step,
+    relation_tex,
+    sigmoid,
+    step_derivative,
+    step_position,
+)
 from .graph import FunctionGraph
 from .readout import NumberReadout, labelled_readout
 
@@ -111,20 +120,23 @@ def midpoint_marker(
     label_gap: float,
     decimals: int,
 ) -> VGroup:
-    """A dashed guide at s = -b/w, a dot where sigma = sigma(0), a live label ``s = -b/w = ...``.
+    r"""A dashed guide at s = -b/w, a dot where sigma = sigma(0), a live label ``s = -b/w = ...``.
 
     The label floats ``label_gap`` above the plot's top, kept above the
-    plot's x extent; ``decimals`` as the other readouts. The marker follows
-    the trackers (an updater) and hides while the midpoint is outside
-    ``x_range`` or does not exist (w = 0, on the way between stops).
+    plot's x extent; ``decimals`` as the other readouts (of w and b). It says
+    ``\approx`` instead of ``=`` while the readouts of b and w as shown do not
+    give the shown s at its digits (w = 2.5, b = -0.0125 shown -0.01: s =
+    0.005 is shown 0.01, but 0.01/2.5 = 0.004). The marker follows the
+    trackers (an updater) and hides while the midpoint is outside ``x_range``
+    or does not exist (w = 0, on the way between stops).
     """
     x_min, x_max = x_range
     half = float(sigmoid(0.0))
-    text = labelled_readout(r"s = -b/w =", 0.0, decimals, True, style.FONT_SMALL)
-    readout = text.readout
+    equal = labelled_readout(r"s = -b/w =", 0.0, decimals, True, style.FONT_SMALL)
+    approx = labelled_readout(r"s = -b/w \approx", 0.0, decimals, True, style.FONT_SMALL)
     guide = DashedLine(ORIGIN, UP, color=style.GUIDE, stroke_width=style.STROKE_GUIDE)
     dot = Dot(radius=MARKER_DOT_RADIUS, color=style.CURVE)
-    marker = VGroup(guide, dot, text)
+    marker = VGroup(guide, dot, equal, approx)
     top = axes.c2p(0, y_range[1])[1] + label_gap
 
     def follow(group):
@@ -133,10 +145,16 @@ def midpoint_marker(
         s = step_position(w, b) if w != 0 else np.inf
         shown = 1.0 if x_min <= s <= x_max else 0.0
         guide.set_stroke(opacity=shown)
-        VGroup(dot, text).set_fill(opacity=shown)
+        VGroup(dot, equal, approx).set_fill(opacity=shown)
         if not shown:
             return
-        readout.set_value(s)
+        # "=" only if the readouts of b and w, as shown, give the shown s
+        shown_w = displayed_value(w, decimals)
+        from_shown = -displayed_value(b, decimals) / shown_w if shown_w else np.nan
+        holds = relation_tex(s, from_shown, decimals, trim=True) == "="
+        text, hidden = (equal, approx) if holds else (approx, equal)
+        hidden.set_opacity(0.0)  # fill and stroke: not drawn, and not read as shown
+        text.readout.set_value(s)
         guide.put_start_and_end_on(axes.c2p(s, y_range[0]), axes.c2p(s, y_range[1]))
         dot.move_to(axes.c2p(s, half))
         text.move_to([axes.c2p(s, 0)[0], top, 0])

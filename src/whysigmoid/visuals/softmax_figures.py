@@ -9,7 +9,7 @@ from __future__ import annotations
 from manim import DOWN, RIGHT, UP, Arrow, MathTex, VGroup, config
 
 from .. import style
-from ..core import format_tex
+from ..core import format_shares_tex, format_tex
 from .placement import wrap
 from .stacked_bar import StackedBar
 
@@ -19,6 +19,7 @@ __all__ = [
     "adds_up_to_one",
     "cell",
     "fit_to_bottom",
+    "share_cells",
     "shifted_exponent",
     "stable_note",
     "sum_arrows",
@@ -27,7 +28,9 @@ __all__ = [
 #: Decimals: scores as given (up to 2), exponentials, sum and probabilities 2.
 #: From a million on the core writes m x 10^p; exponentials and the sum are
 #: never zero, so a tiny one is written so too (e^-45 = 2.86 x 10^-20, not
-#: 0.00); probabilities are shares of 1 and round to 0.00 like any share.
+#: 0.00); probabilities are rounded together so that the shown ones add up to
+#: the shown 1, a positive one too small for 0.01 written "< 0.01"
+#: (``share_cells``).
 SCORE_DECIMALS = 2
 VALUE_DECIMALS = 2
 #: Least room under the panel (its usual layout ends at style.FRAME_MARGIN, 0.35).
@@ -68,6 +71,20 @@ def cell(value: float, decimals: int, trim: bool, color, scientific_tiny: bool =
     return style.number(
         value, decimals, trim, style.FONT_BODY, color, scientific_tiny=scientific_tiny
     )
+
+
+def share_cells(probabilities, colors) -> list[MathTex]:
+    """The row of probabilities: rounded together, they add up to 1 as shown.
+
+    Largest-remainder rounding by the core (:func:`whysigmoid.core.format_shares_tex`):
+    each is its probability rounded down or up, and one too small to get 0.01
+    is written ``< 0.01``, not 0.00.
+    """
+    shown = format_shares_tex(probabilities, VALUE_DECIMALS)
+    return [
+        style.shown_number(text, p, style.FONT_BODY, color)
+        for text, p, color in zip(shown, probabilities, colors, strict=True)
+    ]
 
 
 def sum_arrows(cells: VGroup, total: VGroup) -> VGroup:

@@ -7,13 +7,22 @@ screen and animates these.
 
 from __future__ import annotations
 
+import math
+
 from manim import Axes, VGroup
 
 from .. import style
-from ..core import TowerFunctionsParams, affine_sigmoid, bias_for_step, evaluate_towers
+from ..core import (
+    TowerFunctionsParams,
+    affine_sigmoid,
+    bias_for_step,
+    displayed_value,
+    evaluate_towers,
+    relation_tex,
+)
 from .graph import FunctionGraph
 from .legend import Legend
-from .tower_figures import AREA_OPACITY, fmt
+from .tower_figures import AREA_OPACITY, DECIMALS, fmt
 from .tower_network import TowerNetwork
 
 __all__ = ["network_labels", "tower_graphs"]
@@ -39,11 +48,7 @@ def network_labels(network: TowerNetwork, p: TowerFunctionsParams) -> VGroup:
     )
     biases = VGroup(
         *(
-            style.math(
-                rf"b_{i + 1} = {fmt(bias_for_step(s, w))} \;\Rightarrow\; "
-                rf"s_{i + 1} = -b_{i + 1}/w = {fmt(s)}",
-                font_size=small,
-            ).move_to(network.bias_anchor(i))
+            style.math(step_label(i, s, w), font_size=small).move_to(network.bias_anchor(i))
             for i, s in enumerate(steps)
         )
     )
@@ -89,3 +94,19 @@ def tower_graphs(axes: Axes, p: TowerFunctionsParams) -> tuple[list, FunctionGra
         ]
     )
     return steps, tower, legend
+
+
+def step_label(i: int, s: float, w: float) -> str:
+    r"""``b_1 = -400 \;\Rightarrow\; s_1 = -b_1/w = 0.4`` for step ``i`` (0-based) at ``s``.
+
+    The bias is the core's ``bias_for_step(s, w)``; the step is written with
+    ``\approx`` where the shown bias and weight do not give the shown step at its
+    digits (w = 2.5, s = 0.005: b = -0.0125 is shown -0.01, and 0.01/2.5 = 0.004).
+    """
+    b = bias_for_step(s, w)
+    shown_w = displayed_value(w, DECIMALS)
+    # a weight shown as 0 (w = 1e-5) gives no step at all: only "\approx" is true
+    from_shown = -displayed_value(b, DECIMALS) / shown_w if shown_w else math.nan
+    sign = relation_tex(s, from_shown, DECIMALS, trim=True)
+    n = i + 1
+    return rf"b_{n} = {fmt(b)} \;\Rightarrow\; s_{n} = -b_{n}/w {sign} {fmt(s)}"

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from manim import LEFT, ORIGIN, RIGHT, ManimColor, Mobject, Rectangle, VGroup
 
 from .. import style
-from ..core import TwoClassNormalization, format_tex
+from ..core import TwoClassNormalization, displayed_value, format_tex, relation_tex
 
 __all__ = ["ValueTable", "two_class_table"]
 
@@ -179,7 +179,10 @@ def two_class_table(
         Decimals of e^x and the sum, and of the probabilities (kept, not
         trimmed). The core's formatter writes values from ``SCIENTIFIC_FROM``
         on as ``m \times 10^{p}``, and e^x also when it would round to zero;
-        probabilities round to 0 as usual.
+        probabilities round to 0 as usual. A result the shown operands do not
+        give at the shown digits (``1 / 2.49`` is 0.402, the shown p(y=0) of
+        x = 0.4 is 0.401) is written with ``\approx`` instead of ``=``
+        (:func:`whysigmoid.core.relation_tex`).
     font_size : float
     with_inputs : bool
         Add the rows x and e^x on top (x with ``value_decimals``, trailing
@@ -188,10 +191,18 @@ def two_class_table(
     # e^x is never zero: a tiny one is written as m x 10^-p, not rounded to 0
     e = format_tex(case.exp_score, value_decimals, scientific_tiny=True)
     total = format_tex(case.total, value_decimals)
+    # each result is the core's, and "=" only where the shown operands give it
+    shown_e = displayed_value(case.exp_score, value_decimals, scientific_tiny=True)
+    shown_total = displayed_value(case.total, value_decimals)
+    signs = [
+        relation_tex(case.total, 1 + shown_e, value_decimals),
+        relation_tex(case.p0, 1 / shown_total, prob_decimals),
+        relation_tex(case.p1, shown_e / shown_total, prob_decimals),
+    ]
     cells = [
-        rf"1 + {e} = {total}",
-        rf"\frac{{1}}{{{total}}} = {format_tex(case.p0, prob_decimals)}",
-        rf"\frac{{{e}}}{{{total}}} = {format_tex(case.p1, prob_decimals)}",
+        rf"1 + {e} {signs[0]} {total}",
+        rf"\frac{{1}}{{{total}}} {signs[1]} {format_tex(case.p0, prob_decimals)}",
+        rf"\frac{{{e}}}{{{total}}} {signs[2]} {format_tex(case.p1, prob_decimals)}",
     ]
     labels = [r"\text{Sum}", "p(y=0)", "p(y=1)"]
     if with_inputs:
