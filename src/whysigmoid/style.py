@@ -445,6 +445,7 @@ def make_axes(
     x_ticks: Iterable[float] = (),
     y_ticks: Iterable[float] = (),
     tick_decimals: int = 2,
+    tick_font_size: float = FONT_SMALL,
 ) -> Axes:
     """Axes in the project's look, tick labels set by the core's formatter.
 
@@ -465,6 +466,8 @@ def make_axes(
         the corner) is left out, its tick kept: x before y, earlier ticks win.
     tick_decimals : int
         Most decimals of a tick label (trailing zeros dropped).
+    tick_font_size : float
+        Font size of the tick labels (a size of the type scale, ``FONT_*``).
     """
     axes = Axes(
         x_range=list(x_range),
@@ -495,7 +498,7 @@ def make_axes(
                     GUIDE, STROKE_GUIDE
                 )
             )
-            label = number(value, tick_decimals, font_size=FONT_SMALL, color=GUIDE)
+            label = number(value, tick_decimals, font_size=tick_font_size, color=GUIDE)
             label.next_to(point(value), side, buff=TICK_LABEL_BUFF)
             if not any(touches(label, other, TICK_LABEL_CLEARANCE) for other in placed):
                 placed.append(label)
