@@ -120,6 +120,7 @@ STILL_TEXT = PlotText(
     tick_font_size=style.FONT_CAPTION,
     legend_font_size=style.FONT_CAPTION,
     fit_ticks=True,
+    spaced=True,
     legend_above=True,
 )
 #: The numbers written on a plot (slopes) and panel titles.
@@ -182,17 +183,25 @@ def fitted(
     raise RuntimeError(f"the figure's text leaves no room for its axes ({size_now.round(2)})")
 
 
-def place_legend(legend: Legend, axes: Axes, side: np.ndarray) -> Legend:
-    """``legend`` beside ``axes``, on ``side``.
+def place_legend(legend: Legend, axes: Axes, screen: Layout) -> Legend:
+    """A panel's ``legend`` beside its ``axes``, on ``screen.legend_side``.
 
-    UP: above the spines, flush left, in columns at most as wide as them;
+    UP: above the axes, flush left with their tick labels, in as many columns
+    as the panel's share of the frame holds (:func:`panel_width`: the same
+    whatever size :func:`fitted` tries, so both panels' legends agree);
     RIGHT: right of the axes (their ``x`` label included), one column, flush top.
     """
-    if np.array_equal(side, RIGHT):
+    if np.array_equal(screen.legend_side, RIGHT):
         legend.arrange_in_columns(0.0, 1)
         return legend.next_to(axes, RIGHT, buff=LEGEND_GAP, aligned_edge=UP)
-    legend.arrange_in_columns(axes.spines.width, LEGEND_COLUMNS)
-    return legend.next_to(axes.spines, UP, buff=LEGEND_GAP, aligned_edge=LEFT)
+    legend.arrange_in_columns(panel_width(screen), LEGEND_COLUMNS)
+    return legend.next_to(axes.spines, UP, buff=LEGEND_GAP).align_to(axes, LEFT)
+
+
+def panel_width(screen: Layout) -> float:
+    """The width of the frame (inside its margins) one of two panels has, scene units."""
+    across = panels_of(screen)[0]
+    return float((room()[0] - (across - 1) * screen.panel_gap) / across)
 
 
 class BlogStill(Scene):
@@ -232,9 +241,7 @@ class DerivativeAtPoints(BlogStill):
 
     def figure(self, size: tuple[float, float]) -> VGroup:
         """The axes (``size``), the curve, its dots and slopes, the key above."""
-        axes = plot_axes(
-            self.params.x_range, SIGMOID_Y_RANGE, size, STILL_TEXT.tick_font_size, fit_ticks=True
-        )
+        axes = plot_axes(self.params.x_range, SIGMOID_Y_RANGE, size, STILL_TEXT)
         curve = FunctionGraph.plot(axes, sigmoid, color=style.CURVE)
         legend = Legend([(style.CURVE, r"\sigma(x)")], font_size=STILL_TEXT.legend_font_size)
         key = style.text(
@@ -246,7 +253,7 @@ class DerivativeAtPoints(BlogStill):
         header.next_to(axes.spines, UP, buff=LEGEND_GAP, aligned_edge=LEFT)
         figure = VGroup(axes, curve, header)
         placed = [header, *axes.tick_labels]
-        inside = VGroup(axes.spines, *axes.tick_labels)
+        inside = axes.spines
         for x in self.params.points:
             point = axes.c2p(x, float(sigmoid(x)))
             label = style.number(
@@ -328,11 +335,11 @@ class StepFunction(BlogStill):
                 STEP_DERIVATIVE_Y_RANGE,
                 step_derivative,
                 style.DERIVATIVE,
-                r"\tfrac{d}{dx}\,\mathrm{Step}(x)",
+                r"d/dx\,\mathrm{Step}(x)",
             ),
         )
         for y_range, function, color, title in parts:
-            axes = plot_axes(p.x_range, y_range, size, STILL_TEXT.tick_font_size, fit_ticks=True)
+            axes = plot_axes(p.x_range, y_range, size, STILL_TEXT)
             graph = FunctionGraph.plot(axes, function, breaks=(0.0,), color=color)
             heading = style.math(title, font_size=LABEL_FONT, color=color)
             panels.add(VGroup(axes, graph, heading.next_to(axes.spines, UP, buff=TITLE_GAP)))
@@ -367,9 +374,7 @@ class SigmoidFamilyPanels(BlogStill):
         )
         panels = VGroup()
         for (shared, value), changing, stops in sweeps:
-            axes = plot_axes(
-                p.x_range, SIGMOID_Y_RANGE, size, STILL_TEXT.tick_font_size, fit_ticks=True
-            )
+            axes = plot_axes(p.x_range, SIGMOID_Y_RANGE, size, STILL_TEXT)
             panel = VGroup(axes)
             entries = []
             for i, (w, b) in enumerate(stops):
@@ -385,7 +390,7 @@ class SigmoidFamilyPanels(BlogStill):
                 font_size=STILL_TEXT.legend_font_size,
                 title=parameter_label(shared, value, LEGEND_DECIMALS),
             )
-            panel.add(place_legend(legend, axes, screen.legend_side))
+            panel.add(place_legend(legend, axes, screen))
             panels.add(panel)
         return panels.arrange(
             screen.panel_direction,

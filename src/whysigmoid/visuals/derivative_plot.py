@@ -78,6 +78,8 @@ class PlotText:
         Font sizes of the tick labels and the legend (``style.FONT_*``).
     fit_ticks : bool
         Fewer x ticks where their labels would crowd (:func:`plot_axes`).
+    spaced : bool
+        Gaps around tick labels grow with the type scale (:func:`plot_axes`).
     legend_above : bool
         The legend above the axes, flush left, its entries in as many columns
         as the axes' width holds (at most :data:`LEGEND_COLUMNS`).
@@ -86,6 +88,7 @@ class PlotText:
     tick_font_size: float = style.FONT_SMALL
     legend_font_size: float = style.FONT_SMALL
     fit_ticks: bool = False
+    spaced: bool = False
     legend_above: bool = False
 
 
@@ -99,8 +102,7 @@ def plot_axes(
     x_range: tuple[float, float],
     y_range: tuple[float, float],
     size: tuple[float, float],
-    tick_font_size: float = style.FONT_SMALL,
-    fit_ticks: bool = False,
+    text: PlotText = PlotText(),
 ) -> Axes:
     """Axes in the project's look with nice ticks and an ``x`` label on the right.
 
@@ -110,31 +112,41 @@ def plot_axes(
         The plot window.
     size : (float, float)
         Width and height of the axes, scene units.
-    tick_font_size : float
-        Font size of the tick labels and the ``x`` label (a ``style.FONT_*``).
-    fit_ticks : bool
-        Label at most :data:`MAX_X_TICKS` x ticks, fewer (a coarser nice
-        step, :func:`fitted_x_step`) where their labels would come closer
-        than :data:`TICK_LABEL_SPACE`: wide labels (``-5 x 10^5``) or
-        large text on a short axis keep evenly spaced ticks rather than
-        losing every other label to overlap.
+    text : PlotText
+        Size of the tick labels and the ``x`` label; with ``text.fit_ticks``
+        at most :data:`MAX_X_TICKS` x ticks are labelled, fewer (a coarser
+        nice step, :func:`fitted_x_step`) where their labels would come
+        closer than :data:`TICK_LABEL_SPACE` (wide labels such as
+        ``-5 x 10^5``, large text on a short axis): evenly spaced ticks
+        rather than every other label lost to overlap. With
+        ``text.spaced`` the gaps between ticks, labels and the ``x`` label
+        grow with the type scale, and the ``x`` label moves right of a last
+        tick label it would crowd.
     """
     (x_low, x_high), (y_low, y_high) = x_range, y_range
-    if fit_ticks:
-        x_step = fitted_x_step(x_low, x_high, size[0], tick_font_size)
+    if text.fit_ticks:
+        x_step = fitted_x_step(x_low, x_high, size[0], text.tick_font_size)
     else:
         x_step = nice_step(x_high - x_low, MAX_X_TICKS)
     y_step = nice_step(y_high - y_low, MAX_Y_TICKS)
+    gap = style.type_scale() if text.spaced else 1.0
     axes = style.make_axes(
         (x_low, x_high, x_step),
         (y_low, y_high, y_step),
         *size,
         x_ticks=tick_values(x_low, x_high, x_step),
         y_ticks=tick_values(y_low, y_high, y_step),
-        tick_font_size=tick_font_size,
+        tick_font_size=text.tick_font_size,
+        tick_buff=style.TICK_LABEL_BUFF * gap,
     )
-    label = style.math("x", font_size=tick_font_size, color=style.GUIDE)
-    axes.add(label.next_to(axes.c2p(x_high, y_low), RIGHT, buff=AXIS_LABEL_GAP))
+    label = style.math("x", font_size=text.tick_font_size, color=style.GUIDE)
+    label.next_to(axes.c2p(x_high, y_low), RIGHT, buff=AXIS_LABEL_GAP * gap)
+    if text.spaced:
+        for tick in axes.tick_labels:
+            if style.touches(label, tick, AXIS_LABEL_GAP * gap):
+                label.next_to(tick, RIGHT, buff=AXIS_LABEL_GAP * gap)
+                label.set_y(axes.c2p(x_high, y_low)[1])
+    axes.add(label)
     return axes
 
 
@@ -198,7 +210,7 @@ class FunctionAndDerivative(VGroup):
     ):
         super().__init__()
         breaks = tuple(breaks)
-        self.axes = plot_axes(x_range, y_range, size, text.tick_font_size, text.fit_ticks)
+        self.axes = plot_axes(x_range, y_range, size, text)
         self.graph = FunctionGraph.plot(self.axes, function, breaks=breaks, color=style.CURVE)
         self.derivative_graph = FunctionGraph.plot(
             self.axes, derivative, breaks=breaks, color=style.DERIVATIVE
