@@ -136,9 +136,12 @@ LEGEND_DECIMALS = 2
 LEGEND_COLUMNS = 3
 DERIVATIVE_DECIMALS = 3
 #: How often :func:`fitted` builds a figure anew before giving up; how far it
-#: may reach past the room (scene units: rounding).
-FIT_ROUNDS = 4
+#: may reach past the room (scene units: rounding); how much more than the
+#: overflow it takes off the axes (a tick label near the axis' end moves with
+#: them, so taking off just the overflow would only approach the fit).
+FIT_ROUNDS = 6
 FIT_TOLERANCE = 1e-6
+FIT_SLACK = 0.02
 #: Smallest axes :func:`fitted` builds (scene units): below it the text has no plot.
 MIN_AXES = 1.5
 
@@ -177,7 +180,7 @@ def fitted(
         over = np.array([figure.width, figure.height]) - room()
         if np.all(over <= FIT_TOLERANCE):
             return figure.move_to(ORIGIN)
-        size_now -= np.maximum(over, 0) / np.array(panels)
+        size_now -= np.where(over > FIT_TOLERANCE, over + FIT_SLACK, 0.0) / np.array(panels)
         if np.any(size_now < MIN_AXES):
             break
     raise RuntimeError(f"the figure's text leaves no room for its axes ({size_now.round(2)})")
