@@ -33,6 +33,7 @@ __all__ = [
     "overlaps",
     "record_beats",
     "small_texts",
+    "smallest_digits",
     "smallest_text",
     "sparse_beats",
 ]
@@ -254,6 +255,17 @@ def sparse_beats(snapshots: list[Snapshot]) -> list[str]:
                 f"{down:.0%} down, under {wanted[0]:.0%} and {wanted[1]:.0%}"
             )
     return problems
+
+
+def smallest_digits(snapshots: list[Snapshot]) -> float:
+    """The smallest digit height (CSS px where each is watched, :func:`digit_pixels`) shown.
+
+    Compares texts across a still's aspects, which are all seen at the same
+    width (``style.LEGIBILITY["still"]``): there points do not compare, pixels do.
+    """
+    return min(
+        px for snap in snapshots for t in snap.texts if (px := digit_pixels(snap, t)) is not None
+    )
 
 
 def smallest_text(snapshots: list[Snapshot]) -> float:

@@ -462,6 +462,8 @@ def make_axes(
     x_ticks: Iterable[float] = (),
     y_ticks: Iterable[float] = (),
     tick_decimals: int = 2,
+    tick_font_size: float = FONT_SMALL,
+    tick_buff: float = TICK_LABEL_BUFF,
 ) -> Axes:
     """Axes in the project's look, tick labels set by the core's formatter.
 
@@ -482,6 +484,10 @@ def make_axes(
         the corner) is left out, its tick kept: x before y, earlier ticks win.
     tick_decimals : int
         Most decimals of a tick label (trailing zeros dropped).
+    tick_font_size : float
+        Font size of the tick labels (a size of the type scale, ``FONT_*``).
+    tick_buff : float
+        Between a tick and its label, scene units.
     """
     axes = Axes(
         x_range=list(x_range),
@@ -512,8 +518,8 @@ def make_axes(
                     GUIDE, STROKE_GUIDE
                 )
             )
-            label = number(value, tick_decimals, font_size=FONT_SMALL, color=GUIDE)
-            label.next_to(point(value), side, buff=TICK_LABEL_BUFF)
+            label = number(value, tick_decimals, font_size=tick_font_size, color=GUIDE)
+            label.next_to(point(value), side, buff=tick_buff)
             if not any(touches(label, other, TICK_LABEL_CLEARANCE) for other in placed):
                 placed.append(label)
                 labels.add(label)

@@ -54,7 +54,7 @@ from whysigmoid.core import (
     weight_grid,
 )
 from whysigmoid.inspection import foreign_numbers, numbers_in
-from whysigmoid.visuals import SIGMOID_Y_RANGE, affine_label, exp_curve
+from whysigmoid.visuals import SIGMOID_Y_RANGE, affine_label, exp_curve, parameter_label
 from whysigmoid.visuals.derivative_plot import MAX_X_TICKS as PLOT_X_TICKS
 from whysigmoid.visuals.derivative_plot import MAX_Y_TICKS as PLOT_Y_TICKS
 from whysigmoid.visuals.derivative_plot import relu_y_range
@@ -482,10 +482,16 @@ def chain_values(snapshot):
     return [b.shown for a, b in itertools.pairwise(snapshot.texts) if a.tex.endswith("} =")]
 
 
-def axes_ticks(*ranges):
-    """Tick values of ``plot_axes`` with these (x_range, y_range) pairs: the core's nice ticks."""
+def axes_ticks(*ranges, fitted=False):
+    """Tick values of ``plot_axes`` with these (x_range, y_range) pairs: the core's nice ticks.
+
+    ``fitted``: the x ticks of any step ``plot_axes(..., fit_ticks=True)`` may
+    choose (at most 2 to ``PLOT_X_TICKS`` ticks), as the stills draw them.
+    """
+    x_counts = range(2, PLOT_X_TICKS + 1) if fitted else (PLOT_X_TICKS,)
     for (x_low, x_high), (y_low, y_high) in ranges:
-        yield from tick_values(x_low, x_high, nice_step(x_high - x_low, PLOT_X_TICKS))
+        for count in x_counts:
+            yield from tick_values(x_low, x_high, nice_step(x_high - x_low, count))
         yield from tick_values(y_low, y_high, nice_step(y_high - y_low, PLOT_Y_TICKS))
 
 
@@ -534,8 +540,8 @@ CHECKS = {
 
 
 def tick_texts(*ranges):
-    """The tick labels of ``plot_axes`` with these (x_range, y_range) pairs (2 decimals)."""
-    return {format_tex(v, 2, trim=True) for v in axes_ticks(*ranges)}
+    """The tick labels of the stills' ``plot_axes`` with these (x_range, y_range) pairs."""
+    return {format_tex(v, 2, trim=True) for v in axes_ticks(*ranges, fitted=True)}
 
 
 def only_the_cores_numbers(snapshot, allowed):
@@ -567,10 +573,14 @@ def check_derivative_at_points(snapshot, params):
 
 
 def check_family_panels(snapshot, params):
-    labels = [t.tex for t in snapshot.texts if t.tex.startswith("w = ")]
-    stops = [(params.bias_sweep_weight, b) for b in params.biases]
-    stops += [(w, params.weight_sweep_bias) for w in params.weights]
-    assert labels == [affine_label(w, b) for w, b in stops]
+    """Each legend: what its sweep's curves share as its title, then each stop."""
+    labels = [t.tex for t in snapshot.texts if t.tex.startswith(("w = ", "b = "))]
+    assert labels == [
+        parameter_label("w", params.bias_sweep_weight),
+        *(parameter_label("b", b) for b in params.biases),
+        parameter_label("b", params.weight_sweep_bias),
+        *(parameter_label("w", w) for w in params.weights),
+    ]
     only_the_cores_numbers(snapshot, {*labels, *tick_texts((params.x_range, SIGMOID_Y_RANGE))})
 
 

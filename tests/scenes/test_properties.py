@@ -466,6 +466,9 @@ def test_vanishing_gradient(beats, params):
 @drawn()
 @given(params=sigmoid_curve_sets())
 @example(params=SigmoidCurveParams(x_range=(-MAX_PLOT_END, MAX_PLOT_END)))
+@example(  # wide tick labels near the axis' end: fitting the axes to them only converged
+    params=SigmoidCurveParams(x_range=(968307.7382360089, 968308.7382360089))
+)
 def test_sigmoid_curve(beats, params):
     renders_with_the_cores_numbers(beats, "SigmoidCurve", params)
 
@@ -476,6 +479,12 @@ def test_sigmoid_curve(beats, params):
     params=DerivativeAtPointsParams(
         x_range=(-MAX_PLOT_END, MAX_PLOT_END),
         points=(-1e6, -999999.99, 0.0, 0.004, 5e-324, 1e6),
+    )
+)
+@example(  # six slopes crowded on a short window of wide tick labels
+    params=DerivativeAtPointsParams(
+        x_range=(384738.84244465386, 384739.84244465386),
+        points=(384739.84, 384739.09, 384738.85, 384739.09, 384739.09, 384738.92),
     )
 )
 def test_derivative_at_points(beats, params):

@@ -19,9 +19,12 @@ from whysigmoid.core import (
 )
 from whysigmoid.delivery.formats import StillOutput
 from whysigmoid.delivery.render import render_scene
-from whysigmoid.inspection import layout_problems, record_beats
+from whysigmoid.inspection import layout_problems, record_beats, smallest_digits
 
 NAMES = [spec.name for spec in STILLS]
+#: Digit height (px, 380 px wide) of the stills' smallest text, FONT_CAPTION:
+#: the floor is FONT_SMALL's (``style.type_scale``).
+CAPTION_PX = style.MIN_DIGIT_PX * style.FONT_CAPTION / style.FONT_SMALL
 #: Tiny render size for the real PNG test (pixels).
 SMALL = (320, 180)
 
@@ -100,3 +103,10 @@ def test_a_still_renders_to_a_png(tmp_path):
     assert np.any(np.all(np.abs(image - curve) < 30, axis=-1))
     # nothing left behind but the delivered PNG and the render record
     assert sorted(p.name for p in (tmp_path / "preview").iterdir()) == ["sigfourpoints.png"]
+
+
+@pytest.mark.parametrize("aspect", ["16:9", "9:16", "1:1"])
+@pytest.mark.parametrize("name", NAMES)
+def test_text_keeps_its_size_in_the_column(beats, name, aspect):
+    """No still shrinks its text to fit: at 380 px its smallest digits are FONT_CAPTION's."""
+    assert smallest_digits(beats(name, aspect=aspect)) >= CAPTION_PX - 0.05

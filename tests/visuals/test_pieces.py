@@ -1,3 +1,4 @@
+import itertools
 import math
 
 import numpy as np
@@ -190,3 +191,49 @@ def test_clear_of_line_moves_a_crossing_label_out_along_the_normal_only():
     assert np.allclose(moved, np.dot(moved, normal) * normal)  # along the normal only
     far = Square(0.2).move_to(start + 3 * normal)
     assert np.allclose(clear_of_line(far, start, normal, 0.1).get_center(), start + 3 * normal)
+
+
+def test_legend_columns_fit_the_width_and_balance_the_rows():
+    from manim import VGroup
+
+    from whysigmoid.visuals import Legend
+    from whysigmoid.visuals.legend import COLUMN_GAP
+
+    labels = ["b = 0", "b = -1", "b = -3", "b = -5"]
+    legend = Legend([(style.SERIES[i], label) for i, label in enumerate(labels)], title="w = 1")
+    corner = legend.get_corner(UP + LEFT)
+    widest = max(entry.width for entry in legend.entries)
+    # room for three columns: four entries go in two rows of two, not 3 + 1
+    legend.arrange_in_columns(3 * widest + 2 * COLUMN_GAP + 1.0, 3)
+    rows = sorted({round(entry.get_center()[1], 3) for entry in legend.entries}, reverse=True)
+    assert len(rows) == 2
+    assert [round(e.get_center()[1], 3) for e in legend.entries] == [rows[0]] * 2 + [rows[1]] * 2
+    np.testing.assert_allclose(legend.get_corner(UP + LEFT), corner, atol=1e-9)
+    assert legend.title.get_bottom()[1] > legend.entries.get_top()[1]  # the title heads them
+    assert legend.box.width >= VGroup(legend.title, legend.entries).width
+    # no room for two: one column, the entries flush left under each other
+    legend.arrange_in_columns(widest, 3)
+    lefts = {round(entry.get_left()[0], 6) for entry in legend.entries}
+    assert len(lefts) == 1
+
+
+@pytest.mark.parametrize(
+    ("window", "length"),
+    [((-10.0, 10.0), 12.0), ((-10.0, 10.0), 3.0), ((-1e6, 1e6), 5.0), ((999999.7, 999999.99), 6.0)],
+)
+def test_fitted_ticks_are_evenly_spaced_and_their_labels_apart(window, length):
+    from whysigmoid.visuals import PlotText, plot_axes
+    from whysigmoid.visuals.derivative_plot import MAX_X_TICKS, TICK_LABEL_SPACE
+
+    text = PlotText(tick_font_size=style.FONT_LABEL, fit_ticks=True)
+    axes = plot_axes(window, (0.0, 1.0), (length, 3.0), text)
+    bottom = axes.c2p(window[0], 0.0)[1]
+    x_labels = sorted(
+        (label for label in axes.tick_labels if label.get_top()[1] < bottom),
+        key=lambda label: label.get_center()[0],
+    )
+    values = [label.value for label in x_labels]
+    assert 1 <= len(values) <= MAX_X_TICKS
+    assert len({round(b - a, 9) for a, b in itertools.pairwise(values)}) <= 1
+    for left, right in itertools.pairwise(x_labels):
+        assert right.get_left()[0] - left.get_right()[0] >= TICK_LABEL_SPACE - 1e-6

@@ -7,6 +7,7 @@ import ``whysigmoid.core`` and ``whysigmoid.style``, nothing above.
 from .derivative_plot import (
     SIGMOID_Y_RANGE,
     FunctionAndDerivative,
+    PlotText,
     plot_axes,
     relu_and_derivative,
     sigmoid_and_derivative,
@@ -14,7 +15,7 @@ from .derivative_plot import (
 from .exp_curve import ExpCurve
 from .graph import FunctionGraph
 from .grids import PixelGrid, WeightGrid
-from .legend import Legend, affine_label
+from .legend import Legend, affine_label, parameter_label
 from .neuron import NeuronDiagram
 from .number_line import MarkedNumberLine
 from .placement import spread
@@ -35,6 +36,7 @@ __all__ = [
     "NeuronDiagram",
     "NumberReadout",
     "PixelGrid",
+    "PlotText",
     "SigmoidPanel",
     "StackedBar",
     "TowerNetwork",
@@ -43,6 +45,7 @@ __all__ = [
     "affine_label",
     "glide",
     "labelled_readout",
+    "parameter_label",
     "plot_axes",
     "relu_and_derivative",
     "sigmoid_and_derivative",
