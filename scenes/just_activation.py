@@ -276,8 +276,8 @@ class JustActivation(BlogScene):
         diagram.fit_label(h_in).move_to(diagram.hidden_input_anchor())
         # above the first edge, which a tall diagram raises steeply to the hidden node
         edge = diagram.edges[0]
-        direction = edge.get_unit_vector()
-        clear_of_line(h_in, edge.get_end(), np.array([-direction[1], direction[0], 0.0]), LABEL_BUFF)
+        along = edge.get_unit_vector()
+        clear_of_line(h_in, edge.get_end(), np.array([-along[1], along[0], 0.0]), LABEL_BUFF)
         neuron = VGroup(diagram, weights, values, h_in)
         neuron.diagram, neuron.weights, neuron.values, neuron.h_in = diagram, weights, values, h_in
         neuron.parts = lambda: (diagram, weights, values, h_in)

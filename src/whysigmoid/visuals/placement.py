@@ -2,9 +2,9 @@
 
 Labels side by side (``spread``), beside a point (``beside``), pieces in
 reading order (``after``); text too wide for the frame, part by part on lines
-of its own (``wrap``) or on as few lines as fit (``break_lines``); pieces whose width follows the numbers,
-back inside the frame (``inside_frame``) or off a line they label
-(``clear_of_line``).
+of its own (``wrap``) or on as few lines as fit (``break_lines``); pieces
+whose width follows the numbers, back inside the frame (``inside_frame``) or
+off a line they label (``clear_of_line``).
 """
 
 from __future__ import annotations
