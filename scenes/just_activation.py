@@ -77,6 +77,7 @@ LAYOUTS = {
         panel=DOWN * 3.4,
         title=UP * 6.3,
         expression_y=-0.5,
+        diagram_height=4.3,
         panel_size=(6.4, 4.4),
         alone=Alone(top=4.5, scale=1.1, min_spacing=1.25, max_spacing=3.0),
     ),
