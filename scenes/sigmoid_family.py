@@ -23,7 +23,8 @@ from whysigmoid.core import (
     tick_values,
 )
 from whysigmoid.scene_base import BlogScene
-from whysigmoid.visuals import FunctionGraph, Legend, affine_label, glide
+from whysigmoid.visuals import FunctionGraph, Legend, glide
+from whysigmoid.visuals.legend import affine_label_parts
 from whysigmoid.visuals.sigmoid_family_figures import (
     midpoint_marker,
     moving_sigmoid,
@@ -279,13 +280,13 @@ class SigmoidFamily(BlogScene):
             trace.path.set_stroke(width=TRACE_STROKE, opacity=TRACE_OPACITY)
             traces.add(trace)
             if legend is None:
-                label = affine_label(w, b, READOUT_DECIMALS)
+                label = affine_label_parts(w, b, READOUT_DECIMALS)
                 legend = Legend([(color, label)], max_width=self.layout.column_width)
                 legend.move_to(self.column_corner(), aligned_edge=UL)
                 self.play(FadeIn(trace), FadeIn(legend))
             else:
                 box = legend.box.copy()
-                entry = legend.add_entry(color, affine_label(w, b, READOUT_DECIMALS))
+                entry = legend.add_entry(color, affine_label_parts(w, b, READOUT_DECIMALS))
                 grown = legend.box.copy()
                 legend.box.become(box)
                 self.play(FadeIn(trace), FadeIn(entry), legend.box.animate.become(grown))
@@ -313,4 +314,5 @@ class SigmoidFamily(BlogScene):
             layout.derivative_center,
             MAX_X_TICKS,
             layout.column_width,
+            avoid=self.axes.tick_labels,
         )

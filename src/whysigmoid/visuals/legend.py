@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from manim import DOWN, LEFT, RIGHT, Line, ManimColor, RoundedRectangle, VGroup
+from collections.abc import Sequence
+
+from manim import DOWN, LEFT, RIGHT, UP, Line, ManimColor, MathTex, RoundedRectangle, VGroup
 
 from .. import style
 from ..core import format_tex
+from .placement import break_lines
 
-__all__ = ["Legend", "affine_label"]
+__all__ = ["Legend", "affine_label", "affine_label_parts"]
 
 SAMPLE_LENGTH = 0.4
 #: Between the sample line and its label.
@@ -47,26 +50,43 @@ class Legend(VGroup):
             self._append(color, label)
         self._fit_box()
 
-    def make_entry(self, color: ManimColor, label: str) -> VGroup:
-        """One (sample, label) row, not yet placed."""
+    def make_entry(self, color: ManimColor, label: str | Sequence[str]) -> VGroup:
+        """One (sample, label) row, not yet placed.
+
+        ``label`` is LaTeX, or its parts (:func:`affine_label_parts`): with
+        ``max_width``, a label too wide goes on lines broken between its
+        parts (:func:`whysigmoid.visuals.placement.break_lines`), and only a
+        part too wide alone is scaled down.
+        """
         sample = Line(
             LEFT * SAMPLE_LENGTH / 2,
             RIGHT * SAMPLE_LENGTH / 2,
             color=color,
             stroke_width=style.STROKE_CURVE,
         )
-        tex = style.math(label, font_size=self.font_size)
+        parts = (label,) if isinstance(label, str) else tuple(label)
+        # one formula, its parts joined as written (the label's LaTeX is theirs joined)
+        tex = MathTex(
+            *parts,
+            arg_separator="",
+            font_size=self.font_size * style.type_scale(),
+            color=style.INK,
+        )
         if self.max_width is not None:
-            style.fit_width(tex, self.max_width - 2 * PADDING - SAMPLE_LENGTH - LABEL_GAP)
-        return VGroup(sample, tex.next_to(sample, RIGHT, buff=LABEL_GAP))
+            room = self.max_width - 2 * PADDING - SAMPLE_LENGTH - LABEL_GAP
+            break_lines(tex, room, ENTRY_GAP, keep_last=False)
+        tex.next_to(sample, RIGHT, buff=LABEL_GAP)
+        if len(parts) > 1:  # a label on lines: the sample beside its first
+            tex.shift(UP * (sample.get_y() - tex[0].get_y()))
+        return VGroup(sample, tex)
 
-    def add_entry(self, color: ManimColor, label: str) -> VGroup:
+    def add_entry(self, color: ManimColor, label: str | Sequence[str]) -> VGroup:
         """Append an entry below the others and grow the box; returns the entry."""
         entry = self._append(color, label)
         self._fit_box()
         return entry
 
-    def _append(self, color: ManimColor, label: str) -> VGroup:
+    def _append(self, color: ManimColor, label: str | Sequence[str]) -> VGroup:
         entry = self.make_entry(color, label)
         if len(self.entries):
             entry.next_to(self.entries, DOWN, buff=ENTRY_GAP, aligned_edge=LEFT)
@@ -80,9 +100,16 @@ class Legend(VGroup):
             self.box.move_to(self.entries)
 
 
+def affine_label_parts(w: float, b: float, decimals: int = 2) -> tuple[str, ...]:
+    r"""``affine_label`` in parts a legend may break between: ``w =``, ``1``, ``,\ b =``, ``-3``."""
+    return (
+        "w = ",
+        format_tex(w, decimals, trim=True),
+        r",\ b = ",
+        format_tex(b, decimals, trim=True),
+    )
+
+
 def affine_label(w: float, b: float, decimals: int = 2) -> str:
     r"""Legend label ``w = 1,\ b = -3`` of ``sigma(w x + b)``, numbers by the core's formatter."""
-    return (
-        rf"w = {format_tex(w, decimals, trim=True)},\ "
-        rf"b = {format_tex(b, decimals, trim=True)}"
-    )
+    return "".join(affine_label_parts(w, b, decimals))

@@ -163,28 +163,32 @@ def wrap(
     return style.fit_width(text, width)
 
 
-def break_lines(text: Mobject, width: float, gap: float) -> Mobject:
+def break_lines(text: Mobject, width: float, gap: float, keep_last: bool = True) -> Mobject:
     """Put the parts of ``text`` on as few lines as fit in ``width``, not smaller.
 
     ``text`` is a formula or text made of parts (``style.math("a", "+ b",
-    "= c")``): a line breaks only before a part, never before the last (a
-    result stays with what comes before it, ``= c``), and the parts of a
-    line keep the spacing LaTeX gave them. Lines are flush left, ``gap``
+    "= c")``): a line breaks only before a part, and with ``keep_last`` never
+    before the last (a result stays with what comes before it, ``= c``); the
+    parts of a line keep the spacing LaTeX gave them. Lines are flush left, ``gap``
     apart, the first where it was. Text that fits is left as it is; a part
     wider than ``width`` on its own is the one case that is scaled down
-    (:func:`whysigmoid.style.fit_width`). Returns ``text``.
+    (:func:`whysigmoid.style.fit_width`). Broken, ``text.lines_height_ratio``
+    says how much taller it became (Manim's ``font_size`` follows the
+    height; :mod:`whysigmoid.inspection` divides by it). Returns ``text``.
     """
     parts = list(text.submobjects)
     if text.width <= width or len(parts) < 2:
         return style.fit_width(text, width)
     lines = [[parts[0]]]
-    for part in parts[1:-1]:
+    for part in parts[1:-1] if keep_last else parts[1:]:
         if part.get_right()[0] - lines[-1][0].get_left()[0] > width:
             lines.append([part])
         else:
             lines[-1].append(part)
-    lines[-1].append(parts[-1])
+    if keep_last:
+        lines[-1].append(parts[-1])
     left = parts[0].get_left()[0]
+    height = text.height
     above = None
     for line in lines:
         row = VGroup(*line)
@@ -192,4 +196,6 @@ def break_lines(text: Mobject, width: float, gap: float) -> Mobject:
         if above is not None:
             row.shift(UP * (above.get_bottom()[1] - gap - row.get_top()[1]))
         above = row
+    # how much taller the lines are than one: Manim's font_size follows the height
+    text.lines_height_ratio = text.height / height
     return style.fit_width(text, width)
