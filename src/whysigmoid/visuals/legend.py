@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from manim import DOWN, LEFT, RIGHT, UP, Line, ManimColor, MathTex, RoundedRectangle, VGroup
@@ -17,6 +18,8 @@ SAMPLE_LENGTH = 0.4
 LABEL_GAP = 0.12
 ENTRY_GAP = 0.12
 PADDING = 0.15
+#: What an entry takes besides its label: the box's padding, the sample, the gap.
+ENTRY_OVERHEAD = 2 * PADDING + SAMPLE_LENGTH + LABEL_GAP
 
 
 class Legend(VGroup):
@@ -65,20 +68,22 @@ class Legend(VGroup):
             stroke_width=style.STROKE_CURVE,
         )
         parts = (label,) if isinstance(label, str) else tuple(label)
-        # one formula, its parts joined as written (the label's LaTeX is theirs joined)
-        tex = MathTex(
-            *parts,
-            arg_separator="",
-            font_size=self.font_size * style.type_scale(),
-            color=style.INK,
-        )
-        if self.max_width is not None:
-            room = self.max_width - 2 * PADDING - SAMPLE_LENGTH - LABEL_GAP
+        tex = style.math("".join(parts), font_size=self.font_size)
+        room = math.inf if self.max_width is None else self.max_width - ENTRY_OVERHEAD
+        if tex.width > room and len(parts) > 1:
+            # the same formula addressable by part (its LaTeX is theirs joined), on lines
+            tex = MathTex(
+                *parts,
+                arg_separator="",
+                font_size=self.font_size * style.type_scale(),
+                color=style.INK,
+            )
             break_lines(tex, room, ENTRY_GAP, keep_last=False)
-        tex.next_to(sample, RIGHT, buff=LABEL_GAP)
-        if len(parts) > 1:  # a label on lines: the sample beside its first
-            tex.shift(UP * (sample.get_y() - tex[0].get_y()))
-        return VGroup(sample, tex)
+            tex.next_to(sample, RIGHT, buff=LABEL_GAP)
+            # the sample beside the first line
+            return VGroup(sample, tex.shift(UP * (sample.get_y() - tex[0].get_y())))
+        style.fit_width(tex, room)
+        return VGroup(sample, tex.next_to(sample, RIGHT, buff=LABEL_GAP))
 
     def add_entry(self, color: ManimColor, label: str | Sequence[str]) -> VGroup:
         """Append an entry below the others and grow the box; returns the entry."""
