@@ -19,14 +19,40 @@ from whysigmoid.core import (
 )
 from whysigmoid.scene_base import BlogScene
 from whysigmoid.visuals import NeuronDiagram, SigmoidPanel
-from whysigmoid.visuals.neuron import NODE_SPACING
-from whysigmoid.visuals.placement import beside
+from whysigmoid.visuals.neuron import INPUT_RADIUS, NODE_SPACING
+from whysigmoid.visuals.placement import beside, break_lines, clear_of_line, inside_frame
 from whysigmoid.visuals.sigmoid_panel import PANEL_SIZE
 
 
 @dataclass(frozen=True)
+class Alone:
+    """The neuron drawn large while it is alone on screen (beats 1-5), before the panel comes.
+
+    It fills the room from ``top`` (under the formula) down to the running
+    sum, which sits under it at the frame's bottom: its inputs spread
+    ``min_spacing`` to ``max_spacing`` apart (scene units before ``scale``),
+    as far as the room allows; it is scaled down only if even ``min_spacing``
+    does not fit. Horizontally it is centred with its input values.
+    """
+
+    top: float
+    scale: float
+    min_spacing: float
+    max_spacing: float
+
+
+@dataclass(frozen=True)
 class Layout:
-    """Where the pieces stand on one screen (scene units): diagram, panel, titles, the sum."""
+    """Where the pieces stand on one screen (scene units): diagram, panel, titles, the sum.
+
+    ``diagram`` .. ``diagram_height`` place the neuron beside the panel. With
+    ``alone`` the neuron is first drawn large (:class:`Alone`) and moves
+    there when the panel arrives; without, it stands there from the start.
+    The running sum is centred at ``expression_y``, on lines no wider than
+    the frame; where it would cover the diagram it goes to ``beside``
+    instead (``(x, width)``: centred at x, lines at most width wide, level
+    with the diagram).
+    """
 
     diagram: np.ndarray
     panel: np.ndarray
@@ -37,23 +63,29 @@ class Layout:
     #: Most the diagram may be tall; with more inputs it is scaled down to fit.
     diagram_height: float = math.inf
     panel_size: tuple[float, float] = PANEL_SIZE
+    alone: Alone | None = None
+    beside: tuple[float, float] | None = None
 
 
 LAYOUTS = {
-    # the diagram left, the sigmoid panel right
+    # the diagram left, the sigmoid panel right; the sum under the diagram, or
+    # where the panel will be if the diagram reaches down to it (five inputs)
     "16:9": Layout(
         diagram=LEFT * 2.85 + DOWN * 0.3,
         panel=RIGHT * 3.75 + DOWN * 0.35,
         title=LEFT * 2.85 + UP * 3.35,
         expression_y=-3.25,
+        beside=(3.75, 5.6),
     ),
-    # the diagram above the panel, the running sum between them
+    # the neuron large over the sum, then small above the panel
     "9:16": Layout(
         diagram=UP * 2.6 + RIGHT * 0.3,
         panel=DOWN * 3.4,
         title=UP * 6.3,
         expression_y=-0.5,
+        diagram_height=4.3,
         panel_size=(6.4, 4.4),
+        alone=Alone(top=4.5, scale=1.1, min_spacing=1.25, max_spacing=3.0),
     ),
     # as 9:16, the diagram smaller and the panel flatter
     "1:1": Layout(
@@ -65,6 +97,7 @@ LAYOUTS = {
         node_spacing=0.95,
         diagram_height=2.7,
         panel_size=(5.6, 2.3),
+        alone=Alone(top=1.75, scale=1.08, min_spacing=0.95, max_spacing=1.5),
     ),
 }
 #: Sides of its dot where sigma(h_in) may be written, in order of preference.
@@ -72,6 +105,9 @@ LABEL_SIDES = (LEFT, RIGHT, UL, DR, UR, DL)
 LABEL_BUFF = 0.15
 #: Least gap between the hidden node and h_out written on the output edge.
 OUTPUT_GAP = 0.1
+#: Between the running sum and the neuron; between the sum's lines.
+EXPRESSION_GAP = 0.4
+EXPRESSION_LINE_GAP = 0.25
 #: Weights are shown with at most this many decimals, results with RESULT_DECIMALS.
 VALUE_DECIMALS = 2
 RESULT_DECIMALS = 2
@@ -92,8 +128,16 @@ class JustActivation(BlogScene):
         self.layout = layout = LAYOUTS[style.screen_aspect()]
         forward = neuron_forward(self.params.inputs, self.params.weights, self.params.bias)
         n = len(forward.inputs)
-        diagram = NeuronDiagram(n, layout.node_spacing).scale(layout.diagram_scale)
-        style.fit_height(diagram, layout.diagram_height).move_to(layout.diagram)
+        # the running sum comes in beat 4; the neuron alone leaves room for it
+        expression = self.running_sum(forward, config.frame_width - 2 * style.FRAME_MARGIN)
+        placed = self.neuron(forward, layout.node_spacing, layout.diagram_scale)
+        if placed.diagram.height > layout.diagram_height:  # more inputs: the diagram shrinks
+            placed.scale(layout.diagram_height / placed.diagram.height)
+        placed.shift(layout.diagram - placed.diagram.get_center())
+        inside_frame(placed)  # long input values reach further left
+        shown = placed if layout.alone is None else self.alone_neuron(forward, expression)
+        diagram, weights, values = shown.diagram, shown.weights, shown.values
+        expression = self.place_running_sum(forward, expression, VGroup(diagram, values))
 
         # Beat 1: the neuron and its weights
         self.play(
@@ -108,14 +152,6 @@ class JustActivation(BlogScene):
             )
         )
         caption = self.weights_caption(n, diagram)
-        weights = VGroup(
-            *(
-                diagram.fit_label(style.number(w, VALUE_DECIMALS)).move_to(
-                    diagram.weight_label_anchor(i)
-                )
-                for i, w in enumerate(forward.weights)
-            )
-        )
         self.play(FadeIn(caption, shift=DOWN * 0.2))
         self.play(LaggedStart(*(Write(w) for w in weights), lag_ratio=0.3))
         self.beat(
@@ -127,17 +163,12 @@ class JustActivation(BlogScene):
             ),
         )
 
-        # Beat 2: the input values
-        values = VGroup(
-            *(
-                diagram.place_input_value(i, style.number(x, VALUE_DECIMALS))
-                for i, x in enumerate(forward.inputs)
-            )
-        )
-        self.play(
-            FadeOut(caption),
-            LaggedStart(*(FadeIn(v, shift=RIGHT * 0.2) for v in values), lag_ratio=0.2),
-        )
+        # Beat 2: the input values (the neuron alone keeps its caption until the title)
+        arrive = LaggedStart(*(FadeIn(v, shift=RIGHT * 0.2) for v in values), lag_ratio=0.2)
+        if layout.alone is None:
+            self.play(FadeOut(caption), arrive)
+        else:
+            self.play(arrive)
         self.beat(caption="The inputs arrive: one value at each input node.")
 
         # Beat 3: the hidden input is a weighted sum
@@ -146,11 +177,13 @@ class JustActivation(BlogScene):
         formula = style.math(
             rf"h^{{(\mathrm{{in}})}} = \sum_{{i=1}}^{{{n}}} w_{{1i}}\, x_i{bias_term}"
         ).next_to(title, DOWN, buff=0.2)
-        self.play(Write(title), Write(formula))
+        if layout.alone is None:
+            self.play(Write(title), Write(formula))
+        else:
+            self.play(FadeOut(caption), Write(title), Write(formula))
         self.beat(caption="First the neuron adds up its inputs, each multiplied by its weight.")
 
         # Beat 4: term by term, the running weighted sum
-        expression = self.running_sum(forward)
         for i in range(n):
             boxes = VGroup(
                 SurroundingRectangle(values[i], color=style.HIGHLIGHT, buff=0.08),
@@ -168,8 +201,7 @@ class JustActivation(BlogScene):
         self.beat(caption="Input times weight, term by term: the sum is the pre-activation.")
 
         # Beat 5: the result becomes the hidden node's input
-        h_in = style.number(forward.pre_activation, RESULT_DECIMALS, color=style.NEURON_HIDDEN)
-        diagram.fit_label(h_in).move_to(diagram.hidden_input_anchor())
+        h_in = shown.h_in
         self.play(TransformFromCopy(expression[-1], h_in), *(FadeOut(part) for part in expression))
         self.beat(caption="This weighted sum is what the hidden neuron takes in.")
 
@@ -182,6 +214,14 @@ class JustActivation(BlogScene):
         self.play(
             ReplacementTransform(title, title_out), ReplacementTransform(formula, formula_out)
         )
+        if shown is not placed:  # the neuron makes room for the panel
+            self.play(
+                *(
+                    Transform(part, there)
+                    for part, there in zip(shown.parts(), placed.parts(), strict=True)
+                )
+            )
+        diagram = placed.diagram
         self.play(FadeIn(panel.axes, panel.x_label), FadeIn(panel.legend))
         self.play(Create(panel.sigmoid_curve), Create(panel.derivative_curve), run_time=1.5)
         self.beat(
@@ -225,6 +265,75 @@ class JustActivation(BlogScene):
         )
 
     # --- builders -----------------------------------------------------------
+    def neuron(self, forward, node_spacing: float, scale: float) -> VGroup:
+        """The diagram with its weights, input values and h_in, placed on it (not yet shown).
+
+        Parts: ``diagram``, ``weights``, ``values``, ``h_in``; ``parts()``
+        lists them in that order (to move them together).
+        """
+        diagram = NeuronDiagram(len(forward.inputs), node_spacing).scale(scale)
+        weights = VGroup(
+            *(
+                diagram.fit_label(style.number(w, VALUE_DECIMALS)).move_to(
+                    diagram.weight_label_anchor(i)
+                )
+                for i, w in enumerate(forward.weights)
+            )
+        )
+        values = VGroup(
+            *(
+                diagram.place_input_value(i, style.number(x, VALUE_DECIMALS))
+                for i, x in enumerate(forward.inputs)
+            )
+        )
+        h_in = style.number(forward.pre_activation, RESULT_DECIMALS, color=style.NEURON_HIDDEN)
+        diagram.fit_label(h_in).move_to(diagram.hidden_input_anchor())
+        # above the first edge, which a tall diagram raises steeply to the hidden node
+        edge = diagram.edges[0]
+        along = edge.get_unit_vector()
+        clear_of_line(h_in, edge.get_end(), np.array([-along[1], along[0], 0.0]), LABEL_BUFF)
+        neuron = VGroup(diagram, weights, values, h_in)
+        neuron.diagram, neuron.weights, neuron.values, neuron.h_in = diagram, weights, values, h_in
+        neuron.parts = lambda: (diagram, weights, values, h_in)
+        return neuron
+
+    def alone_neuron(self, forward, expression: Mobject) -> VGroup:
+        """The neuron large (:class:`Alone`): from ``alone.top`` down to above the running sum."""
+        alone = self.layout.alone
+        n = len(forward.inputs)
+        bottom = -config.frame_height / 2 + style.FRAME_MARGIN + expression.height + EXPRESSION_GAP
+        room = alone.top - bottom
+        spread = (room / alone.scale - 2 * INPUT_RADIUS) / max(n - 1, 1)
+        spacing = float(np.clip(spread, alone.min_spacing, alone.max_spacing))
+        neuron = self.neuron(forward, spacing, alone.scale)
+        style.fit_height(neuron, room)
+        style.fit_width(neuron)
+        # centred across the frame with its input values, and in its room
+        neuron.move_to([0.0, (alone.top + bottom) / 2, 0.0])
+        return neuron
+
+    def place_running_sum(self, forward, expression: MathTex, neuron: Mobject) -> MathTex:
+        """The sum at ``expression_y``, or under the neuron, or ``beside`` it; on its lines.
+
+        The neuron alone (:class:`Alone`) left room under it: the sum is centred
+        there. Else at ``expression_y``, unless it would cover the neuron: then
+        under it if it fits above the frame's bottom, else ``beside`` it, made
+        anew on lines that fit there. Returns the sum to show.
+        """
+        layout = self.layout
+        floor = -config.frame_height / 2 + style.FRAME_MARGIN
+        under = neuron.get_bottom()[1] - EXPRESSION_GAP
+        if layout.alone is not None:
+            return expression.move_to([0.0, (under + floor) / 2, 0.0])
+        expression.move_to(UP * layout.expression_y)
+        if not style.touches(expression, neuron, EXPRESSION_GAP):
+            return expression
+        if under - expression.height >= floor:
+            return expression.move_to([0.0, under - expression.height / 2, 0.0])
+        x, width = layout.beside
+        expression = self.running_sum(forward, width)
+        return expression.move_to([x, neuron.get_center()[1], 0.0])
+
     def title(self, words: str) -> Tex:
         return style.text(words, font_size=style.FONT_TITLE, color=style.TITLE).move_to(
             self.layout.title
@@ -238,8 +347,12 @@ class JustActivation(BlogScene):
         caption.next_to(diagram.edges, UP, buff=0.4)
         return caption
 
-    def running_sum(self, forward) -> MathTex:
-        """x_1 · w_1 + x_2 · w_2 + ... (+ b) = h_in, addressable by part."""
+    def running_sum(self, forward, width: float) -> MathTex:
+        """x_1 · w_1 + x_2 · w_2 + ... (+ b) = h_in, addressable by part, not yet placed.
+
+        Wider than ``width``, it goes on lines broken between its terms
+        (``= h_in`` stays with the last), not smaller.
+        """
         terms = [
             rf"{factor(x)} \cdot {factor(w)}"
             for x, w in zip(forward.inputs, forward.weights, strict=True)
@@ -256,7 +369,7 @@ class JustActivation(BlogScene):
         sign = relation_tex(z, from_shown, RESULT_DECIMALS, trim=True)
         result = [sign, format_tex(z, RESULT_DECIMALS, trim=True)]
         expression = style.math(*parts, *bias, *result)
-        style.fit_width(expression).move_to(UP * self.layout.expression_y)
+        break_lines(expression, width, EXPRESSION_LINE_GAP)
         expression.terms = expression[: len(terms)]
         expression.bias = expression[len(terms)] if bias else VGroup()
         expression.result = VGroup(*expression[-2:])

@@ -23,7 +23,8 @@ from whysigmoid.core import (
     tick_values,
 )
 from whysigmoid.scene_base import BlogScene
-from whysigmoid.visuals import FunctionGraph, Legend, affine_label, glide
+from whysigmoid.visuals import FunctionGraph, Legend, glide
+from whysigmoid.visuals.legend import affine_label_parts
 from whysigmoid.visuals.sigmoid_family_figures import (
     midpoint_marker,
     moving_sigmoid,
@@ -52,6 +53,11 @@ class Layout:
     derivative_size: tuple[float, float]
     derivative_center: np.ndarray
     column_top: float | None = None
+    #: Between the header's formula and readouts (wider: the header spans the frame).
+    header_gap: float = 0.6
+    #: The plot's width in beat 1, where it is alone on screen (None: ``axes_size``'s);
+    #: it narrows to ``axes_size``, its left edge kept, when the column fills.
+    first_axes_width: float | None = None
 
 
 LAYOUTS = {
@@ -66,19 +72,21 @@ LAYOUTS = {
         derivative_size=(3.2, 1.3),
         derivative_center=RIGHT * 5.0 + DOWN * 0.55,
     ),
-    # the plot above the legends and the derivative panel, each the frame's width
+    # the plot tall above the legends and the derivative panel, each the frame's width;
+    # the step's legend beside the derivative panel's title
     "9:16": Layout(
-        axes_size=(6.5, 4.6),
-        axes_center=RIGHT * 0.05 + UP * 2.45,
+        axes_size=(6.5, 6.2),
+        axes_center=RIGHT * 0.05 + UP * 1.65,
         header_y=6.4,
         caption_y=-5.7,
         column_left=-3.2,
         column_width=style.right_edge("9:16") + 3.2,
-        derivative_size=(6.5, 1.4),
-        derivative_center=RIGHT * 0.05 + DOWN * 2.75,
-        column_top=-0.6,
+        derivative_size=(6.5, 1.0),
+        derivative_center=RIGHT * 0.05 + DOWN * 3.2,
+        column_top=-2.0,
     ),
-    # as 16:9, compact: a narrower plot, a narrow column, captions on two lines
+    # as 16:9, compact: a narrower plot, a narrow column, captions on two lines; the
+    # header spread across the frame
     "1:1": Layout(
         axes_size=(4.1, 3.9),
         axes_center=LEFT * 1.3 + DOWN * 0.05,
@@ -88,12 +96,13 @@ LAYOUTS = {
         column_width=style.right_edge("1:1") - 1.35,
         derivative_size=(2.0, 0.9),
         derivative_center=RIGHT * 2.5 + UP * 0.13,
+        header_gap=1.0,
+        first_axes_width=6.6,
     ),
 }
 Y_RANGE = (0.0, 1.0)
 Y_TICK_STEP = 0.5
 MAX_X_TICKS = 5
-HEADER_GAP = 0.6
 #: Between the header's rows, baseline to baseline, when it needs more than one.
 HEADER_ROW_STEP = 0.6
 #: The marker's label floats this far above the plot's top.
@@ -117,7 +126,7 @@ class SigmoidFamily(BlogScene):
     def construct(self):
         self.layout = LAYOUTS[style.screen_aspect()]
         p = self.params
-        self.axes = self.make_axes()
+        self.axes = self.make_axes(self.layout.first_axes_width)
         self.weight = ValueTracker(p.bias_sweep_weight)
         self.bias = ValueTracker(p.biases[0])
         self.family = AffineFamily(sigmoid, Y_RANGE, flat_outside=SIGMOID_FLAT)
@@ -132,6 +141,8 @@ class SigmoidFamily(BlogScene):
 
         # Beat 2: the bias shifts the curve; its midpoint sits at -b/w
         caption = self.caption("The bias $b$ shifts the curve:", "its midpoint is at $s = -b/w$")
+        if self.layout.first_axes_width is not None:  # the plot makes room for the column
+            self.play(Transform(self.axes, self.make_axes()))
         self.play(FadeIn(marker), FadeIn(caption))
         traces, legend = self.sweep(self.bias, p.biases)
         self.beat(
@@ -194,17 +205,21 @@ class SigmoidFamily(BlogScene):
         )
 
     # --- builders -----------------------------------------------------------
-    def make_axes(self) -> Axes:
+    def make_axes(self, width: float | None = None) -> Axes:
+        """The plot, ``axes_size``, or ``width`` wide with the same left edge."""
         low, high = self.params.x_range
         x_step = nice_step(high - low, MAX_X_TICKS)
+        layout_width, height = self.layout.axes_size
+        width = layout_width if width is None else width
         axes = style.make_axes(
             (low, high, x_step),
             (*Y_RANGE, Y_TICK_STEP),
-            *self.layout.axes_size,
+            width,
+            height,
             x_ticks=tick_values(low, high, x_step),
             y_ticks=tick_values(*Y_RANGE, Y_TICK_STEP),
         )
-        axes.move_to(self.layout.axes_center)
+        axes.move_to(self.layout.axes_center + RIGHT * (width - layout_width) / 2)
         label = style.math("x", font_size=style.FONT_SMALL, color=style.GUIDE)
         axes.add(label.next_to(axes.c2p(high, Y_RANGE[0]), RIGHT, buff=0.15))
         return axes
@@ -223,7 +238,7 @@ class SigmoidFamily(BlogScene):
         )
         room = config.frame_width / 2 - style.FRAME_MARGIN - self.axes.get_left()[0]
         header = readout_header(
-            formula, sweeps, READOUT_DECIMALS, HEADER_GAP, HEADER_ROW_STEP, room
+            formula, sweeps, READOUT_DECIMALS, self.layout.header_gap, HEADER_ROW_STEP, room
         )
         # the first row centred at header_y, as a one-row header is
         header.shift(UP * (self.layout.header_y - header.first_row.get_center()[1]))
@@ -265,13 +280,13 @@ class SigmoidFamily(BlogScene):
             trace.path.set_stroke(width=TRACE_STROKE, opacity=TRACE_OPACITY)
             traces.add(trace)
             if legend is None:
-                label = affine_label(w, b, READOUT_DECIMALS)
+                label = affine_label_parts(w, b, READOUT_DECIMALS)
                 legend = Legend([(color, label)], max_width=self.layout.column_width)
                 legend.move_to(self.column_corner(), aligned_edge=UL)
                 self.play(FadeIn(trace), FadeIn(legend))
             else:
                 box = legend.box.copy()
-                entry = legend.add_entry(color, affine_label(w, b, READOUT_DECIMALS))
+                entry = legend.add_entry(color, affine_label_parts(w, b, READOUT_DECIMALS))
                 grown = legend.box.copy()
                 legend.box.become(box)
                 self.play(FadeIn(trace), FadeIn(entry), legend.box.animate.become(grown))
@@ -299,4 +314,5 @@ class SigmoidFamily(BlogScene):
             layout.derivative_center,
             MAX_X_TICKS,
             layout.column_width,
+            avoid=self.axes.tick_labels,
         )

@@ -50,6 +50,9 @@ class Layout:
     column_top: float
     chain_table_side: np.ndarray
     note_side: np.ndarray
+    #: Where the column starts in beats 1-2 (sigma' and its table, fewer pieces
+    #: than the chain's): lower, so the column reaches down the frame. None: column_top.
+    first_top: float | None = None
 
     @property
     def column_width(self) -> float:
@@ -71,24 +74,26 @@ LAYOUTS = {
     # the plot above the column, both the frame's width
     "9:16": Layout(
         title_y=6.3,
-        plot_size=(6.5, 5.4),
-        plot_center=RIGHT * 0.1 + UP * 2.7,
+        plot_size=(6.5, 5.7),
+        plot_center=RIGHT * 0.1 + UP * 2.55,
         column_left=-style.right_edge("9:16"),
         column_right=style.right_edge("9:16"),
-        column_top=-0.8,
+        column_top=-1.15,
         chain_table_side=DOWN,
         note_side=DOWN,
+        first_top=-1.45,
     ),
     # as 9:16, the plot flatter; the chain's table beside the bound, the note beside ReLU's
     "1:1": Layout(
         title_y=3.45,
-        plot_size=(6.6, 2.4),
-        plot_center=RIGHT * 0.1 + UP * 1.75,
+        plot_size=(6.6, 2.6),
+        plot_center=RIGHT * 0.1 + UP * 1.7,
         column_left=-style.right_edge("1:1"),
         column_right=style.right_edge("1:1"),
-        column_top=-0.05,
+        column_top=-0.2,
         chain_table_side=RIGHT,
         note_side=RIGHT,
+        first_top=-0.45,
     ),
 }
 COLUMN_GAP = 0.4
@@ -128,7 +133,8 @@ class VanishingGradient(BlogScene):
                 r"\sigma'(x) = \sigma(x)\,(1 - \sigma(x))",
                 rf"\leq \sigma'({fmt(SIGMOID_PEAK_AT)}) = {peak}",
                 font_size=style.FONT_LABEL,
-            )
+            ),
+            layout.column_top if layout.first_top is None else layout.first_top,
         )
         formula[1].set_color(style.DERIVATIVE)
         self.play(Write(title), FadeIn(plot.axes), FadeIn(plot.legend))
@@ -242,9 +248,11 @@ class VanishingGradient(BlogScene):
         point = plot.axes.c2p(x, float(sigmoid_derivative(x)))
         return Dot(point, radius=DOT_RADIUS, color=style.DERIVATIVE)
 
-    def column_item(self, mob: Mobject) -> Mobject:
+    def column_item(self, mob: Mobject, top: float | None = None) -> Mobject:
+        """``mob`` at the column's top-left (or ``top``), at most the column's width."""
         style.fit_width(mob, self.layout.column_width)
-        return mob.move_to([self.layout.column_left, self.layout.column_top, 0], aligned_edge=UL)
+        top = self.layout.column_top if top is None else top
+        return mob.move_to([self.layout.column_left, top, 0], aligned_edge=UL)
 
     def points_table(self) -> ValueTable:
         """X and sigma'(x) at the chosen points, one column each."""

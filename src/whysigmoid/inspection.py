@@ -164,6 +164,9 @@ def _font_size(mob) -> float | None:
         size = mob.font_size
     except (AttributeError, ZeroDivisionError):
         return None
+    # Manim's font_size follows the height: a formula set on several lines
+    # (visuals.placement.break_lines) is as tall as its lines
+    size = size / getattr(mob, "lines_height_ratio", 1.0) if size else size
     return float(size) if size else None
 
 

@@ -361,10 +361,6 @@ def number(
     too instead of as 0). The mobject keeps ``value`` and ``shown`` (the
     core's formatted string) so tests can compare what is shown with the core.
     """
-<<<<<<< HEAD
-    tex = format_tex(value, decimals, trim, scientific_tiny)
-    mob = MathTex(tex, font_size=font_size * type_scale(), color=INK if color is None else color)
-=======
     return shown_number(format_tex(value, decimals, trim, scientific_tiny), value, font_size, color)
 
 
@@ -377,8 +373,7 @@ def shown_number(
     shares rounded together (:func:`whysigmoid.core.format_shares_tex`). The
     mobject keeps ``value`` (the true number) and ``shown`` (``tex``).
     """
-    mob = MathTex(tex, font_size=font_size, color=INK if color is None else color)
->>>>>>> numbers
+    mob = MathTex(tex, font_size=font_size * type_scale(), color=INK if color is None else color)
     mob.value = float(value)
     mob.shown = tex
     return mob

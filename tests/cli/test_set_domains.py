@@ -165,6 +165,14 @@ OUT_OF_DOMAIN = [
         SWEEPS,
         st.floats(BIGGEST / MAX_PLOT_END * 1.01, BIGGEST),
     ),
+    st.builds(  # issue 24: a window so wide that the blog's bias sweep is one step
+        lambda work, low, high: case(
+            work, "x_range and biases: on x_range", f"x_range={numbers((low, high))}"
+        ),
+        SWEEPS,
+        st.floats(-MAX_PLOT_END, -1e4),
+        st.floats(1e4, MAX_PLOT_END),
+    ),
     st.builds(
         lambda work, v: case(work, "step_value_at_zero", f"step_value_at_zero={v!r}"),
         STEP,
@@ -277,6 +285,7 @@ OUT_OF_DOMAIN = [
 @example(  # issue 13: an overflow, not "widen x_range"
     ("JustActivation", ["inputs=1e200,0,1", "weights=1e200,1,1"], "overflows float64")
 )
+@example(("SigmoidFamily", ["x_range=-155180.66,1e6"], "x_range and biases: on x_range"))
 def test_a_set_outside_the_domain_exits_2_naming_the_parameter(tmp_path_factory, drawn):
     scene, items, expected = drawn
     media = tmp_path_factory.mktemp("media") / "m"

@@ -7,6 +7,7 @@ from whysigmoid.core import (
     ExpNormalizeParams,
     ExpNormalizeSigmoidParams,
     JustActivationParams,
+    SigmoidFamilyPanelsParams,
     SigmoidFamilyParams,
     TowerFunctionsParams,
     VanishingGradientParams,
@@ -145,3 +146,45 @@ def test_a_pre_activation_no_window_holds_asks_for_other_terms():
     with pytest.raises(ValueError, match=r"change the inputs, weights or bias$") as error:
         JustActivationParams(inputs=(1e150, 0, 1), weights=(1e150, 1, 1))
     assert "widen" not in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("factory", "sweep"),
+    [
+        # issue 24: the blog's sweeps on a window a million wide, all one step at 0
+        (lambda: SigmoidFamilyParams(x_range=(-155180.66, 1e6)), "biases"),
+        (lambda: SigmoidFamilyPanelsParams(x_range=(-155180.66, 1e6)), "biases"),
+        # midpoints 200 apart show, but w = 0.5 ... 10 are steps alike on 2000
+        (
+            lambda: SigmoidFamilyParams(
+                x_range=(-1e3, 1e3), biases=(0.0, -200.0, 200.0), step_biases=(0.0, 5e4, -5e4)
+            ),
+            "weights",
+        ),
+        # the step slides 1/10000 of the window
+        (lambda: SigmoidFamilyParams(step_biases=(0.0, 0.01)), "step_biases"),
+    ],
+)
+def test_a_window_too_wide_to_tell_a_sweeps_curves_apart_is_refused(factory, sweep):
+    with pytest.raises(ValueError, match=f"^x_range and {sweep}: ") as error:
+        factory()
+    message = str(error.value)
+    assert f"the {sweep} sweep's curves" in message and "cannot be told apart" in message
+    assert "narrow x_range" in message
+
+
+def test_two_stops_of_one_curve_are_refused():
+    with pytest.raises(ValueError, match=r"^biases: two stops of the sweep make one curve"):
+        SigmoidFamilyParams(biases=(0.0, -1.0, 0.0))
+
+
+def test_sweeps_apart_on_the_widest_window_are_accepted():
+    """Midpoints a quarter of the window apart, widths 2.5 times apart: told apart."""
+    SigmoidFamilyParams(
+        x_range=(-MAX_PLOT_END, MAX_PLOT_END),
+        biases=(0.0, 5e5, -5e5),
+        bias_sweep_weight=-1.0,
+        weights=(1e-300, 1e-6, -2.5e-6, 1e-5, 4e-5, -1e300),
+        step_weight=1e300,
+        step_biases=(0.0, 1e306, -1e306),
+    )

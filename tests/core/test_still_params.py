@@ -168,4 +168,7 @@ def test_the_limits_themselves_are_accepted():
     ExpNormalizeTableParams(log_score=-MAX_LOG_SCORE)
     ExpNormalizeTableParams(log_score=MAX_LOG_SCORE)
     DerivativeAtPointsParams(x_range=(0, MIN_PLOT_LENGTH), points=(0, 0.1, MIN_PLOT_LENGTH))
-    SigmoidFamilyPanelsParams(biases=(0.0,) * 6, weights=(1.0,) * 6)
+    # the most stops, each curve told apart from the others (no two stops one curve)
+    SigmoidFamilyPanelsParams(
+        biases=(0.0, -1.0, -2.0, -3.0, -4.0, -5.0), weights=(0.25, 0.5, 1.0, 2.0, 5.0, 10.0)
+    )

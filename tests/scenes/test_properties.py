@@ -154,14 +154,60 @@ def sweep_window(draw):
     return SigmoidFamilyParams.x_range if draw(st.booleans()) else window(draw)
 
 
+#: Where a sweep's midpoints -b/w go, as fractions of its window: a tenth or
+#: more apart, so that steep curves there are told apart (the validators'
+#: SWEEP_APART_SHARE); the ends and the middle first.
+MIDPOINT_FRACTIONS = (0.0, 1.0, 0.5, 0.25, 0.75, 0.1, 0.9)
+#: Transition widths 4/|w| of a weight sweep's curves, as fractions of the
+#: window: from almost a line across it to almost a step, 2.5 times apart
+#: (the blog's closest two, w = 5 and 10, are twice apart and told apart).
+WIDTH_FRACTIONS = (2.0, 0.8, 0.3, 0.12, 0.05, 0.02)
+#: A sweep of biases (and the step) uses a weight at least this steep, times
+#: 1/length of the window: transitions of at most 5% of it, so that midpoints
+#: a tenth apart show as curves apart.
+STEEP = 80.0
+
+
+def steep_weight(draw, x_range):
+    """A non-zero weight whose transition 4/|w| is at most 5% of ``x_range``."""
+    length = x_range[1] - x_range[0]
+    magnitude = draw(real(STEEP / length, 1e300))
+    return magnitude * draw(st.sampled_from((1.0, -1.0)))
+
+
+def midpoints(draw, x_range):
+    """1..MAX_SWEEP_STOPS distinct midpoints of ``x_range``, a tenth of it or more apart."""
+    low, high = x_range
+    fractions = draw(
+        st.lists(
+            st.sampled_from(MIDPOINT_FRACTIONS), min_size=1, max_size=MAX_SWEEP_STOPS, unique=True
+        )
+    )
+    return [min(high, max(low, low + f * (high - low))) for f in fractions]
+
+
 def sweep_biases(draw, x_range, w):
-    """1..MAX_SWEEP_STOPS biases at weight ``w``, each midpoint -b/w inside ``x_range``."""
-    return tuple(-w * m for m in inside(draw, x_range, draw(st.integers(1, MAX_SWEEP_STOPS))))
+    """Biases at weight ``w`` whose midpoints -b/w are told apart on ``x_range``."""
+    return tuple(-w * m for m in midpoints(draw, x_range))
 
 
-def sweep_weights(draw):
-    """1..MAX_SWEEP_STOPS non-zero weights."""
-    return tuple(draw(nonzero()) for _ in range(draw(st.integers(1, MAX_SWEEP_STOPS))))
+def sweep_weights(draw, x_range):
+    """1..MAX_SWEEP_STOPS weights whose transition widths are told apart on ``x_range``."""
+    length = x_range[1] - x_range[0]
+    widths = draw(
+        st.lists(
+            st.sampled_from(WIDTH_FRACTIONS), min_size=1, max_size=MAX_SWEEP_STOPS, unique=True
+        )
+    )
+    return tuple(4.0 / (t * length) * draw(st.sampled_from((1.0, -1.0))) for t in widths)
+
+
+def weight_sweep_bias(draw, x_range, weights):
+    """0 (midpoints at 0) where the window holds 0, or a bias putting the first at a midpoint."""
+    low, high = x_range
+    if low <= 0 <= high and draw(st.booleans()):
+        return 0.0
+    return -weights[0] * draw(st.sampled_from(midpoints(draw, x_range)))
 
 
 def sigmoid_window(draw):
@@ -219,14 +265,15 @@ def exp_normalize_sigmoid_sets(draw):
 @st.composite
 def sigmoid_family_sets(draw):
     x_range = sweep_window(draw)
-    bias_sweep_weight = draw(nonzero())
-    step_weight = draw(nonzero())
+    bias_sweep_weight = steep_weight(draw, x_range)
+    step_weight = steep_weight(draw, x_range)
+    weights = sweep_weights(draw, x_range)
     return valid(
         SigmoidFamilyParams,
         biases=sweep_biases(draw, x_range, bias_sweep_weight),
         bias_sweep_weight=bias_sweep_weight,
-        weights=sweep_weights(draw),
-        weight_sweep_bias=draw(st.one_of(st.just(0.0), real())),
+        weights=weights,
+        weight_sweep_bias=weight_sweep_bias(draw, x_range, weights),
         step_weight=step_weight,
         step_biases=sweep_biases(draw, x_range, step_weight),
         step_value_at_zero=draw(STEP_VALUES),
@@ -311,14 +358,15 @@ def step_function_sets(draw):
 @st.composite
 def sigmoid_family_panels_sets(draw):
     x_range = sweep_window(draw)
-    bias_sweep_weight = draw(nonzero())
+    bias_sweep_weight = steep_weight(draw, x_range)
+    weights = sweep_weights(draw, x_range)
     return valid(
         SigmoidFamilyPanelsParams,
         x_range=x_range,
         biases=sweep_biases(draw, x_range, bias_sweep_weight),
         bias_sweep_weight=bias_sweep_weight,
-        weights=sweep_weights(draw),
-        weight_sweep_bias=draw(st.one_of(st.just(0.0), real())),
+        weights=weights,
+        weight_sweep_bias=weight_sweep_bias(draw, x_range, weights),
     )
 
 
@@ -406,11 +454,11 @@ def test_exp_normalize_sigmoid(beats, params):
 
 @drawn()
 @given(params=sigmoid_family_sets())
-@example(  # most stops, a step weight of 1e300, the widest window
+@example(  # most stops, a step weight of 1e300, the widest window, its curves apart
     params=SigmoidFamilyParams(
-        biases=(0.0, 1e6, -1e6, 2.5, -0.5, 999999.99),
+        biases=(0.0, 1e6, -1e6, 5e5, -5e5, 2.5e5),
         bias_sweep_weight=-1.0,
-        weights=(1e-300, -1e300, 0.5, 1.0, -5e-324, 1e6),
+        weights=(1e-300, 1e-6, -2.5e-6, 1e-5, 4e-5, -1e300),
         weight_sweep_bias=0.0,
         step_weight=1e300,
         step_biases=(0.0, 1e306, -1e306, 5e305, -5e305, 1e300),
@@ -509,12 +557,12 @@ def test_step_function(beats, params):
 
 @drawn()
 @given(params=sigmoid_family_panels_sets())
-@example(  # most stops, the widest window, weights from the tiniest to 1e300
+@example(  # most stops, the widest window, weights from 1e-300 to 1e300, curves apart
     params=SigmoidFamilyPanelsParams(
         x_range=(-MAX_PLOT_END, MAX_PLOT_END),
-        biases=(0.0, 1e6, -1e6, 2.5, -0.5, 999999.99),
+        biases=(0.0, 1e6, -1e6, 5e5, -5e5, 2.5e5),
         bias_sweep_weight=-1.0,
-        weights=(1e-300, -1e300, 0.5, 1.0, -5e-324, 1e6),
+        weights=(1e-300, 1e-6, -2.5e-6, 1e-5, 4e-5, -1e300),
         weight_sweep_bias=0.0,
     )
 )

@@ -18,6 +18,7 @@ __all__ = [
     "logit",
     "relu",
     "relu_derivative",
+    "share_apart",
     "sigmoid",
     "sigmoid_derivative",
     "step",
@@ -209,3 +210,44 @@ def relu_derivative(x: ArrayLike) -> FloatOrArray:
         Same shape as ``x``; NaN propagates.
     """
     return step(x, value_at_zero=0.0)
+
+
+#: Points across a window at which :func:`share_apart` compares two curves:
+#: it measures shares to 1/2000 of the window.
+APART_SAMPLES = 2001
+
+
+def share_apart(
+    x_range: tuple[float, float],
+    first: tuple[float, float],
+    second: tuple[float, float],
+    gap: float,
+) -> float:
+    """The share of ``x_range`` where two sigmoids ``sigma(w x + b)`` differ by ``gap`` or more.
+
+    On a plot of ``x_range`` with y from 0 to 1 (the sigmoid's range), two
+    curves can be told apart where they lie at least ``gap`` of the plot's
+    height apart; this is the share of the plot's width where they do. Two
+    sigmoids shifted by ``d`` (steep enough to look like steps) are apart on
+    about ``d / (high - low)`` of it; two with one midpoint and transition
+    widths ``4/|w_1|``, ``4/|w_2|`` on a share that grows with the
+    difference of the widths; curves too flat to rise within the window, or
+    one and the same curve, on none.
+
+    Parameters
+    ----------
+    x_range : (float, float)
+        The plot window, ``low < high``.
+    first, second : (float, float)
+        ``(w, b)`` of each curve; ``w x + b`` finite on ``x_range``.
+    gap : float
+        Smallest difference that shows, a share of the y-range [0, 1].
+
+    Returns
+    -------
+    float
+        In [0, 1], measured at :data:`APART_SAMPLES` evenly spaced points.
+    """
+    x = np.linspace(x_range[0], x_range[1], APART_SAMPLES)
+    difference = np.abs(affine_sigmoid(x, *first) - affine_sigmoid(x, *second))
+    return float(np.mean(difference >= gap))

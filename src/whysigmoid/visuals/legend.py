@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
-from manim import DOWN, LEFT, RIGHT, UL, Line, ManimColor, RoundedRectangle, VGroup
+from manim import DOWN, LEFT, RIGHT, UL, UP, Line, ManimColor, MathTex, RoundedRectangle, VGroup
 
 from .. import style
 from ..core import format_tex
+from .placement import break_lines
 
-__all__ = ["Legend", "affine_label", "parameter_label"]
+__all__ = ["Legend", "affine_label", "affine_label_parts", "parameter_label"]
 
 SAMPLE_LENGTH = 0.4
 #: Between the sample line and its label.
@@ -18,6 +20,8 @@ ENTRY_GAP = 0.12
 #: Between two columns of entries (:meth:`Legend.arrange_in_columns`).
 COLUMN_GAP = 0.35
 PADDING = 0.15
+#: What an entry takes besides its label: the box's padding, the sample, the gap.
+ENTRY_OVERHEAD = 2 * PADDING + SAMPLE_LENGTH + LABEL_GAP
 
 
 class Legend(VGroup):
@@ -55,20 +59,39 @@ class Legend(VGroup):
             self._append(color, label)
         self._fit_box()
 
-    def make_entry(self, color: ManimColor, label: str) -> VGroup:
-        """One (sample, label) row, not yet placed."""
+    def make_entry(self, color: ManimColor, label: str | Sequence[str]) -> VGroup:
+        """One (sample, label) row, not yet placed.
+
+        ``label`` is LaTeX, or its parts (:func:`affine_label_parts`): with
+        ``max_width``, a label too wide goes on lines broken between its
+        parts (:func:`whysigmoid.visuals.placement.break_lines`), and only a
+        part too wide alone is scaled down.
+        """
         sample = Line(
             LEFT * SAMPLE_LENGTH / 2,
             RIGHT * SAMPLE_LENGTH / 2,
             color=color,
             stroke_width=style.STROKE_CURVE,
         )
-        tex = style.math(label, font_size=self.font_size)
-        if self.max_width is not None:
-            style.fit_width(tex, self.max_width - 2 * PADDING - SAMPLE_LENGTH - LABEL_GAP)
+        parts = (label,) if isinstance(label, str) else tuple(label)
+        tex = style.math("".join(parts), font_size=self.font_size)
+        room = math.inf if self.max_width is None else self.max_width - ENTRY_OVERHEAD
+        if tex.width > room and len(parts) > 1:
+            # the same formula addressable by part (its LaTeX is theirs joined), on lines
+            tex = MathTex(
+                *parts,
+                arg_separator="",
+                font_size=self.font_size * style.type_scale(),
+                color=style.INK,
+            )
+            break_lines(tex, room, ENTRY_GAP, keep_last=False)
+            tex.next_to(sample, RIGHT, buff=LABEL_GAP)
+            # the sample beside the first line
+            return VGroup(sample, tex.shift(UP * (sample.get_y() - tex[0].get_y())))
+        style.fit_width(tex, room)
         return VGroup(sample, tex.next_to(sample, RIGHT, buff=LABEL_GAP))
 
-    def add_entry(self, color: ManimColor, label: str) -> VGroup:
+    def add_entry(self, color: ManimColor, label: str | Sequence[str]) -> VGroup:
         """Append an entry below the others and grow the box; returns the entry."""
         entry = self._append(color, label)
         self._fit_box()
@@ -110,7 +133,7 @@ class Legend(VGroup):
     def _heading(self) -> list:
         return [] if self.title is None else [self.title]
 
-    def _append(self, color: ManimColor, label: str) -> VGroup:
+    def _append(self, color: ManimColor, label: str | Sequence[str]) -> VGroup:
         entry = self.make_entry(color, label)
         above = self.entries if len(self.entries) else self.title
         if above is not None:
@@ -131,9 +154,16 @@ def parameter_label(name: str, value: float, decimals: int = 2) -> str:
     return rf"{name} = {format_tex(value, decimals, trim=True)}"
 
 
+def affine_label_parts(w: float, b: float, decimals: int = 2) -> tuple[str, ...]:
+    r"""``affine_label`` in parts a legend may break between: ``w =``, ``1``, ``,\ b =``, ``-3``."""
+    return (
+        "w = ",
+        format_tex(w, decimals, trim=True),
+        r",\ b = ",
+        format_tex(b, decimals, trim=True),
+    )
+
+
 def affine_label(w: float, b: float, decimals: int = 2) -> str:
     r"""Legend label ``w = 1,\ b = -3`` of ``sigma(w x + b)``, numbers by the core's formatter."""
-    return (
-        rf"w = {format_tex(w, decimals, trim=True)},\ "
-        rf"b = {format_tex(b, decimals, trim=True)}"
-    )
+    return "".join(affine_label_parts(w, b, decimals))

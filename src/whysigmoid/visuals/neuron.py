@@ -20,9 +20,8 @@ WEIGHT_LABEL_AT = 0.42
 WEIGHT_LABEL_OFFSET = 0.3
 #: The glyph shows sigmoid on [-GLYPH_X, GLYPH_X].
 GLYPH_X = 6.0
-#: Input values sit this far left of their node, at most this wide.
+#: Input values sit this far left of their node.
 INPUT_VALUE_GAP = 0.22
-INPUT_VALUE_MAX_WIDTH = 0.8
 GLYPH_SIZE = (0.55, 0.32)
 #: Where h_in is written, from the hidden node's upper-left corner.
 HIDDEN_INPUT_OFFSET = np.array([-0.35, 0.3, 0.0])
@@ -109,8 +108,12 @@ class NeuronDiagram(VGroup):
         return label.scale(self.drawn_scale)
 
     def place_input_value(self, i: int, value: Mobject) -> Mobject:
-        """Put ``value`` left of input node ``i`` (scaled as the diagram, then down if too wide)."""
-        style.fit_width(self.fit_label(value), INPUT_VALUE_MAX_WIDTH * self.drawn_scale)
+        """Put ``value`` left of input node ``i``, scaled as the diagram (never smaller).
+
+        A long value (``-123.45``) reaches further left; the scene keeps the
+        diagram and its values inside the frame.
+        """
+        self.fit_label(value)
         return value.next_to(self.inputs[i], LEFT, buff=INPUT_VALUE_GAP * self.drawn_scale)
 
     def hidden_input_anchor(self) -> np.ndarray:

@@ -2,9 +2,9 @@
 
 Labels side by side (``spread``), beside a point (``beside``), pieces in
 reading order (``after``); text too wide for the frame, part by part on lines
-of its own (``wrap``); pieces whose width follows the numbers,
-back inside the frame (``inside_frame``) or off a line they label
-(``clear_of_line``).
+of its own (``wrap``) or on as few lines as fit (``break_lines``); pieces
+whose width follows the numbers, back inside the frame (``inside_frame``) or
+off a line they label (``clear_of_line``).
 """
 
 from __future__ import annotations
@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-from manim import DOWN, LEFT, RIGHT, UP, Mobject, config
+from manim import DOWN, LEFT, RIGHT, UP, Mobject, VGroup, config
 
 from .. import style
 
-__all__ = ["after", "beside", "clear_of_line", "inside_frame", "spread", "wrap"]
+__all__ = ["after", "beside", "break_lines", "clear_of_line", "inside_frame", "spread", "wrap"]
 
 
 def spread(
@@ -160,4 +160,42 @@ def wrap(
         for before, part in zip(text.submobjects, text.submobjects[1:], strict=False):
             part.next_to(before, DOWN, buff=gap, aligned_edge=align)
         text.shift(corner - text.get_corner(UP + LEFT))
+    return style.fit_width(text, width)
+
+
+def break_lines(text: Mobject, width: float, gap: float, keep_last: bool = True) -> Mobject:
+    """Put the parts of ``text`` on as few lines as fit in ``width``, not smaller.
+
+    ``text`` is a formula or text made of parts (``style.math("a", "+ b",
+    "= c")``): a line breaks only before a part, and with ``keep_last`` never
+    before the last (a result stays with what comes before it, ``= c``); the
+    parts of a line keep the spacing LaTeX gave them. Lines are flush left, ``gap``
+    apart, the first where it was. Text that fits is left as it is; a part
+    wider than ``width`` on its own is the one case that is scaled down
+    (:func:`whysigmoid.style.fit_width`). Broken, ``text.lines_height_ratio``
+    says how much taller it became (Manim's ``font_size`` follows the
+    height; :mod:`whysigmoid.inspection` divides by it). Returns ``text``.
+    """
+    parts = list(text.submobjects)
+    if text.width <= width or len(parts) < 2:
+        return style.fit_width(text, width)
+    lines = [[parts[0]]]
+    for part in parts[1:-1] if keep_last else parts[1:]:
+        if part.get_right()[0] - lines[-1][0].get_left()[0] > width:
+            lines.append([part])
+        else:
+            lines[-1].append(part)
+    if keep_last:
+        lines[-1].append(parts[-1])
+    left = parts[0].get_left()[0]
+    height = text.height
+    above = None
+    for line in lines:
+        row = VGroup(*line)
+        row.shift(RIGHT * (left - row.get_left()[0]))
+        if above is not None:
+            row.shift(UP * (above.get_bottom()[1] - gap - row.get_top()[1]))
+        above = row
+    # how much taller the lines are than one: Manim's font_size follows the height
+    text.lines_height_ratio = text.height / height
     return style.fit_width(text, width)

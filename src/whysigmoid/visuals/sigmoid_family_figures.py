@@ -38,6 +38,7 @@ from ..core import (
     step_position,
 )
 from .graph import FunctionGraph
+from .placement import inside_frame
 from .readout import NumberReadout, labelled_readout
 
 __all__ = ["midpoint_marker", "moving_sigmoid", "readout_header", "step_derivative_panel"]
@@ -49,6 +50,8 @@ DERIVATIVE_Y_RANGE = (-1.0, 1.0)
 #: The panel's title sits this far above its axes, its note this far below.
 TITLE_GAP = 0.2
 NOTE_GAP = 0.55
+#: Least room between the note and the labels it avoids.
+NOTE_CLEARANCE = 0.1
 
 
 def moving_sigmoid(
@@ -172,13 +175,19 @@ def step_derivative_panel(
     center: np.ndarray,
     max_x_ticks: int,
     note_width: float,
+    avoid: Sequence[Mobject] = (),
 ) -> VGroup:
     """d/dx Step(x): 0 everywhere but at 0, where it does not exist (a hole).
 
     Axes of ``size`` (scene units) centred at ``center``, the title above,
     a note below, its lines broken to ``note_width``
     (:func:`whysigmoid.style.text_lines`). Parts: ``axes``, ``graph``,
-    ``title``, ``note``.
+    ``title``, ``note``. The window's ends are labelled: a long end label
+    (``-155180.66``) that would pass the frame's margin is moved inside,
+    ending at it, and is left out where it would then cover the label of
+    0. The note starts under the tick labels, moved right, as little as
+    needed, where it would cover one of ``avoid`` (the labels of a plot
+    beside the panel).
     """
     low, high = x_range
     x_step = nice_step(high - low, max_x_ticks)
@@ -190,6 +199,12 @@ def step_derivative_panel(
         y_ticks=(0.0,),  # the derivative's only value
     )
     axes.move_to(center)
+    for label in list(axes.tick_labels):
+        inside_frame(label)
+        others = [other for other in axes.tick_labels if other is not label]
+        if any(style.touches(label, other, style.TICK_LABEL_CLEARANCE) for other in others):
+            axes.tick_labels.remove(label)
+            axes.remove(label)
     graph = FunctionGraph.plot(axes, step_derivative, breaks=(0.0,), color=style.DERIVATIVE)
     title = style.math(r"\tfrac{d}{dx}\,\mathrm{Step}(x)", color=style.DERIVATIVE)
     title.next_to(axes, UP, buff=TITLE_GAP)
@@ -204,6 +219,9 @@ def step_derivative_panel(
         aligned_edge=LEFT,
     )
     note.next_to(axes, DOWN, buff=NOTE_GAP).align_to(axes.tick_labels, LEFT)
+    for other in avoid:
+        if style.touches(note, other, NOTE_CLEARANCE):
+            note.shift(RIGHT * (other.get_right()[0] + NOTE_CLEARANCE - note.get_left()[0]))
     panel = VGroup(axes, graph, title, note)
     panel.axes, panel.graph, panel.title, panel.note = axes, graph, title, note
     return panel

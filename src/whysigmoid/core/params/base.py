@@ -11,6 +11,8 @@ from __future__ import annotations
 import math
 from dataclasses import fields
 
+from ..activations import share_apart
+
 #: Most input nodes the neuron diagram lays out legibly.
 MAX_INPUTS = 5
 #: Most scores ExpNormalize lays out legibly.
@@ -43,6 +45,15 @@ MAX_PLOT_END = 1e6
 #: ...and are at least this long: a window of 0.1 gets round ticks 0.025
 #: apart, which 2-decimal labels cannot write (0.025 -> "0.03", 0.075 -> "0.07").
 MIN_PLOT_LENGTH = 0.2
+#: A sweep's curves sigma(w x + b) are told apart on a plot of x_range when
+#: each two of them lie SWEEP_CURVE_GAP of the plot's height apart (5%: about
+#: 12 px of a 9:16 or 1:1 plot on a phone, 10 px of a 380 px still) over at
+#: least SWEEP_APART_SHARE of its width (2%: 6 px of a phone's plot; two steps
+#: that close still show as two). The blog's closest pair, w = 5 and w = 10 on
+#: [-10, 10], is apart on 5.3%. A window a million wide makes the blog's bias
+#: sweep (midpoints 0 to 5) one step on 0%.
+SWEEP_CURVE_GAP = 0.05
+SWEEP_APART_SHARE = 0.02
 #: Samples of the target when checking it stays inside (0, 1).
 TARGET_CHECK_SAMPLES = 2001
 
@@ -180,6 +191,47 @@ class ParamsBase:
                     raise ValueError(
                         f"{name}: the midpoint -b/w = {midpoint:g} (w = {w:g}, b = {b:g}) "
                         f"lies outside x_range {(low, high)}"
+                    )
+
+    @staticmethod
+    def _check_apart(
+        sweeps: dict[str, list[tuple[tuple[float, float], tuple[float, float]]]],
+        window: tuple[float, float],
+    ) -> None:
+        """Each pair of curves ``((w, b), (w, b))`` of a sweep can be told apart on ``window``.
+
+        Apart: :func:`whysigmoid.core.share_apart` with :data:`SWEEP_CURVE_GAP`
+        is at least :data:`SWEEP_APART_SHARE`. ``sweeps`` maps a sweep's name
+        (the parameter of its stops) to the pairs it shows together (every two
+        traces of a sweep; the stops a curve slides between). Call after
+        :meth:`_check_reach` (``w x + b`` finite on ``window``).
+
+        Raises
+        ------
+        ValueError
+            Naming x_range, the sweep, both curves and the share they are apart
+            on; or naming the sweep alone if two of its stops are one curve.
+        """
+        for name, pairs in sweeps.items():
+            for first, second in pairs:
+                if first == second:
+                    w, b = first
+                    raise ValueError(
+                        f"{name}: two stops of the sweep make one curve (w = {w:g}, b = {b:g}); "
+                        "each must differ from the other"
+                    )
+                share = share_apart(window, first, second, SWEEP_CURVE_GAP)
+                if share < SWEEP_APART_SHARE:
+                    curves = " and ".join(
+                        f"sigma({w:g} x {'-' if b < 0 else '+'} {abs(b):g}) "
+                        f"(midpoint {-b / w + 0.0:g})"
+                        for w, b in (first, second)
+                    )
+                    raise ValueError(
+                        f"x_range and {name}: on x_range {window} the {name} sweep's curves "
+                        f"{curves} cannot be told apart: they differ by {SWEEP_CURVE_GAP:g} or "
+                        f"more over {share:.1%} of the window, under {SWEEP_APART_SHARE:.0%}; "
+                        f"narrow x_range around the midpoints -b/w, or spread the {name}"
                     )
 
     @staticmethod

@@ -19,6 +19,8 @@ from .base import (
     MAX_TOWER_COUNTS,
     MAX_TOWERS,
     MIN_PLOT_LENGTH,
+    SWEEP_APART_SHARE,
+    SWEEP_CURVE_GAP,
 )
 from .stills import (
     DerivativeAtPointsParams,
@@ -111,12 +113,19 @@ _WINDOW = (
 _NO_OVERFLOW = "no term w x, nor their sum + b, may overflow"
 _DETECTOR_RULE = f"both examples' pre-activations within +-{MAX_PLOT_END:g}"
 _MIDPOINT = "each midpoint -b/w inside x_range"
+#: What :meth:`_Params._check_apart` checks, in words.
+_APART = (
+    f"each two curves of a sweep apart by {SWEEP_CURVE_GAP:g} over "
+    f"{SWEEP_APART_SHARE:.0%} of x_range"
+)
 
 # Limits of fields that a video and a still share (same checks, same words)
 _PLOT_WINDOW = Limit(count=_PAIR, rule=_WINDOW)
-_SWEEPS_WINDOW = Limit(count=_PAIR, rule=f"{_WINDOW}; contains every midpoint -b/w")
-_SWEEP_BIASES = Limit(count=(1, MAX_SWEEP_STOPS), rule=_MIDPOINT)
-_SWEEP_WEIGHTS = Limit(count=(1, MAX_SWEEP_STOPS), nonzero=True, rule=_MIDPOINT)
+_SWEEPS_WINDOW = Limit(
+    count=_PAIR, rule=f"{_WINDOW}; contains every midpoint -b/w; {_APART} (not too wide)"
+)
+_SWEEP_BIASES = Limit(count=(1, MAX_SWEEP_STOPS), rule=f"{_MIDPOINT}; {_APART}")
+_SWEEP_WEIGHTS = Limit(count=(1, MAX_SWEEP_STOPS), nonzero=True, rule=f"{_MIDPOINT}; {_APART}")
 _SWEEP_WEIGHT = Limit(nonzero=True, rule=_MIDPOINT)
 _SWEEP_BIAS = Limit(rule=_MIDPOINT)
 _STEP_VALUE = Limit(low=0.0, high=1.0)

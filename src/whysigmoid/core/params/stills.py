@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import combinations
 
 from .base import ParamsBase
 from .videos import ExpNormalizeSigmoidParams, SigmoidFamilyParams, VanishingGradientParams
@@ -125,13 +126,15 @@ class SigmoidFamilyPanelsParams(ParamsBase):
     -----
     Every curve's midpoint ``-b / w`` and ``w x + b`` on ``x_range`` must be
     finite (each curve is drawn from it on its own: unlike the video, no
-    curve glides from one weight or bias to another).
+    curve glides from one weight or bias to another), and every two curves
+    of a panel told apart on ``x_range``, as in the video.
 
     Raises
     ------
     ValueError
-        A field outside its domain, a midpoint outside ``x_range`` or an
-        overflow; the message names the fields.
+        A field outside its domain, a midpoint outside ``x_range``, an
+        overflow, or a panel whose curves ``x_range`` cannot tell apart; the
+        message names the fields.
     """
 
     x_range: tuple[float, float] = SigmoidFamilyParams.x_range
@@ -156,6 +159,13 @@ class SigmoidFamilyPanelsParams(ParamsBase):
         self._check_reach(
             [([("bias_sweep_weight", bias_weight)], [("biases", b)]) for b in biases]
             + [([("weights", w)], [("weight_sweep_bias", weight_bias)]) for w in weights],
+            window,
+        )
+        self._check_apart(
+            {
+                "biases": list(combinations([(bias_weight, b) for b in biases], 2)),
+                "weights": list(combinations([(w, weight_bias) for w in weights], 2)),
+            },
             window,
         )
 

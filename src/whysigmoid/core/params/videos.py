@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from itertools import combinations, pairwise
 
 import numpy as np
 
@@ -149,7 +150,18 @@ class SigmoidFamilyParams(ParamsBase):
         sweeps, and the one where the weight sweep ends (``w = step_weight``,
         ``b = weight_sweep_bias``). Every midpoint, and ``w x + b`` on ``x_range`` for every
         weight and bias the sweeps glide between, must be finite (the curve
-        is drawn from it).
+        is drawn from it). On it, every two curves of the bias sweep and of
+        the weight sweep (shown together, with a legend entry each), and
+        every two successive steps of ``step_biases`` (the step slides
+        between them), must be told apart (``base.SWEEP_APART_SHARE``): a
+        window so wide that they merge into one step is refused.
+
+    Raises
+    ------
+    ValueError
+        A field outside its domain, a midpoint outside ``x_range``, an
+        overflow, or a sweep whose curves ``x_range`` cannot tell apart; the
+        message names the fields (``x_range`` and the sweep for the last).
     """
 
     biases: tuple[float, ...] = (0.0, -1.0, -3.0, -5.0)
@@ -180,6 +192,16 @@ class SigmoidFamilyParams(ParamsBase):
         self._check_midpoints(sweeps, window)
         # the curve glides between these weights and biases: bound |w x + b| for all of them
         self._check_reach([(self._weights(), self._biases())], window)
+        # each trace of a sweep shows beside the others; the step slides from stop to stop
+        step_stops = sweeps["step_biases"]
+        self._check_apart(
+            {
+                "biases": list(combinations(sweeps["biases"], 2)),
+                "weights": list(combinations(sweeps["weights"], 2)),
+                "step_biases": list(pairwise(step_stops)),
+            },
+            window,
+        )
 
     def _weights(self) -> list[tuple[str, float]]:
         """Every weight a sweep takes, with the parameter it comes from."""
