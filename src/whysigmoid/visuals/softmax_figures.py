@@ -63,11 +63,16 @@ def fit_to_bottom(panel: VGroup, left: float) -> VGroup:
     return panel
 
 
-def cell(value: float, decimals: int, trim: bool, color, scientific_tiny: bool = False) -> MathTex:
-    """A number of the table, in body size."""
-    return style.number(
-        value, decimals, trim, style.FONT_BODY, color, scientific_tiny=scientific_tiny
-    )
+def cell(
+    value: float,
+    decimals: int,
+    trim: bool,
+    color,
+    scientific_tiny: bool = False,
+    font_size: float = style.FONT_BODY,
+) -> MathTex:
+    """A number of the table, in body size (or ``font_size``)."""
+    return style.number(value, decimals, trim, font_size, color, scientific_tiny=scientific_tiny)
 
 
 def sum_arrows(cells: VGroup, total: VGroup) -> VGroup:
