@@ -68,6 +68,8 @@ class Layout:
     stacked: bool = False
     #: Where the test goes when it makes the formula too wide at ``test_at`` (None: nowhere else).
     narrow_test_at: tuple[np.ndarray, np.ndarray] | None = None
+    #: Still too wide (wide weights), the image and the sum sign shrink down to this.
+    least_image_scale: float = 1.0
 
 
 LAYOUTS = {
@@ -115,6 +117,7 @@ LAYOUTS = {
         sigma_font=80,
         stacked=True,
         narrow_test_at=(DOWN, RIGHT),
+        least_image_scale=0.5,
     ),
     # as 9:16 below the question (the pattern grown alone first), the image
     # beside the weights; smaller cells and gaps, a flatter inset
@@ -139,6 +142,7 @@ LAYOUTS = {
         image_cell=0.45,
         weight_cell=0.6,
         sigma_font=72,
+        least_image_scale=0.5,
     ),
 }
 #: Stacked image and weights: the parentheses reach this far past them, as a share.
@@ -196,26 +200,10 @@ class ConceptDetector(BlogScene):
         times = style.math(r"\times")
         test = style.math(r"\geq", threshold, r"\;?", font_size=style.FONT_TITLE)
         formula = VGroup(sigma, open_paren, image, times, grid, close_paren, test)
-        if layout.stacked:
-            product = VGroup(image, times, grid).arrange(DOWN, buff=layout.formula_gap)
-            for paren in (open_paren, close_paren):
-                paren.stretch_to_fit_height(product.height * PAREN_REACH)
-            VGroup(sigma, open_paren, product, close_paren, test).arrange(
-                RIGHT, buff=layout.formula_gap
-            )
-        else:
-            formula.arrange(RIGHT, buff=layout.formula_gap)
         bias_note = style.math(
             rf"\text{{Bias}} = {format_tex(p.bias, SUM_DECIMALS, trim=True)}", color=style.WARM
         )
-        room = config.frame_width - 2 * style.FRAME_MARGIN
-        for test_at in (layout.test_at, layout.narrow_test_at or layout.test_at):
-            side, edge = test_at
-            test.next_to(formula[:-1], side, buff=layout.formula_gap, aligned_edge=edge)
-            side, edge = layout.bias_at
-            bias_note.next_to(test, side, buff=layout.bias_gap, aligned_edge=edge)
-            if VGroup(formula, bias_note).width <= room:
-                break
+        side, edge = self.arrange_formula(formula, bias_note)
         if layout.stacked:  # laid out at a legible size: centred as it is, not shrunk
             VGroup(formula, bias_note).move_to(UP * layout.formula_y)
         else:
@@ -293,6 +281,45 @@ class ConceptDetector(BlogScene):
         )
 
     # --- builders -----------------------------------------------------------
+    def arrange_formula(self, formula: VGroup, bias_note: Mobject) -> tuple:
+        """Sum(image x weights) in a row (or the image over the weights), the test, the bias.
+
+        The test goes where the layout says, or to its narrow place if the
+        formula is too wide for the frame; still too wide, the image and the
+        sum sign shrink (down to ``least_image_scale``): the weights' numbers
+        never do. Returns the bias note's (side, aligned edge) beside the test.
+        """
+        layout = self.layout
+        sigma, open_paren, image, times, grid, close_paren, test = formula
+        room = config.frame_width - 2 * style.FRAME_MARGIN
+        squeezed = 1.0
+        while True:
+            if layout.stacked:
+                product = VGroup(image, times, grid).arrange(DOWN, buff=layout.formula_gap)
+                for paren in (open_paren, close_paren):
+                    paren.stretch_to_fit_height(product.height * PAREN_REACH)
+                VGroup(sigma, open_paren, product, close_paren, test).arrange(
+                    RIGHT, buff=layout.formula_gap
+                )
+            else:
+                formula.arrange(RIGHT, buff=layout.formula_gap)
+            for test_at in (layout.test_at, layout.narrow_test_at or layout.test_at):
+                side, edge = test_at
+                test.next_to(formula[:-1], side, buff=layout.formula_gap, aligned_edge=edge)
+                side, edge = layout.bias_at
+                bias_note.next_to(test, side, buff=layout.bias_gap, aligned_edge=edge)
+                if VGroup(formula, bias_note).width <= room:
+                    break
+            excess = VGroup(formula, bias_note).width - room
+            if excess <= 0 or squeezed <= layout.least_image_scale:
+                return side, edge
+            factor = max(
+                layout.least_image_scale / squeezed, 1 - excess / (image.width + sigma.width)
+            )
+            image.scale(factor)
+            sigma.scale(factor)
+            squeezed *= factor
+
     @staticmethod
     def color_lit(grid: PixelGrid) -> None:
         """Lit pixels of the pattern in the warm colour, as in the blog's figure."""

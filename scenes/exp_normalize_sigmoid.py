@@ -55,6 +55,10 @@ class Layout:
     derivation_font: float = style.FONT_TITLE
     check_font: float = style.FONT_BODY
     check_table_scale: float = 1.0
+    check_header_font: float = style.FONT_CAPTION
+    #: Case tables too wide side by side to stay legible go one under the other
+    #: down to this height, the e^z aside giving way (None: they shrink instead).
+    tables_stack_floor: float | None = None
 
 
 LAYOUTS = {
@@ -98,26 +102,31 @@ LAYOUTS = {
         derivation_font=48,
         check_font=54,
         check_table_scale=1.5,
+        check_header_font=style.FONT_BODY,
+        tables_stack_floor=-SHORT_SIDE * 16 / 9 / 2 + style.FRAME_MARGIN,
     ),
     # as 16:9, compact: a small aside left of the lines, the tables across the width
-    # under them (beats 1-2: the top line across the width, lower)
+    # under them (beats 1-2: the top line across the width, lower); beat 6 as 9:16
     "1:1": Layout(
         lines_left=-1.0,
-        top_line_y=0.7,
-        bottom_line_y=-1.0,
+        top_line_y=1.1,
+        bottom_line_y=-0.6,
         caption_width=2.3,
-        map_label_at=LEFT * 1.4 + UP * 1.35,
-        inset_center=LEFT * 2.35 + UP * 0.1,
+        map_label_at=LEFT * 1.4 + UP * 1.75,
+        inset_center=LEFT * 2.35 + UP * 0.5,
         inset_size=(2.1, 1.3),
         tables_left=-SHORT_SIDE / 2 + style.FRAME_MARGIN,
         tables_floor=-SHORT_SIDE / 2 + style.FRAME_MARGIN,
-        check_table_at=LEFT * (SHORT_SIDE / 2 - style.FRAME_MARGIN) + DOWN * 2.3,
-        check_table_edge=LEFT,
-        check_table_max_width=4.0,
-        derivation_center=UP * 2.4,
+        check_table_at=DOWN * 2.5,
+        check_table_edge=ORIGIN,
+        check_table_max_width=5.0,
+        derivation_center=UP * 2.75,
         alone_lines_left=-SHORT_SIDE / 2 + style.FRAME_MARGIN,
         alone_top_line_y=-1.0,
         derivation_font=48,
+        check_font=52,
+        check_table_scale=1.1,
+        check_header_font=style.FONT_BODY,
     ),
 }
 DERIVATION_NOTE_BUFF = 0.45
@@ -239,8 +248,16 @@ class ExpNormalizeSigmoid(BlogScene):
 
         # Beat 5: for each case on its own: Sum = 1 + e^x, p(0) = 1 / Sum, p(1) = e^x / Sum
         tables = figures.case_tables(
-            cases, colors, bottom, targets[1:], layout.tables_left, layout.tables_floor
+            cases,
+            colors,
+            bottom,
+            targets[1:],
+            layout.tables_left,
+            layout.tables_floor,
+            layout.tables_stack_floor,
         )
+        if tables[0].stacked:  # the tables need the aside's room
+            self.play(FadeOut(mapping, inset, note))
         for table in tables:
             self.play(
                 FadeIn(table.panel, table.labels),
@@ -261,7 +278,7 @@ class ExpNormalizeSigmoid(BlogScene):
         )
         header = style.text(
             rf"Case 1: $x = {fmt(cases[0].log_score, LOG_DECIMALS, True)}$",
-            font_size=style.FONT_CAPTION,
+            font_size=layout.check_header_font,
             color=colors[0],
         ).next_to(keep, UP, buff=0.3)
         self.play(FadeIn(header))

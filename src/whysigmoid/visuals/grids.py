@@ -16,8 +16,10 @@ DISC_RATIO = 0.36
 RING_WIDTH = 2.0
 #: Weight cells: the colour reaches full strength at |w| = this.
 FULL_WEIGHT = 1.0
-#: Written weights fill at most this fraction of a cell's width.
+#: Written weights fill at most this fraction of a cell's width; one that
+#: cannot shrink so far (the legibility floor) widens its column, filling this much.
 LABEL_WIDTH_RATIO = 0.8
+WIDE_LABEL_RATIO = 0.9
 
 
 class PixelGrid(VGroup):
@@ -79,9 +81,9 @@ class WeightGrid(VGroup):
     """A weight matrix: cells tinted by sign and size, each with its value.
 
     A written weight shrinks to fit its cell, but never below the smallest
-    legible size of the screen (:func:`whysigmoid.style.min_font_size`): wider
-    weights (``1.8 x 10^308``) widen every cell instead, so the grid grows
-    wider than tall.
+    legible size of the screen (:func:`whysigmoid.style.min_font_size`): a
+    wider weight (``1.8 x 10^308``) widens its column instead, so the grid
+    grows wider than tall.
 
     Parameters
     ----------
@@ -107,20 +109,24 @@ class WeightGrid(VGroup):
             label.scale(min(1.0, max(fit, floor / label.font_size)))
             self.labels.add(label)
             inks.append((w, strength))
-        width = max([cell, *(label.width / LABEL_WIDTH_RATIO for label in self.labels)])
         n_cols = weights.shape[1]
+        widths = [
+            max([cell, *(label.width / WIDE_LABEL_RATIO for label in self.labels[c::n_cols])])
+            for c in range(n_cols)
+        ]
+        lefts = np.concatenate([[0.0], np.cumsum(widths)[:-1]])
         for k, (w, strength) in enumerate(inks):
             r, c = divmod(k, n_cols)
             tint = style.NEGATIVE if w < 0 else style.POSITIVE
             square = Rectangle(
                 height=cell,
-                width=width,
+                width=widths[c],
                 stroke_color=style.GUIDE,
                 stroke_width=1,
                 fill_color=interpolate_color(style.BACKGROUND, tint, strength),
                 fill_opacity=1,
             )
-            square.move_to([c * width, -r * cell, 0])
+            square.move_to([lefts[c] + widths[c] / 2, -r * cell, 0])
             self.cells.add(square)
             self.labels[k].move_to(square)
         self.add(self.cells, self.labels)
