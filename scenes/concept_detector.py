@@ -57,6 +57,21 @@ class Layout:
     #: Beat 4: the sigmoid inset (its title wraps to the frame's width).
     inset_size: tuple[float, float]
     inset_y: float
+    #: Beat 1 on a narrow screen: the pattern alone, this big, under the
+    #: question, this far under it (None: at its place from the start).
+    alone_cell: float | None = None
+    alone_gap: float = 0.6
+    #: Beat 2: the cells of the image and of the weights (whose numbers
+    #: widen them if need be), the size of the sum sign; with ``stacked`` the
+    #: image stands over the weights inside tall parentheses.
+    image_cell: float = 0.5
+    weight_cell: float = 0.5
+    sigma_font: float = 96
+    stacked: bool = False
+    #: Where the test goes when it makes the formula too wide at ``test_at`` (None: nowhere else).
+    narrow_test_at: tuple[np.ndarray, np.ndarray] | None = None
+    #: Still too wide (wide weights), the image and the sum sign shrink down to this.
+    least_image_scale: float = 1.0
 
 
 LAYOUTS = {
@@ -78,32 +93,41 @@ LAYOUTS = {
         inset_size=(6.5, 2.2),
         inset_y=0.35,
     ),
-    # stacked: the pattern under the question, the test and the bias under the
-    # sum, each verdict under its evidence, one example under the other
+    # stacked: the pattern grown alone first, then beside the question; the image
+    # over the weights, the test and the bias under the sum, each verdict under
+    # its evidence, one example under the other
     "9:16": Layout(
-        pattern_cell=0.36,
-        pattern_at=(DOWN, ORIGIN),
-        top_y=5.45,
-        formula_y=1.75,
+        pattern_cell=0.3,
+        pattern_at=(RIGHT, ORIGIN),
+        top_y=6.2,
+        formula_y=1.55,
         formula_gap=0.15,
-        test_at=(DOWN, RIGHT),
-        bias_at=(DOWN, RIGHT),
+        test_at=(RIGHT, ORIGIN),
+        bias_at=(DOWN, LEFT),
         bias_gap=0.25,
         example_cell=0.4,
         verdict_at=(DOWN, LEFT),
         examples_at=(DOWN, LEFT),
         examples_gap=1.0,
-        examples_y=-4.1,
-        inset_size=(6.6, 2.8),
-        inset_y=1.3,
+        examples_y=-4.6,
+        inset_size=(6.6, 4.2),
+        inset_y=1.0,
+        alone_cell=1.8,
+        alone_gap=0.8,
+        image_cell=0.7,
+        weight_cell=0.8,
+        sigma_font=80,
+        stacked=True,
+        narrow_test_at=(DOWN, RIGHT),
+        least_image_scale=0.5,
     ),
-    # as 9:16 below the question, which keeps its pattern beside it; smaller
-    # cells and gaps, a flatter inset
+    # as 9:16 below the question (the pattern grown alone first), the image
+    # beside the weights; smaller cells and gaps, a flatter inset
     "1:1": Layout(
         pattern_cell=0.22,
         pattern_at=(RIGHT, ORIGIN),
         top_y=3.2,
-        formula_y=1.3,
+        formula_y=0.9,
         formula_gap=0.15,
         test_at=(DOWN, RIGHT),
         bias_at=(DOWN, RIGHT),
@@ -115,10 +139,16 @@ LAYOUTS = {
         examples_y=-2.45,
         inset_size=(6.6, 1.5),
         inset_y=0.75,
+        alone_cell=1.6,
+        alone_gap=0.3,
+        image_cell=0.45,
+        weight_cell=0.6,
+        sigma_font=72,
+        least_image_scale=0.5,
     ),
 }
-#: Cells of the formula's image and weights (beat 2).
-BIG_CELL = 0.5
+#: Stacked image and weights: the parentheses reach this far past them, as a share.
+PAREN_REACH = 1.04
 PATTERN_GAP = 0.6
 EXAMPLE_GAP = 0.25
 BIG_SYMBOL = 96
@@ -154,26 +184,34 @@ class ConceptDetector(BlogScene):
         side, edge = layout.pattern_at
         VGroup(question, pattern).arrange(side, buff=PATTERN_GAP, aligned_edge=edge)
         VGroup(question, pattern).set_y(layout.top_y)
-        self.play(FadeIn(question), FadeIn(pattern, shift=DOWN * 0.2))
+        first = VGroup(question, pattern)
+        if layout.alone_cell is not None:  # the pattern alone, grown, before it goes up
+            first = VGroup(question.copy(), PixelGrid(PATTERN, layout.alone_cell))
+            self.color_lit(first[1])
+            first.arrange(DOWN, buff=layout.alone_gap).move_to(ORIGIN)
+        self.play(FadeIn(first[0]), FadeIn(first[1], shift=DOWN * 0.2))
         self.beat(caption="How could a single neuron detect a pattern, like a line on the right?")
+        if first[1] is not pattern:
+            self.play(ReplacementTransform(first, VGroup(question, pattern)))
 
         # Beat 2: sum(image x weights) >= threshold ?
-        image = PixelGrid(EXAMPLE_FIRES, BIG_CELL)
-        grid = WeightGrid(weights, BIG_CELL)
-        sigma = style.math(r"\sum", font_size=BIG_SYMBOL)
+        image = PixelGrid(EXAMPLE_FIRES, layout.image_cell)
+        grid = WeightGrid(weights, layout.weight_cell)
+        sigma = style.math(r"\sum", font_size=layout.sigma_font)
         open_paren, close_paren = (style.math(s, font_size=BIG_SYMBOL) for s in ("(", ")"))
         times = style.math(r"\times")
         test = style.math(r"\geq", threshold, r"\;?", font_size=style.FONT_TITLE)
         formula = VGroup(sigma, open_paren, image, times, grid, close_paren, test)
-        formula.arrange(RIGHT, buff=layout.formula_gap)
-        side, edge = layout.test_at
-        test.next_to(formula[:-1], side, buff=layout.formula_gap, aligned_edge=edge)
-        formula.move_to(UP * layout.formula_y)
-        style.fit_width(formula)
-        side, edge = layout.bias_at
         bias_note = style.math(
             rf"\text{{Bias}} = {format_tex(p.bias, SUM_DECIMALS, trim=True)}", color=style.WARM
-        ).next_to(test, side, buff=layout.bias_gap, aligned_edge=edge)
+        )
+        side, edge = self.arrange_formula(formula, bias_note)
+        if layout.stacked:  # laid out at a legible size: centred as it is, not shrunk
+            VGroup(formula, bias_note).move_to(UP * layout.formula_y)
+        else:
+            formula.move_to(UP * layout.formula_y)
+            style.fit_width(formula)
+            bias_note.next_to(test, side, buff=layout.bias_gap, aligned_edge=edge)
         self.play(FadeIn(image))
         self.play(FadeIn(times), FadeIn(grid))
         self.play(Write(VGroup(sigma, open_paren, close_paren)), Write(test))
@@ -246,6 +284,45 @@ class ConceptDetector(BlogScene):
         )
 
     # --- builders -----------------------------------------------------------
+    def arrange_formula(self, formula: VGroup, bias_note: Mobject) -> tuple:
+        """Sum(image x weights) in a row (or the image over the weights), the test, the bias.
+
+        The test goes where the layout says, or to its narrow place if the
+        formula is too wide for the frame; still too wide, the image and the
+        sum sign shrink (down to ``least_image_scale``): the weights' numbers
+        never do. Returns the bias note's (side, aligned edge) beside the test.
+        """
+        layout = self.layout
+        sigma, open_paren, image, times, grid, close_paren, test = formula
+        room = config.frame_width - 2 * style.FRAME_MARGIN
+        squeezed = 1.0
+        while True:
+            if layout.stacked:
+                product = VGroup(image, times, grid).arrange(DOWN, buff=layout.formula_gap)
+                for paren in (open_paren, close_paren):
+                    paren.stretch_to_fit_height(product.height * PAREN_REACH)
+                VGroup(sigma, open_paren, product, close_paren, test).arrange(
+                    RIGHT, buff=layout.formula_gap
+                )
+            else:
+                formula.arrange(RIGHT, buff=layout.formula_gap)
+            for test_at in (layout.test_at, layout.narrow_test_at or layout.test_at):
+                side, edge = test_at
+                test.next_to(formula[:-1], side, buff=layout.formula_gap, aligned_edge=edge)
+                side, edge = layout.bias_at
+                bias_note.next_to(test, side, buff=layout.bias_gap, aligned_edge=edge)
+                if VGroup(formula, bias_note).width <= room:
+                    break
+            excess = VGroup(formula, bias_note).width - room
+            if excess <= 0 or squeezed <= layout.least_image_scale:
+                return side, edge
+            factor = max(
+                layout.least_image_scale / squeezed, 1 - excess / (image.width + sigma.width)
+            )
+            image.scale(factor)
+            sigma.scale(factor)
+            squeezed *= factor
+
     @staticmethod
     def color_lit(grid: PixelGrid) -> None:
         """Lit pixels of the pattern in the warm colour, as in the blog's figure."""

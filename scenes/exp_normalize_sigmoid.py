@@ -47,6 +47,18 @@ class Layout:
     check_table_edge: np.ndarray
     check_table_max_width: float
     derivation_center: np.ndarray
+    #: Beats 1-2 on a narrow screen: the top line alone, from this x at this
+    #: height, before it moves to its place (None: at its place from the start).
+    alone_lines_left: float | None = None
+    alone_top_line_y: float | None = None
+    #: Beat 6: the derivation's and the check's size; the kept table grows this much.
+    derivation_font: float = style.FONT_TITLE
+    check_font: float = style.FONT_BODY
+    check_table_scale: float = 1.0
+    check_header_font: float = style.FONT_CAPTION
+    #: Case tables too wide side by side to stay legible go one under the other
+    #: down to this height, the e^z aside giving way (None: they shrink instead).
+    tables_stack_floor: float | None = None
 
 
 LAYOUTS = {
@@ -68,8 +80,9 @@ LAYOUTS = {
         check_table_max_width=4.8,
         derivation_center=RIGHT * 2.1 + UP * 1.2,
     ),
-    # lines across the width, the tables under them, the e^z aside at the bottom;
-    # beat 6: the derivation above the table
+    # lines across the width, the tables under them, the e^z aside at the bottom
+    # (beats 1-2: the top line lower, under its captions); beat 6: the derivation
+    # above the table, both grown
     "9:16": Layout(
         lines_left=-SHORT_SIDE / 2 + style.FRAME_MARGIN,
         top_line_y=3.4,
@@ -80,29 +93,42 @@ LAYOUTS = {
         inset_size=(2.8, 2.0),
         tables_left=-SHORT_SIDE / 2 + style.FRAME_MARGIN,
         tables_floor=-3.2,
-        check_table_at=DOWN * 2.0,
+        check_table_at=DOWN * 3.0,
         check_table_edge=ORIGIN,
         check_table_max_width=5.0,
-        derivation_center=UP * 3.2,
+        derivation_center=UP * 4.2,
+        alone_lines_left=-SHORT_SIDE / 2 + style.FRAME_MARGIN,
+        alone_top_line_y=-1.5,
+        derivation_font=48,
+        check_font=54,
+        check_table_scale=1.5,
+        check_header_font=style.FONT_BODY,
+        tables_stack_floor=-SHORT_SIDE * 16 / 9 / 2 + style.FRAME_MARGIN,
     ),
-    # as 16:9, compact: a small aside left of the lines, the tables across the width under them
+    # as 16:9, compact: a small aside left of the lines, the tables across the width
+    # under them (beats 1-2: the top line across the width, lower); beat 6 as 9:16
     "1:1": Layout(
         lines_left=-1.0,
-        top_line_y=0.7,
-        bottom_line_y=-1.0,
+        top_line_y=1.1,
+        bottom_line_y=-0.6,
         caption_width=2.3,
-        map_label_at=LEFT * 1.4 + UP * 1.35,
-        inset_center=LEFT * 2.35 + UP * 0.1,
+        map_label_at=LEFT * 1.4 + UP * 1.75,
+        inset_center=LEFT * 2.35 + UP * 0.5,
         inset_size=(2.1, 1.3),
         tables_left=-SHORT_SIDE / 2 + style.FRAME_MARGIN,
         tables_floor=-SHORT_SIDE / 2 + style.FRAME_MARGIN,
-        check_table_at=LEFT * (SHORT_SIDE / 2 - style.FRAME_MARGIN) + DOWN * 2.3,
-        check_table_edge=LEFT,
-        check_table_max_width=4.0,
-        derivation_center=UP * 2.4,
+        check_table_at=DOWN * 2.5,
+        check_table_edge=ORIGIN,
+        check_table_max_width=5.0,
+        derivation_center=UP * 2.75,
+        alone_lines_left=-SHORT_SIDE / 2 + style.FRAME_MARGIN,
+        alone_top_line_y=-1.0,
+        derivation_font=48,
+        check_font=52,
+        check_table_scale=1.1,
+        check_header_font=style.FONT_BODY,
     ),
 }
-DERIVATION_FONT = style.FONT_TITLE
 DERIVATION_NOTE_BUFF = 0.45
 CHECK_BUFF = 0.8
 #: Timing (seconds): each dashed map, each table, each derivation step and its hold.
@@ -122,6 +148,34 @@ def fmt(value: float, decimals: int = VALUE_DECIMALS, trim: bool = False) -> str
     return format_tex(value, decimals, trim)
 
 
+@dataclass
+class FirstLine:
+    """Beats 1-2: the top line, log p(0)'s caption, arrow and dot, each case's."""
+
+    line: object
+    reserved: VGroup
+    reserved_arrow: Arrow
+    reserved_dot: VGroup
+    captions: list
+    arrows: list
+    dots: list
+
+    def parts(self) -> VGroup:
+        """Everything, in the same order for every placement (so that one morphs into another)."""
+        line = self.line
+        return VGroup(
+            line.line,
+            line.ticks,
+            line.tick_labels,
+            self.reserved,
+            self.reserved_arrow,
+            self.reserved_dot,
+            *self.captions,
+            *self.arrows,
+            *self.dots,
+        )
+
+
 class ExpNormalizeSigmoid(BlogScene):
     """log p(0) = 0 and two cases of log p(1) = x, exponentiated and normalized."""
 
@@ -136,29 +190,29 @@ class ExpNormalizeSigmoid(BlogScene):
         )
 
         # Beat 1: a number line; log p(0) is reserved at 0
-        self.play(Create(top.line), FadeIn(top.ticks, top.tick_labels))
-        reserved_dot = top.marker(0.0, style.COOL)
-        case_dots = [
-            top.marker(c.log_score, color, style.number(c.log_score, LOG_DECIMALS, color=color))
-            for c, color in zip(cases, colors, strict=True)
-        ]
-        reserved = figures.reserved_caption()
-        captions = [
-            figures.case_caption(i, c, color, layout.caption_width)
-            for i, (c, color) in enumerate(zip(cases, colors, strict=True))
-        ]
-        figures.place_captions(
-            [reserved, *captions], [0.0, *(c.log_score for c in cases)], top, case_dots
+        first = self.first_line(cases, colors, top)
+        shown = first
+        if layout.alone_top_line_y is not None:  # alone, it takes more of the screen
+            alone, _ = figures.number_lines(
+                cases, layout.alone_lines_left, layout.alone_top_line_y, layout.bottom_line_y
+            )
+            shown = self.first_line(cases, colors, alone)
+        line = shown.line
+        self.play(Create(line.line), FadeIn(line.ticks, line.tick_labels))
+        self.play(
+            FadeIn(shown.reserved),
+            GrowArrow(shown.reserved_arrow),
+            FadeIn(shown.reserved_dot, scale=0.5),
         )
-        reserved_arrow = figures.arrow(reserved, reserved_dot.dot.get_top(), style.COOL)
-        self.play(FadeIn(reserved), GrowArrow(reserved_arrow), FadeIn(reserved_dot, scale=0.5))
         self.beat(caption="Two classes: we fix the log-score of event 0 at zero.")
 
         # Beat 2: case 1 (orange) and case 2 (blue): where log p(1) lies against 0
-        for caption, dot, color in zip(captions, case_dots, colors, strict=True):
-            arrow = figures.arrow(caption, dot.label.get_top(), color)
+        for caption, arrow, dot in zip(shown.captions, shown.arrows, shown.dots, strict=True):
             self.play(FadeIn(caption), GrowArrow(arrow), FadeIn(dot, scale=0.5), run_time=1.2)
         self.beat(caption="The log-score of event 1 may lie below or above zero.")
+        if shown is not first:
+            self.play(ReplacementTransform(shown.parts(), first.parts()))
+        reserved_dot, case_dots = first.reserved_dot, first.dots
 
         # Beat 3: exponentiate: z -> e^z, a small e^z inset, a second number line
         mapping, inset, note = figures.exp_aside(
@@ -194,8 +248,16 @@ class ExpNormalizeSigmoid(BlogScene):
 
         # Beat 5: for each case on its own: Sum = 1 + e^x, p(0) = 1 / Sum, p(1) = e^x / Sum
         tables = figures.case_tables(
-            cases, colors, bottom, targets[1:], layout.tables_left, layout.tables_floor
+            cases,
+            colors,
+            bottom,
+            targets[1:],
+            layout.tables_left,
+            layout.tables_floor,
+            layout.tables_stack_floor,
         )
+        if tables[0].stacked:  # the tables need the aside's room
+            self.play(FadeOut(mapping, inset, note))
         for table in tables:
             self.play(
                 FadeIn(table.panel, table.labels),
@@ -207,6 +269,7 @@ class ExpNormalizeSigmoid(BlogScene):
         # Beat 6: the derivation; sigma(x) matches case 1's p(1)
         keep = tables[0]
         keep.generate_target()
+        keep.target.scale(layout.check_table_scale)
         style.fit_width(keep.target, layout.check_table_max_width)
         keep.target.move_to(layout.check_table_at, aligned_edge=layout.check_table_edge)
         self.play(
@@ -215,7 +278,7 @@ class ExpNormalizeSigmoid(BlogScene):
         )
         header = style.text(
             rf"Case 1: $x = {fmt(cases[0].log_score, LOG_DECIMALS, True)}$",
-            font_size=style.FONT_CAPTION,
+            font_size=layout.check_header_font,
             color=colors[0],
         ).next_to(keep, UP, buff=0.3)
         self.play(FadeIn(header))
@@ -224,6 +287,34 @@ class ExpNormalizeSigmoid(BlogScene):
         self.beat(
             2 * style.BEAT_PAUSE,
             caption="Divide top and bottom by e to the x: the sigmoid appears.",
+        )
+
+    def first_line(self, cases, colors, top) -> "FirstLine":
+        """The top line's pieces of beats 1-2: its markers, the captions and their arrows."""
+        reserved_dot = top.marker(0.0, style.COOL)
+        dots = [
+            top.marker(c.log_score, color, style.number(c.log_score, LOG_DECIMALS, color=color))
+            for c, color in zip(cases, colors, strict=True)
+        ]
+        reserved = figures.reserved_caption()
+        captions = [
+            figures.case_caption(i, c, color, self.layout.caption_width)
+            for i, (c, color) in enumerate(zip(cases, colors, strict=True))
+        ]
+        figures.place_captions(
+            [reserved, *captions], [0.0, *(c.log_score for c in cases)], top, dots
+        )
+        return FirstLine(
+            top,
+            reserved,
+            figures.arrow(reserved, reserved_dot.dot.get_top(), style.COOL),
+            reserved_dot,
+            captions,
+            [
+                figures.arrow(caption, dot.label.get_top(), color)
+                for caption, dot, color in zip(captions, dots, colors, strict=True)
+            ],
+            dots,
         )
 
     def derive(self) -> None:
@@ -255,11 +346,11 @@ class ExpNormalizeSigmoid(BlogScene):
             r"the sigmoid!",
         ]
         center = self.layout.derivation_center
-        equation = style.math(*steps[0], font_size=DERIVATION_FONT).move_to(center)
+        equation = style.math(*steps[0], font_size=self.layout.derivation_font).move_to(center)
         self.play(Write(equation))
         note = VGroup()
         for parts, words in zip(steps[1:], notes[1:], strict=True):
-            new = style.math(*parts, font_size=DERIVATION_FONT).move_to(center)
+            new = style.math(*parts, font_size=self.layout.derivation_font).move_to(center)
             new_note = VGroup()
             if words:
                 new_note = style.text(words, font_size=style.FONT_CAPTION, color=style.GUIDE)
@@ -281,10 +372,15 @@ class ExpNormalizeSigmoid(BlogScene):
         x = case.log_score
         arg, minus_arg = fmt(x, LOG_DECIMALS, True), fmt(-x, LOG_DECIMALS, True)
         check = style.math(
-            rf"\sigma({arg}) = \frac{{1}}{{1 + e^{{{minus_arg}}}}} =", font_size=style.FONT_BODY
+            rf"\sigma({arg}) = \frac{{1}}{{1 + e^{{{minus_arg}}}}} =",
+            font_size=self.layout.check_font,
         )
         value = style.number(
-            float(sigmoid(x)), PROB_DECIMALS, trim=False, font_size=style.FONT_BODY, color=color
+            float(sigmoid(x)),
+            PROB_DECIMALS,
+            trim=False,
+            font_size=self.layout.check_font,
+            color=color,
         )
         line = VGroup(check, value).arrange(RIGHT, buff=0.15)
         line.next_to(self.derivation_note, DOWN, buff=CHECK_BUFF)

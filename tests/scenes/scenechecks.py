@@ -130,15 +130,24 @@ def check_just_activation(snapshots, params):
 # --- ExpNormalize ---------------------------------------------------------------
 
 
+def exp_layout(snapshot):
+    """ExpNormalize: the layout of the snapshot's screen."""
+    return scene_module("ExpNormalize").LAYOUTS[aspect_of_frame(*snapshot.frame)]
+
+
 def in_exp_panel(text, snapshot) -> bool:
     """ExpNormalize: whether ``text`` lies in the table panel of the snapshot's layout.
 
     The panel holds everything from its left edge on and from the first row's
-    top down (16:9: right of the plot; 9:16: under it).
+    top down (16:9: right of the plot); a transposed table's panel, from the
+    top of its first caption down (9:16: under the plot; 1:1: right of it).
     """
-    layout = scene_module("ExpNormalize").LAYOUTS[aspect_of_frame(*snapshot.frame)]
+    layout = exp_layout(snapshot)
+    top = layout.table_top
+    if layout.columns:
+        top = max(t.box[1][1] for t in snapshot.texts if t.tex.startswith("Input scores"))
     (x0, _), (_, y1) = text.box
-    return bool(x0 >= layout.panel_left - 1e-6 and y1 <= layout.table_top + 1e-6)
+    return bool(x0 >= layout.panel_left - 1e-6 and y1 <= top + 1e-6)
 
 
 #: Texts whose centres are this close in height are on one row (a "0" and a "1"
@@ -146,8 +155,12 @@ def in_exp_panel(text, snapshot) -> bool:
 ROW_TOLERANCE = 0.1
 
 
-def exp_panel_numbers(snapshot):
-    """ExpNormalize: numbers in the table panel, in reading order (rows top to bottom)."""
+def exp_panel_numbers(snapshot, scores: int | None = None):
+    """ExpNormalize: numbers in the table panel, in reading order (stage by stage).
+
+    Rows top to bottom; a transposed table (one row per score: pass their
+    count as ``scores``) column by column, its sum after the exponentials.
+    """
     texts = [t for t in snapshot.texts if t.shown is not None and in_exp_panel(t, snapshot)]
     rows = []  # (centre height of the row's first text, its texts), top to bottom
     for text in sorted(texts, key=lambda t: -t.box.mean(axis=0)[1]):
@@ -156,7 +169,14 @@ def exp_panel_numbers(snapshot):
             rows[-1][1].append(text)
         else:
             rows.append((middle, [text]))
-    return [t.shown for _, row in rows for t in sorted(row, key=lambda t: t.box[0][0])]
+    rows = [sorted(row, key=lambda t: t.box[0][0]) for _, row in rows]
+    if scores is not None and exp_layout(snapshot).columns:
+        # stage by stage as on 16:9: scores, exponentials, their sum (the first
+        # row under the table), probabilities, the bar's ends
+        table, rest = rows[:scores], rows[scores:]
+        columns = [[row[j] for row in table if j < len(row)] for j in range(3)]
+        rows = [columns[0], columns[1], *rest[:1], columns[2], *rest[1:]]
+    return [t.shown for row in rows for t in row]
 
 
 def exp_plot_numbers(snapshot):
@@ -178,11 +198,12 @@ def check_exp_normalize(snapshots, params):
     probs = format_shares_tex(result.probabilities, 2)
     total = fmt(result.total, scientific_tiny=True)
     assert len(snapshots) == 6  # five beats and the final frame
-    assert exp_panel_numbers(snapshots[0]) == []
-    assert exp_panel_numbers(snapshots[1]) == scores
-    assert exp_panel_numbers(snapshots[2]) == scores + exps
-    assert exp_panel_numbers(snapshots[3]) == [*scores, *exps, total]
-    assert exp_panel_numbers(snapshots[4]) == [*scores, *exps, total, *probs, "0", "1"]
+    k = len(params.scores)
+    assert exp_panel_numbers(snapshots[0], k) == []
+    assert exp_panel_numbers(snapshots[1], k) == scores
+    assert exp_panel_numbers(snapshots[2], k) == scores + exps
+    assert exp_panel_numbers(snapshots[3], k) == [*scores, *exps, total]
+    assert exp_panel_numbers(snapshots[4], k) == [*scores, *exps, total, *probs, "0", "1"]
     # the plot's ticks are the core's round ticks over the core's window
     scene = scene_module("ExpNormalize")
     shifted = result.shifted[np.isfinite(result.shifted)]
@@ -198,8 +219,7 @@ def check_exp_normalize(snapshots, params):
     units = [t.tex for t in snapshots[-1].texts if t.tex.startswith(r"\times 10^")]
     assert units == ([rf"\times 10^{{{power}}}"] if power else [])
     # the shown shares add up to exactly 1 (a "< 0.01" adds no unit), none is a 0 for a positive p
-    k = len(params.scores)
-    shown = exp_panel_numbers(snapshots[-1])[-(k + 2) : -2]
+    shown = exp_panel_numbers(snapshots[-1], k)[-(k + 2) : -2]
     assert sum(Decimal(s) for s in shown if not s.startswith("<")) == 1
     for text, p in zip(shown, result.probabilities, strict=True):
         assert text.startswith("<") or Decimal(text) > 0 or p == 0

@@ -24,10 +24,11 @@ from .sigmoid_panel import SigmoidPanel
 from .stacked_bar import StackedBar
 from .tower_network import TowerNetwork
 from .trackers import glide
-from .value_table import ValueTable, two_class_table
+from .value_table import ColumnTable, ValueTable, two_class_table
 
 __all__ = [
     "SIGMOID_Y_RANGE",
+    "ColumnTable",
     "ExpCurve",
     "FunctionAndDerivative",
     "FunctionGraph",

@@ -178,12 +178,23 @@ def exp_aside(map_label_at=None, inset_center=INSET_CENTER, inset_size=INSET_SIZ
 
 
 def case_tables(
-    cases, colors, bottom: MarkedNumberLine, markers, left: float = LINES_LEFT, floor=None
+    cases,
+    colors,
+    bottom: MarkedNumberLine,
+    markers,
+    left: float = LINES_LEFT,
+    floor=None,
+    stack_floor=None,
 ) -> list[ValueTable]:
     """One table per case, under the lowest label of the bottom line, near its point.
 
     The tables stay between ``left`` and the frame's right margin and above
-    ``floor`` (default: the frame's bottom margin).
+    ``floor`` (default: the frame's bottom margin). Side by side they shrink
+    alike to fit; if that would take their text under the legibility floor
+    (:func:`whysigmoid.style.min_font_size`; huge e^x such as e^50 =
+    5.18 x 10^21 make wide cells) and ``stack_floor`` is given, they go one
+    under the other, centred, down to ``stack_floor`` instead (the list then
+    has ``stacked`` true on each table).
     """
     half_width, half_height = _half_width(), _half_height()
     floor = -half_height if floor is None else floor
@@ -197,8 +208,22 @@ def case_tables(
     width = half_width - left - CAPTION_GAP * (len(tables) - 1)
     # huge e^x (up to e^50 = 5.18 x 10^21) makes wide cells: shrink both tables alike
     factor = min(1.0, room / max(t.height for t in tables), width / sum(t.width for t in tables))
+    least = style.min_font_size() / (style.FONT_CAPTION * style.type_scale())
+    stacked = stack_floor is not None and factor < least
+    if stacked:  # one under the other, each as wide as the room
+        room = top - stack_floor - CAPTION_GAP * (len(tables) - 1)
+        factor = min(
+            1.0,
+            room / sum(t.height for t in tables),
+            (half_width - left) / max(t.width for t in tables),
+        )
     for table in tables:
         table.scale(factor)
+        table.stacked = stacked
+    if stacked:
+        VGroup(*tables).arrange(DOWN, buff=CAPTION_GAP)
+        VGroup(*tables).move_to([(left + half_width) / 2, top, 0], aligned_edge=UP)
+        return tables
     centers = spread(wished, [t.width for t in tables], left, half_width, CAPTION_GAP)
     for table, x in zip(tables, centers, strict=True):
         table.move_to([x, top - table.height / 2, 0])

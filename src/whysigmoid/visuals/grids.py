@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from manim import Circle, Square, VGroup, interpolate_color
+from manim import Circle, Rectangle, Square, VGroup, interpolate_color
 from numpy.typing import ArrayLike
 
 from .. import style
@@ -18,8 +18,10 @@ DISC_Z_INDEX = 1
 RING_WIDTH = 2.0
 #: Weight cells: the colour reaches full strength at |w| = this.
 FULL_WEIGHT = 1.0
-#: Written weights fill at most this fraction of a cell's width.
+#: Written weights fill at most this fraction of a cell's width; one that
+#: cannot shrink so far (the legibility floor) widens its column, filling this much.
 LABEL_WIDTH_RATIO = 0.8
+WIDE_LABEL_RATIO = 0.9
 
 
 class PixelGrid(VGroup):
@@ -83,11 +85,16 @@ class PixelGrid(VGroup):
 class WeightGrid(VGroup):
     """A weight matrix: cells tinted by sign and size, each with its value.
 
+    A written weight shrinks to fit its cell, but never below the smallest
+    legible size of the screen (:func:`whysigmoid.style.min_font_size`): a
+    wider weight (``1.8 x 10^308``) widens its column instead, so the grid
+    grows wider than tall.
+
     Parameters
     ----------
     weights : array_like of float, shape (rows, cols)
     cell : float
-        Side of a cell in scene units (cells are a little wider than tall).
+        Side of a cell in scene units (its height; its width at least).
     decimals : int
         Decimals of the written weights (the core's formatter, fixed decimals).
     """
@@ -97,21 +104,35 @@ class WeightGrid(VGroup):
         weights = np.asarray(weights, dtype=float)
         self.cells = VGroup()
         self.labels = VGroup()
-        for r, row in enumerate(weights):
-            for c, w in enumerate(row):
-                tint = style.NEGATIVE if w < 0 else style.POSITIVE
-                strength = min(abs(w) / FULL_WEIGHT, 1.0)
-                square = Square(
-                    cell,
-                    stroke_color=style.GUIDE,
-                    stroke_width=1,
-                    fill_color=interpolate_color(style.BACKGROUND, tint, strength),
-                    fill_opacity=1,
-                )
-                square.move_to([c * cell, -r * cell, 0])
-                ink = style.BACKGROUND if strength > 0.5 else style.INK
-                label = style.number(w, decimals, trim=False, font_size=style.FONT_SMALL, color=ink)
-                self.cells.add(square)
-                self.labels.add(style.fit_width(label, LABEL_WIDTH_RATIO * cell).move_to(square))
+        floor = style.min_font_size()
+        inks = []
+        for w in weights.ravel():
+            strength = min(abs(w) / FULL_WEIGHT, 1.0)
+            ink = style.BACKGROUND if strength > 0.5 else style.INK
+            label = style.number(w, decimals, trim=False, font_size=style.FONT_SMALL, color=ink)
+            fit = LABEL_WIDTH_RATIO * cell / label.width
+            label.scale(min(1.0, max(fit, floor / label.font_size)))
+            self.labels.add(label)
+            inks.append((w, strength))
+        n_cols = weights.shape[1]
+        widths = [
+            max([cell, *(label.width / WIDE_LABEL_RATIO for label in self.labels[c::n_cols])])
+            for c in range(n_cols)
+        ]
+        lefts = np.concatenate([[0.0], np.cumsum(widths)[:-1]])
+        for k, (w, strength) in enumerate(inks):
+            r, c = divmod(k, n_cols)
+            tint = style.NEGATIVE if w < 0 else style.POSITIVE
+            square = Rectangle(
+                height=cell,
+                width=widths[c],
+                stroke_color=style.GUIDE,
+                stroke_width=1,
+                fill_color=interpolate_color(style.BACKGROUND, tint, strength),
+                fill_opacity=1,
+            )
+            square.move_to([lefts[c] + widths[c] / 2, -r * cell, 0])
+            self.cells.add(square)
+            self.labels[k].move_to(square)
         self.add(self.cells, self.labels)
         self.center()

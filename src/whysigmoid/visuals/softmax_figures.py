@@ -66,14 +66,19 @@ def fit_to_bottom(panel: VGroup, left: float) -> VGroup:
     return panel
 
 
-def cell(value: float, decimals: int, trim: bool, color, scientific_tiny: bool = False) -> MathTex:
-    """A number of the table, in body size."""
-    return style.number(
-        value, decimals, trim, style.FONT_BODY, color, scientific_tiny=scientific_tiny
-    )
+def cell(
+    value: float,
+    decimals: int,
+    trim: bool,
+    color,
+    scientific_tiny: bool = False,
+    font_size: float = style.FONT_BODY,
+) -> MathTex:
+    """A number of the table, in body size (or ``font_size``)."""
+    return style.number(value, decimals, trim, font_size, color, scientific_tiny=scientific_tiny)
 
 
-def share_cells(probabilities, colors) -> list[MathTex]:
+def share_cells(probabilities, colors, font_size: float = style.FONT_BODY) -> list[MathTex]:
     """The row of probabilities: rounded together, they add up to 1 as shown.
 
     Largest-remainder rounding by the core (:func:`whysigmoid.core.format_shares_tex`):
@@ -82,7 +87,7 @@ def share_cells(probabilities, colors) -> list[MathTex]:
     """
     shown = format_shares_tex(probabilities, VALUE_DECIMALS)
     return [
-        style.shown_number(text, p, style.FONT_BODY, color)
+        style.shown_number(text, p, font_size, color)
         for text, p, color in zip(shown, probabilities, colors, strict=True)
     ]
 

@@ -1,8 +1,10 @@
 """A table of values: a label column on a light panel, then columns of cells.
 
 ExpNormalize shows one row per stage (scores, exponentiated, normalized) with
-one column per score; ExpNormalizeSigmoid one small table per case (Sum,
-p(y=0), p(y=1)).
+one column per score in 16:9, and on narrow screens the transpose
+(:class:`ColumnTable`: one column per stage, one row per score, so that six
+scores of any size keep their body size); ExpNormalizeSigmoid one small table
+per case (Sum, p(y=0), p(y=1)).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from manim import LEFT, ORIGIN, RIGHT, ManimColor, Mobject, Rectangle, VGroup
 from .. import style
 from ..core import TwoClassNormalization, displayed_value, format_tex, relation_tex
 
-__all__ = ["ValueTable", "two_class_table"]
+__all__ = ["ColumnTable", "ValueTable", "two_class_table"]
 
 #: Space between columns and between the label panel's edge and its labels.
 COLUMN_GAP = 0.35
@@ -133,6 +135,8 @@ class ValueTable(VGroup):
             )
             self.panel.add(piece.move_to([label_center, block.get_center()[1], 0]))
         self.add(self.panel, self.labels, self.rows)
+        #: The cells of each stage (here a row), as in :class:`ColumnTable`.
+        self.stages = self.rows
 
     def row_band(self, i: int) -> tuple[float, float]:
         """Bottom and top y of row ``i`` (label and cells)."""
@@ -146,6 +150,98 @@ class ValueTable(VGroup):
     def cells_right(self) -> float:
         """Scene x of the right edge of the last value column."""
         return max(column.get_right()[0] for column in self.columns)
+
+
+class ColumnTable(VGroup):
+    """Stages side by side: a header row of labels on a light strip, then one row per item.
+
+    The transpose of :class:`ValueTable`: ``cells[j]`` are the cells of
+    column (stage) ``j``, top to bottom, under its label. A column is as wide
+    as its widest item, a row as tall as its tallest cell; cells are centred.
+    Labels and cells (not the gaps) are scaled down, never up, so the table
+    fits ``max_width``.
+
+    Parts: ``panel`` (the strip behind each label, one piece per column),
+    ``labels``, ``stages`` (``stages[j]`` the VGroup of column j's cells),
+    ``rows`` (``rows[i]`` the cells of row i, across the columns).
+
+    Parameters
+    ----------
+    labels : sequence of Mobject
+        One per column.
+    cells : sequence of sequence of Mobject
+        ``cells[j]`` are the cells of column ``j``; columns may be shorter than others.
+    max_width : float or None
+        Scale the table down to this width.
+    column_gap, row_gap : float
+        Spacing in scene units.
+
+    Raises
+    ------
+    ValueError
+        If ``cells`` does not have one column per label.
+    """
+
+    def __init__(
+        self,
+        labels: Sequence[Mobject],
+        cells: Sequence[Sequence[Mobject]],
+        max_width: float | None = None,
+        column_gap: float = COLUMN_GAP,
+        row_gap: float = ROW_GAP,
+    ):
+        super().__init__()
+        n_cols = len(labels)
+        if len(cells) != n_cols:
+            raise ValueError(f"need one cell column per label ({n_cols}), got {len(cells)}")
+        n_rows = max((len(column) for column in cells), default=0)
+        items = [*labels, *(cell for column in cells for cell in column)]
+        widths = self._widths(labels, cells)
+        gaps = n_cols * 2 * PANEL_PADDING + (n_cols - 1) * column_gap
+        if max_width is not None and sum(widths) + gaps > max_width:
+            factor = max(max_width - gaps, 0.0) / sum(widths)
+            for mob in items:
+                mob.scale(factor)
+            widths = self._widths(labels, cells)
+        header = max(label.height for label in labels) + 2 * PANEL_PADDING
+        self.panel, self.labels = VGroup(), VGroup(*labels)
+        self.stages = VGroup(*(VGroup(*column) for column in cells))
+        self.rows = VGroup(*(VGroup() for _ in range(n_rows)))
+        x = 0.0
+        for width, label in zip(widths, labels, strict=True):
+            piece = Rectangle(
+                width=width + 2 * PANEL_PADDING,
+                height=header,
+                stroke_width=0,
+                fill_color=style.TABLE_FILL,
+                fill_opacity=1,
+            )
+            center = x + width / 2 + PANEL_PADDING
+            self.panel.add(piece.move_to([center, -header / 2, 0]))
+            label.move_to([center, -header / 2, 0])
+            x += width + 2 * PANEL_PADDING + column_gap
+        top = -header
+        for i in range(n_rows):
+            row = [column[i] for column in cells if i < len(column)]
+            height = max(cell.height for cell in row)
+            top -= row_gap
+            for j, column in enumerate(cells):
+                if i < len(column):
+                    column[i].move_to([self.panel[j].get_x(), top - height / 2, 0])
+                    self.rows[i].add(column[i])
+            top -= height
+        self.add(self.panel, self.labels, self.stages)
+
+    @staticmethod
+    def _widths(labels, cells) -> list[float]:
+        return [
+            max([label.width, *(cell.width for cell in column)])
+            for label, column in zip(labels, cells, strict=True)
+        ]
+
+    def stage_band(self, j: int) -> tuple[float, float]:
+        """Left and right x of column ``j`` (its strip)."""
+        return self.panel[j].get_left()[0], self.panel[j].get_right()[0]
 
 
 def _widths(labels, cells, n_cols: int) -> tuple[float, list[float]]:
