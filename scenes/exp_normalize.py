@@ -58,10 +58,15 @@ class Layout:
     stable_note_width: float
     #: Its sentence shrinks to fit down to this scale, else goes on two lines.
     stable_note_least_scale: float = 0.8
+    #: The transposed table, and where its panel stands (its edge at a height).
     columns: bool = False
     panel_y: float = 0.0
     panel_edge: np.ndarray = field(default_factory=lambda: ORIGIN)
+    #: The plot reaches down to the panel (its height follows the panel's), or
+    #: beside it down to ``plot_bottom`` (or to the note when there is one).
     plot_fills: bool = False
+    plot_bottom: float | None = None
+    #: The stacked captions above the transposed table.
     caption_font: float = style.FONT_BODY
     #: The transposed table's labels and cells (shrunk to the panel's width if need be).
     table_font: float = style.FONT_BODY
@@ -100,7 +105,8 @@ LAYOUTS = {
         plot_fills=True,
         table_font=style.FONT_TITLE,
     ),
-    # as 16:9, narrower: a slim plot left, the transposed table right, captions above it
+    # as 16:9, narrower: a slim plot left, as tall as the frame (or down to the
+    # note), the transposed table right, captions above it
     "1:1": Layout(
         axes_size=(2.6, 4.4),
         axes_center=LEFT * 2.1 + UP * 0.75,
@@ -114,6 +120,7 @@ LAYOUTS = {
         stable_note_width=3.0,
         columns=True,
         caption_font=style.FONT_CAPTION,
+        plot_bottom=-SHORT_SIDE / 2 + style.FRAME_MARGIN,  # the bottom margin
     ),
 }
 #: The window always tries to show x in [-2.5, 1] (the landmarks and the
@@ -168,7 +175,11 @@ class ExpNormalize(BlogScene):
             if note is not None and layout.plot_fills:
                 note.next_to([layout.stable_note_center[0], room_bottom, 0], UP, buff=PLOT_GAP)
                 room_bottom = note.get_top()[1]
-            curve = self.exp_curve(shifted, room_bottom + PLOT_GAP if layout.plot_fills else None)
+            if not layout.plot_fills and layout.plot_bottom is not None:
+                room_bottom = layout.plot_bottom if note is None else note.get_top()[1]
+            elif not layout.plot_fills:
+                room_bottom = None
+            curve = self.exp_curve(shifted, None if room_bottom is None else room_bottom + PLOT_GAP)
         else:
             curve = self.exp_curve(shifted)
             table = self.value_table(result, colors)

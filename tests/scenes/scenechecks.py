@@ -145,7 +145,8 @@ def in_exp_panel(text, snapshot) -> bool:
     layout = exp_layout(snapshot)
     top = layout.table_top
     if layout.columns:
-        top = max(t.box[1][1] for t in snapshot.texts if t.tex.startswith("Input scores"))
+        captions = [t.box[1][1] for t in snapshot.texts if t.tex.startswith("Input scores")]
+        top = max(captions, default=snapshot.frame[1] / 2)
     (x0, _), (_, y1) = text.box
     return bool(x0 >= layout.panel_left - 1e-6 and y1 <= top + 1e-6)
 
