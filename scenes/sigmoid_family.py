@@ -55,6 +55,9 @@ class Layout:
     column_top: float | None = None
     #: Between the header's formula and readouts (wider: the header spans the frame).
     header_gap: float = 0.6
+    #: The sweeps' legends: their type size; centred across the frame (else at the column's left).
+    legend_font_size: float = style.FONT_SMALL
+    center_legends: bool = False
     #: The plot's width in beat 1, where it is alone on screen (None: ``axes_size``'s);
     #: it narrows to ``axes_size``, its left edge kept, when the column fills.
     first_axes_width: float | None = None
@@ -84,6 +87,8 @@ LAYOUTS = {
         derivative_size=(6.5, 1.0),
         derivative_center=RIGHT * 0.05 + DOWN * 3.2,
         column_top=-2.0,
+        legend_font_size=style.FONT_LABEL,
+        center_legends=True,
     ),
     # as 16:9, compact: a narrower plot, a narrow column, captions on two lines; the
     # header spread across the frame
@@ -281,8 +286,8 @@ class SigmoidFamily(BlogScene):
             traces.add(trace)
             if legend is None:
                 label = affine_label_parts(w, b, READOUT_DECIMALS)
-                legend = Legend([(color, label)], max_width=self.layout.column_width)
-                legend.move_to(self.column_corner(), aligned_edge=UL)
+                legend = self.sweep_legend([(color, label)])
+                legend.move_to(self.legend_corner(tracker, stops), aligned_edge=UL)
                 self.play(FadeIn(trace), FadeIn(legend))
             else:
                 box = legend.box.copy()
@@ -293,6 +298,26 @@ class SigmoidFamily(BlogScene):
             # the live curve and its marker stay on top of the traces
             self.bring_to_front(self.curve, self.marker)
         return traces, legend
+
+    def sweep_legend(self, entries) -> Legend:
+        return Legend(
+            entries, font_size=self.layout.legend_font_size, max_width=self.layout.column_width
+        )
+
+    def legend_corner(self, tracker: ValueTracker, stops) -> np.ndarray:
+        """Where a sweep's legend starts: the column's corner, or so that it ends centred."""
+        corner = self.column_corner()
+        if not self.layout.center_legends:
+            return corner
+        swept = (
+            [(v, self.bias.get_value()) for v in stops]
+            if tracker is self.weight
+            else [(self.weight.get_value(), v) for v in stops]
+        )
+        full = self.sweep_legend(
+            [(style.SERIES[0], affine_label_parts(w, b, READOUT_DECIMALS)) for w, b in swept]
+        )
+        return np.array([-full.width / 2, corner[1], 0.0])
 
     def step_caption(self) -> Tex:
         p = self.params

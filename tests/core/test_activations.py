@@ -11,11 +11,13 @@ from whysigmoid.core import (
     numeric_gradient,
     relu,
     relu_derivative,
+    share_apart,
     sigmoid,
     sigmoid_derivative,
     step,
     step_derivative,
 )
+from whysigmoid.core.params.base import SWEEP_APART_SHARE, SWEEP_CURVE_GAP
 
 finite = st.floats(allow_nan=False, allow_infinity=False)
 moderate = st.floats(min_value=-30, max_value=30)
@@ -159,3 +161,16 @@ def test_affine_sigmoid_is_exact_when_w_x_overflows(x, weight, bias, expected):
 @given(moderate, moderate, moderate)
 def test_affine_sigmoid_is_sigmoid_of_the_pre_activation(x, weight, bias):
     assert affine_sigmoid(x, weight, bias) == sigmoid(weight * x + bias)
+
+
+def test_share_apart_of_two_sweep_curves():
+    window = (-10.0, 10.0)
+    # one and the same curve: apart nowhere
+    assert share_apart(window, (1.0, -1.0), (1.0, -1.0), SWEEP_CURVE_GAP) == 0.0
+    # two steps 2 apart on a window 20 long: apart on a tenth of it
+    assert share_apart(window, (1e6, 0.0), (1e6, -2e6), 0.5) == pytest.approx(0.1, abs=1e-3)
+    # mirror images: apart almost everywhere
+    assert share_apart(window, (1.0, 0.0), (-1.0, 0.0), SWEEP_CURVE_GAP) > 0.8
+    # the blog's closest pair, w = 5 and 10, is told apart; on a window a million wide it is not
+    assert share_apart(window, (5.0, 0.0), (10.0, 0.0), SWEEP_CURVE_GAP) >= SWEEP_APART_SHARE
+    assert share_apart((-1e6, 1e6), (5.0, 0.0), (10.0, 0.0), SWEEP_CURVE_GAP) == 0.0

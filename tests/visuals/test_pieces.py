@@ -8,8 +8,17 @@ from hypothesis import strategies as st
 from manim import DOWN, LEFT, ORIGIN, RIGHT, UP, Square, tempconfig
 
 from whysigmoid import style
-from whysigmoid.visuals import ExpCurve, MarkedNumberLine, StackedBar, ValueTable, spread
-from whysigmoid.visuals.placement import after, wrap
+from whysigmoid.visuals import (
+    ExpCurve,
+    Legend,
+    MarkedNumberLine,
+    StackedBar,
+    ValueTable,
+    affine_label,
+    spread,
+)
+from whysigmoid.visuals.legend import affine_label_parts
+from whysigmoid.visuals.placement import after, break_lines, wrap
 
 
 @pytest.fixture(autouse=True)
@@ -237,3 +246,34 @@ def test_fitted_ticks_are_evenly_spaced_and_their_labels_apart(window, length):
     assert len({round(b - a, 9) for a, b in itertools.pairwise(values)}) <= 1
     for left, right in itertools.pairwise(x_labels):
         assert right.get_left()[0] - left.get_right()[0] >= TICK_LABEL_SPACE - 1e-6
+
+
+def test_break_lines_breaks_between_parts_and_keeps_the_result_with_the_last():
+    parts = [r"(-123.45) \cdot (-123.45)"] + [r"+ (-123.45) \cdot (-123.45)"] * 4
+    text = style.math(*parts, "=", "76199.51")
+    one_line = text.copy()
+    size = text[0].height
+    break_lines(text, 5.6, 0.25)
+    assert text.width <= 5.6 + 1e-9
+    assert text[0].height == pytest.approx(size)  # not shrunk
+    tops = [part.get_top()[1] for part in text]
+    assert tops[0] > tops[1] > tops[-3]  # one term a line, top to bottom
+    assert text[-1].get_y() == pytest.approx(text[-3].get_y(), abs=0.1)  # "= h" with the last
+    assert text.lines_height_ratio == pytest.approx(text.height / one_line.height)
+    fits = style.math("a", "+ b")
+    before = fits.get_center().copy()
+    break_lines(fits, 5.6, 0.25)
+    np.testing.assert_allclose(fits.get_center(), before)
+
+
+def test_a_legend_label_too_wide_breaks_between_w_and_b_at_its_size():
+    legend = Legend(max_width=2.3)
+    entry = legend.add_entry(style.COOL, affine_label_parts(-1e200, 2.5e205))
+    label = entry[1]
+    assert label.tex_string == affine_label(-1e200, 2.5e205)
+    assert legend.width <= 2.3 + 1e-9
+    assert len({round(part.get_y(), 2) for part in label}) > 1  # on lines
+    # not shrunk: "w =" as tall as on its own at the legend's size
+    assert label[0].height == pytest.approx(style.math("w = ", font_size=style.FONT_SMALL).height)
+    short = legend.add_entry(style.WARM, affine_label_parts(1.0, 0.0))
+    assert short[1].tex_string == affine_label(1.0, 0.0)  # fits: one formula, as before
