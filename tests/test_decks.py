@@ -35,8 +35,8 @@ def test_every_scene_has_a_deck_variant(spec):
     assert deck.__name__ == spec.name
     assert issubclass(deck, scene_cls) and issubclass(deck, Slide)
     assert issubclass(scene_cls, BlogScene)
-    # a beat ends a slide in the deck, whatever the scene class defines
-    assert deck.beat is DeckBeats.beat
+    # a beat ends a slide in the deck (its hold), whatever the scene class defines
+    assert deck.hold_beat is DeckBeats.hold_beat
     assert deck.construct is scene_cls.construct
     assert deck.params == scene_cls.params
     assert deck.skip_reversing

@@ -2,7 +2,8 @@
 
 Used by the tests (and handy in a REPL): at the end of every storyboard beat
 (:meth:`BlogScene.beat`) the beat's caption and the text on screen are
-recorded, the text with its LaTeX source, its number (for pieces made by
+recorded (a subscriber of the scene's beat-end hook,
+:meth:`BlogScene.on_beat_end`), the text with its LaTeX source, its number (for pieces made by
 :func:`whysigmoid.style.number` and for :class:`whysigmoid.visuals.NumberReadout`) and its
 bounding box, so tests can compare shown numbers with the core and check the
 layout (inside the frame, no overlaps) without decoding video.
@@ -175,16 +176,18 @@ def record_beats(
 
     snapshots: list[Snapshot] = []
 
-    def beat(self, *args, **kwargs) -> None:
-        scene_cls.beat(self, *args, **kwargs)
-        caption, notes = kwargs.get("caption"), kwargs.get("notes")
-        snapshots.append(Snapshot(len(snapshots), _texts(self), caption, notes, _frame()))
-
     def add_subcaption(self, *args, **kwargs) -> None:
         """Nothing to write: no movie (and Manim's .srt path is unset in a dry run)."""
 
     def setup(self) -> None:
         scene_cls.setup(self)
+
+        def snapshot(beat) -> None:  # at each beat's end (BlogScene.on_beat_end)
+            texts = _texts(self)
+            snapshots.append(Snapshot(len(snapshots), texts, beat.caption, beat.notes, _frame()))
+
+        if hasattr(self, "on_beat_end"):  # a BlogScene (a still has no beats)
+            self.on_beat_end(snapshot)
         # jump every animation to its end state instead of computing frames
         self.renderer._original_skipping_status = True
         # and draw nothing: Manim still captures a frame per play when skipping,
@@ -200,7 +203,6 @@ def record_beats(
         return progression
 
     attributes = {
-        "beat": beat,
         "setup": setup,
         "add_subcaption": add_subcaption,
         "get_time_progression": get_time_progression,

@@ -183,10 +183,8 @@ def restrict(scene, beats: BeatRange, clip_subtitles: bool = True) -> RangeState
     renderer.range_state = state
     renderer.clip_subtitles = clip_subtitles
     renderer.beat_range = beats
-    end_beat = scene.beat
 
-    def beat(*args, **kwargs) -> None:
-        end_beat(*args, **kwargs)
+    def beat_ended(_beat) -> None:
         state.beats_seen += 1
         if state.beats_seen == beats.first - 1:
             renderer.dark = False
@@ -195,7 +193,7 @@ def restrict(scene, beats: BeatRange, clip_subtitles: bool = True) -> RangeState
         if state.beats_seen == beats.last and beats.last < beats.count:
             raise _range_done()()
 
-    scene.beat = beat
+    scene.on_beat_end(beat_ended)
     return state
 
 

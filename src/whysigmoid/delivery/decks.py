@@ -2,7 +2,8 @@
 
 The scene code is not copied: :func:`deck_class` builds a class from the
 scene class and manim-slides' ``Slide`` whose :meth:`~DeckBeats.beat` ends a
-slide (``next_slide()``) where the video holds the frame, so a deck steps
+slide (``next_slide()``) where the video holds the frame (it overrides
+:meth:`~whysigmoid.scene_base.BlogScene.hold_beat`), so a deck steps
 through the storyboard's beats, one slide per beat, with the beat's caption
 (or notes) as speaker notes.
 
@@ -66,7 +67,11 @@ CAPTIONS_SUFFIX = ".captions.json"
 
 
 class DeckBeats:
-    """Mixin that makes :meth:`BlogScene.beat` end a slide (see :func:`deck_class`)."""
+    """Mixin that makes the end of a beat end a slide (see :func:`deck_class`).
+
+    It overrides :meth:`whysigmoid.scene_base.BlogScene.hold_beat`, the
+    video's hold: the beat-end hook's subscribers are called as in a video.
+    """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -76,12 +81,13 @@ class DeckBeats:
         #: The caption of each slide a beat ended, by slide index.
         self.slide_captions: dict[int, str] = {}
 
-    def beat(self, pause: float = 0.0, *, caption: str | None = None, notes: str | None = None):
-        """End the current slide; its speaker notes are ``notes`` or else ``caption``.
+    def hold_beat(self, beat) -> None:
+        """End the current slide; its speaker notes are the beat's notes or else its caption.
 
-        ``pause`` is ignored: a slide waits for the presenter.
+        The beat's ``hold`` is ignored: a slide waits for the presenter.
         """
-        text = notes or caption
+        caption = beat.caption
+        text = beat.notes or caption
         if text:
             # manim-slides takes a slide's notes when the slide *starts*
             # (``next_slide(notes=...)`` configures the next one); a beat

@@ -298,12 +298,10 @@ class IncrementalRender:
         self._scene = scene
         if self.reused:
             restrict(scene, BeatRange(self.reused + 1, self.count, self.count), False)
-        end_beat = scene.beat
         seen = 0
 
-        def beat(*args, **kwargs) -> None:
+        def beat_ended(_beat) -> None:
             nonlocal seen
-            end_beat(*args, **kwargs)
             seen += 1
             if seen > self.reused:
                 self._plays.append(scene.renderer.num_plays)
@@ -311,7 +309,7 @@ class IncrementalRender:
                 if on_beat is not None and seen < self.count:
                     on_beat(seen)
 
-        scene.beat = beat
+        scene.on_beat_end(beat_ended)
 
     def resume(self, done: int, digests: list[str]) -> None:
         """In a snapshot's job: beats ``1..done`` stand as drawn, the rest is drawn anew.

@@ -202,17 +202,13 @@ def output_for(spec: SceneSpec, video_output: Output) -> Output:
 
 @contextmanager
 def themed(output: Output) -> Iterator[None]:
-    """Within this block the style module has the colours of ``output``'s theme.
+    """Within this block the style module draws in ``output``'s theme (:func:`style.themed`).
 
     Entered before Manim's settings (the background) and the scene are made;
-    the theme before it is set back on exit, so a render leaves no colours
+    the palette before it is back on exit, so a render leaves no colours
     behind in the process.
     """
     from .. import style
 
-    previous = style.THEME
-    style.use_theme(getattr(output, "theme", DEFAULT_THEME))
-    try:
+    with style.themed(getattr(output, "theme", DEFAULT_THEME)):
         yield
-    finally:
-        style.use_theme(previous)
