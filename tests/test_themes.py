@@ -9,7 +9,9 @@ import numpy as np
 import pytest
 
 from whysigmoid import style
-from whysigmoid.delivery.formats import FormatError, StillOutput, VideoOutput
+from whysigmoid.delivery.outputs.base import FormatError
+from whysigmoid.delivery.outputs.still import StillOutput
+from whysigmoid.delivery.outputs.video import VideoOutput
 from whysigmoid.palettes import DARK, DEFAULT_THEME, LIGHT, THEMES
 
 #: WCAG 2 AA for normal text.

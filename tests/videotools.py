@@ -4,7 +4,7 @@ import hashlib
 
 import av
 
-from whysigmoid.delivery import tex_pool
+from whysigmoid.delivery.files import tex_pool
 
 #: Manim settings for test renders: small and slow enough to be quick.
 TINY = {"pixel_width": 320, "pixel_height": 180, "frame_rate": 5}
@@ -23,7 +23,7 @@ def seed_formulas(media, spec, svgs) -> None:
     """Put the SVGs of the folder ``svgs`` into the Tex pool of ``spec``'s scene in ``media``.
 
     A render of the scene into ``media`` then compiles only the formulas that
-    are not among them (``whysigmoid.delivery.tex_pool``); what it draws is the same.
+    are not among them (``whysigmoid.delivery.files.tex_pool``); what it draws is the same.
     """
     tex_pool.seed(svgs, tex_pool.pool_dir(media, spec.name))
 

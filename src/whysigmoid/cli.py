@@ -25,15 +25,7 @@ from .catalog import (
     find_work,
 )
 from .core.params import LIMITS
-from .delivery.beats import BeatsError, BeatsOutput, beat_count, parse_beats
-from .delivery.cleanup import clean as clean_media
-from .delivery.cleanup import clean_report, plan_clean
-from .delivery.decks import DECK_FORMATS, DECK_NAME, SlidesOutput, write_deck
-from .delivery.doctor import EnvironmentProblem, preflight, run_checks
-from .delivery.formats import FORMATS, FormatError, VideoOutput, screen_suffix
-from .delivery.gallery import PAGE_NAME, build_gallery
-from .delivery.ledger import ForeignFileError, check_replaceable
-from .delivery.manifest import (
+from .delivery.batch.manifest import (
     ManifestError,
     entry,
     manifest,
@@ -43,12 +35,24 @@ from .delivery.manifest import (
     save_manifest,
     write_manifest,
 )
-from .delivery.render import output_for
-from .delivery.render_types import QUALITIES, Quality, RenderError, RenderResult, describe
-from .delivery.revealjs import RevealJSMissingError, revealjs_dir
-from .delivery.shards import Shard, ShardError, expected_seconds, parse_shard, partition
-from .delivery.sweeps import SweepError, read_sweep, sweep_tasks
-from .delivery.tasks import RenderTask, render_many, render_tasks
+from .delivery.batch.shards import Shard, ShardError, expected_seconds, parse_shard, partition
+from .delivery.batch.sweeps import SweepError, read_sweep, sweep_tasks
+from .delivery.beats.ranges import parse_beats
+from .delivery.beats.source import BeatsError, beat_count
+from .delivery.engine.render import output_for
+from .delivery.engine.results import RenderError, RenderResult, describe
+from .delivery.engine.tasks import RenderTask, render_many, render_tasks
+from .delivery.files.cleanup import clean as clean_media
+from .delivery.files.cleanup import clean_report, plan_clean
+from .delivery.files.ledger import ForeignFileError, check_replaceable
+from .delivery.outputs.base import FormatError, screen_suffix
+from .delivery.outputs.clip import BeatsOutput
+from .delivery.outputs.deck import DECK_FORMATS, DECK_NAME, SlidesOutput, write_deck
+from .delivery.outputs.gallery import PAGE_NAME, build_gallery
+from .delivery.outputs.quality import QUALITIES, Quality
+from .delivery.outputs.revealjs import RevealJSMissingError, revealjs_dir
+from .delivery.outputs.video import FORMATS, VideoOutput
+from .delivery.tools.doctor import EnvironmentProblem, preflight, run_checks
 from .overrides import OverrideError, apply_overrides, format_value, params_data
 from .palettes import DEFAULT_THEME, THEMES
 
@@ -492,7 +496,7 @@ def _render_list(
 ) -> None:
     """Render a work list (a sweep's variants, or works, at each quality), or a shard of it.
 
-    A sweep or a shard also writes a manifest (:mod:`whysigmoid.delivery.manifest`)
+    A sweep or a shard also writes a manifest (:mod:`whysigmoid.delivery.batch.manifest`)
     after every render succeeded. Exit 1 when a render fails or a file that
     is not whysigmoid's is in the way.
     """
@@ -709,7 +713,7 @@ def watch_scene(
     jobs: int,
 ) -> None:
     """Render WORK (a scene or a still), then again whenever its code changes (Ctrl-C ends)."""
-    from .delivery.watch import watch
+    from .delivery.tools.watch import watch
 
     (spec,) = _resolve((scene,))
     if beats is not None or split:

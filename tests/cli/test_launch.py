@@ -7,7 +7,7 @@ from pathlib import Path
 
 from videotools import frame_hashes
 
-from whysigmoid.delivery import process_env
+from whysigmoid.delivery.engine import process_env
 
 COMMAND = Path(sys.executable).parent / "whysigmoid"
 SCENE, FILE = "ExpNormalize", "exp-normalize.mp4"

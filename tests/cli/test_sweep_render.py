@@ -17,9 +17,9 @@ import av
 import pytest
 from clitools import run
 
-from whysigmoid.delivery import tasks as tasks_module
-from whysigmoid.delivery.ledger import holdings
-from whysigmoid.delivery.manifest import read_manifest
+from whysigmoid.delivery.batch.manifest import read_manifest
+from whysigmoid.delivery.engine import tasks as tasks_module
+from whysigmoid.delivery.files.ledger import holdings
 
 #: Small and slow: a render of every beat in about a second.
 TINY = {"pixel_width": 64, "pixel_height": 36, "frame_rate": 5}
