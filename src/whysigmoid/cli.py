@@ -40,8 +40,9 @@ from .delivery.batch.sweeps import SweepError, read_sweep, sweep_tasks
 from .delivery.beats.ranges import parse_beats
 from .delivery.beats.source import BeatsError, beat_count
 from .delivery.engine.render import output_for
+from .delivery.engine.request import RenderRequest
 from .delivery.engine.results import RenderError, RenderResult, describe
-from .delivery.engine.tasks import RenderTask, render_many, render_tasks
+from .delivery.engine.tasks import render_many, render_tasks
 from .delivery.files.cleanup import clean as clean_media
 from .delivery.files.cleanup import clean_report, plan_clean
 from .delivery.files.ledger import ForeignFileError, check_replaceable
@@ -426,7 +427,7 @@ def render(
             tasks = sweep_tasks(variants, list(qualities), output)
         else:
             tasks = [
-                RenderTask(spec, quality, params, output_for(spec, output))
+                RenderRequest(spec, quality, params, output_for(spec, output))
                 for spec in {spec.name: spec for spec in specs}.values()  # each work once
                 for quality in qualities
             ]
@@ -486,7 +487,7 @@ def _variants(sweep: Path | None) -> list:
 
 
 def _render_list(
-    tasks: list[RenderTask],
+    tasks: list[RenderRequest],
     sweep: Path | None,
     shard: Shard | None,
     qualities: tuple[str, ...],
@@ -525,7 +526,7 @@ def _render_list(
     start = time.perf_counter()
     done = 0
 
-    def report(task: RenderTask, result: RenderResult) -> None:
+    def report(task: RenderRequest, result: RenderResult) -> None:
         nonlocal done
         done += 1
         label = f"{result.scene} ({task.quality})" if len(qualities) > 1 else result.scene

@@ -12,13 +12,13 @@ from whysigmoid.delivery.beats.source import BeatsError, scene_sections
 from whysigmoid.delivery.engine.incremental import (
     MANIFEST,
     BeatCache,
-    cache_dir,
     prefix_digests,
     reusable_beats,
 )
 from whysigmoid.delivery.engine.keys import work_dir
 from whysigmoid.delivery.engine.results import RenderError
 from whysigmoid.delivery.engine.tasks import render_many
+from whysigmoid.delivery.files.layout import beat_cache_dir as cache_dir
 from whysigmoid.delivery.media.poster import poster_path
 from whysigmoid.delivery.outputs.video import VideoOutput
 

@@ -8,8 +8,9 @@ from videotools import TINY, frame_hashes
 from whysigmoid.catalog import find_scene
 from whysigmoid.delivery.beats.ranges import BeatRange
 from whysigmoid.delivery.engine.keys import record_path, render_key
-from whysigmoid.delivery.engine.split import PARTS_DIR, plan_parts
+from whysigmoid.delivery.engine.split import plan_parts
 from whysigmoid.delivery.engine.tasks import render_many
+from whysigmoid.delivery.files.layout import PARTS_DIR_NAME as PARTS_DIR
 from whysigmoid.delivery.outputs.video import VideoOutput
 
 #: Moving curves driven by updaters on both sides of the cut (beats 1-3 | 4-5),

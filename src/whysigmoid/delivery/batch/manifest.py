@@ -28,9 +28,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...overrides import format_value, params_data
+from ..engine.request import RenderRequest
 from ..engine.results import RenderResult
-from ..engine.tasks import RenderTask
 from ..files import ledger
+from ..files.atomic import write_text_atomically
+from ..files.layout import cache_root
 from .shards import Shard
 
 __all__ = [
@@ -67,10 +69,10 @@ def manifest_paths(media_dir: Path, name: str, shard: Shard | None) -> tuple[Pat
     return media_dir / (stem + JSON_SUFFIX), media_dir / (stem + CSV_SUFFIX)
 
 
-def entry(task: RenderTask, result: RenderResult, media_dir: Path) -> dict:
+def entry(task: RenderRequest, result: RenderResult, media_dir: Path) -> dict:
     """The manifest's entry for one rendered (or up-to-date) ``task``.
 
-    Keys: ``id`` (:attr:`RenderTask.id`), ``name`` (the variant's, empty for
+    Keys: ``id`` (:attr:`RenderRequest.id`), ``name`` (the variant's, empty for
     a work itself), ``scene``, ``quality``, ``file`` (POSIX path relative to
     ``media_dir``), ``duration`` (seconds of video), ``render_key``,
     ``params`` (every parameter, JSON data) and ``set`` (the ones that
@@ -143,13 +145,13 @@ def write_manifest(media_dir: Path, data: dict, paths: tuple[Path, Path]) -> lis
         A file whysigmoid did not make is at one of ``paths``; nothing is replaced.
     """
     ledger.check_replaceable(media_dir, list(paths))
-    staging = media_dir / ledger.WORK_DIR_NAME
+    staging = cache_root(media_dir)
     staging.mkdir(parents=True, exist_ok=True)
     about = {"manifest": data["sweep"] or "render"}
     for text, target in zip((_json(data), _csv(data)), paths, strict=True):
-        staged = staging / f".{target.name}.{os.getpid()}.partial"
-        staged.write_text(text, encoding="utf-8")
-        ledger.replace(media_dir, staged, target, about)
+        ledger.write(
+            media_dir, target, lambda p, t=text: p.write_text(t, encoding="utf-8"), about, staging
+        )
     return list(paths)
 
 
@@ -165,9 +167,7 @@ def save_manifest(data: dict, path: Path) -> list[Path]:
     """
     paths = [path, path.with_suffix(".csv")]
     for text, target in zip((_json(data), _csv(data)), paths, strict=True):
-        partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
-        partial.write_text(text, encoding="utf-8")
-        os.replace(partial, target)
+        write_text_atomically(target, text)
     return paths
 
 

@@ -35,7 +35,7 @@ from pathlib import Path
 from ...catalog import VARIANT_SEPARATOR, SceneSpec, UnknownSceneError, find_work
 from ...overrides import OverrideError, apply_overrides, format_value
 from ..engine.render import output_for
-from ..engine.tasks import RenderTask
+from ..engine.request import RenderRequest
 from ..outputs.base import Output
 
 if sys.version_info >= (3, 11):
@@ -329,14 +329,16 @@ def read_sweep(path: Path) -> list[Variant]:
     return variants
 
 
-def sweep_tasks(variants: list[Variant], qualities: list[str], output: Output) -> list[RenderTask]:
+def sweep_tasks(
+    variants: list[Variant], qualities: list[str], output: Output
+) -> list[RenderRequest]:
     """The work list of a sweep: every variant at every quality, variant by variant.
 
     ``output`` is what to make of a video (a still's variant is a PNG in
     its theme, :func:`whysigmoid.delivery.engine.render.output_for`).
     """
     return [
-        RenderTask(variant.spec, quality, variant.params, output_for(variant.spec, output))
+        RenderRequest(variant.spec, quality, variant.params, output_for(variant.spec, output))
         for variant in variants
         for quality in qualities
     ]

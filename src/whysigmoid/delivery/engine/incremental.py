@@ -40,17 +40,15 @@ from pathlib import Path
 from ...catalog import SceneSpec
 from ..beats.ranges import BeatRange, restrict
 from ..beats.source import BeatsError, scene_sections
+from ..files.atomic import write_text_atomically
 
 __all__ = [
-    "CACHE_DIR",
     "BeatCache",
     "IncrementalRender",
     "prefix_digests",
     "reusable_beats",
 ]
 
-#: The beat caches of a scene live here, inside its work directory.
-CACHE_DIR = "beat-cache"
 #: The cache's table of contents; its absence means "no cache".
 MANIFEST = "manifest.json"
 #: Half a millisecond: subtitle times in the cache are whole milliseconds.
@@ -159,7 +157,8 @@ class IncrementalRender:
     Parameters
     ----------
     directory : Path
-        The cache directory (:func:`cache_dir`).
+        The cache directory
+        (:func:`whysigmoid.delivery.files.layout.beat_cache_dir`).
     digests : list of str
         :func:`prefix_digests` of this render.
     force : bool
@@ -294,11 +293,4 @@ class IncrementalRender:
             if stale.name not in names:
                 shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
         cache = BeatCache(self.digests, self._plays, self._times, names, srt.compose(self._cues))
-        temporary = self.directory / f"{MANIFEST}.new"
-        temporary.write_text(json.dumps(asdict(cache)), encoding="utf-8")
-        os.replace(temporary, self.directory / MANIFEST)
-
-
-def cache_dir(scene_dir: Path, quality_name: str, label: str) -> Path:
-    """Where a scene keeps the beats of its last render at one quality and output."""
-    return scene_dir / CACHE_DIR / f"{quality_name}-{label}"
+        write_text_atomically(self.directory / MANIFEST, json.dumps(asdict(cache)))

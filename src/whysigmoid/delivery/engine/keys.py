@@ -8,8 +8,8 @@ length and the files it delivered. A render is skipped when its files exist
 and its key is the stored one (:func:`up_to_date_result`).
 
 A lock on the work directory (:func:`locked`) serialises two processes
-rendering the same work. :class:`RenderRequest` bundles what one render makes
-and writes its record (:meth:`RenderRequest.record`).
+rendering the same work. :class:`whysigmoid.delivery.engine.request.RenderRequest`
+bundles what one render makes and uses these.
 """
 
 from __future__ import annotations
@@ -17,16 +17,14 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import json
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
 
 from ...catalog import SceneSpec
-from ..files import ledger
-from ..files.ledger import WORK_DIR_NAME
+from ..files import layout
+from ..files.atomic import write_text_atomically
 from ..outputs.base import Output
 from ..outputs.quality import QUALITIES
 from ..outputs.video import VideoOutput
@@ -34,7 +32,6 @@ from .results import RenderResult
 
 __all__ = [
     "PACKAGE_DIR",
-    "RenderRequest",
     "last_seconds",
     "locked",
     "record_path",
@@ -50,7 +47,7 @@ PACKAGE_DIR = Path(str(resources.files("whysigmoid"))).resolve()
 
 def work_dir(media_dir: Path, spec: SceneSpec) -> Path:
     """The scene's own Manim working directory (a variant's own: ``<Scene>--<variant>``)."""
-    return media_dir / WORK_DIR_NAME / spec.label
+    return layout.work_dir(media_dir, spec.label)
 
 
 def render_key(
@@ -88,7 +85,7 @@ def render_key(
 
 def record_path(media_dir: Path, spec: SceneSpec, quality_name: str, output: Output) -> Path:
     """Where the render key and the delivered files of the last good render are kept."""
-    return work_dir(media_dir, spec) / f"{quality_name}-{output.label}.json"
+    return layout.record_path(media_dir, spec.label, quality_name, output.label)
 
 
 def _up_to_date(record: Path, media_dir: Path, key: str) -> dict | None:
@@ -108,12 +105,14 @@ def up_to_date_result(
     media_dir: Path,
     params: object | None,
     output: Output,
+    key: str | None = None,
 ) -> RenderResult | None:
     """The last render's result if its files are all there and its render key is still this one.
 
-    ``media_dir`` must be absolute. None: the work must be rendered.
+    ``media_dir`` must be absolute; ``key`` is the render key if known
+    (default: computed). None: the work must be rendered.
     """
-    key = render_key(spec, quality_name, params, output)
+    key = key if key is not None else render_key(spec, quality_name, params, output)
     done = _up_to_date(record_path(media_dir, spec, quality_name, output), media_dir, key)
     if done is None:
         return None
@@ -130,7 +129,7 @@ def locked(directory: Path) -> Iterator[None]:
     Renders, split renders and watch's resumed renders of one work take it.
     """
     directory.mkdir(parents=True, exist_ok=True)
-    with open(directory / ".lock", "w") as handle:
+    with open(directory / layout.LOCK_NAME, "w") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
@@ -138,65 +137,17 @@ def locked(directory: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-@dataclass(frozen=True)
-class RenderRequest:
-    """What one render makes: a work at a quality as an output, with its parameters.
-
-    ``media_dir`` must be absolute (Manim resolves paths against its own
-    directories); ``params`` None stands for the work's defaults.
-    """
-
-    spec: SceneSpec
-    quality_name: str
-    media_dir: Path
-    params: object | None
-    output: Output
-
-    @property
-    def scene_dir(self) -> Path:
-        """The work's own Manim working directory (:func:`work_dir`)."""
-        return work_dir(self.media_dir, self.spec)
-
-    def key(self) -> str:
-        """Its render key as of now (:func:`render_key`; reads the package and scene files)."""
-        return render_key(self.spec, self.quality_name, self.params, self.output)
-
-    def check_replaceable(self) -> None:
-        """Fail before rendering, not after, if a file that is not ours is in the way.
-
-        Raises :class:`whysigmoid.delivery.files.ledger.ForeignFileError`.
-        """
-        target_dir = self.media_dir / self.quality_name
-        ledger.check_replaceable(self.media_dir, self.output.targets(target_dir, self.spec.output))
-
-    def record(
-        self, key: str, start: float, files: list[Path], duration: float, reused: int
-    ) -> RenderResult:
-        """Write the render's record and return its result.
-
-        ``start`` is the render's :func:`time.perf_counter` at its start,
-        ``files`` what it delivered (the main one first, inside ``media_dir``),
-        ``duration`` the video's length in seconds, ``reused`` the leading
-        beats taken from the last render.
-        """
-        seconds = time.perf_counter() - start
-        record = record_path(self.media_dir, self.spec, self.quality_name, self.output)
-        write_record(record, key, seconds, duration, files, self.media_dir)
-        label = self.spec.label
-        return RenderResult(label, files[0], seconds, duration, False, tuple(files), reused, key)
-
-
 def write_record(
     record: Path, key: str, seconds: float, duration: float, files: list[Path], media_dir: Path
 ) -> None:
-    """Write a render's record: its key, wall time and video length (seconds), its files.
+    """Write a render's record (whole or not at all): its key, wall time, video length, files.
 
-    ``files`` are kept relative to ``media_dir`` (they must be inside it).
+    ``files`` are kept relative to ``media_dir`` (they must be inside it);
+    times are in seconds.
     """
     names = [str(path.relative_to(media_dir)) for path in files]
-    record.write_text(
-        json.dumps({"key": key, "seconds": seconds, "duration": duration, "files": names})
-    )
+    data = {"key": key, "seconds": seconds, "duration": duration, "files": names}
+    write_text_atomically(record, json.dumps(data))
 
 
 def last_seconds(media_dir: Path, spec: SceneSpec, quality_name: str, output: Output) -> float:

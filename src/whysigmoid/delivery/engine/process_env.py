@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ..files.ledger import WORK_DIR_NAME
+from ..files.layout import cache_root
 
 __all__ = [
     "HASH_SEED",
@@ -63,6 +63,6 @@ def ensure_neutral_dir(media_dir: Path) -> Path:
     LaTeX looks for classes and packages in the working directory first, and
     Manim reads a ``manim.cfg`` there: a render must not see the caller's folder.
     """
-    path = media_dir / WORK_DIR_NAME
+    path = cache_root(media_dir)
     path.mkdir(parents=True, exist_ok=True)
     return path

@@ -1,33 +1,24 @@
-"""Render one work in this process and deliver the result atomically.
+"""Render one work in this process: Manim's settings, the scene object, the beat cache.
 
-Each scene has its own Manim working directory ``<media-dir>/.manim/<Scene>/``
+Each work has its own Manim working directory ``<media-dir>/.manim/<label>/``
 (partial movies and Tex cache), so parallel renders never share a file that
 another process is writing (Manim's shared ``media/Tex`` is not safe for
-concurrent processes). A lock on that directory serialises two commands
-rendering the same scene. The finished video is moved to
-``<media-dir>/<quality>/<file>`` with ``os.replace``: a failed or interrupted
-render never leaves a half-written deliverable and keeps the previous good one.
+concurrent processes). The lifecycle every render shares (the work-dir lock,
+the up-to-date check, atomic delivery, the record) is
+:func:`whysigmoid.delivery.engine.lifecycle.run_render`; this module supplies
+how a work is drawn in this process: Manim's settings, the scene object the
+output makes, and for whole videos the beat cache and ``watch``'s snapshots
+(:mod:`whysigmoid.delivery.engine.resume`).
 
-A render is skipped when its deliverables exist and its *render key* (a hash of
-the package's code, the scene file, the parameters, the quality, the output
-(format, transparency, or deck slides) and the library versions) matches the
-one stored beside the scene's work directory (:mod:`whysigmoid.delivery.engine.keys`).
-
-What is made is an *output*: a :class:`whysigmoid.delivery.outputs.video.VideoOutput` (MP4 by
-default, WebM, GIF, MOV, with alpha) or :class:`whysigmoid.delivery.outputs.deck.SlidesOutput`
-(the scene as a manim-slides deck). An output sets Manim's settings, builds
-the scene object and delivers the files; everything else here is shared.
-
-Elsewhere: the beat cache and ``watch``'s snapshots in a render
-(:mod:`whysigmoid.delivery.engine.resume`), work lists in worker processes
-(:mod:`whysigmoid.delivery.engine.tasks`), qualities and results
-(:mod:`whysigmoid.delivery.engine.results`).
+What is made is an *output* (:mod:`whysigmoid.delivery.outputs`): a video
+(MP4 by default, WebM, GIF, MOV, with alpha), a still, a chosen-beats clip or
+a deck's slides. The style module draws in the output's theme
+(:func:`themed`).
 """
 
 from __future__ import annotations
 
 import functools
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -36,25 +27,31 @@ from ...aspects import DEFAULT_ASPECT
 from ...catalog import STILL, SceneSpec
 from ...manim_config import isolated_config
 from ...palettes import DEFAULT_THEME
-from ..files import tex_pool
+from ..files.layout import TEX_DIR_NAME
 from ..manim_ext.fast_copies import shared_svg_paths
-from ..outputs.base import Output
+from ..outputs.base import Drawn, Output
 from ..outputs.quality import QUALITIES, Quality
 from ..outputs.still import StillOutput
 from ..outputs.video import VideoOutput
-from .keys import RenderRequest, locked, up_to_date_result
+from .lifecycle import run_render
+from .request import RenderRequest
 from .results import RenderResult
-from .resume import deliver_incremental, incremental_render, offer_snapshot
+from .resume import incremental_render, offer_snapshot
 
-__all__ = ["manim_settings", "output_for", "render_scene", "themed"]
+__all__ = [
+    "TEX_DIR_NAME",
+    "beats_of",
+    "manim_settings",
+    "output_for",
+    "render_scene",
+    "themed",
+]
 
 #: Partial movies encoded at once, each by its own x264 thread, while the
 #: next animation is drawn (Manim's default 1 waits for each to finish):
 #: JustActivation at blog quality, one process, 15.0 s -> 12.5-12.8 s with 2
 #: or 4 (one run each); 2 keeps the queued frames' memory low (8 per movie).
 INFLIGHT_ENCODERS = 2
-#: Manim's Tex cache inside a work dir (its default ``tex_dir``, ``{media_dir}/Tex``).
-TEX_DIR_NAME = "Tex"
 #: Manim's limit on partial movies in a work directory (default 100, fewer
 #: than a long scene's plays): :mod:`whysigmoid.delivery.engine.incremental` moves them out.
 MAX_PARTIAL_MOVIES = 100_000
@@ -136,60 +133,72 @@ def render_scene(
         Whatever the scene raises; the deliverables are then left untouched.
     """
     output = output if output is not None else VideoOutput()
-    request = RenderRequest(spec, quality_name, media_dir.resolve(), params, output)
+    request = RenderRequest(spec, quality_name, params, output)
+    media_dir = media_dir.resolve()
+    draw = functools.partial(
+        _draw, request, media_dir, progress, force, settings_hook, snapshot_dir
+    )
     with themed(output):
-        return _render(request, progress, force, settings_hook, snapshot_dir)
+        return run_render(request, media_dir, draw, force)
 
 
-def _render(
+def _draw(
     request: RenderRequest,
+    media_dir: Path,
     progress: bool,
     force: bool,
     settings_hook: Callable[[dict], None] | None,
     snapshot_dir: Path | None,
-) -> RenderResult:
-    """:func:`render_scene`'s work, in the output's theme."""
-    spec, output = request.spec, request.output
-    quality_name, media_dir = request.quality_name, request.media_dir
-    key = request.key()
-    with locked(request.scene_dir):
-        if not force and (
-            cached := up_to_date_result(spec, quality_name, media_dir, request.params, output)
-        ):
-            return cached
-        request.check_replaceable()
-        from manim import tempconfig
+    staging: Path,
+) -> Drawn:
+    """Draw ``request``'s work into ``staging`` in this process (the lifecycle's draw step)."""
+    from manim import tempconfig
 
-        staging = output.staging_dir(request.scene_dir, quality_name)
-        # formulas another variant of the scene compiled already (see tex_pool)
-        tex_pool.seed(tex_pool.pool_dir(media_dir, spec.name), request.scene_dir / TEX_DIR_NAME)
-        settings = manim_settings(QUALITIES[quality_name], request.scene_dir, progress)
-        output.manim_settings(settings, staging, spec.output)
-        if settings_hook is not None:
-            settings_hook(settings)
-        start = time.perf_counter()
-        incremental = incremental_render(request, settings, force)
-        with tempconfig(isolated_config(settings)), shared_svg_paths():
-            scene_cls = spec.load()
-            if request.params is not None:
-                scene_cls = type(spec.name, (scene_cls,), {"params": request.params})
-            scene = output.make_scene(scene_cls, staging)
-            if incremental is None:
-                scene.render()
-                files = output.deliver(scene, staging, media_dir / quality_name, spec.output)
-            else:
-                on_beat = None
-                if snapshot_dir is not None:
-                    on_beat = functools.partial(
-                        offer_snapshot, snapshot_dir, request, settings, scene, incremental
-                    )
-                incremental.prepare(scene, on_beat)
-                scene.render()
-                files = deliver_incremental(request, scene, incremental, staging)
-            duration = float(scene.renderer.time)
-        tex_pool.publish(request.scene_dir / TEX_DIR_NAME, tex_pool.pool_dir(media_dir, spec.name))
-        reused = 0 if incremental is None else incremental.reused
-        return request.record(key, start, files, duration, reused)
+    spec, output = request.spec, request.output
+    work = request.work_dir(media_dir)
+    settings = manim_settings(QUALITIES[request.quality], work, progress)
+    output.manim_settings(settings, staging, spec.output)
+    if settings_hook is not None:
+        settings_hook(settings)
+    incremental = incremental_render(request, settings, force)
+    with tempconfig(isolated_config(settings)), shared_svg_paths():
+        scene_cls = spec.load()
+        if request.params is not None:
+            scene_cls = type(spec.name, (scene_cls,), {"params": request.params})
+        scene = output.make_scene(scene_cls, staging)
+        beats = beats_of(scene)
+        if incremental is not None:
+            on_beat = None
+            if snapshot_dir is not None:
+                on_beat = functools.partial(
+                    offer_snapshot,
+                    snapshot_dir,
+                    request,
+                    media_dir,
+                    settings,
+                    scene,
+                    incremental,
+                    beats,
+                )
+            incremental.prepare(scene, on_beat)
+        scene.render()
+        duration = float(scene.renderer.time)
+    if incremental is None:
+        return Drawn(scene, None, duration, beats, request.about)
+    movie = incremental.movie(staging)
+    return Drawn(scene, movie, duration, beats, request.about, incremental.reused, incremental.keep)
+
+
+def beats_of(scene) -> list:
+    """The beats of ``scene`` as they end, in a list filled while it renders (none for a still).
+
+    Subscribed before the hold (:meth:`whysigmoid.scene_base.BlogScene.on_beat_end`),
+    so a beat that ends a chosen range is listed too; its ``end`` is set once held.
+    """
+    beats: list = []
+    if hasattr(scene, "on_beat_end"):
+        scene.on_beat_end(beats.append, before_hold=True)
+    return beats
 
 
 def output_for(spec: SceneSpec, video_output: Output) -> Output:

@@ -11,9 +11,10 @@ frames as in a one-process render, and x264 is deterministic here
 frames of a one-process render; the subtitles are the parts' captions, timed
 from the scene's start, so they are the same too (``tests/delivery/engine/test_split.py``).
 
-The result is delivered, keyed and recorded exactly like a one-process render
-(:func:`whysigmoid.delivery.engine.render.render_scene`): same file, same render key, so
-either kind of render serves the other's up-to-date video.
+The result goes through the same lifecycle as a one-process render
+(:func:`whysigmoid.delivery.engine.lifecycle.run_render`: lock, up-to-date and
+replaceable checks, delivery, record): same file, same render key, so either
+kind of render serves the other's up-to-date video.
 
 Each part has its own Manim work directory
 ``<media-dir>/.manim/<Scene>/parts/<i>/`` (parallel LaTeX runs never share a
@@ -23,11 +24,11 @@ links before the workers start, so a formula is compiled once per scene.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import multiprocessing
 import os
 import shutil
-import time
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -37,24 +38,25 @@ from ...catalog import SceneSpec
 from ...manim_config import isolated_config
 from ..beats.ranges import BeatRange, restrict
 from ..beats.source import beat_count
+from ..files import layout
 from ..manim_ext.fast_copies import shared_svg_paths
 from ..media.join import join_movies
-from ..outputs.base import made_from
+from ..outputs.base import Drawn
 from ..outputs.quality import QUALITIES
 from ..outputs.video import VideoOutput
 from . import process_env
-from .keys import locked, record_path, render_key, up_to_date_result, work_dir, write_record
-from .render import manim_settings, themed
+from .keys import work_dir
+from .lifecycle import run_render
+from .render import beats_of, manim_settings, themed
+from .request import RenderRequest
 from .results import RenderResult
 
-__all__ = ["DARK_COST", "PARTS_DIR", "PartResult", "plan_parts", "render_split"]
+__all__ = ["DARK_COST", "PartResult", "plan_parts", "render_split"]
 
-#: Parts' work directories live here inside the scene's work directory.
-PARTS_DIR = "parts"
 #: Cost of playing a second of video dark (updates only) relative to drawing
-#: and encoding it, for balancing the parts. An estimate from the profile in
-#: shared/performance-notes.md (deepcopies and updaters, about a third of a
-#: SigmoidFamily preview render, stay; capture and encoding go), not measured.
+#: and encoding it, for balancing the parts. An estimate from a profile of a
+#: SigmoidFamily preview render (docs/explanation/performance.md: deep copies
+#: and updaters, about a third of it, stay; capture and encoding go), not measured.
 DARK_COST = 0.3
 #: Manim's caches of compiled formulas and rendered text, pooled between parts.
 SHARED_CACHES = ("Tex", "texts")
@@ -72,12 +74,15 @@ class PartResult:
         The part's captions, timed from the scene's start.
     start, end : float
         Scene time (seconds) at which the part begins and ends.
+    beats : tuple of whysigmoid.scene_base.Beat
+        The part's own beats as they ended.
     """
 
     movie: Path
     subtitles: tuple
     start: float
     end: float
+    beats: tuple = ()
 
 
 def plan_parts(
@@ -164,9 +169,9 @@ def _render_part(
     media = Path(media_dir)
     os.chdir(process_env.ensure_neutral_dir(media))  # as tasks._worker: never the caller's folder
     with themed(output):
-        part_dir = work_dir(media, spec) / PARTS_DIR / str(index)
-        staging = output.staging_dir(part_dir, quality_name)
-        settings = manim_settings(QUALITIES[quality_name], part_dir, progress=False)
+        part = layout.part_dir(work_dir(media, spec), index)
+        staging = output.staging_dir(part, quality_name)
+        settings = manim_settings(QUALITIES[quality_name], part, progress=False)
         output.manim_settings(settings, staging, spec.output)
         settings.update(manim_overrides or {})
         with tempconfig(isolated_config(settings)), shared_svg_paths():
@@ -174,10 +179,12 @@ def _render_part(
             if params is not None:
                 scene_cls = type(spec.name, (scene_cls,), {"params": params})
             scene = output.make_scene(scene_cls, staging)
+            ended = beats_of(scene)
             state = restrict(scene, beats, clip_subtitles=False)
             scene.render()
             movie = Path(scene.renderer.file_writer.movie_file_path)
-        return PartResult(movie, tuple(state.subtitles), state.start, state.end)
+        own = tuple(beat for beat in ended if beats.first <= beat.index <= beats.last)
+        return PartResult(movie, tuple(state.subtitles), state.start, state.end, own)
 
 
 def render_split(
@@ -208,54 +215,52 @@ def render_split(
     Exception
         Whatever a part raises; the deliverables are then left untouched.
     """
+    output = output if output is not None else VideoOutput()
+    request = RenderRequest(spec, quality_name, params, output)
+    media_dir = media_dir.resolve()
+    draw = functools.partial(_draw_in_parts, request, media_dir, jobs, manim_overrides)
+    return run_render(request, media_dir, draw, force)
+
+
+def _draw_in_parts(
+    request: RenderRequest, media_dir: Path, jobs: int, manim_overrides: dict | None, staging
+) -> Drawn:
+    """The lifecycle's draw step: the parts in parallel workers, joined in ``staging``."""
     import srt
 
-    output = output if output is not None else VideoOutput()
-    media_dir = media_dir.resolve()
-    key = render_key(spec, quality_name, params, output)
-    scene_dir = work_dir(media_dir, spec)
-    record = record_path(media_dir, spec, quality_name, output)
-    target_dir = media_dir / quality_name
-    with locked(scene_dir):
-        if not force and (
-            cached := up_to_date_result(spec, quality_name, media_dir, params, output)
-        ):
-            return cached
-        start = time.perf_counter()
-        count = beat_count(spec)
-        previous = target_dir / output.file_name(spec.output)
-        plan = plan_parts(beat_weights(previous, count), jobs)
-        _pool_caches([scene_dir, *(scene_dir / PARTS_DIR / str(i) for i in range(len(plan)))])
-        process_env.prepare()
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=len(plan), mp_context=context) as pool:
-            futures = [
-                pool.submit(
-                    _render_part,
-                    spec,
-                    quality_name,
-                    str(media_dir),
-                    params,
-                    output,
-                    beats,
-                    index,
-                    manim_overrides,
-                )
-                for index, beats in enumerate(plan)
-            ]
-            parts = [future.result() for future in futures]
-        staging = output.staging_dir(scene_dir, quality_name)
-        movie = staging / (Path(output.file_name(spec.output)).stem + parts[0].movie.suffix)
-        join_movies([p.movie for p in parts], movie, output.transparent and output.format == "webm")
-        subtitles = [cue for part in parts for cue in part.subtitles]
-        if subtitles:
-            movie.with_suffix(".srt").write_text(srt.compose(subtitles), encoding="utf-8")
-        params = params if params is not None else spec.params_type()
-        about = made_from(spec.name, params)
-        files = output.deliver_movie(movie, staging, target_dir, spec.output, about)
+    spec, output = request.spec, request.output
+    count = beat_count(spec)
+    previous = request.target_dir(media_dir) / output.file_name(spec.output)
+    plan = plan_parts(beat_weights(previous, count), jobs)
+    work = request.work_dir(media_dir)
+    _pool_caches([work, *(layout.part_dir(work, i) for i in range(len(plan)))])
+    process_env.prepare()
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=len(plan), mp_context=context) as pool:
+        futures = [
+            pool.submit(
+                _render_part,
+                spec,
+                request.quality,
+                str(media_dir),
+                request.params,
+                output,
+                beats,
+                index,
+                manim_overrides,
+            )
+            for index, beats in enumerate(plan)
+        ]
+        parts = [future.result() for future in futures]
+    movie = staging / (Path(output.file_name(spec.output)).stem + parts[0].movie.suffix)
+    join_movies([p.movie for p in parts], movie, output.alpha_webm)
+    subtitles = [cue for part in parts for cue in part.subtitles]
+    if subtitles:
+        movie.with_suffix(".srt").write_text(srt.compose(subtitles), encoding="utf-8")
+
+    def remove_parts() -> None:
         for part in parts:
             shutil.rmtree(part.movie.parent, ignore_errors=True)
-        seconds = time.perf_counter() - start
-        duration = parts[-1].end
-        write_record(record, key, seconds, duration, files, media_dir)
-    return RenderResult(spec.name, files[0], seconds, duration, False, tuple(files))
+
+    beats = [beat for part in parts for beat in part.beats]
+    return Drawn(None, movie, parts[-1].end, beats, request.about, 0, remove_parts)

@@ -1,6 +1,7 @@
 """Work lists rendered in worker processes: :func:`render_many`, :func:`render_tasks`.
 
-Each :class:`RenderTask` renders in a spawned process of its own
+Each :class:`whysigmoid.delivery.engine.request.RenderRequest` renders in a
+spawned process of its own
 (:func:`whysigmoid.delivery.engine.render.render_scene` there), with the render
 environment of :func:`whysigmoid.delivery.engine.process_env.prepare`, in
 whysigmoid's own working directory. Up-to-date tasks are answered from their
@@ -16,63 +17,18 @@ import multiprocessing
 import os
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass
 from pathlib import Path
 
 from ...catalog import VIDEO, SceneSpec
 from ..outputs.base import Output
 from ..outputs.video import VideoOutput
 from . import process_env
-from .keys import last_seconds, up_to_date_result
 from .render import output_for, render_scene
+from .request import RenderRequest
 from .results import RenderError, RenderResult
 from .split import render_split
 
-__all__ = ["RenderTask", "render_many", "render_tasks"]
-
-
-@dataclass(frozen=True)
-class RenderTask:
-    """One render of a work list: a work (or a variant of one) at a quality, as an output.
-
-    Attributes
-    ----------
-    spec : SceneSpec
-        The work; a variant's (:meth:`whysigmoid.catalog.SceneSpec.with_variant`)
-        has its own file and work dir.
-    quality : str
-        A key of ``QUALITIES``.
-    params : dataclass instance or None
-        The work's parameters (None: its defaults).
-    output : Output
-        What to make (:func:`whysigmoid.delivery.engine.render.output_for` gives a still's PNG).
-    """
-
-    spec: SceneSpec
-    quality: str
-    params: object | None
-    output: Output
-
-    @property
-    def id(self) -> str:
-        """Its main file, relative to the media dir (``preview/just_activation--b-1.mp4``).
-
-        Unique in a work list: two tasks with one id would write one file.
-        """
-        return self.output.targets(Path(self.quality), self.spec.output)[0].as_posix()
-
-
-def _task_args(task: RenderTask, media_dir: Path) -> tuple:
-    """``(spec, quality, media_dir, params, output)``: ``up_to_date_result``'s arguments.
-
-    (:func:`whysigmoid.delivery.engine.keys.up_to_date_result`.)
-    """
-    return task.spec, task.quality, media_dir, task.params, task.output
-
-
-def _record_args(task: RenderTask) -> tuple:
-    """``(spec, quality, output)`` of ``task``: where its render record is."""
-    return task.spec, task.quality, task.output
+__all__ = ["render_many", "render_tasks"]
 
 
 def render_many(
@@ -120,9 +76,9 @@ def render_many(
     """
     output = output if output is not None else VideoOutput()
     media_dir = media_dir.resolve()  # workers run in another working directory
-    tasks = [RenderTask(spec, quality_name, params, output_for(spec, output)) for spec in specs]
+    tasks = [RenderRequest(spec, quality_name, params, output_for(spec, output)) for spec in specs]
     if split and len(specs) == 1 and jobs > 1 and specs[0].kind == VIDEO:
-        if force or up_to_date_result(*_task_args(tasks[0], media_dir)) is None:
+        if force or tasks[0].up_to_date(media_dir) is None:
             split = (quality_name, media_dir, jobs, params, force, output, on_done, manim_overrides)
             return [_render_split(specs[0], *split)]
     return render_tasks(
@@ -139,12 +95,12 @@ def render_many(
 
 
 def render_tasks(
-    tasks: list[RenderTask],
+    tasks: list[RenderRequest],
     media_dir: Path,
     jobs: int,
     force: bool = False,
     progress: bool = False,
-    on_done: Callable[[RenderTask, RenderResult], None] | None = None,
+    on_done: Callable[[RenderRequest, RenderResult], None] | None = None,
     manim_overrides: dict | None = None,
     in_process: bool = False,
     snapshot_dir: Path | None = None,
@@ -172,7 +128,7 @@ def render_tasks(
     media_dir = media_dir.resolve()  # workers run in another working directory
     results: dict[int, RenderResult] = {}
     for index, task in enumerate([] if force else tasks):  # no worker to start (Manim is slow)
-        cached = up_to_date_result(*_task_args(task, media_dir))
+        cached = task.up_to_date(media_dir)
         if cached is not None:
             results[index] = cached
             if on_done is not None:
@@ -181,7 +137,7 @@ def render_tasks(
     if not todo:
         return [results[index] for index in range(len(tasks))]
 
-    def job(task: RenderTask, show_progress: bool) -> tuple:
+    def job(task: RenderRequest, show_progress: bool) -> tuple:
         return (
             task.spec,
             task.quality,
@@ -205,7 +161,7 @@ def render_tasks(
             on_done(task, results[index])
         return [results[i] for i in range(len(tasks))]
     process_env.prepare()
-    order = sorted(todo, key=lambda i: -last_seconds(media_dir, *_record_args(tasks[i])))
+    order = sorted(todo, key=lambda i: -tasks[i].last_seconds(media_dir))
     context = multiprocessing.get_context("spawn")
     failure: BaseException | None = None
     pool = ProcessPoolExecutor(max_workers=max(1, jobs), mp_context=context)

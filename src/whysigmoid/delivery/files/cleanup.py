@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import ledger
+from .layout import cache_root
 
 __all__ = ["CleanPlan", "CleanResult", "clean", "clean_report", "plan_clean"]
 
@@ -97,7 +98,7 @@ def plan_clean(media_dir: Path) -> CleanPlan:
         for entry in folder.iterdir()
         if entry not in listed and entry not in going
     )
-    cache = media_dir / ledger.WORK_DIR_NAME
+    cache = cache_root(media_dir)
     return CleanPlan(
         media_dir,
         files,

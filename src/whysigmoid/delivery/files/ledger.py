@@ -32,6 +32,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from .atomic import write_atomically, write_text_atomically
+from .layout import WORK_DIR_NAME, cache_root
+
 __all__ = [
     "LEDGER_NAME",
     "WORK_DIR_NAME",
@@ -44,10 +47,9 @@ __all__ = [
     "ledger_path",
     "remove",
     "replace",
+    "write",
 ]
 
-#: whysigmoid's own folder inside a media dir (Manim's work dirs, records, the ledger).
-WORK_DIR_NAME = ".manim"
 #: The ledger's file name, inside :data:`WORK_DIR_NAME`.
 LEDGER_NAME = "delivered.json"
 #: Serialises changes to the ledger (parallel render workers deliver at once).
@@ -97,7 +99,7 @@ class Holding:
 
 def ledger_path(media_dir: Path) -> Path:
     """``<media_dir>/.manim/delivered.json``."""
-    return media_dir / WORK_DIR_NAME / LEDGER_NAME
+    return cache_root(media_dir) / LEDGER_NAME
 
 
 def _key(media_dir: Path, path: Path) -> str:
@@ -148,7 +150,7 @@ def _matches(path: Path, prints: list[dict]) -> bool:
 def _adopt_records(media_dir: Path) -> dict[str, dict]:
     """Entries for the files the render records list (media dirs from before the ledger)."""
     entries: dict[str, dict] = {}
-    for record in sorted((media_dir / WORK_DIR_NAME).glob("*/*.json")):
+    for record in sorted(cache_root(media_dir).glob("*/*.json")):
         try:
             names = json.loads(record.read_text()).get("files") or []
         except (OSError, ValueError, AttributeError):
@@ -181,19 +183,14 @@ def _read(media_dir: Path) -> dict[str, dict] | None:
 
 
 def _write(media_dir: Path, entries: dict[str, dict]) -> None:
-    target = ledger_path(media_dir)
-    partial = target.with_name(f".{LEDGER_NAME}.{os.getpid()}.partial")
-    partial.write_text(
-        json.dumps({"format": LEDGER_FORMAT, "files": entries}, indent=1, sort_keys=True),
-        encoding="utf-8",
-    )
-    os.replace(partial, target)
+    data = {"format": LEDGER_FORMAT, "files": entries}
+    write_text_atomically(ledger_path(media_dir), json.dumps(data, indent=1, sort_keys=True))
 
 
 @contextmanager
 def _changing(media_dir: Path) -> Iterator[dict[str, dict]]:
     """The ledger's entries, locked; changes made to the dict are saved on exit."""
-    work = media_dir / WORK_DIR_NAME
+    work = cache_root(media_dir)
     work.mkdir(parents=True, exist_ok=True)
     with open(work / LOCK_NAME, "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
@@ -276,6 +273,24 @@ def replace(media_dir: Path, staged: Path, target: Path, about: dict | None = No
     with _changing(media_dir) as entries:
         entries[key] = {"prints": [made], "about": about}
     return target
+
+
+def write(media_dir: Path, target: Path, make, about: dict | None = None, folder=None) -> Path:
+    """Make ``target`` whole with ``make(partial)`` and deliver it with :func:`replace`.
+
+    The partial file is hidden beside ``target`` (or in ``folder``) and removed
+    if anything fails (:func:`whysigmoid.delivery.files.atomic.write_atomically`).
+
+    Raises
+    ------
+    ForeignFileError
+        A file that is not whysigmoid's is at ``target``; it is kept.
+    """
+
+    def place(partial: Path, target: Path) -> None:
+        replace(media_dir, partial, target, about)
+
+    return write_atomically(target, make, place, folder)
 
 
 def remove(media_dir: Path, path: Path) -> bool:

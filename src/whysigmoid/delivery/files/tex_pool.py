@@ -14,29 +14,15 @@ process ever reads a half-written SVG.
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
-from .ledger import WORK_DIR_NAME
+from .atomic import copy_atomically
+from .layout import pool_dir
 
-__all__ = ["POOL_DIR_NAME", "pool_dir", "publish", "seed"]
+__all__ = ["pool_dir", "publish", "seed"]
 
-#: The pools' folder inside ``<media-dir>/.manim/``.
-POOL_DIR_NAME = "tex-pool"
 #: What Manim keeps of a formula (the .tex, .dvi and .log are cleaned up).
 SVG_PATTERN = "*.svg"
-
-
-def pool_dir(media_dir: Path, scene: str) -> Path:
-    """``<media_dir>/.manim/tex-pool/<scene>/``: the pool of the scene (class) ``scene``."""
-    return media_dir / WORK_DIR_NAME / POOL_DIR_NAME / scene
-
-
-def _copy_atomically(source: Path, target: Path) -> None:
-    partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
-    shutil.copyfile(source, partial)
-    os.replace(partial, target)
 
 
 def _copy_missing(source_dir: Path, target_dir: Path) -> int:
@@ -45,10 +31,13 @@ def _copy_missing(source_dir: Path, target_dir: Path) -> int:
         return 0
     target_dir.mkdir(parents=True, exist_ok=True)
     missing = [
-        svg for svg in sorted(source_dir.glob(SVG_PATTERN)) if not (target_dir / svg.name).exists()
+        svg
+        for svg in sorted(source_dir.glob(SVG_PATTERN))
+        if not svg.name.startswith(".")  # another process's partial copy
+        and not (target_dir / svg.name).exists()
     ]
     for svg in missing:
-        _copy_atomically(svg, target_dir / svg.name)
+        copy_atomically(svg, target_dir / svg.name)
     return len(missing)
 
 

@@ -10,15 +10,18 @@ or a deck's slides (:mod:`.deck`). The render engine
 from __future__ import annotations
 
 import shutil
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 from ...aspects import DEFAULT_ASPECT, AspectError, aspect_suffix
 from ...overrides import params_data
 from ...palettes import DEFAULT_THEME, THEMES
+from ..files.layout import staging_dir
 
 __all__ = [
+    "Drawn",
     "FormatError",
     "Output",
     "ScreenOutput",
@@ -43,7 +46,7 @@ def made_from(scene: str, params: object | None) -> dict:
 
 def fresh_staging_dir(work: Path, quality_name: str, label: str) -> Path:
     """``<work>/staging-<quality>-<label>``, emptied: where Manim writes before delivery."""
-    staging = work / f"staging-{quality_name}-{label}"
+    staging = staging_dir(work, quality_name, label)
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
     return staging
@@ -100,12 +103,68 @@ class ScreenOutput:
         return screen_suffix(self.theme, self.aspect)
 
 
+@dataclass
+class Drawn:
+    """A work drawn into its staging dir, not yet delivered: what an output assembles and delivers.
+
+    Attributes
+    ----------
+    scene : Scene or None
+        The Manim scene drawn in this process; None when it was drawn in
+        parts elsewhere (a split render).
+    movie : Path or None
+        The finished video in the staging dir, its ``.srt`` beside it; None:
+        the scene's own movie (or no video: a still, slides).
+    duration : float
+        Seconds of video.
+    beats : list of Beat
+        The scene's beats as they ended (:class:`whysigmoid.scene_base.Beat`;
+        scene times, in seconds), beats played without drawing included.
+    about : dict
+        What the files are made from, for the ledger (:func:`made_from`).
+    reused : int
+        Leading beats taken from the beat cache.
+    after_delivery : callable or None
+        Run once the files are delivered (the beat cache keeps the beats).
+    """
+
+    scene: object | None
+    movie: Path | None = None
+    duration: float = 0.0
+    beats: list = field(default_factory=list)
+    about: dict = field(default_factory=dict)
+    reused: int = 0
+    after_delivery: Callable[[], None] | None = None
+
+
 class Output(Protocol):
-    """What a render makes and how it is delivered (see :mod:`whysigmoid.delivery.engine`)."""
+    """What a render makes and how it is delivered (see :mod:`whysigmoid.delivery.engine`).
+
+    The render lifecycle (:func:`whysigmoid.delivery.engine.lifecycle.run_render`)
+    asks an output for its staging dir and Manim settings, the scene object to
+    draw, the files it may replace, then hands what was drawn to
+    :meth:`assemble` (the last step before delivery: e.g. muxing a narration
+    into the video) and :meth:`deliver`.
+    """
 
     @property
     def label(self) -> str:
         """Short name, unique per output (``mp4``, ``webm-transparent``, ``slides``)."""
+
+    @property
+    def theme(self) -> str:
+        """The theme it is drawn in (a name in ``palettes.THEMES``)."""
+
+    @property
+    def aspect(self) -> str:
+        """The screen's aspect (a name in ``aspects.ASPECTS``)."""
+
+    @property
+    def reuses_beats(self) -> bool:
+        """Whether renders of it keep and reuse their beats (the beat cache, ``watch``'s snapshots).
+
+        True for a whole video, whose movie is its beats' partial movies joined.
+        """
 
     def staging_dir(self, work: Path, quality_name: str) -> Path:
         """A fresh directory for Manim's output, inside the scene's work dir."""
@@ -119,7 +178,10 @@ class Output(Protocol):
     def targets(self, target_dir: Path, output: str) -> list[Path]:
         """Every file in ``target_dir`` that :meth:`deliver` may replace or remove."""
 
-    def deliver(self, scene, staging: Path, target_dir: Path, output: str) -> list[Path]:
+    def assemble(self, drawn: Drawn, staging: Path) -> Drawn:
+        """The last step before delivery: what was drawn, finished (most outputs: as it is)."""
+
+    def deliver(self, drawn: Drawn, staging: Path, target_dir: Path, output: str) -> list[Path]:
         """Move the results to their place; return them, the main one first.
 
         ``target_dir`` is ``<media-dir>/<quality>``; files go there through

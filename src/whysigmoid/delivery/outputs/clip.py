@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..beats.ranges import BEATS_SUFFIX, BeatRange, restrict
-from .base import fresh_staging_dir
+from .base import Drawn, fresh_staging_dir
 from .video import VideoOutput
 
 __all__ = ["BeatsOutput"]
@@ -63,6 +63,15 @@ class BeatsOutput:
         """The clip and its subtitles (what :meth:`deliver` may replace)."""
         return self.video.targets(target_dir, self.beats.file_name(output))
 
-    def deliver(self, scene, staging: Path, target_dir: Path, output: str) -> list[Path]:
+    @property
+    def reuses_beats(self) -> bool:
+        """False: a clip plays the beats before it without drawing them."""
+        return False
+
+    def assemble(self, drawn: Drawn, staging: Path) -> Drawn:
+        """The clip as the video output assembles it."""
+        return self.video.assemble(drawn, staging)
+
+    def deliver(self, drawn: Drawn, staging: Path, target_dir: Path, output: str) -> list[Path]:
         """Deliver the clip and its subtitles as the video output does."""
-        return self.video.deliver(scene, staging, target_dir, self.beats.file_name(output))
+        return self.video.deliver(drawn, staging, target_dir, self.beats.file_name(output))

@@ -25,7 +25,6 @@ as the videos) into ``<media-dir>/.manim/<Scene>/slides-<quality>/``;
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,9 +32,10 @@ from pathlib import Path
 from ...aspects import aspect_named
 from ...palettes import DEFAULT_THEME, THEMES
 from ..files import ledger
+from ..files.layout import slides_dir
 from ..manim_ext.slides import quiet_converters, set_current_slide_notes
 from . import handout, revealjs
-from .base import ScreenOutput
+from .base import Drawn, ScreenOutput
 
 __all__ = [
     "DECK_FORMATS",
@@ -59,8 +59,6 @@ SETTLE_FRAMES = 2
 #: reveal.js theme: white, like the videos' background.
 #: reveal.js's own theme (fonts, page colour) per whysigmoid theme.
 REVEAL_THEMES = {"light": "white", "dark": "black"}
-#: Where a scene's slides go inside its work dir.
-SLIDES_DIR = "slides-{quality}"
 #: Beside ``<Scene>.json``: each slide's caption, in slide order (for PDF handouts).
 CAPTIONS_SUFFIX = ".captions.json"
 
@@ -118,7 +116,7 @@ class SlidesOutput(ScreenOutput):
 
     def staging_dir(self, work: Path, quality_name: str) -> Path:
         """The scene's slides directory, emptied (its render record says if it is whole)."""
-        folder = work / (SLIDES_DIR.format(quality=quality_name) + self.suffix)
+        folder = slides_dir(work, quality_name, self.suffix)
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir(parents=True)
         return folder
@@ -137,12 +135,22 @@ class SlidesOutput(ScreenOutput):
         """None: slides stay in the scene's work dir (decks are written by :func:`write_deck`)."""
         return []
 
-    def deliver(self, scene, staging: Path, target_dir: Path, output: str) -> list[Path]:
+    @property
+    def reuses_beats(self) -> bool:
+        """False: a deck's slides are made anew."""
+        return False
+
+    def assemble(self, drawn: Drawn, staging: Path) -> Drawn:
+        """The slides as drawn."""
+        return drawn
+
+    def deliver(self, drawn: Drawn, staging: Path, target_dir: Path, output: str) -> list[Path]:
         """Keep the slides where manim-slides wrote them; return the slide list (JSON).
 
         The slides' captions go beside it (:data:`CAPTIONS_SUFFIX`). Manim's
         whole-scene movie, made beside the slides, is not needed.
         """
+        scene = drawn.scene
         Path(scene.renderer.file_writer.movie_file_path).unlink(missing_ok=True)
         slide_list = staging / f"{type(scene).__name__}.json"
         captions = [scene.slide_captions.get(index, "") for index in range(len(scene._slides))]
@@ -223,9 +231,8 @@ def write_deck(
 
     configs = [PresentationConfig.from_file(path) for path in slide_lists]
     target.parent.mkdir(parents=True, exist_ok=True)
-    # the converter creates it (usual permissions); hidden, ours alone (pid)
-    partial = target.with_name(f".{target.stem}.{os.getpid()}.partial{target.suffix}")
-    try:
+
+    def make(partial: Path) -> None:  # the converters pick the format by its suffix
         if to == "pdf":
             handout.write_handout(handout_pages(slide_lists, configs), partial, DECK_TITLE)
         else:
@@ -236,7 +243,6 @@ def write_deck(
             partial.write_text(
                 revealjs.inline_assets(html, revealjs.revealjs_dir()), encoding="utf-8"
             )
-        ledger.replace(media_dir, partial, target)
-    finally:
-        partial.unlink(missing_ok=True)
+
+    ledger.write(media_dir, target, make)
     return target

@@ -19,7 +19,6 @@ whysigmoid did not make is never replaced (``--name`` picks another name).
 from __future__ import annotations
 
 import html
-import os
 import shlex
 from pathlib import Path
 
@@ -101,23 +100,13 @@ def _video_tag(file: str, track: str | None, poster: str | None) -> str:
 
 
 def _write_text(media_dir: Path, target: Path, text: str) -> None:
-    """Write ``target`` whole (a hidden temporary file, then the ledger's replace)."""
-    partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
-    try:
-        partial.write_text(text, encoding="utf-8")
-        ledger.replace(media_dir, partial, target)
-    finally:
-        partial.unlink(missing_ok=True)
+    """Write ``target`` whole and deliver it (:func:`whysigmoid.delivery.files.ledger.write`)."""
+    ledger.write(media_dir, target, lambda partial: partial.write_text(text, encoding="utf-8"))
 
 
 def _write_poster(media_dir: Path, video: Path, target: Path) -> None:
-    """Write ``video``'s poster whole (a hidden temporary file, then the ledger's replace)."""
-    partial = target.with_name(f".{target.stem}.{os.getpid()}.partial.png")
-    try:
-        write_poster(video, partial)
-        ledger.replace(media_dir, partial, target)
-    finally:
-        partial.unlink(missing_ok=True)
+    """Write ``video``'s poster whole and deliver it."""
+    ledger.write(media_dir, target, lambda partial: write_poster(video, partial))
 
 
 def _missing(command: str, media_dir: Path, quality: str, screen: ScreenOutput) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ...aspects import aspect_named
 from ..files import ledger
-from .base import ScreenOutput, fresh_staging_dir, made_from
+from .base import Drawn, ScreenOutput, fresh_staging_dir
 
 __all__ = ["StillOutput"]
 
@@ -50,7 +50,16 @@ class StillOutput(ScreenOutput):
         """The PNG."""
         return [target_dir / self.file_name(output)]
 
-    def deliver(self, scene, staging: Path, target_dir: Path, output: str) -> list[Path]:
+    @property
+    def reuses_beats(self) -> bool:
+        """False: a still has no beats."""
+        return False
+
+    def assemble(self, drawn: Drawn, staging: Path) -> Drawn:
+        """The image as drawn."""
+        return drawn
+
+    def deliver(self, drawn: Drawn, staging: Path, target_dir: Path, output: str) -> list[Path]:
         """Move the PNG to ``target_dir``; returns ``[that file]``.
 
         Raises
@@ -58,14 +67,9 @@ class StillOutput(ScreenOutput):
         whysigmoid.delivery.files.ledger.ForeignFileError
             A file that whysigmoid did not make is there; it is kept.
         """
-        image = Path(scene.renderer.file_writer.image_file_path)
+        image = Path(drawn.scene.renderer.file_writer.image_file_path)
         target = target_dir / self.file_name(output)
         target_dir.mkdir(parents=True, exist_ok=True)
-        ledger.replace(
-            target_dir.parent,
-            image,
-            target,
-            made_from(type(scene).__name__, getattr(scene, "params", None)),
-        )
+        ledger.replace(target_dir.parent, image, target, drawn.about)
         shutil.rmtree(staging)
         return [target]

@@ -39,7 +39,7 @@ from ..manim_ext.manim_log import hide_chosen_format_warnings
 from ..media import subtitles
 from ..media.gif import GIF_FPS, GIF_WIDTH, gif_size, write_gif
 from ..media.poster import POSTER_SUFFIX, poster_path, write_poster
-from .base import FormatError, fresh_staging_dir, made_from, screen_suffix
+from .base import Drawn, FormatError, fresh_staging_dir, screen_suffix
 
 __all__ = [
     "FORMATS",
@@ -199,7 +199,21 @@ class VideoOutput:
             files.append(poster_path(target))
         return files
 
-    def deliver(self, scene, staging: Path, target_dir: Path, output: str) -> list[Path]:
+    @property
+    def reuses_beats(self) -> bool:
+        """True: a whole video keeps its beats for the next render."""
+        return True
+
+    @property
+    def alpha_webm(self) -> bool:
+        """Whether its partial movies are VP9 with alpha (joined keeping that pixel format)."""
+        return self.transparent and self.format == "webm"
+
+    def assemble(self, drawn: Drawn, staging: Path) -> Drawn:
+        """The video as drawn."""
+        return drawn
+
+    def deliver(self, drawn: Drawn, staging: Path, target_dir: Path, output: str) -> list[Path]:
         """Move the finished video (and its subtitles) to ``target_dir``.
 
         Returns the delivered files, the video first. Subtitles left from an
@@ -210,9 +224,8 @@ class VideoOutput:
         whysigmoid.delivery.files.ledger.ForeignFileError
             One of :meth:`targets` is not whysigmoid's; nothing is replaced.
         """
-        about = made_from(type(scene).__name__, getattr(scene, "params", None))
-        movie = Path(scene.renderer.file_writer.movie_file_path)
-        return self.deliver_movie(movie, staging, target_dir, output, about)
+        movie = drawn.movie or Path(drawn.scene.renderer.file_writer.movie_file_path)
+        return self.deliver_movie(movie, staging, target_dir, output, drawn.about)
 
     def deliver_movie(
         self, movie: Path, staging: Path, target_dir: Path, output: str, about: dict

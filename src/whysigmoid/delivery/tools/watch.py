@@ -22,7 +22,8 @@ from watchdog.observers import Observer
 from ...catalog import SCENES_DIR, VIDEO, SceneSpec
 from ..beats.source import BeatsError, beat_count
 from ..engine import snapshots
-from ..engine.keys import PACKAGE_DIR, up_to_date_result
+from ..engine.keys import PACKAGE_DIR
+from ..engine.request import RenderRequest
 from ..engine.results import RenderError, describe
 from ..engine.tasks import render_many
 from ..outputs.base import Output
@@ -103,8 +104,8 @@ def watch(
 
 def _snapshot_dir(spec: SceneSpec, output: Output | None, jobs: int):
     """Snapshots for a whole video in one process (not a clip, a split or a still)."""
-    whole_video = output is None or type(output) is VideoOutput
-    if spec.kind != VIDEO or not whole_video or jobs > 1 or not snapshots.supported():
+    reuses_beats = output is None or output.reuses_beats
+    if spec.kind != VIDEO or not reuses_beats or jobs > 1 or not snapshots.supported():
         return None
     return snapshots.SnapshotDir()
 
@@ -143,7 +144,7 @@ def _resumed(snapshot_dir, spec: SceneSpec, quality_name: str, media_dir: Path, 
     if snapshot_dir is None:
         return None
     video = output if output is not None else VideoOutput()
-    if up_to_date_result(spec, quality_name, media_dir.resolve(), None, video) is not None:
+    if RenderRequest(spec, quality_name, None, video).up_to_date(media_dir.resolve()) is not None:
         return None  # nothing changed: render_many says so
     try:
         count = beat_count(spec)
