@@ -57,7 +57,7 @@ def sweep_runs(tmp_path_factory):
     sweep.write_text(SWEEP)
     tiny = functools.partial(tasks_module.render_tasks, manim_overrides=TINY)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("whysigmoid.cli.render_tasks", tiny)
+        patch.setattr("whysigmoid.delivery.batch.worklist.render_tasks", tiny)
         single = root / "single"
         result = run("render", "--sweep", sweep, "-q", "preview", "-j", "2", "--media-dir", single)
         assert result.exit_code == 0, result.output
