@@ -37,7 +37,7 @@ BIN = Path(sys.executable).parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from whysigmoid.catalog import SCENES, find_scene  # noqa: E402
-from whysigmoid.delivery.media.info import probe  # noqa: E402
+from whysigmoid.delivery.movies.info import probe  # noqa: E402
 from whysigmoid.delivery.outputs.quality import QUALITIES  # noqa: E402
 
 DONE_LINE = re.compile(r"\] (\w+): rendered in ([\d.]+) s")

@@ -26,7 +26,7 @@ FLOORS = {
 #: part imports only parts on a floor below its own.
 DELIVERY_FLOORS = {
     "files": 0,
-    "media": 0,
+    "movies": 0,
     "manim_ext": 0,
     "beats": 1,
     "outputs": 2,

@@ -17,8 +17,8 @@ from PIL import Image
 from whysigmoid.catalog import SCENES, STILLS
 from whysigmoid.cli import cli
 from whysigmoid.delivery.engine.render import render_scene
-from whysigmoid.delivery.media.info import probe
-from whysigmoid.delivery.media.subtitles import srt_to_vtt
+from whysigmoid.delivery.movies.info import probe
+from whysigmoid.delivery.movies.subtitles import srt_to_vtt
 from whysigmoid.delivery.outputs.gallery import build_gallery
 from whysigmoid.palettes import DARK
 

@@ -18,9 +18,9 @@ from clitools import SCENES, sigint_as_a_terminal_sends_it
 from whysigmoid.catalog import find_scene
 from whysigmoid.cli import cli
 from whysigmoid.delivery.engine.keys import record_path, render_key
-from whysigmoid.delivery.media.gif import GIF_FPS, GIF_WIDTH
-from whysigmoid.delivery.media.info import probe
-from whysigmoid.delivery.media.poster import poster_path
+from whysigmoid.delivery.movies.gif import GIF_FPS, GIF_WIDTH
+from whysigmoid.delivery.movies.info import probe
+from whysigmoid.delivery.movies.poster import poster_path
 from whysigmoid.delivery.outputs.video import VideoOutput
 
 #: The issues' length ranges per scene, seconds.

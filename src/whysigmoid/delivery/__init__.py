@@ -4,7 +4,7 @@ Its sub-packages, each on a floor that imports only floors below it
 (``tests/test_layers.py`` checks this, and that no import cycle exists):
 
 - floor 0: :mod:`.files` (the media dir's layout, atomic writes, the ledger
-  of what whysigmoid delivered, ``clean``, the Tex pool), :mod:`.media`
+  of what whysigmoid delivered, ``clean``, the Tex pool), :mod:`.movies`
   (finished video files with PyAV: probing, joining, GIFs, posters,
   subtitles), :mod:`.manim_ext` (every patch of Manim's or manim-slides'
   internals, and why the project pins Manim 0.21);

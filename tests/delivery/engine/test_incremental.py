@@ -19,7 +19,7 @@ from whysigmoid.delivery.engine.keys import work_dir
 from whysigmoid.delivery.engine.results import RenderError
 from whysigmoid.delivery.engine.tasks import render_many
 from whysigmoid.delivery.files.layout import beat_cache_dir as cache_dir
-from whysigmoid.delivery.media.poster import poster_path
+from whysigmoid.delivery.movies.poster import poster_path
 from whysigmoid.delivery.outputs.video import VideoOutput
 
 #: Moving curves driven by updaters in every beat (as the split test).

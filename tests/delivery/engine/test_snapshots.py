@@ -12,7 +12,7 @@ from whysigmoid.catalog import find_scene
 from whysigmoid.delivery.beats.source import BeatsError, beat_count, tail_code
 from whysigmoid.delivery.engine import snapshots
 from whysigmoid.delivery.engine.tasks import render_many
-from whysigmoid.delivery.media.poster import poster_path
+from whysigmoid.delivery.movies.poster import poster_path
 
 #: Updaters in every beat: the state a snapshot keeps is more than Mobjects' points.
 SCENE = "SigmoidFamily"

@@ -16,8 +16,8 @@ from whysigmoid.core import JustActivationParams
 from whysigmoid.delivery.engine.render import render_scene
 from whysigmoid.delivery.files import ledger
 from whysigmoid.delivery.manim_ext.straight_alpha import unpremultiply
-from whysigmoid.delivery.media.gif import GIF_WIDTH, gif_size
-from whysigmoid.delivery.media.poster import poster_path
+from whysigmoid.delivery.movies.gif import GIF_WIDTH, gif_size
+from whysigmoid.delivery.movies.poster import poster_path
 from whysigmoid.delivery.outputs.base import FormatError
 from whysigmoid.delivery.outputs.video import FORMATS, VideoOutput
 from whysigmoid.palettes import DARK, DEFAULT_THEME, LIGHT

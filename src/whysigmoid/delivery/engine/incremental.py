@@ -15,7 +15,7 @@ of the new one agree up to ``k``, beats ``1..k`` are reused: the new render
 plays them dark (:func:`whysigmoid.delivery.beats.ranges.restrict`: every animation and
 updater runs, frame by frame, nothing is drawn or encoded), draws beats
 ``k+1..n``, and its partial movies are joined after the cached ones, packets
-copied (:func:`whysigmoid.delivery.media.join.join_movies`). Any change outside the beats
+copied (:func:`whysigmoid.delivery.movies.join.join_movies`). Any change outside the beats
 changes every digest and renders everything. At least the last beat is always
 drawn.
 
@@ -165,7 +165,7 @@ class IncrementalRender:
         Reuse nothing (the cache is still replaced by this render's beats).
     alpha_webm : bool
         The partial movies are VP9 with alpha (see
-        :func:`whysigmoid.delivery.media.join.join_movies`).
+        :func:`whysigmoid.delivery.movies.join.join_movies`).
 
     Attributes
     ----------
@@ -258,7 +258,7 @@ class IncrementalRender:
         manim_movie = Path(writer.movie_file_path)
         if not self.reused:
             return manim_movie
-        from ..media.join import join_movies
+        from ..movies.join import join_movies
 
         first_new = self._plays[self.reused]
         old = [self.directory / name for name in self.cache.partials[:first_new] if name]

@@ -26,7 +26,7 @@ __all__ = [
 
 #: glibc returns big frame buffers to the kernel and faults them back in every
 #: frame; these thresholds keep them (about a third less time at 1080p, see
-#: shared/performance-notes.md).
+#: docs/explanation/performance.md).
 MALLOC_TUNABLES = "glibc.malloc.mmap_threshold=67108864:glibc.malloc.trim_threshold=268435456"
 #: Python salts its string hashes per process unless PYTHONHASHSEED is set, and
 #: Manim iterates sets of strings: TransformMatchingTex orders its pieces by

@@ -40,7 +40,7 @@ from ..beats.ranges import BeatRange, restrict
 from ..beats.source import beat_count
 from ..files import layout
 from ..manim_ext.fast_copies import shared_svg_paths
-from ..media.join import join_movies
+from ..movies.join import join_movies
 from ..outputs.base import Drawn
 from ..outputs.quality import QUALITIES
 from ..outputs.video import VideoOutput

@@ -1,7 +1,7 @@
 """A faster video writer for Manim's Cairo renderer (same frames, cheaper encode).
 
 At 1080p most render time is not drawing but encoding (see
-shared/performance-notes.md): every output frame is compressed by x264 at its
+docs/explanation/performance.md): every output frame is compressed by x264 at its
 default preset "medium". This writer changes the encoder settings of Manim's
 own partial-movie pipeline:
 
@@ -84,7 +84,7 @@ def encode_repeated(stream, container, frame, num_frames: int) -> None:
 
     Manim converts a held frame (a ``wait``, the end of a beat) from RGBA to
     the codec's pixel format again for every output frame it stands for:
-    about 17 ms a frame at 1080p (shared/performance-notes.md). The frame
+    about 17 ms a frame at 1080p (docs/explanation/performance.md). The frame
     converted once is sent to the encoder for each output frame with a fresh
     timestamp; the encoder copies it, nothing writes to it, so the bitstream
     is byte for byte Manim's (``tests/delivery/manim_ext/test_encoding.py``).

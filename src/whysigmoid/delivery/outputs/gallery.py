@@ -27,9 +27,9 @@ from ...catalog import SCENES, STILL, STILLS, SceneSpec
 from ...overrides import format_value, params_data
 from ...palettes import DEFAULT_THEME, THEMES
 from ..files import ledger
-from ..media.info import probe
-from ..media.poster import poster_path, write_poster
-from ..media.subtitles import srt_to_vtt
+from ..movies.info import probe
+from ..movies.poster import poster_path, write_poster
+from ..movies.subtitles import srt_to_vtt
 from .base import ScreenOutput
 from .still import StillOutput
 from .video import VideoOutput

@@ -21,7 +21,7 @@ transparent black and un-premultiplies each frame (:func:`unpremultiply`), so
 edges keep the palette's colours on any page. Beside every
 video (not GIFs) go its subtitles, ``<name>.srt`` (what Manim writes from the
 beats' captions) and ``<name>.vtt`` (WebVTT, what a browser's ``<track>``
-reads); see :mod:`whysigmoid.delivery.media.subtitles`. Files are delivered through
+reads); see :mod:`whysigmoid.delivery.movies.subtitles`. Files are delivered through
 :mod:`whysigmoid.delivery.files.ledger`: a file that whysigmoid did not make is never
 replaced or removed.
 """
@@ -36,9 +36,9 @@ from ...aspects import DEFAULT_ASPECT, aspect_named
 from ...palettes import DEFAULT_THEME
 from ..files import ledger
 from ..manim_ext.manim_log import hide_chosen_format_warnings
-from ..media import subtitles
-from ..media.gif import GIF_FPS, GIF_WIDTH, gif_size, write_gif
-from ..media.poster import POSTER_SUFFIX, poster_path, write_poster
+from ..movies import subtitles
+from ..movies.gif import GIF_FPS, GIF_WIDTH, gif_size, write_gif
+from ..movies.poster import POSTER_SUFFIX, poster_path, write_poster
 from .base import Drawn, FormatError, fresh_staging_dir, screen_suffix
 
 __all__ = [

@@ -3,7 +3,7 @@ from datetime import timedelta
 import pytest
 import srt
 
-from whysigmoid.delivery.media.subtitles import srt_to_vtt, vtt_timestamp
+from whysigmoid.delivery.movies.subtitles import srt_to_vtt, vtt_timestamp
 
 SRT = """1
 00:00:00,000 --> 00:00:05,600
