@@ -102,6 +102,15 @@ class ScreenOutput:
         """What its file names carry: ``-dark``, ``-9x16``, ``-dark-1x1`` or nothing."""
         return screen_suffix(self.theme, self.aspect)
 
+    @property
+    def reuses_beats(self) -> bool:
+        """False: a still has no beats, a deck's slides are made anew."""
+        return False
+
+    def assemble(self, drawn: Drawn, staging: Path) -> Drawn:
+        """What was drawn, as it is."""
+        return drawn
+
 
 @dataclass
 class Drawn:

@@ -135,15 +135,6 @@ class SlidesOutput(ScreenOutput):
         """None: slides stay in the scene's work dir (decks are written by :func:`write_deck`)."""
         return []
 
-    @property
-    def reuses_beats(self) -> bool:
-        """False: a deck's slides are made anew."""
-        return False
-
-    def assemble(self, drawn: Drawn, staging: Path) -> Drawn:
-        """The slides as drawn."""
-        return drawn
-
     def deliver(self, drawn: Drawn, staging: Path, target_dir: Path, output: str) -> list[Path]:
         """Keep the slides where manim-slides wrote them; return the slide list (JSON).
 

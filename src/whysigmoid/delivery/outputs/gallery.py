@@ -27,6 +27,7 @@ from ...catalog import SCENES, STILL, STILLS, SceneSpec
 from ...overrides import format_value, params_data
 from ...palettes import DEFAULT_THEME, THEMES
 from ..files import ledger
+from ..files.layout import deliverables_dir
 from ..movies.info import probe
 from ..movies.poster import poster_path, write_poster
 from ..movies.subtitles import srt_to_vtt
@@ -151,7 +152,7 @@ def _not_rendered(spec: SceneSpec, heading: str, command: str, media_dir, qualit
 def _section(spec: SceneSpec, media_dir: Path, quality: str, screen: ScreenOutput) -> str:
     file = _file(spec, screen)
     heading = _heading(spec, file, 2)
-    video = media_dir / quality / file
+    video = deliverables_dir(media_dir, quality) / file
     if not video.exists():
         return _not_rendered(spec, heading, f"render {spec.name}", media_dir, quality, screen)
     srt, vtt = video.with_suffix(".srt"), video.with_suffix(".vtt")
@@ -177,7 +178,7 @@ def _section(spec: SceneSpec, media_dir: Path, quality: str, screen: ScreenOutpu
 def _still_section(spec: SceneSpec, media_dir: Path, quality: str, screen: ScreenOutput) -> str:
     file = _file(spec, screen)
     heading = _heading(spec, file, 3)
-    if not (media_dir / quality / file).exists():
+    if not (deliverables_dir(media_dir, quality) / file).exists():
         return _not_rendered(spec, heading, "stills", media_dir, quality, screen)
     alt = html.escape(spec.description, quote=True)
     tag = f'<img src="{html.escape(file)}" alt="{alt}">'
@@ -209,7 +210,7 @@ def build_gallery(
     OSError
         If the folder cannot be written.
     """
-    folder = media_dir / quality
+    folder = deliverables_dir(media_dir, quality)
     target = folder / name
     ledger.check_replaceable(media_dir, [target])
     folder.mkdir(parents=True, exist_ok=True)

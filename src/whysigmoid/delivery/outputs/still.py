@@ -50,15 +50,6 @@ class StillOutput(ScreenOutput):
         """The PNG."""
         return [target_dir / self.file_name(output)]
 
-    @property
-    def reuses_beats(self) -> bool:
-        """False: a still has no beats."""
-        return False
-
-    def assemble(self, drawn: Drawn, staging: Path) -> Drawn:
-        """The image as drawn."""
-        return drawn
-
     def deliver(self, drawn: Drawn, staging: Path, target_dir: Path, output: str) -> list[Path]:
         """Move the PNG to ``target_dir``; returns ``[that file]``.
 
