@@ -122,7 +122,7 @@ def beat_edit(quality_name: str, tmp: Path) -> tuple[float, float, str, tuple]:
     for part in ("src", "scenes"):
         shutil.copytree(ROOT / part, tmp / part, ignore=shutil.ignore_patterns("__pycache__"))
     spec = find_scene(EDIT_SCENE)
-    env = dict(os.environ, PYTHONPATH=str(tmp / "src"))
+    env = dict(os.environ, PYTHONPATH=str(tmp / "src"), WHYSIGMOID_SCENES=str(tmp / "scenes"))
     command = [sys.executable, "-m", "whysigmoid.cli", "render", "-q", quality_name, "--jobs", "1"]
     command += ["--media-dir", str(tmp / "media"), spec.name]
     timed(command, env=env)  # LaTeX cache warm, as in the author's loop

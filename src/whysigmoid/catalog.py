@@ -17,7 +17,7 @@ import os
 import sys
 import urllib.parse
 from dataclasses import dataclass
-from importlib import metadata
+from importlib import metadata, resources
 from pathlib import Path
 
 from .aspects import ASPECTS, DEFAULT_ASPECT
@@ -57,11 +57,13 @@ SCENES_ENV = "WHYSIGMOID_SCENES"
 
 
 def project_dir() -> Path:
-    """The project folder: the source checkout the package is installed from, else the cwd.
+    """The project folder: the source checkout this package is imported from, else the cwd.
 
     ``make setup`` installs the package in development mode (``pip install
     -e``), which records the checkout in the distribution's
     ``direct_url.json`` (PEP 610); the scenes and the npm packages live there.
+    A copy of the package imported from elsewhere (``PYTHONPATH=copy/src``)
+    is not that checkout's: its project folder is the working directory.
     """
     try:
         url = json.loads(metadata.distribution("whysigmoid").read_text("direct_url.json") or "{}")
@@ -69,7 +71,9 @@ def project_dir() -> Path:
         url = {}
     location = url.get("url", "")
     if url.get("dir_info", {}).get("editable") and location.startswith("file://"):
-        return Path(urllib.parse.unquote(urllib.parse.urlparse(location).path))
+        checkout = Path(urllib.parse.unquote(urllib.parse.urlparse(location).path)).resolve()
+        if Path(str(resources.files("whysigmoid"))).resolve().is_relative_to(checkout):
+            return checkout
     return Path.cwd()
 
 
