@@ -4,7 +4,7 @@ Usage: .venv/bin/python benchmarks/encoder_benchmark.py [SCENE] [--quality blog]
 Alternates the writers (A B C A B C ...) so machine noise hits all alike;
 prints wall seconds per render, the median ratios and the file sizes. The
 third writer is ours with x264's default B-frames, to show what turning them
-off (for reproducible files, see whysigmoid.delivery.encoding) costs.
+off (for reproducible files, see whysigmoid.delivery.manim_ext.encoding) costs.
 """
 
 from __future__ import annotations
@@ -24,9 +24,9 @@ from manim.renderer.cairo_renderer import CairoRenderer  # noqa: E402
 from manim.scene.scene_file_writer import SceneFileWriter  # noqa: E402
 
 from whysigmoid.catalog import find_scene  # noqa: E402
-from whysigmoid.delivery.encoding import FastSceneFileWriter  # noqa: E402
-from whysigmoid.delivery.render import manim_settings  # noqa: E402
-from whysigmoid.delivery.render_types import QUALITIES  # noqa: E402
+from whysigmoid.delivery.engine.render import manim_settings  # noqa: E402
+from whysigmoid.delivery.manim_ext.encoding import FastSceneFileWriter  # noqa: E402
+from whysigmoid.delivery.outputs.quality import QUALITIES  # noqa: E402
 
 
 class BFramesWriter(FastSceneFileWriter):

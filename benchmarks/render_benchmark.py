@@ -37,8 +37,8 @@ BIN = Path(sys.executable).parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from whysigmoid.catalog import SCENES, find_scene  # noqa: E402
-from whysigmoid.delivery.media_info import probe  # noqa: E402
-from whysigmoid.delivery.render_types import QUALITIES  # noqa: E402
+from whysigmoid.delivery.movies.info import probe  # noqa: E402
+from whysigmoid.delivery.outputs.quality import QUALITIES  # noqa: E402
 
 DONE_LINE = re.compile(r"\] (\w+): rendered in ([\d.]+) s")
 
@@ -122,7 +122,7 @@ def beat_edit(quality_name: str, tmp: Path) -> tuple[float, float, str, tuple]:
     for part in ("src", "scenes"):
         shutil.copytree(ROOT / part, tmp / part, ignore=shutil.ignore_patterns("__pycache__"))
     spec = find_scene(EDIT_SCENE)
-    env = dict(os.environ, PYTHONPATH=str(tmp / "src"))
+    env = dict(os.environ, PYTHONPATH=str(tmp / "src"), WHYSIGMOID_SCENES=str(tmp / "scenes"))
     command = [sys.executable, "-m", "whysigmoid.cli", "render", "-q", quality_name, "--jobs", "1"]
     command += ["--media-dir", str(tmp / "media"), spec.name]
     timed(command, env=env)  # LaTeX cache warm, as in the author's loop

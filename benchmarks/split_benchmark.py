@@ -3,7 +3,7 @@
 Usage: .venv/bin/python benchmarks/split_benchmark.py [--scene SigmoidFamily]
 [--quality preview] [--jobs 2] [--repeat 2]
 
-Both renders go through ``whysigmoid.delivery.tasks.render_many`` with ``force``, into
+Both renders go through ``whysigmoid.delivery.engine.tasks.render_many`` with ``force``, into
 one temporary media dir: first one untimed render of each kind (fills the
 LaTeX caches of the scene and of the split's parts, and leaves the subtitles
 that the split balances its parts with), then ``--repeat`` rounds, each
@@ -25,9 +25,9 @@ from pathlib import Path
 import av
 
 from whysigmoid.catalog import find_scene
-from whysigmoid.delivery.beats import beat_count
-from whysigmoid.delivery.split import beat_weights, plan_parts
-from whysigmoid.delivery.tasks import render_many
+from whysigmoid.delivery.beats.source import beat_count
+from whysigmoid.delivery.engine.split import beat_weights, plan_parts
+from whysigmoid.delivery.engine.tasks import render_many
 
 
 def frame_hashes(path: Path) -> list[str]:

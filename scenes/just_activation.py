@@ -1,6 +1,6 @@
 """JustActivation (just_activation.mp4): a neuron's weighted sum, then the sigmoid.
 
-Storyboard: shared/storyboards.md, "JustActivation". Blog section
+Storyboard: docs/storyboards.md, "JustActivation". Blog section
 "Intuition of the sigmoid function".
 """
 

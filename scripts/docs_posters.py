@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from whysigmoid.catalog import STILL, WORKS, SceneSpec  # noqa: E402
-from whysigmoid.delivery.formats import poster_path  # noqa: E402
+from whysigmoid.delivery.movies.poster import poster_path  # noqa: E402
 
 OUT = ROOT / "docs" / "scenes" / "posters"
 #: The posters' width in pixels (a docs page's content column is about 750).

@@ -21,7 +21,8 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from whysigmoid.aspects import ASPECTS, aspect_suffix  # noqa: E402
 from whysigmoid.catalog import find_work  # noqa: E402
-from whysigmoid.delivery.formats import VideoOutput, poster_path  # noqa: E402
+from whysigmoid.delivery.movies.poster import poster_path  # noqa: E402
+from whysigmoid.delivery.outputs.video import VideoOutput  # noqa: E402
 from whysigmoid.palettes import THEMES  # noqa: E402
 
 OUT = ROOT / "docs" / "frames"

@@ -33,7 +33,7 @@ from manim.utils.testing import frames_comparison as _frames_comparison
 
 from whysigmoid.aspects import DEFAULT_ASPECT
 from whysigmoid.catalog import SCENES, find_work
-from whysigmoid.delivery.render import TEX_DIR_NAME
+from whysigmoid.delivery.engine.render import TEX_DIR_NAME
 from whysigmoid.inspection import record_beats
 
 settings.register_profile("whysigmoid", derandomize=True, deadline=None)

@@ -13,10 +13,12 @@ from whysigmoid.aspects import (
     frame_size,
 )
 from whysigmoid.catalog import find_work
-from whysigmoid.delivery.decks import SlidesOutput
-from whysigmoid.delivery.formats import FormatError, StillOutput, VideoOutput
-from whysigmoid.delivery.render_keys import render_key
-from whysigmoid.delivery.render_types import QUALITIES
+from whysigmoid.delivery.engine.keys import render_key
+from whysigmoid.delivery.outputs.base import FormatError
+from whysigmoid.delivery.outputs.deck import SlidesOutput
+from whysigmoid.delivery.outputs.quality import QUALITIES
+from whysigmoid.delivery.outputs.still import StillOutput
+from whysigmoid.delivery.outputs.video import VideoOutput
 
 
 @pytest.mark.parametrize(

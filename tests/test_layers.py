@@ -1,4 +1,4 @@
-"""The package's floors: no module imports from a floor above its own."""
+"""The package's floors: no module imports from a floor above its own, and no import cycle."""
 
 import ast
 from pathlib import Path
@@ -22,6 +22,20 @@ FLOORS = {
     "cli": 4,
     "launch": 4,
 }
+#: Floors of delivery's sub-packages (see whysigmoid/delivery/__init__.py): a
+#: part imports only parts on a floor below its own.
+DELIVERY_FLOORS = {
+    "files": 0,
+    "movies": 0,
+    "manim_ext": 0,
+    "beats": 1,
+    "outputs": 2,
+    "engine": 3,
+    "batch": 4,
+    "tools": 4,
+}
+#: Longest module of delivery, in lines.
+DELIVERY_MAX_LINES = 400
 #: What the core may import besides itself and the standard library.
 CORE_THIRD_PARTY = {"numpy", "scipy"}
 
@@ -44,8 +58,9 @@ def imported(path: Path) -> list[str]:
             base = package[: len(package) - node.level + 1] if node.level else []
             module = ".".join([*base, node.module] if node.module else base)
             names.append(module)
-            if node.module is None:  # from . import a, b
-                names += [f"{module}.{alias.name}" for alias in node.names]
+            # from . import a, b / from .files import ledger: maybe modules (the cycle
+            # check keeps only names of modules)
+            names += [f"{module}.{alias.name}" for alias in node.names if alias.name != "*"]
     return names
 
 
@@ -83,9 +98,85 @@ def test_the_core_imports_only_numpy_scipy_and_itself(path):
 
 
 def test_the_walk_resolves_relative_imports():
-    # the checker itself: ``from ..catalog`` and ``from . import ledger`` in delivery/render_keys.py
-    names = imported(PACKAGE / "delivery" / "render_keys.py")
-    assert "whysigmoid.catalog" in names and "whysigmoid.delivery.ledger" in names
+    # the checker itself: ``from ...catalog``, ``from ..files import ledger`` (engine/request.py)
+    names = imported(PACKAGE / "delivery" / "engine" / "request.py")
+    assert "whysigmoid.catalog" in names and "whysigmoid.delivery.files.ledger" in names
     names = imported(PACKAGE / "visuals" / "graph.py")  # from .. import style
     assert "whysigmoid.style" in names and "whysigmoid.core.sampling" in names
-    assert floor("whysigmoid.delivery.render") > floor("whysigmoid.catalog")
+    assert floor("whysigmoid.delivery.engine.render") > floor("whysigmoid.catalog")
+
+
+DELIVERY = PACKAGE / "delivery"
+DELIVERY_MODULES = sorted(p for p in DELIVERY.rglob("*.py") if p.parent != DELIVERY)
+
+
+def delivery_part(name: str) -> str | None:
+    """The sub-package of delivery that the module ``name`` belongs to (None: not in one)."""
+    parts = name.split(".")
+    return parts[2] if parts[:2] == ["whysigmoid", "delivery"] and len(parts) > 2 else None
+
+
+def test_every_part_of_delivery_has_a_floor():
+    parts = {p.name for p in DELIVERY.iterdir() if p.is_dir() and p.name != "__pycache__"}
+    assert parts == set(DELIVERY_FLOORS)
+    assert [p.name for p in DELIVERY.glob("*.py")] == ["__init__.py"]  # every module in a part
+
+
+@pytest.mark.parametrize("path", DELIVERY_MODULES, ids=lambda p: module_name(p))
+def test_a_part_of_delivery_imports_only_parts_below_it(path):
+    own = delivery_part(module_name(path))
+    wrong = [
+        name
+        for name in imported(path)
+        if (part := delivery_part(name)) not in (None, own)
+        and DELIVERY_FLOORS[part] >= DELIVERY_FLOORS[own]
+    ]
+    assert wrong == [], f"{module_name(path)} ({own}, floor {DELIVERY_FLOORS[own]}) imports {wrong}"
+
+
+@pytest.mark.parametrize("path", DELIVERY_MODULES, ids=lambda p: module_name(p))
+def test_no_module_of_delivery_is_long(path):
+    lines = len(path.read_text(encoding="utf-8").splitlines())
+    assert lines <= DELIVERY_MAX_LINES, f"{module_name(path)}: {lines} lines"
+
+
+def import_graph() -> dict[str, set[str]]:
+    """Every module of the package -> the package's modules it imports (at any depth)."""
+    known = {module_name(path) for path in MODULES}
+    return {
+        module_name(path): {name for name in imported(path) if name in known} - {module_name(path)}
+        for path in MODULES
+    }
+
+
+def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    """One import cycle of ``graph`` as ``[a, b, ..., a]``, or None (depth-first search)."""
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    path: list[str] = []
+
+    def visit(node: str) -> list[str] | None:
+        state[node] = 1
+        path.append(node)
+        for target in sorted(graph.get(node, ())):
+            if state.get(target) == 1:
+                return [*path[path.index(target) :], target]
+            if target not in state and (cycle := visit(target)):
+                return cycle
+        path.pop()
+        state[node] = 2
+        return None
+
+    for node in sorted(graph):
+        if node not in state and (cycle := visit(node)):
+            return cycle
+    return None
+
+
+def test_the_cycle_finder_finds_cycles():
+    assert find_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
+    assert find_cycle({"a": {"b", "c"}, "b": {"c"}, "c": set()}) is None
+
+
+def test_no_import_cycle_in_the_package():
+    """Imports inside functions count too: a cycle broken by a late import is still a cycle."""
+    assert find_cycle(import_graph()) is None

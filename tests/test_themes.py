@@ -1,12 +1,17 @@
 """Themes: one palette each, readable text, series colours apart, chosen per render."""
 
+import ast
 import itertools
+import threading
+from pathlib import Path
 
 import numpy as np
 import pytest
 
 from whysigmoid import style
-from whysigmoid.delivery.formats import FormatError, StillOutput, VideoOutput
+from whysigmoid.delivery.outputs.base import FormatError
+from whysigmoid.delivery.outputs.still import StillOutput
+from whysigmoid.delivery.outputs.video import VideoOutput
 from whysigmoid.palettes import DARK, DEFAULT_THEME, LIGHT, THEMES
 
 #: WCAG 2 AA for normal text.
@@ -86,19 +91,58 @@ def test_series_colours_stay_apart(theme):
         assert delta >= SERIES_DELTA_E, f"{theme}: {a} and {b} differ by {delta:.1f}"
 
 
-def test_use_theme_sets_every_colour_and_the_derived_ones():
-    try:
-        style.use_theme("dark")
+def test_themed_sets_every_colour_and_the_derived_ones():
+    with style.themed("dark"):
         assert style.THEME == "dark"
         assert style.BACKGROUND.to_hex() == DARK.background
         assert style.INK.to_hex() == DARK.ink
         assert style.SERIES[0] == style.COOL and style.DERIVATIVE == style.WARM
         assert style.text("x").get_color().to_hex() == DARK.ink  # defaults read the theme
-    finally:
-        style.use_theme(DEFAULT_THEME)
+    assert style.THEME == DEFAULT_THEME
     assert style.INK.to_hex() == LIGHT.ink and style.CASE_COLORS[0] == style.WARM
     with pytest.raises(KeyError):
-        style.use_theme("sepia")
+        with style.themed("sepia"):
+            pass
+    with pytest.raises(AttributeError):
+        style.PURPLE  # noqa: B018
+
+
+def test_the_theme_is_a_value_of_the_context_not_of_the_module():
+    """A thread draws in its own palette: a render elsewhere cannot recolour it."""
+    seen = {}
+
+    def other() -> None:
+        seen["other"] = style.INK.to_hex()
+
+    with style.themed("dark"):
+        thread = threading.Thread(target=other)
+        thread.start()
+        thread.join()
+        seen["here"] = style.INK.to_hex()
+    assert seen == {"other": LIGHT.ink, "here": DARK.ink}
+    assert "INK" not in vars(style)  # no module global a theme would rewrite
+
+
+#: Where the project's Python lives (scenes, tests and tools included).
+SOURCE_DIRS = ("src", "scenes", "tests", "benchmarks", "scripts")
+
+
+def test_no_module_imports_a_colour_from_the_style_module():
+    """``from whysigmoid.style import INK`` freezes one theme's colour at import: read style.INK."""
+    root = Path(__file__).resolve().parents[1]
+    found = []
+    for folder in SOURCE_DIRS:
+        for path in sorted((root / folder).rglob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if not isinstance(node, ast.ImportFrom):
+                    continue
+                relative_style = node.level and (node.module or "").endswith("style")
+                if node.module != "whysigmoid.style" and not relative_style:
+                    continue
+                for alias in node.names:
+                    if alias.name in style.COLOUR_NAMES or alias.name == "*":
+                        found.append(f"{path.relative_to(root)}:{node.lineno}: {alias.name}")
+    assert found == []
 
 
 def test_file_names_and_labels_carry_a_theme_other_than_the_default():

@@ -10,7 +10,7 @@ import tempfile
 
 import av
 
-from whysigmoid.delivery import tex_pool
+from whysigmoid.delivery.files import tex_pool
 
 #: Manim settings for test renders: small and slow enough to be quick.
 TINY = {"pixel_width": 320, "pixel_height": 180, "frame_rate": 5}
@@ -29,7 +29,7 @@ def seed_formulas(media, spec, svgs) -> None:
     """Put the SVGs of the folder ``svgs`` into the Tex pool of ``spec``'s scene in ``media``.
 
     A render of the scene into ``media`` then compiles only the formulas that
-    are not among them (``whysigmoid.delivery.tex_pool``); what it draws is the same.
+    are not among them (``whysigmoid.delivery.files.tex_pool``); what it draws is the same.
     """
     tex_pool.seed(svgs, tex_pool.pool_dir(media, spec.name))
 

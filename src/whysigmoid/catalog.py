@@ -12,8 +12,12 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import importlib.util
+import json
+import os
 import sys
+import urllib.parse
 from dataclasses import dataclass
+from importlib import metadata, resources
 from pathlib import Path
 
 from .aspects import ASPECTS, DEFAULT_ASPECT
@@ -23,6 +27,7 @@ __all__ = [
     "DEFAULT_SECONDS",
     "SCENES",
     "SCENES_DIR",
+    "SCENES_ENV",
     "STILL",
     "STILLS",
     "VARIANT_SEPARATOR",
@@ -33,6 +38,7 @@ __all__ = [
     "UnknownSceneError",
     "find_scene",
     "find_work",
+    "project_dir",
 ]
 
 #: The two kinds of work.
@@ -45,8 +51,34 @@ VARIANT_SEPARATOR = "--"
 #: one frame, an unknown work about as long as the blog's average video.
 DEFAULT_SECONDS = 30.0
 
-#: ``scenes/`` at the project root (the package is installed editable from it).
-SCENES_DIR = Path(__file__).resolve().parents[2] / "scenes"
+#: Environment variable naming the folder of the scene files (default: the
+#: source checkout's ``scenes/``, see :func:`project_dir`).
+SCENES_ENV = "WHYSIGMOID_SCENES"
+
+
+def project_dir() -> Path:
+    """The project folder: the source checkout this package is imported from, else the cwd.
+
+    ``make setup`` installs the package in development mode (``pip install
+    -e``), which records the checkout in the distribution's
+    ``direct_url.json`` (PEP 610); the scenes and the npm packages live there.
+    A copy of the package imported from elsewhere (``PYTHONPATH=copy/src``)
+    is not that checkout's: its project folder is the working directory.
+    """
+    try:
+        url = json.loads(metadata.distribution("whysigmoid").read_text("direct_url.json") or "{}")
+    except (metadata.PackageNotFoundError, ValueError):
+        url = {}
+    location = url.get("url", "")
+    if url.get("dir_info", {}).get("editable") and location.startswith("file://"):
+        checkout = Path(urllib.parse.unquote(urllib.parse.urlparse(location).path)).resolve()
+        if Path(str(resources.files("whysigmoid"))).resolve().is_relative_to(checkout):
+            return checkout
+    return Path.cwd()
+
+
+#: The scene files: ``$WHYSIGMOID_SCENES``, else ``scenes/`` in :func:`project_dir`.
+SCENES_DIR = Path(os.environ.get(SCENES_ENV) or project_dir() / "scenes").resolve()
 
 
 class UnknownSceneError(LookupError):

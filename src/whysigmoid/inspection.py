@@ -2,7 +2,8 @@
 
 Used by the tests (and handy in a REPL): at the end of every storyboard beat
 (:meth:`BlogScene.beat`) the beat's caption and the text on screen are
-recorded, the text with its LaTeX source, its number (for pieces made by
+recorded (a subscriber of the scene's beat-end hook,
+:meth:`BlogScene.on_beat_end`), the text with its LaTeX source, its number (for pieces made by
 :func:`whysigmoid.style.number` and for :class:`whysigmoid.visuals.NumberReadout`) and its
 bounding box, so tests can compare shown numbers with the core and check the
 layout (inside the frame, no overlaps) without decoding video.
@@ -303,15 +304,17 @@ def record_beats(
             len(snapshots), _texts(scene), caption, notes, _frame(), viewing, _content(scene)
         )
 
-    def beat(self, *args, **kwargs) -> None:
-        scene_cls.beat(self, *args, **kwargs)
-        snapshots.append(snapshot(self, kwargs.get("caption"), kwargs.get("notes")))
-
     def add_subcaption(self, *args, **kwargs) -> None:
         """Nothing to write: no movie (and Manim's .srt path is unset in a dry run)."""
 
     def setup(self) -> None:
         scene_cls.setup(self)
+
+        def at_beat_end(beat) -> None:  # BlogScene.on_beat_end
+            snapshots.append(snapshot(self, beat.caption, beat.notes))
+
+        if hasattr(self, "on_beat_end"):  # a BlogScene (a still has no beats)
+            self.on_beat_end(at_beat_end)
         # jump every animation to its end state instead of computing frames
         self.renderer._original_skipping_status = True
         # and draw nothing: Manim still captures a frame per play when skipping,
@@ -327,7 +330,6 @@ def record_beats(
         return progression
 
     attributes = {
-        "beat": beat,
         "setup": setup,
         "add_subcaption": add_subcaption,
         "get_time_progression": get_time_progression,

@@ -1,9 +1,9 @@
 """The ``whysigmoid`` command's entry point: start in the render environment, then run the CLI.
 
 A render of one work with one job runs in the command's own process
-(:func:`whysigmoid.delivery.tasks.render_many`, ``in_process``), which must
+(:func:`whysigmoid.delivery.engine.tasks.render_many`, ``in_process``), which must
 draw exactly as a render worker does: with the fixed string-hash seed and
-glibc's malloc thresholds (:mod:`whysigmoid.delivery.process_env`). Python
+glibc's malloc thresholds (:mod:`whysigmoid.delivery.engine.process_env`). Python
 reads both when a process starts, so the command re-executes the interpreter
 once with them set, before importing anything heavy (about 0.05 s). If that
 is not possible it runs as it is, and renders in workers. Floor 4, with
@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import sys
 
-from .delivery import process_env
+from .delivery.engine import process_env
 
 __all__ = ["main"]
 

@@ -1,7 +1,7 @@
 """The themes' palettes as plain data (no Manim): what ``--theme`` chooses from.
 
-:mod:`whysigmoid.style` turns the chosen palette into its colour constants
-(:func:`whysigmoid.style.use_theme`); the command line and the file names
+:mod:`whysigmoid.style` draws in the chosen palette
+(:func:`whysigmoid.style.themed`); the command line and the file names
 read the theme names from here without importing Manim. Floor 1 (the look).
 """
 
@@ -14,7 +14,7 @@ __all__ = ["DARK", "DEFAULT_THEME", "LIGHT", "THEMES", "Palette"]
 
 @dataclass(frozen=True)
 class Palette:
-    """One theme's colours, as hex strings; ``style.use_theme`` makes them the style's.
+    """One theme's colours, as hex strings; ``style.themed`` makes them the style's.
 
     Each field is the :mod:`whysigmoid.style` constant of the same name in
     capitals (``ink`` -> ``INK``); their roles are documented there.

@@ -3,6 +3,11 @@
 Every scene and shared piece takes its colours, sizes and timings from here,
 so an author restyles all videos at once. Nothing here changes Manim's global
 config at import time.
+
+The colours are a value, not module state: the current
+:class:`~whysigmoid.palettes.Palette` sits in a context variable that
+:func:`themed` sets for a block, and ``style.INK`` (any name of
+:data:`COLOUR_NAMES`) is that palette's colour at the moment it is read.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, fields
+from functools import cache
 
 import numpy as np
 from manim import (
@@ -33,16 +39,12 @@ from .core import format_tex
 from .palettes import DEFAULT_THEME, THEMES, Palette
 
 __all__ = [
-    "BACKGROUND",
-    "BAND",
+    "ALIASES",
     "BEAT_PAUSE",
     "CAPTION_MAX_CHARS",
-    "CASE_COLORS",
+    "COLOUR_NAMES",
     "CONTENT_SPAN",
-    "COOL",
-    "CURVE",
     "DEFAULT_THEME",
-    "DERIVATIVE",
     "DIGIT_HEIGHT",
     "FONT_BODY",
     "FONT_CAPTION",
@@ -50,33 +52,19 @@ __all__ = [
     "FONT_SMALL",
     "FONT_TITLE",
     "FRAME_MARGIN",
-    "GOLD",
-    "GREEN",
-    "GUIDE",
-    "HIGHLIGHT",
-    "INK",
     "LEGIBILITY",
-    "MAGENTA",
     "MIN_DIGIT_PX",
-    "NAVY",
-    "NEGATIVE",
-    "NEURON_HIDDEN",
-    "PIXEL_OFF",
-    "PIXEL_ON",
-    "POSITIVE",
-    "SCORE_COLORS",
-    "SERIES",
+    "PALETTE_COLOURS",
+    "SEQUENCES",
     "STILL",
     "STROKE_CURVE",
     "STROKE_GUIDE",
-    "TABLE_FILL",
     "THEMES",
     "TICK_LABEL_BUFF",
     "TICK_LABEL_CLEARANCE",
-    "TITLE",
-    "WARM",
     "Palette",
     "Viewing",
+    "colour",
     "curve_through",
     "drawing_still",
     "fit_height",
@@ -85,95 +73,119 @@ __all__ = [
     "math",
     "min_font_size",
     "number",
+    "palette",
     "right_edge",
     "screen_aspect",
     "shown_number",
     "text",
     "text_lines",
+    "theme_name",
+    "themed",
     "touches",
     "type_scale",
-    "use_theme",
     "viewing",
 ]
 
 
-#: The theme whose colours the module holds now (see :func:`use_theme`).
-THEME = DEFAULT_THEME
+#: The palette being drawn in: a value held per context (thread, task), never
+#: module state. :func:`themed` sets it for a block; a render enters it for its
+#: output's theme (``whysigmoid.delivery``). Default: the blog's light theme.
+_PALETTE: ContextVar[Palette] = ContextVar("whysigmoid_palette", default=THEMES[DEFAULT_THEME])
 
-# --- palette (the light theme's; use_theme() sets another's) -----------------
-#: White background, as on the blog.
-BACKGROUND = ManimColor("#FFFFFF")
-#: Body text and formulas.
-INK = ManimColor("#1C1E26")
-#: Titles.
-TITLE = ManimColor("#1B5E9E")
-#: Warm: event/class "1", the first score.
-WARM = ManimColor("#E8772E")
-#: Cool: event/class "0", the second score.
-COOL = ManimColor("#168A9A")
-#: Input neurons.
-NAVY = ManimColor("#14285A")
-#: The hidden neuron (same family as NAVY, lighter so it reads as "the unit").
-NEURON_HIDDEN = ManimColor("#1E63B5")
-#: Guides: axes, edges, arrows, boxes that are not data.
-GUIDE = ManimColor("#8A8F98")
-#: The sigmoid curve.
-CURVE = ManimColor("#4F46C8")
-#: The sigmoid's derivative.
-DERIVATIVE = WARM
-#: Boxes that point at the term being computed.
-HIGHLIGHT = WARM
-#: Two more data colours for series beyond warm/cool (traces of a sweep).
-GREEN = ManimColor("#3A9A4B")
-MAGENTA = ManimColor("#C0388B")
-GOLD = ManimColor("#C99A06")
-#: Colours of a series of curves (sweep traces, legend entries), in order.
-SERIES = (COOL, WARM, GREEN, MAGENTA, NAVY, GOLD)
-#: A light band marking the x-interval being worked on (e.g. the current tower).
-BAND = ManimColor("#E4E6EA")
-#: Signs of weights and verdicts: negative evidence / "no", positive / "yes".
-NEGATIVE = ManimColor("#D1483F")
-POSITIVE = GREEN
-#: Pixels of an image: cell background and full intensity.
-PIXEL_OFF = ManimColor("#101318")
-PIXEL_ON = ManimColor("#FFFFFF")
-#: One colour per score of a softmax (ExpNormalize shows up to six): the
-#: first two are WARM and COOL as on the blog, the rest come from the same
-#: palette, apart from each other and from the indigo curve they sit on.
-SCORE_COLORS = (WARM, COOL, MAGENTA, GREEN, NEGATIVE, GOLD)
-#: The two cases of the sigmoid derivation (log p(1) of event 1): orange and
-#: blue as on the blog; the blue is the hidden neuron's, apart from COOL,
-#: which marks event 0.
-CASE_COLORS = (WARM, NEURON_HIDDEN)
-#: Background of a table's label column (light grey, as the blog's table).
-TABLE_FILL = ManimColor("#EEF0F3")
+#: The colour names ``style.X`` offers, each the :class:`~whysigmoid.palettes.Palette`
+#: field of the same name in lower case, as a ``ManimColor``. Roles:
+#: BACKGROUND the page (white on the blog); INK body text and formulas; TITLE
+#: titles; WARM event/class "1", the first score; COOL event/class "0", the
+#: second score; NAVY input neurons; NEURON_HIDDEN the hidden neuron (NAVY's
+#: family, lighter); GUIDE axes, edges, arrows and boxes that are not data;
+#: CURVE the sigmoid; GREEN, MAGENTA, GOLD more data colours; BAND a light band
+#: marking the x-interval worked on; NEGATIVE negative evidence, "no"; PIXEL_OFF
+#: and PIXEL_ON an image's cell background and full intensity; TABLE_FILL a
+#: table's label column.
+PALETTE_COLOURS = tuple(field.name.upper() for field in fields(Palette))
+#: Colours named for their role, each another palette colour: the sigmoid's
+#: derivative and boxes pointing at the term computed (WARM), positive weights
+#: and "yes" verdicts (GREEN).
+ALIASES = {"DERIVATIVE": "WARM", "HIGHLIGHT": "WARM", "POSITIVE": "GREEN"}
+#: Colour sequences: a series of curves (sweep traces, legend entries), in
+#: order; one colour per score of a softmax (up to six: WARM and COOL as on the
+#: blog, then colours apart from each other and from the curve they sit on); the
+#: two cases of the sigmoid derivation (orange and blue as on the blog; the blue
+#: is the hidden neuron's, apart from COOL, which marks event 0).
+SEQUENCES = {
+    "SERIES": ("COOL", "WARM", "GREEN", "MAGENTA", "NAVY", "GOLD"),
+    "SCORE_COLORS": ("WARM", "COOL", "MAGENTA", "GREEN", "NEGATIVE", "GOLD"),
+    "CASE_COLORS": ("WARM", "NEURON_HIDDEN"),
+}
+#: Every name ``style.X`` resolves in the current palette (see :func:`__getattr__`).
+COLOUR_NAMES = frozenset((*PALETTE_COLOURS, *ALIASES, *SEQUENCES))
 
 
-def use_theme(name: str) -> None:
-    """Make the palette of theme ``name`` the module's colours (``BACKGROUND``, ``INK``, ...).
+@cache
+def _colours(palette: Palette) -> dict[str, ManimColor | tuple[ManimColor, ...]]:
+    """Every name of :data:`COLOUR_NAMES` in ``palette`` (made once per palette)."""
+    table: dict = {name: ManimColor(getattr(palette, name.lower())) for name in PALETTE_COLOURS}
+    table.update({alias: table[name] for alias, name in ALIASES.items()})
+    table.update({name: tuple(table[n] for n in names) for name, names in SEQUENCES.items()})
+    return table
 
-    Scenes and visuals read ``style.X`` when they build a mobject, so a
-    render calls this before building its scene (``whysigmoid.delivery``
-    does, from the output's theme). The derived tuples (``SERIES``,
-    ``SCORE_COLORS``, ``CASE_COLORS``) and aliases (``DERIVATIVE``,
-    ``HIGHLIGHT``, ``POSITIVE``) follow.
+
+def palette() -> Palette:
+    """The palette being drawn in (the current context's; see :func:`themed`)."""
+    return _PALETTE.get()
+
+
+def colour(name: str) -> ManimColor | tuple[ManimColor, ...]:
+    """The colour (or colour sequence) ``name`` of :data:`COLOUR_NAMES` in the current palette.
 
     Raises
     ------
     KeyError
-        ``name`` is not in ``THEMES``.
+        ``name`` is not a colour name.
     """
-    global THEME, DERIVATIVE, HIGHLIGHT, POSITIVE, SERIES, SCORE_COLORS, CASE_COLORS
-    palette = THEMES[name]
-    names = globals()
-    for field in fields(Palette):
-        names[field.name.upper()] = ManimColor(getattr(palette, field.name))
-    DERIVATIVE = HIGHLIGHT = names["WARM"]
-    POSITIVE = names["GREEN"]
-    SERIES = (COOL, WARM, GREEN, MAGENTA, NAVY, GOLD)
-    SCORE_COLORS = (WARM, COOL, MAGENTA, GREEN, NEGATIVE, GOLD)
-    CASE_COLORS = (WARM, NEURON_HIDDEN)
-    THEME = name
+    return _colours(_PALETTE.get())[name]
+
+
+def theme_name() -> str:
+    """The name in ``THEMES`` of the current palette (``custom`` for one of no theme)."""
+    current = _PALETTE.get()
+    return next((name for name, p in THEMES.items() if p == current), "custom")
+
+
+@contextmanager
+def themed(theme: str | Palette) -> Iterator[Palette]:
+    """Within this block ``style.INK`` and the others are the colours of ``theme``.
+
+    ``theme`` is a name in ``THEMES`` or a :class:`~whysigmoid.palettes.Palette`.
+    The palette before it is back on exit, so a render leaves no colours behind.
+    Scenes and visuals read ``style.X`` when they build a mobject, so a render
+    enters this before it builds its scene.
+
+    Raises
+    ------
+    KeyError
+        ``theme`` is a name not in ``THEMES``.
+    """
+    chosen = THEMES[theme] if isinstance(theme, str) else theme
+    token = _PALETTE.set(chosen)
+    try:
+        yield chosen
+    finally:
+        _PALETTE.reset(token)
+
+
+def __getattr__(name: str):
+    """``style.INK``, ``style.SERIES``, ...: the colours of the current palette.
+
+    Read them as attributes of the module when a mobject is built: ``from
+    whysigmoid.style import INK`` would freeze one theme's colour at import
+    (``tests/test_themes.py`` forbids it). ``style.THEME`` is the theme's name.
+    """
+    if name in COLOUR_NAMES:
+        return colour(name)
+    if name == "THEME":
+        return theme_name()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def screen_aspect() -> str:
@@ -332,7 +344,9 @@ def text(*parts: str, font_size: float = FONT_BODY, color: ManimColor | None = N
 
     Pass several ``parts`` to colour them apart later (``caption[1].set_color(...)``).
     """
-    return Tex(*parts, font_size=font_size * type_scale(), color=INK if color is None else color)
+    return Tex(
+        *parts, font_size=font_size * type_scale(), color=colour("INK") if color is None else color
+    )
 
 
 def math(*parts: str, font_size: float = FONT_BODY, color: ManimColor | None = None) -> MathTex:
@@ -341,7 +355,7 @@ def math(*parts: str, font_size: float = FONT_BODY, color: ManimColor | None = N
     ``font_size`` is scaled by :func:`type_scale`, as for :func:`text`.
     """
     return MathTex(
-        *parts, font_size=font_size * type_scale(), color=INK if color is None else color
+        *parts, font_size=font_size * type_scale(), color=colour("INK") if color is None else color
     )
 
 
@@ -373,7 +387,9 @@ def shown_number(
     shares rounded together (:func:`whysigmoid.core.format_shares_tex`). The
     mobject keeps ``value`` (the true number) and ``shown`` (``tex``).
     """
-    mob = MathTex(tex, font_size=font_size * type_scale(), color=INK if color is None else color)
+    mob = MathTex(
+        tex, font_size=font_size * type_scale(), color=colour("INK") if color is None else color
+    )
     mob.value = float(value)
     mob.shown = tex
     return mob
@@ -490,7 +506,11 @@ def make_axes(
         x_length=x_length,
         y_length=y_length,
         tips=False,
-        axis_config={"color": GUIDE, "stroke_width": STROKE_GUIDE, "include_ticks": False},
+        axis_config={
+            "color": colour("GUIDE"),
+            "stroke_width": STROKE_GUIDE,
+            "include_ticks": False,
+        },
     )
     x_min, y_min = x_range[0], y_range[0]
     # Manim puts each axis through the other's 0; draw them as spines instead.
@@ -499,7 +519,7 @@ def make_axes(
     spines = VGroup(
         Line(axes.c2p(x_min, y_min), axes.c2p(x_range[1], y_min)),
         Line(axes.c2p(x_min, y_min), axes.c2p(x_min, y_range[1])),
-    ).set_stroke(GUIDE, STROKE_GUIDE)
+    ).set_stroke(colour("GUIDE"), STROKE_GUIDE)
     labels = VGroup()
     sides = (
         (dict.fromkeys(x_ticks), lambda x: axes.c2p(x, y_min), DOWN),
@@ -510,10 +530,10 @@ def make_axes(
         for value in ticks:  # dict keys: repeated values once, in order
             spines.add(
                 Line(point(value), point(value) + side * TICK_LENGTH).set_stroke(
-                    GUIDE, STROKE_GUIDE
+                    colour("GUIDE"), STROKE_GUIDE
                 )
             )
-            label = number(value, tick_decimals, font_size=tick_font_size, color=GUIDE)
+            label = number(value, tick_decimals, font_size=tick_font_size, color=colour("GUIDE"))
             label.next_to(point(value), side, buff=tick_buff)
             if not any(touches(label, other, TICK_LABEL_CLEARANCE) for other in placed):
                 placed.append(label)

@@ -5,8 +5,8 @@ import dataclasses
 from clitools import run
 
 from whysigmoid import catalog
-from whysigmoid.delivery.formats import poster_path
-from whysigmoid.delivery.media_info import probe
+from whysigmoid.delivery.movies.info import probe
+from whysigmoid.delivery.movies.poster import poster_path
 
 
 def test_a_vertical_dark_render_has_its_size_name_poster_and_gallery(tmp_path):

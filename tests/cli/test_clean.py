@@ -11,13 +11,14 @@ import os
 import pytest
 from clitools import STROKE, run, tiny
 
-from whysigmoid.delivery import ledger
-from whysigmoid.delivery.decks import SlidesOutput, write_deck
-from whysigmoid.delivery.formats import StillOutput, VideoOutput
-from whysigmoid.delivery.gallery import build_gallery
-from whysigmoid.delivery.render import render_scene
-from whysigmoid.delivery.render_keys import record_path
-from whysigmoid.delivery.render_types import QUALITIES
+from whysigmoid.delivery.engine.keys import record_path
+from whysigmoid.delivery.engine.render import render_scene
+from whysigmoid.delivery.files import ledger
+from whysigmoid.delivery.outputs.deck import SlidesOutput, write_deck
+from whysigmoid.delivery.outputs.gallery import build_gallery
+from whysigmoid.delivery.outputs.quality import QUALITIES
+from whysigmoid.delivery.outputs.still import StillOutput
+from whysigmoid.delivery.outputs.video import VideoOutput
 
 #: The user's files, in every folder whysigmoid writes to (and one it does not).
 FOREIGN = {

@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from whysigmoid.cli import cli
-from whysigmoid.delivery import doctor
+from whysigmoid.delivery.tools import doctor
 
 #: A stub that fails like a broken tool: its own message, exit 1 (also for --version).
 FAILING = """#!/bin/sh

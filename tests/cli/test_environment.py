@@ -11,8 +11,8 @@ from click.testing import CliRunner
 from whysigmoid.catalog import SceneSpec
 from whysigmoid.cli import cli
 from whysigmoid.core import JustActivationParams
-from whysigmoid.delivery import ledger
-from whysigmoid.delivery.render import render_scene
+from whysigmoid.delivery.engine.render import render_scene
+from whysigmoid.delivery.files import ledger
 
 VENV_BIN = str(Path(sys.executable).parent)
 

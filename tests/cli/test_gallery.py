@@ -16,10 +16,10 @@ from PIL import Image
 
 from whysigmoid.catalog import SCENES, STILLS
 from whysigmoid.cli import cli
-from whysigmoid.delivery.gallery import build_gallery
-from whysigmoid.delivery.media_info import probe
-from whysigmoid.delivery.render import render_scene
-from whysigmoid.delivery.subtitles import srt_to_vtt
+from whysigmoid.delivery.engine.render import render_scene
+from whysigmoid.delivery.movies.info import probe
+from whysigmoid.delivery.movies.subtitles import srt_to_vtt
+from whysigmoid.delivery.outputs.gallery import build_gallery
 from whysigmoid.palettes import DARK
 
 VOID = {"meta", "link", "br", "img", "source", "track", "input", "hr"}

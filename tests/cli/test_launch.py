@@ -7,7 +7,7 @@ from pathlib import Path
 
 from videotools import frame_hashes
 
-from whysigmoid.delivery import process_env
+from whysigmoid.delivery.engine import process_env
 
 COMMAND = Path(sys.executable).parent / "whysigmoid"
 SCENE, FILE = "ExpNormalize", "exp-normalize.mp4"
@@ -22,7 +22,7 @@ def plain_env():
 
 
 def test_the_command_restarts_itself_once_in_the_render_environment():
-    probe = "from whysigmoid.delivery import process_env; print(process_env.prepared())"
+    probe = "from whysigmoid.delivery.engine import process_env; print(process_env.prepared())"
     shown = subprocess.run(
         [sys.executable, "-c", probe], env=plain_env(), capture_output=True, text=True
     )

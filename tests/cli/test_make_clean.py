@@ -12,8 +12,8 @@ from pathlib import Path
 
 from clitools import STROKE, tiny
 
-from whysigmoid.delivery.gallery import build_gallery
-from whysigmoid.delivery.render import render_scene
+from whysigmoid.delivery.engine.render import render_scene
+from whysigmoid.delivery.outputs.gallery import build_gallery
 
 MAKEFILE = Path(__file__).parents[2] / "Makefile"
 #: The folder of the interpreter running the tests: its ``whysigmoid`` is this checkout's.

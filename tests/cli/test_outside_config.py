@@ -14,7 +14,7 @@ import pytest
 from PIL import Image
 
 from whysigmoid.catalog import STILLS, find_scene
-from whysigmoid.delivery.tasks import render_many
+from whysigmoid.delivery.engine.tasks import render_many
 
 #: Keys a creator may have set: size and aspect (the crop), look, speed, engine, caching.
 FOLDER_CFG = """[CLI]
@@ -75,7 +75,7 @@ def test_a_video_ignores_the_callers_config(rendered, hostile_caller):
 
 def test_a_still_ignores_the_callers_config(tmp_path, hostile_caller, monkeypatch):
     spec = STILLS[0]
-    from whysigmoid.delivery.formats import StillOutput
+    from whysigmoid.delivery.outputs.still import StillOutput
 
     (hostile,) = render_many([spec], "preview", tmp_path / "hostile", 1, output=StillOutput())
     monkeypatch.undo()  # the same render from a plain folder, plain home

@@ -17,9 +17,11 @@ from clitools import SCENES, sigint_as_a_terminal_sends_it
 
 from whysigmoid.catalog import find_scene
 from whysigmoid.cli import cli
-from whysigmoid.delivery.formats import GIF_FPS, GIF_WIDTH, VideoOutput, poster_path
-from whysigmoid.delivery.media_info import probe
-from whysigmoid.delivery.render_keys import record_path, render_key
+from whysigmoid.delivery.engine.keys import record_path, render_key
+from whysigmoid.delivery.movies.gif import GIF_FPS, GIF_WIDTH
+from whysigmoid.delivery.movies.info import probe
+from whysigmoid.delivery.movies.poster import poster_path
+from whysigmoid.delivery.outputs.video import VideoOutput
 
 #: The issues' length ranges per scene, seconds.
 DURATIONS = {
@@ -63,7 +65,7 @@ def test_warm_render_is_skipped(rendered, monkeypatch):
         raise AssertionError("a worker was started for up-to-date videos")
 
     # up to date is decided before any worker starts (each would import Manim)
-    monkeypatch.setattr("whysigmoid.delivery.tasks.ProcessPoolExecutor", no_worker)
+    monkeypatch.setattr("whysigmoid.delivery.engine.tasks.ProcessPoolExecutor", no_worker)
     result = render(*SCENES, "--media-dir", str(media))
     assert result.exit_code == 0, result.output
     assert result.output.count(": up to date") == len(SCENES)

@@ -15,10 +15,10 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pypdf import PdfReader
 
 from whysigmoid.catalog import find_scene
-from whysigmoid.delivery.decks import SlidesOutput
-from whysigmoid.delivery.handout import PAGE_SIZE
-from whysigmoid.delivery.render_keys import record_path, render_key
-from whysigmoid.delivery.revealjs import CDN_MARKER, REVEALJS_ENV
+from whysigmoid.delivery.engine.keys import record_path, render_key
+from whysigmoid.delivery.outputs.deck import SlidesOutput
+from whysigmoid.delivery.outputs.handout import PAGE_SIZE
+from whysigmoid.delivery.outputs.revealjs import CDN_MARKER, REVEALJS_ENV
 
 #: Attributes through which an HTML page loads something.
 ASSET_ATTRIBUTES = (

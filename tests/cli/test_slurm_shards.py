@@ -25,7 +25,7 @@ import pytest
 from slurmcluster import ClusterError, one_node_cluster
 from test_sweep_render import FILES, SWEEP, delivered_by, frame_hashes
 
-from whysigmoid.delivery.manifest import read_manifest
+from whysigmoid.delivery.batch.manifest import read_manifest
 
 REPOSITORY = Path(__file__).parents[2]
 #: The folder of the interpreter running the tests: its .venv is this checkout's.

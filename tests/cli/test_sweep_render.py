@@ -17,9 +17,9 @@ import av
 import pytest
 from clitools import run
 
-from whysigmoid.delivery import tasks as tasks_module
-from whysigmoid.delivery.ledger import holdings
-from whysigmoid.delivery.manifest import read_manifest
+from whysigmoid.delivery.batch.manifest import read_manifest
+from whysigmoid.delivery.engine import tasks as tasks_module
+from whysigmoid.delivery.files.ledger import holdings
 
 #: Small and slow: a render of every beat in about a second.
 TINY = {"pixel_width": 64, "pixel_height": 36, "frame_rate": 5}
@@ -68,7 +68,7 @@ def sweep_runs(tmp_path_factory):
     sweep.write_text(SWEEP)
     tiny = functools.partial(tasks_module.render_tasks, manim_overrides=TINY)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("whysigmoid.cli.render_tasks", tiny)
+        patch.setattr("whysigmoid.delivery.batch.worklist.render_tasks", tiny)
         single = root / "single"
         result = run("render", "--sweep", sweep, "-q", "preview", "-j", "2", "--media-dir", single)
         assert result.exit_code == 0, result.output

@@ -13,9 +13,9 @@ from clitools import run
 
 from whysigmoid.catalog import WORKS, find_work
 from whysigmoid.core import ExpNormalizeTableParams, JustActivationParams, StepFunctionParams
-from whysigmoid.delivery.manifest import manifest, merge
-from whysigmoid.delivery.shards import Shard
-from whysigmoid.delivery.sweeps import (
+from whysigmoid.delivery.batch.manifest import manifest, merge
+from whysigmoid.delivery.batch.shards import Shard
+from whysigmoid.delivery.batch.sweeps import (
     DEFAULT_NAME,
     MAX_NAME_LENGTH,
     SweepError,
@@ -263,7 +263,7 @@ def test_sweep_options_that_do_not_fit_exit_2(tmp_path, monkeypatch, extra, mess
 
 
 def test_the_tex_pool_shares_finished_svgs_only(tmp_path):
-    from whysigmoid.delivery.tex_pool import pool_dir, publish, seed
+    from whysigmoid.delivery.files.tex_pool import pool_dir, publish, seed
 
     pool = pool_dir(tmp_path, "JustActivation")
     first, second = tmp_path / "a" / "Tex", tmp_path / "b" / "Tex"

@@ -9,8 +9,8 @@ from PIL import Image
 
 from whysigmoid.catalog import STILL, VIDEO, WORKS, find_work
 from whysigmoid.cli import cli
-from whysigmoid.delivery.render_types import QUALITIES
-from whysigmoid.delivery.watch import watch
+from whysigmoid.delivery.outputs.quality import QUALITIES
+from whysigmoid.delivery.tools.watch import watch
 
 STILL_NAME = "SigmoidCurve"
 

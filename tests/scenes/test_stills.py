@@ -17,8 +17,8 @@ from whysigmoid.core import (
     ExpNormalizeTableParams,
     SigmoidFamilyPanelsParams,
 )
-from whysigmoid.delivery.formats import StillOutput
-from whysigmoid.delivery.render import render_scene
+from whysigmoid.delivery.engine.render import render_scene
+from whysigmoid.delivery.outputs.still import StillOutput
 from whysigmoid.inspection import layout_problems, record_beats, smallest_digits
 
 NAMES = [spec.name for spec in STILLS]

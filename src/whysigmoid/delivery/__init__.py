@@ -1,15 +1,24 @@
-"""Delivery: what turns a work (a scene or a still) into files.
+"""Delivery: what turns a work (a scene or a still) into files, in parts that say what they do.
 
-Owns rendering in worker processes (``render``, ``render_types``,
-``render_keys``, ``resume``, ``tasks``, ``process_env``, ``split``, ``beats``,
-``incremental``, ``snapshots``), Manim's faster camera and writer (``camera``,
-``fast_copies``, ``encoding``), output formats and subtitles (``formats``,
-``subtitles``, ``media_info``), decks and handouts (``decks``, ``handout``,
-``revealjs``), the gallery page, ``watch``, what whysigmoid delivered and
-cleans up (``ledger``, ``cleanup``) and the environment checks (``doctor``).
+Its sub-packages, each on a floor that imports only floors below it
+(``tests/test_layers.py`` checks this, and that no import cycle exists):
 
-May import the floors below it (``whysigmoid.core``, the look: ``style``,
-``visuals``, ``scene_base``, and the works: ``catalog``, ``overrides``,
-``manim_config``, ``inspection``), never the CLI above it;
-``tests/test_layers.py`` walks the imports.
+- floor 0: :mod:`.files` (the media dir's layout, atomic writes, the ledger
+  of what whysigmoid delivered, ``clean``, the Tex pool), :mod:`.movies`
+  (finished video files with PyAV: probing, joining, GIFs, posters,
+  subtitles), :mod:`.manim_ext` (every patch of Manim's or manim-slides'
+  internals, and why the project pins Manim 0.21);
+- floor 1: :mod:`.beats` (a scene's storyboard beats: reading them, rendering
+  a range of them);
+- floor 2: :mod:`.outputs` (what a render makes: videos, stills, clips,
+  decks, handouts, the gallery page, behind one ``Output`` protocol);
+- floor 3: :mod:`.engine` (one render's lifecycle, in this process, in
+  parallel parts or resumed by ``watch``; render keys, the beat cache, work
+  lists in worker processes);
+- floor 4: :mod:`.batch` (sweeps, shards, manifests, the work list of a
+  command) and :mod:`.tools` (``watch``, ``doctor``).
+
+Delivery may import the floors of the package below it (``whysigmoid.core``,
+the look: ``style``, ``visuals``, ``scene_base``, and the works: ``catalog``,
+``overrides``, ``manim_config``, ``inspection``), never the CLI above it.
 """

@@ -5,8 +5,8 @@ too. Construction validates (finite numbers, counts, lengths) and raises
 ``ValueError`` with a message that names the field. Sequences are stored as
 tuples of float (or int), so parameters are hashable and immutable.
 
-Source of the defaults: ``shared/storyboards.md``, table "The blog's example
-values", taken from the blog post and its notebook.
+Source of the defaults: the blog post and its notebook (``whysigmoid params``
+lists them; ``docs/storyboards.md`` tells what each scene shows with them).
 """
 
 from .base import (

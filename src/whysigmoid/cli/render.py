@@ -1,0 +1,292 @@
+"""Commands that render works: ``render`` (works, sweeps, shards), ``stills``, ``watch``."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import click
+
+from ..catalog import STILLS
+from ..delivery.batch.shards import Shard, ShardError, parse_shard
+from ..delivery.batch.sweeps import SweepError, read_sweep, sweep_tasks
+from ..delivery.batch.worklist import WorkList
+from ..delivery.engine.render import output_for
+from ..delivery.engine.request import RenderRequest
+from ..delivery.engine.results import RenderResult, describe
+from ..delivery.files.ledger import ForeignFileError
+from ..delivery.outputs.base import FormatError
+from ..delivery.outputs.video import FORMATS, VideoOutput
+from .group import cli
+from .options import (
+    beats_option,
+    check_aspect,
+    chosen_beats,
+    count,
+    force_option,
+    jobs_option,
+    media_dir_option,
+    noun,
+    params_of,
+    preflight,
+    quality_option,
+    refuse,
+    render_errors,
+    resolve,
+    run_renders,
+    screen_options,
+    set_option,
+    split_option,
+    summary,
+    videos_only,
+)
+
+
+@cli.command()
+@click.argument("scenes", nargs=-1, metavar="[WORK]...")
+@quality_option(several=True)
+@media_dir_option("MEDIA_DIR/QUALITY/")
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(list(FORMATS)),
+    default="mp4",
+    show_default=True,
+    help="; ".join(f"{f.name}: {f.description}" for f in FORMATS.values()) + ".",
+)
+@click.option(
+    "--transparent",
+    is_flag=True,
+    help="Transparent background (webm or mov); file name gets '-transparent'.",
+)
+@screen_options
+@set_option
+@click.option(
+    "--sweep",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A TOML file of variants ([[variant]] tables: scene, optional name, set), each "
+    "rendered to <file>--<name>; a manifest goes to MEDIA_DIR/<sweep>.manifest.json/.csv.",
+)
+@click.option(
+    "--shard",
+    metavar="K/N",
+    help="Render only the K-th (from 1) of N balanced shares of the work list (works x "
+    "variants x qualities); auto/N reads SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX. "
+    "Writes the shard's manifest.",
+)
+@beats_option
+@split_option
+@jobs_option
+@force_option("a video is")
+def render(
+    scenes: tuple[str, ...],
+    qualities: tuple[str, ...],
+    media_dir: Path,
+    fmt: str,
+    transparent: bool,
+    theme: str,
+    aspect: str,
+    overrides: tuple[str, ...],
+    sweep: Path | None,
+    shard: str | None,
+    beats: str | None,
+    split: bool,
+    jobs: int,
+    force: bool,
+) -> None:
+    """Render WORKs, videos or stills (default: every video), to MEDIA_DIR/QUALITY/<file>.
+
+    Beside each video (not GIFs) go its subtitles, <file>.srt and <file>.vtt;
+    a still is a PNG. Works whose files are up to date are skipped (see
+    --force). `whysigmoid list` names them all.
+    """
+    if sweep is not None and (scenes or overrides):
+        raise click.UsageError("--sweep names its works and values: no WORK or --set with it")
+    variants = _variants(sweep)
+    specs = [v.spec for v in variants] if sweep is not None else resolve(scenes)
+    try:
+        output = VideoOutput(fmt, transparent, theme, aspect)
+    except FormatError as error:
+        raise click.UsageError(str(error)) from None
+    check_aspect(specs, aspect)
+    if fmt != "mp4" or transparent:
+        videos_only(specs, "--format/--transparent")
+    params = params_of(scenes, specs, overrides)
+    qualities = tuple(dict.fromkeys(qualities))  # each once, in the order given
+    if sweep is not None or shard is not None or len(qualities) > 1:
+        if beats is not None or split:
+            raise click.UsageError(
+                "--beats and --split render one scene at one quality: "
+                "not with --sweep, --shard or several --quality"
+            )
+        if sweep is not None:
+            tasks = sweep_tasks(variants, list(qualities), output)
+        else:
+            tasks = [
+                RenderRequest(spec, quality, params, output_for(spec, output))
+                for spec in {spec.name: spec for spec in specs}.values()  # each work once
+                for quality in qualities
+            ]
+        work_list = WorkList(tasks, sweep, _shard(shard))
+        _render_list(work_list, qualities, media_dir, jobs, force)
+        return
+    (quality,) = qualities
+    if beats is not None:
+        if len(specs) != 1:
+            raise click.UsageError("--beats renders some beats of one scene: name exactly one")
+        videos_only(specs, "--beats")
+    output = chosen_beats(output, specs[0], beats)
+    if split:
+        if len(specs) != 1:
+            raise click.UsageError("--split renders one scene in parts: name exactly one scene")
+        videos_only(specs, "--split")
+
+    start = time.perf_counter()
+    results = run_renders(
+        specs,
+        quality,
+        media_dir,
+        jobs,
+        params=params,
+        force=force,
+        output=output,
+        split=split,
+        in_process=True,
+    )
+    click.echo(summary(results, time.perf_counter() - start, noun(specs)), err=True)
+    for result in results:
+        for path in result.files:
+            click.echo(str(path))
+
+
+def _shard(text: str | None) -> Shard | None:
+    """``--shard`` as a :class:`Shard` (None: not given); exit 2 if it names no share."""
+    if text is None:
+        return None
+    try:
+        return parse_shard(text, os.environ)
+    except ShardError as error:
+        raise click.BadParameter(str(error), param_hint="--shard") from None
+
+
+def _variants(sweep: Path | None) -> list:
+    """The checked variants of the sweep file (none without one); exit 2 naming a bad entry."""
+    if sweep is None:
+        return []
+    try:
+        return read_sweep(sweep)
+    except SweepError as error:
+        raise click.BadParameter(str(error), param_hint="--sweep") from None
+
+
+def _render_list(
+    work_list: WorkList, qualities: tuple[str, ...], media_dir: Path, jobs: int, force: bool
+) -> None:
+    """Render a work list (a sweep's variants, or works, at each quality), or a shard of it.
+
+    A sweep or a shard also writes a manifest
+    (:class:`whysigmoid.delivery.batch.worklist.WorkList`) after every render
+    succeeded. Exit 1 when a render fails or a file that is not whysigmoid's
+    is in the way.
+    """
+    todo, shard, sweep = work_list.todo, work_list.shard, work_list.sweep
+    preflight(media_dir)
+    try:
+        work_list.check_manifest_replaceable(media_dir)  # before rendering
+    except ForeignFileError as error:
+        refuse(error)
+    what = f"{count(len(todo), 'item')}" + (
+        f" of {len(work_list.requests)} (shard {shard})" if shard is not None else ""
+    )
+    source = f" of {sweep.name}" if sweep is not None else ""
+    jobs = max(1, min(jobs, len(todo)))
+    click.echo(
+        f"Rendering {what}{source} at {', '.join(qualities)} with {count(jobs, 'job')} ...",
+        err=True,
+    )
+    start = time.perf_counter()
+    done = 0
+
+    def report(request: RenderRequest, result: RenderResult) -> None:
+        nonlocal done
+        done += 1
+        label = f"{result.scene} ({request.quality})" if len(qualities) > 1 else result.scene
+        click.echo(f"[{done}/{len(todo)}] {describe(replace(result, scene=label))}", err=True)
+
+    with render_errors():
+        results = work_list.render(media_dir, jobs, force, sys.stderr.isatty(), report)
+    noun_ = "variant" if sweep is not None else "item"
+    click.echo(summary(results, time.perf_counter() - start, noun_), err=True)
+    for result in results:
+        for path in result.files:
+            click.echo(str(path))
+    try:
+        written = work_list.write_manifest(media_dir, results)
+    except ForeignFileError as error:  # appeared while rendering
+        refuse(error)
+    for path in written:
+        click.echo(str(path))
+
+
+@cli.command()
+@quality_option()
+@media_dir_option("MEDIA_DIR/QUALITY/")
+@screen_options
+@jobs_option
+@force_option("an image is")
+def stills(quality: str, media_dir: Path, theme: str, aspect: str, jobs: int, force: bool) -> None:
+    """Render every still (the blog's figures) as PNG to MEDIA_DIR/QUALITY/<file>.png.
+
+    The same as `whysigmoid render` with every still's name.
+    """
+    check_aspect(STILLS, aspect)
+    start = time.perf_counter()
+    output = VideoOutput(theme=theme, aspect=aspect)  # a still takes its theme and aspect
+    results = run_renders(list(STILLS), quality, media_dir, jobs, force=force, output=output)
+    click.echo(summary(results, time.perf_counter() - start, "still"), err=True)
+    for result in results:
+        click.echo(str(result.path))
+
+
+@cli.command("watch")
+@click.argument("scene", metavar="WORK")
+@quality_option(default="preview")
+@media_dir_option("MEDIA_DIR/QUALITY/")
+@screen_options
+@beats_option
+@split_option
+@jobs_option
+def watch_scene(
+    scene: str,
+    quality: str,
+    media_dir: Path,
+    theme: str,
+    aspect: str,
+    beats: str | None,
+    split: bool,
+    jobs: int,
+) -> None:
+    """Render WORK (a scene or a still), then again whenever its code changes (Ctrl-C ends)."""
+    from ..delivery.tools.watch import watch
+
+    (spec,) = resolve((scene,))
+    if beats is not None or split:
+        videos_only([spec], "--beats" if beats is not None else "--split")
+    check_aspect([spec], aspect)
+    output = chosen_beats(VideoOutput(theme=theme, aspect=aspect), spec, beats)
+    preflight(media_dir)
+    click.echo(
+        f"Watching {spec.name} ({spec.path.name}, the package, manim.cfg); Ctrl-C ends.", err=True
+    )
+
+    def report(line: str) -> None:
+        click.echo(f"[{time.strftime('%H:%M:%S')}] {line}", err=True)
+
+    try:
+        watch(spec, quality, media_dir, report=report, output=output, jobs=jobs if split else 1)
+    except KeyboardInterrupt:
+        click.echo("stopped watching", err=True)

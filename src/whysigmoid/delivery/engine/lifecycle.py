@@ -1,0 +1,82 @@
+"""The one lifecycle of a render: lock, check, stage, draw, assemble, deliver, record.
+
+Every render goes through :func:`run_render`: a work rendered in this
+process (:mod:`.render`), in parallel parts (:mod:`.split`) or resumed from
+a paused copy by ``watch`` (:mod:`.resume`). They differ only in how they
+*draw*: a function that takes the staging dir and returns what it drew
+(:class:`whysigmoid.delivery.outputs.base.Drawn`). Everything else happens
+here, in this order:
+
+1. **lock** the work dir (:func:`.keys.locked`): one render of a work at a time;
+2. **up to date**: unless forced, a render whose files exist and whose render
+   key is the recorded one returns the recorded result;
+3. **replaceable**: a file in the way that whysigmoid did not make stops the
+   render before anything is drawn;
+4. **stage**: the output's fresh staging dir; the Tex pool seeds the work's
+   Tex cache with formulas other variants compiled;
+5. **draw** (the caller's function);
+6. **assemble**: the output's last step on what was drawn
+   (:meth:`whysigmoid.delivery.outputs.base.Output.assemble`);
+7. **deliver**: the files to ``<media-dir>/<quality>/`` through the ledger;
+   then what the draw asked for after delivery (the beat cache keeps its
+   beats) and the Tex pool takes the new formulas;
+8. **record**: the render key, times and files, for the next up-to-date check.
+
+A failure anywhere leaves the delivered files of the last good render as
+they were.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from ..files import layout, tex_pool
+from ..outputs.base import Drawn
+from .keys import locked
+from .request import RenderRequest
+from .results import RenderResult
+
+__all__ = ["Draw", "run_render"]
+
+#: How a render draws: takes the staging dir, returns what it drew there.
+Draw = Callable[[Path], Drawn]
+
+
+def run_render(
+    request: RenderRequest, media_dir: Path, draw: Draw, force: bool = False
+) -> RenderResult:
+    """Render ``request`` into ``media_dir`` (absolute) with ``draw``; see the module docstring.
+
+    Returns
+    -------
+    RenderResult
+        ``cached`` when it was up to date (nothing drawn).
+
+    Raises
+    ------
+    whysigmoid.delivery.files.ledger.ForeignFileError
+        A file that whysigmoid did not make is where a file goes (checked
+        before drawing); nothing is replaced.
+    Exception
+        Whatever ``draw`` or the output raise; the delivered files are then
+        left untouched.
+    """
+    work = request.work_dir(media_dir)
+    with locked(work):
+        key = request.key()
+        if not force and (cached := request.up_to_date(media_dir, key)):
+            return cached
+        request.check_replaceable(media_dir)
+        start = time.perf_counter()
+        staging = request.output.staging_dir(work, request.quality)
+        pool, tex = layout.pool_dir(media_dir, request.spec.name), layout.tex_dir(work)
+        tex_pool.seed(pool, tex)  # formulas another variant of the scene compiled already
+        drawn = request.output.assemble(draw(staging), staging)
+        target_dir = request.target_dir(media_dir)
+        files = request.output.deliver(drawn, staging, target_dir, request.spec.output)
+        if drawn.after_delivery is not None:
+            drawn.after_delivery()
+        tex_pool.publish(tex, pool)
+        return request.record(media_dir, key, start, files, drawn.duration, drawn.reused)

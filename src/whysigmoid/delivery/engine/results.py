@@ -1,0 +1,71 @@
+"""What a render reports: :class:`RenderResult` (what it delivered), :class:`RenderError` (why not).
+
+Imports nothing of whysigmoid: every part of the engine may use these.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["RenderError", "RenderResult", "describe"]
+
+
+@dataclass(frozen=True)
+class RenderResult:
+    """A delivered video.
+
+    Attributes
+    ----------
+    scene : str
+        The work's label: its name, with a variant's (``JustActivation--sheet-1``).
+    path : Path
+        The main deliverable (the video; a deck's slide list).
+    files : tuple of Path
+        Everything delivered (``path`` first, then e.g. subtitles).
+    seconds : float
+        Wall time of this render (0 when it was up to date).
+    duration : float
+        Video length in seconds.
+    cached : bool
+        True when the existing video was up to date and nothing was rendered.
+    reused_beats : int
+        Leading beats taken from the last render (:mod:`whysigmoid.delivery.engine.incremental`).
+    key : str
+        The render key of what was delivered
+        (:func:`whysigmoid.delivery.engine.keys.render_key`; empty after a
+        split render).
+    """
+
+    scene: str
+    path: Path
+    seconds: float
+    duration: float
+    cached: bool = False
+    files: tuple[Path, ...] = ()
+    reused_beats: int = 0
+    key: str = ""
+
+
+def describe(result: RenderResult) -> str:
+    """One progress line for a finished render (``render``, ``stills`` and ``watch`` print it).
+
+    ``JustActivation: rendered in 3.6 s (32.0 s of video)``, with ``(beats
+    1-3 reused from the last render)`` after an incremental render, or
+    ``SigmoidCurve: up to date``.
+    """
+    if result.cached:
+        return f"{result.scene}: up to date"
+    line = f"{result.scene}: rendered in {result.seconds:.1f} s"
+    if result.reused_beats:
+        beats = "beat 1" if result.reused_beats == 1 else f"beats 1-{result.reused_beats}"
+        line += f" ({beats} reused from the last render)"
+    return line + (f" ({result.duration:.1f} s of video)" if result.duration else "")
+
+
+class RenderError(RuntimeError):
+    """A scene failed to render; ``scene`` names it, the message says why."""
+
+    def __init__(self, scene: str, error: BaseException):
+        super().__init__(f"rendering {scene} failed: {type(error).__name__}: {error}")
+        self.scene = scene

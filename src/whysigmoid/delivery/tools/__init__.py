@@ -1,0 +1,1 @@
+"""The author's tools around rendering: ``watch`` (render on every edit) and ``doctor``."""
