@@ -21,6 +21,17 @@ from whysigmoid.visuals.legend import affine_label_parts
 from whysigmoid.visuals.placement import after, break_lines, wrap
 
 
+    ColumnTable,
+    ExpCurve,
+    MarkedNumberLine,
+    StackedBar,
+    ValueTable,
+    WeightGrid,
+    spread,
+)
+from whysigmoid.visuals.placement import after, wrap
+
+
 @pytest.fixture(autouse=True)
 def tex_cache(tmp_path_factory):
     with tempconfig({"media_dir": str(tmp_path_factory.getbasetemp() / "visuals-media")}):
@@ -123,6 +134,43 @@ def test_value_table_aligns_cells_left_or_right():
         ValueTable(labels, cells, align=("middle", "left"))
     with pytest.raises(ValueError, match="align"):
         ValueTable(labels, cells, align=("left",))
+
+
+def test_column_table_is_the_transpose_and_fits_its_width():
+    labels = [style.math("s_i"), style.math(r"\frac{e^{s_i}}{\Sigma}")]
+    cells = [
+        [style.number(1.5), style.number(-0.5), style.number(2.0)],
+        [style.number(0.88), style.number(1.5e300, 2)],
+    ]
+    table = ColumnTable(labels, cells, max_width=2.0)
+    assert table.width <= 2.0 + 1e-6
+    for j, column in enumerate(cells):  # a column's cells share its label's centre
+        for cell in column:
+            assert cell.get_x() == pytest.approx(labels[j].get_x())
+        tops = [cell.get_top()[1] for cell in column]
+        assert tops == sorted(tops, reverse=True)  # top to bottom
+        assert max(tops) < table.panel[j].get_bottom()[1]  # under the strip
+    # row i holds the i-th cell of every column that has one, at one height
+    assert list(table.rows[1]) == [cells[0][1], cells[1][1]]
+    assert cells[0][1].get_y() == pytest.approx(cells[1][1].get_y())
+    assert list(table.rows[2]) == [cells[0][2]]
+    assert list(table.stages[1]) == cells[1]
+    left, right = table.stage_band(0)
+    assert left < labels[0].get_left()[0] and labels[0].get_right()[0] < right
+    with pytest.raises(ValueError, match="one cell column"):
+        ColumnTable(labels, cells[:1])
+
+
+def test_weight_grid_keeps_its_numbers_legible_and_widens_their_columns():
+    floor = style.min_font_size()
+    grid = WeightGrid([[-1.0, 0.5, 1.5e300]] * 2, cell=0.5)
+    assert all(label.font_size >= floor - 1e-6 for label in grid.labels)
+    widths = [cell.width for cell in grid.cells[:3]]
+    assert widths[0] == pytest.approx(0.5)  # "-1.0" shrinks into its cell
+    assert widths[2] > 0.5  # "1.5 x 10^300" cannot: its column widens to hold it
+    for label, cell in zip(grid.labels, grid.cells, strict=True):
+        assert label.width <= cell.width
+        assert label.get_center() == pytest.approx(cell.get_center())
 
 
 def test_number_line_labels_never_collide():
