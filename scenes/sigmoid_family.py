@@ -53,8 +53,6 @@ class Layout:
     derivative_size: tuple[float, float]
     derivative_center: np.ndarray
     column_top: float | None = None
-    #: Between the header's formula and readouts (wider: the header spans the frame).
-    header_gap: float = 0.6
     #: The sweeps' legends: their type size; centred across the frame (else at the column's left).
     legend_font_size: float = style.FONT_SMALL
     center_legends: bool = False
@@ -91,7 +89,7 @@ LAYOUTS = {
         center_legends=True,
     ),
     # as 16:9, compact: a narrower plot, a narrow column, captions on two lines; the
-    # header spread across the frame
+    # plot alone spans the frame in beat 1
     "1:1": Layout(
         axes_size=(4.1, 3.9),
         axes_center=LEFT * 1.3 + DOWN * 0.05,
@@ -101,12 +99,12 @@ LAYOUTS = {
         column_width=style.right_edge("1:1") - 1.35,
         derivative_size=(2.0, 0.9),
         derivative_center=RIGHT * 2.5 + UP * 0.13,
-        header_gap=1.0,
         first_axes_width=6.6,
     ),
 }
 Y_RANGE = (0.0, 1.0)
 Y_TICK_STEP = 0.5
+HEADER_GAP = 0.6
 MAX_X_TICKS = 5
 #: Between the header's rows, baseline to baseline, when it needs more than one.
 HEADER_ROW_STEP = 0.6
@@ -243,7 +241,7 @@ class SigmoidFamily(BlogScene):
         )
         room = config.frame_width / 2 - style.FRAME_MARGIN - self.axes.get_left()[0]
         header = readout_header(
-            formula, sweeps, READOUT_DECIMALS, self.layout.header_gap, HEADER_ROW_STEP, room
+            formula, sweeps, READOUT_DECIMALS, HEADER_GAP, HEADER_ROW_STEP, room
         )
         # the first row centred at header_y, as a one-row header is
         header.shift(UP * (self.layout.header_y - header.first_row.get_center()[1]))

@@ -53,6 +53,8 @@ class Layout:
     #: Where the column starts in beats 1-2 (sigma' and its table, fewer pieces
     #: than the chain's): lower, so the column reaches down the frame. None: column_top.
     first_top: float | None = None
+    #: Each piece of the column centred across it (a phone: no half left empty).
+    centre_column: bool = False
 
     @property
     def column_width(self) -> float:
@@ -82,6 +84,7 @@ LAYOUTS = {
         chain_table_side=DOWN,
         note_side=DOWN,
         first_top=-1.45,
+        centre_column=True,
     ),
     # as 9:16, the plot flatter; the chain's table beside the bound, the note beside ReLU's
     "1:1": Layout(
@@ -148,6 +151,7 @@ class VanishingGradient(BlogScene):
         dots = VGroup(*(self.dot_on(plot, x) for x in p.points))
         table = self.points_table().next_to(formula, DOWN, buff=COLUMN_GAP)
         table.align_to(formula, LEFT)
+        self.centre(formula, table)
         self.play(LaggedStart(*(GrowFromCenter(d) for d in dots), lag_ratio=LAG))
         self.play(FadeIn(table))
         self.beat(caption="Where the sigmoid saturates near 0 or 1, its slope is almost zero.")
@@ -169,6 +173,7 @@ class VanishingGradient(BlogScene):
         bound.next_to(chain, DOWN, buff=COLUMN_GAP).align_to(chain, LEFT)
         sigmoid_chain = self.chain_table(peak, sigmoid_chain_bound(p.layers), CHAIN_DECIMALS)
         after(sigmoid_chain, bound, layout.chain_table_side, COLUMN_GAP)
+        self.centre(chain, bound, sigmoid_chain)
         self.play(FadeOut(table), FadeOut(formula), FadeOut(dots))
         self.play(FadeIn(chain))
         self.play(FadeIn(bound))
@@ -191,6 +196,7 @@ class VanishingGradient(BlogScene):
         relu_formula[0].set_color(style.DERIVATIVE)
         relu_chain = self.chain_table(one, relu_chain_bound(p.layers), CHAIN_DECIMALS)
         relu_chain.next_to(relu_formula, DOWN, buff=COLUMN_GAP).align_to(relu_formula, LEFT)
+        self.centre(relu_formula, relu_chain)
         relu_title = style.text("ReLU passes the gradient on", font_size=style.FONT_TITLE)
         relu_title.move_to(title)
         self.play(
@@ -227,6 +233,7 @@ class VanishingGradient(BlogScene):
             style.text("is rare, and the gradient is only a guide.", font_size=style.FONT_SMALL),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.12)
         after(note, relu_chain, layout.note_side, COLUMN_GAP)
+        self.centre(note)
         self.bring_to_back(band)  # behind the curves, over nothing else
         self.play(FadeIn(band))
         self.play(FadeIn(note))
@@ -247,6 +254,13 @@ class VanishingGradient(BlogScene):
     def dot_on(self, plot: FunctionAndDerivative, x: float) -> Dot:
         point = plot.axes.c2p(x, float(sigmoid_derivative(x)))
         return Dot(point, radius=DOT_RADIUS, color=style.DERIVATIVE)
+
+    def centre(self, *pieces: Mobject) -> None:
+        """With ``centre_column``, each piece centred across the column (else left as placed)."""
+        if self.layout.centre_column:
+            middle = (self.layout.column_left + self.layout.column_right) / 2
+            for piece in pieces:
+                piece.set_x(middle)
 
     def column_item(self, mob: Mobject, top: float | None = None) -> Mobject:
         """``mob`` at the column's top-left (or ``top``), at most the column's width."""

@@ -9,27 +9,18 @@ from manim import DOWN, LEFT, ORIGIN, RIGHT, UP, Square, tempconfig
 
 from whysigmoid import style
 from whysigmoid.visuals import (
+    ColumnTable,
     ExpCurve,
     Legend,
     MarkedNumberLine,
     StackedBar,
     ValueTable,
+    WeightGrid,
     affine_label,
     spread,
 )
 from whysigmoid.visuals.legend import affine_label_parts
 from whysigmoid.visuals.placement import after, break_lines, wrap
-
-
-    ColumnTable,
-    ExpCurve,
-    MarkedNumberLine,
-    StackedBar,
-    ValueTable,
-    WeightGrid,
-    spread,
-)
-from whysigmoid.visuals.placement import after, wrap
 
 
 @pytest.fixture(autouse=True)
