@@ -104,6 +104,11 @@ def storyboard(spec: SceneSpec) -> list[tuple[int, str, str, str]]:
     return beats
 
 
+def sentence_case(text: str) -> str:
+    """``text`` with a capital first letter, unless it starts with sigma (Sigma is a sum)."""
+    return text if text.startswith("sigma") else text[:1].upper() + text[1:]
+
+
 def _inline(text: str, node_type=nodes.paragraph) -> nodes.Element:
     """``text`` as a node, with ``code`` spans where it has backquotes."""
     node = node_type()
@@ -141,7 +146,7 @@ class Storyboard(WorkDirective):
         for _, what, caption, notes in beats:
             item = nodes.list_item()
             head = nodes.paragraph()
-            head += nodes.strong(what, what[:1].upper() + what[1:])
+            head += nodes.strong(what, sentence_case(what))
             item += head
             said = _inline(f"Caption: {caption}")
             item += said
