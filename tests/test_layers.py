@@ -18,6 +18,7 @@ FLOORS = {
     "overrides": 2,
     "manim_config": 2,
     "inspection": 2,
+    "narration": 2,
     "delivery": 3,
     "cli": 4,
     "launch": 4,
@@ -89,3 +90,14 @@ def test_the_walk_resolves_relative_imports():
     names = imported(PACKAGE / "visuals" / "graph.py")  # from .. import style
     assert "whysigmoid.style" in names and "whysigmoid.core.sampling" in names
     assert floor("whysigmoid.delivery.render") > floor("whysigmoid.catalog")
+
+
+@pytest.mark.parametrize(
+    "path", sorted((PACKAGE / "narration").rglob("*.py")), ids=lambda p: p.stem
+)
+def test_narration_imports_the_core_but_never_manim(path):
+    # narration runs at the final assembly and in its tests without a scene
+    for name in imported(path):
+        assert name.split(".")[0] != "manim", name
+        if name.startswith("whysigmoid."):
+            assert name.split(".")[1] in ("core", "narration"), name
