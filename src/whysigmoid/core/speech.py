@@ -210,6 +210,8 @@ _COMMAND_WORDS = {
     "max": "max",
     "min": "min",
     "tanh": "tanh",
+    "sin": "sine",
+    "cos": "cosine",
 }
 #: Relations and operators spoken between operands.
 _OPERATOR_WORDS = {
@@ -250,7 +252,8 @@ _SILENT = {
 #: Commands whose braced argument is spoken as plain words.
 #: Names that are functions when a parenthesis follows: ``f(x) -> "f of x"``.
 _FUNCTION_NAMES = {
-    "sigma", "p", "f", "g", "h", "log", "exp", "max", "min", "tanh", "l n", "ReLU", "step"
+    *("sigma", "p", "f", "g", "h", "log", "exp", "max", "min", "tanh", "l n"),
+    *("ReLU", "step", "sine", "cosine"),
 }
 #: Powers with a name of their own.
 _POWER_WORDS = {"2": "squared", "3": "cubed"}
@@ -469,7 +472,7 @@ class _TexParser:
         raise SpeechError(f"the verbalizer does not know {token!r}")
 
     def big_operator(self, name: str) -> list[str]:
-        """``\\sum_{i=1}^{n}`` -> "the sum over i from one to n of"."""
+        r"""``\sum_{i=1}^{n}`` -> "the sum over i from one to n of"."""
         lower: list[str] = []
         upper: list[str] = []
         while self.peek() in ("_", "^"):

@@ -258,7 +258,7 @@ def mux_audio(video: Path, samples: np.ndarray, rate: int, output: Path | None =
 
 
 def video_duration(video: Path) -> float:
-    """Length (seconds) of the first video stream of ``video``: from its first to its last frame's end.
+    """Length (seconds) of the first video stream of ``video``, its first frame to its last's end.
 
     Read from the packets' timestamps (a WebM stores no frame count).
     """

@@ -98,9 +98,7 @@ def _chunks(words: Sequence[Word], width: int) -> list[list[Word]]:
     return runs
 
 
-def caption_cues(
-    speech: Speech, offset: float = 0.0, width: int = LINE_CHARS
-) -> list[Cue]:
+def caption_cues(speech: Speech, offset: float = 0.0, width: int = LINE_CHARS) -> list[Cue]:
     """Cues for the sentences of ``speech``, starting ``offset`` seconds into the video.
 
     Parameters

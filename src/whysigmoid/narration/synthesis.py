@@ -428,7 +428,7 @@ def _to_int16(samples: np.ndarray) -> np.ndarray:
 
 
 def _word_spans(chunks, voice_name: str) -> list[tuple[int, int, str]]:
-    """``(start, end, phonemes)`` of each spoken word of a sentence's chunks (samples from its start).
+    """``(start, end, phonemes)`` of each spoken word of a sentence's chunks (in samples).
 
     A word runs from the end of the space (or the sentence's opening
     phoneme) before it to the start of the space (or the closing phoneme)
@@ -524,7 +524,9 @@ def _spread(words: list[str], start: int, end: int, rate: int) -> list[Word]:
     """``words`` sharing samples ``start..end`` in proportion to their lengths."""
     weights = np.array([len(w) + 1 for w in words], dtype=float)
     edges = start + np.concatenate([[0.0], np.cumsum(weights)]) / weights.sum() * (end - start)
-    return [Word(w, float(edges[k] / rate), float(edges[k + 1] / rate)) for k, w in enumerate(words)]
+    return [
+        Word(w, float(edges[k] / rate), float(edges[k + 1] / rate)) for k, w in enumerate(words)
+    ]
 
 
 def _read_entry(text: str, wav_path: Path, json_path: Path) -> Speech:
@@ -551,5 +553,6 @@ def _read_entry(text: str, wav_path: Path, json_path: Path) -> Speech:
         sentences.append(sentence)
     if " ".join(s.text for s in sentences) != " ".join(split_sentences(text)):
         raise ValueError("its sentences are not the text's")
-    return Speech(text, samples.astype(np.float32) / _INT16_SCALE, data["sample_rate"], tuple(sentences))
-
+    return Speech(
+        text, samples.astype(np.float32) / _INT16_SCALE, data["sample_rate"], tuple(sentences)
+    )
