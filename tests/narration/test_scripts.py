@@ -1,0 +1,218 @@
+"""The narration texts: one per beat, no digits, every number the core's for the params."""
+
+import re
+
+import pytest
+
+from whysigmoid.catalog import SCENES, find_work
+from whysigmoid.core import (
+    ConceptDetectorParams,
+    ExpNormalizeParams,
+    ExpNormalizeSigmoidParams,
+    JustActivationParams,
+    SigmoidFamilyParams,
+    TowerFunctionsParams,
+    VanishingGradientParams,
+    detect,
+    exp_normalize,
+    fit_towers,
+    logit_nielsen_target,
+    neuron_forward,
+    sigmoid_chain_bound,
+    sigmoid_derivative,
+    two_class_normalize,
+    weight_grid,
+)
+from whysigmoid.core.speech import say_number
+from whysigmoid.delivery.beats import beat_count
+from whysigmoid.narration import NARRATIONS, narration_for
+from whysigmoid.narration.scripts import DECIMALS
+
+VIDEOS = [spec.name for spec in SCENES]
+
+
+def test_every_video_has_a_narration():
+    assert sorted(NARRATIONS) == sorted(VIDEOS)
+
+
+@pytest.mark.parametrize("name", VIDEOS)
+def test_one_text_per_beat_without_a_digit(name):
+    spec = find_work(name)
+    texts = narration_for(name, spec.params_type())
+    assert len(texts) == beat_count(spec)
+    for text in texts:
+        assert not re.search(r"\d", text), text
+        assert text.endswith((".", "!", "?")), text
+
+
+_DIGIT_WORD = "(?:zero|one|two|three|four|five|six|seven|eight|nine)"
+
+
+def speaks(words: str, text: str) -> bool:
+    """Whether ``text`` says the number ``words`` whole ("zero point six" not in "... six one")."""
+    before = "" if words.startswith("minus") else "(?<!minus )"
+    return re.search(rf"{before}\b{re.escape(words)}\b(?! {_DIGIT_WORD}\b)", text) is not None
+
+
+def said(value, key, trim=True, tiny=False):
+    return say_number(float(value), DECIMALS[key], trim=trim, scientific_tiny=tiny)
+
+
+# Each case: a variant's params and, per beat, numbers that beat must speak,
+# computed here from the core; the default's values must then be absent where
+# they differ (a --set variant speaks its own values, not the blog's).
+def just_activation(p):
+    f = neuron_forward(p.inputs, p.weights, p.bias)
+    key = "JustActivation.results"
+    return {
+        0: [said(w, "JustActivation.values") for w in f.weights],
+        1: [said(x, "JustActivation.values") for x in f.inputs],
+        3: [said(f.pre_activation, key)],
+        6: [said(f.pre_activation, key), said(f.output, key)],
+    }
+
+
+def exp_normalize_numbers(p):
+    r = exp_normalize(p.scores)
+    key = "ExpNormalize.values"
+    return {
+        1: [said(s, "ExpNormalize.scores") for s in r.scores],
+        2: [said(v, key, False, True) for v in r.exponentiated],
+        3: [said(r.total, key, False, True)],
+        4: [said(q, key, False) for q in r.probabilities],
+    }
+
+
+def exp_normalize_sigmoid(p):
+    cases = [two_class_normalize(x) for x in p.log_scores]
+    probs = "ExpNormalizeSigmoid.probabilities"
+    return {
+        1: [said(c.log_score, "ExpNormalizeSigmoid.log_scores") for c in cases],
+        3: [said(c.exp_score, "ExpNormalizeSigmoid.values", False, True) for c in cases],
+        4: [said(v, probs, False) for c in cases for v in (c.p0, c.p1)],
+        5: [said(cases[0].p1, probs, False)],
+    }
+
+
+def sigmoid_family(p):
+    key = "SigmoidFamily.readouts"
+    return {
+        1: [said(b, key) for b in p.biases]
+        + [said(-b / p.bias_sweep_weight, key) for b in p.biases],
+        2: [said(w, key) for w in p.weights] + [said(p.step_weight, key)],
+        4: [said(-b / p.step_weight, key) for b in p.step_biases],
+    }
+
+
+def tower_functions(p):
+    key = "TowerFunctions.values"
+    fits = [fit_towers(logit_nielsen_target, n, p.interval, p.steepness) for n in p.tower_counts]
+    return {
+        0: [said(p.steepness, key), said(p.demo_height, key)],
+        2: [said(fits[0].average_deviation, key, False)],
+        3: [said(f.average_deviation, key, False) for f in fits],
+    }
+
+
+def concept_detector(p):
+    key = "ConceptDetector.sums"
+    weights = weight_grid(p.weight_columns, 4)
+    from whysigmoid.core import EXAMPLE_FIRES, EXAMPLE_SILENT
+
+    hard = [detect(e, weights, p.bias) for e in (EXAMPLE_FIRES, EXAMPLE_SILENT)]
+    soft = [
+        detect(e, weights, p.bias, "sigmoid", p.steepness) for e in (EXAMPLE_FIRES, EXAMPLE_SILENT)
+    ]
+    return {
+        1: [said(w, key) for w in p.weight_columns] + [said(p.bias, key)],
+        2: [said(h.weighted_sum, key) for h in hard],
+        3: [say_number(s.output, 2) for s in soft],
+    }
+
+
+def vanishing_gradient(p):
+    key = "VanishingGradient.derivatives"
+    return {
+        1: [said(sigmoid_derivative(x), key) for x in p.points],
+        2: [said(v, "VanishingGradient.chain") for v in sigmoid_chain_bound(p.layers)],
+    }
+
+
+CASES = {
+    "JustActivation": (
+        just_activation,
+        JustActivationParams(inputs=(2, 1, -1), weights=(0.5, 0.25, 1.5), bias=0.7),
+    ),
+    "ExpNormalize": (exp_normalize_numbers, ExpNormalizeParams(scores=(2.0, 0.3, -1.2))),
+    "ExpNormalizeSigmoid": (
+        exp_normalize_sigmoid,
+        ExpNormalizeSigmoidParams(log_scores=(-1.3, 2.2)),
+    ),
+    "SigmoidFamily": (
+        sigmoid_family,
+        SigmoidFamilyParams(biases=(0.0, 2.0, 4.0), weights=(0.25, 2.0), step_biases=(0.0, 300.0)),
+    ),
+    "TowerFunctions": (
+        tower_functions,
+        TowerFunctionsParams(tower_counts=(4, 8), steepness=800.0, demo_height=1.2),
+    ),
+    "ConceptDetector": (
+        concept_detector,
+        ConceptDetectorParams(weight_columns=(-0.5, 0.2, 1.5, 0.4), bias=-2.5),
+    ),
+    "VanishingGradient": (
+        vanishing_gradient,
+        VanishingGradientParams(layers=3, points=(-3.0, 0.5, 2.0)),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", VIDEOS)
+def test_a_beat_speaks_the_cores_numbers_for_its_params(name):
+    numbers, variant = CASES[name]
+    default = find_work(name).params_type()
+    for params in (default, variant):
+        texts = narration_for(name, params)
+        for beat, spoken in numbers(params).items():
+            for words in spoken:
+                assert re.search(rf"\b{re.escape(words)}\b", texts[beat]), (
+                    beat,
+                    words,
+                    texts[beat],
+                )
+    # the variant does not speak the blog's values where they differ
+    theirs = {w for ws in numbers(default).values() for w in ws}
+    ours = {w for ws in numbers(variant).values() for w in ws}
+    texts = " ".join(narration_for(name, variant))
+    for words in theirs - ours:
+        if len(words.split()) > 2:  # "zero point four zero one", not "one"
+            assert not speaks(words, texts), words
+
+
+def test_the_spoken_decimals_are_the_scenes():
+    from whysigmoid.visuals import (
+        detector_figures,
+        exp_normalize_figures,
+        softmax_figures,
+        tower_figures,
+    )
+
+    modules = {spec.name: spec.load().__module__ for spec in SCENES}
+    import sys
+
+    scene = {name: sys.modules[module] for name, module in modules.items()}
+    assert DECIMALS == {
+        "JustActivation.values": scene["JustActivation"].VALUE_DECIMALS,
+        "JustActivation.results": scene["JustActivation"].RESULT_DECIMALS,
+        "ExpNormalize.scores": softmax_figures.SCORE_DECIMALS,
+        "ExpNormalize.values": softmax_figures.VALUE_DECIMALS,
+        "ExpNormalizeSigmoid.log_scores": exp_normalize_figures.LOG_DECIMALS,
+        "ExpNormalizeSigmoid.values": exp_normalize_figures.VALUE_DECIMALS,
+        "ExpNormalizeSigmoid.probabilities": exp_normalize_figures.PROB_DECIMALS,
+        "SigmoidFamily.readouts": scene["SigmoidFamily"].READOUT_DECIMALS,
+        "TowerFunctions.values": tower_figures.DECIMALS,
+        "ConceptDetector.sums": scene["ConceptDetector"].SUM_DECIMALS,
+        "ConceptDetector.steepness": detector_figures.STEEPNESS_DECIMALS,
+        "VanishingGradient.derivatives": scene["VanishingGradient"].DERIVATIVE_DECIMALS,
+        "VanishingGradient.chain": scene["VanishingGradient"].CHAIN_DECIMALS,
+    }
