@@ -5,6 +5,7 @@ from fractions import Fraction
 import av
 import numpy as np
 import pytest
+from soundtools import FPS, decoded_audio, silent_video, video_packets
 
 from whysigmoid.narration import (
     TARGET_LOUDNESS,
@@ -18,7 +19,6 @@ from whysigmoid.narration import (
 from whysigmoid.narration.audio import LOUDNESS_TOLERANCE, MIX_RATE, video_duration
 
 CLIP_RATE = 22050
-FPS = 15
 FRAMES = 45  # 3 s
 
 
@@ -65,32 +65,6 @@ def test_true_peak_sees_the_peak_between_samples():
     assert true_peak(wave, MIX_RATE) == pytest.approx(0.0, abs=0.3)
 
 
-def silent_video(path, codec):
-    with av.open(str(path), "w") as out:
-        stream = out.add_stream(codec, rate=FPS)
-        stream.width, stream.height, stream.pix_fmt = 64, 48, "yuv420p"
-        for i in range(FRAMES):
-            image = np.full((48, 64, 3), (i * 5) % 255, np.uint8)
-            for packet in stream.encode(av.VideoFrame.from_ndarray(image, format="rgb24")):
-                out.mux(packet)
-        for packet in stream.encode(None):
-            out.mux(packet)
-    return path
-
-
-def video_packets(path):
-    with av.open(str(path)) as source:
-        return [bytes(p) for p in source.demux(video=0) if p.size]
-
-
-def decoded_audio(path):
-    with av.open(str(path)) as source:
-        stream = source.streams.audio[0]
-        name = stream.codec_context.name
-        samples = np.concatenate([f.to_ndarray().reshape(-1) for f in source.decode(stream)])
-    return name, samples
-
-
 @pytest.mark.parametrize(
     ("suffix", "video_codec", "audio_codec"),
     [(".mp4", "libx264", "aac"), (".webm", "libvpx-vp9", "opus")],
@@ -98,7 +72,7 @@ def decoded_audio(path):
 def test_the_track_is_muxed_without_reencoding_the_video(
     tmp_path, suffix, video_codec, audio_codec
 ):
-    video = silent_video(tmp_path / f"silent{suffix}", video_codec)
+    video = silent_video(tmp_path / f"silent{suffix}", FRAMES / FPS, video_codec)
     duration = video_duration(video)
     assert duration == pytest.approx(FRAMES / FPS, abs=2e-3)  # WebM counts milliseconds
     track = normalize_loudness(
@@ -116,7 +90,7 @@ def test_the_track_is_muxed_without_reencoding_the_video(
 
 
 def test_muxing_in_place_replaces_the_silent_video(tmp_path):
-    video = silent_video(tmp_path / "v.mp4", "libx264")
+    video = silent_video(tmp_path / "v.mp4", FRAMES / FPS)
     before = video_packets(video)
     mux_audio(video, np.zeros(3 * MIX_RATE, np.float32), MIX_RATE)
     assert video_packets(video) == before
