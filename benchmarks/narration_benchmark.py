@@ -11,6 +11,9 @@ voice once, one ONNX Runtime thread each); with ``--jobs 1`` one process
 synthesises everything with ONNX Runtime's own threads. Not a test: the
 figures depend on the machine and its load.
 
+It also prints the CPU time of all threads and the load average: on a shared
+machine the wall time says more about the others' load than about Piper.
+
 Usage: .venv/bin/python benchmarks/narration_benchmark.py [--jobs 1|2]
 """
 
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import sys
 import tempfile
 import time
@@ -83,7 +87,14 @@ def main() -> None:
     for name, (seconds, spoken) in per_video.items():
         print(f"{name:22} {seconds:8.1f} {spoken:9.1f} {seconds / spoken:6.3f}")
     spoken = sum(s for _, s in results)
+    usage = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+    cpu = sum(u.ru_utime + u.ru_stime for u in usage)
     print(f"voice load: {load:.1f} s")
+    print(
+        f"CPU time, every thread of every process: {cpu:.1f} s, ratio {cpu / spoken:.3f} "
+        f"(on {os.cpu_count()} idle cores the wall time is at least a {os.cpu_count()}th of it; "
+        f"load average now {os.getloadavg()[0]:.1f})"
+    )
     print(f"total: {wall:.1f} s wall for {spoken:.1f} s of speech: ratio {wall / spoken:.3f}")
     synth = sum(s for s, _ in results)
     print(f"synthesis alone (sum over beats): {synth:.1f} s, ratio {synth / spoken:.3f}")
