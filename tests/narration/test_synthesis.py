@@ -281,3 +281,15 @@ def test_the_authors_recording_replaces_the_voice_for_its_beat(narrator, speech,
     pause_start, pause_end = speech.sentences[0].end, speech.sentences[1].start
     boundary = second.sentences[1].start
     assert pause_start - 0.25 <= boundary <= pause_end + 0.25
+
+
+def test_words_that_espeak_joins_share_their_spoken_word(narrator):
+    text = "A dot on the x axis rises to the curve."
+    voice = narrator.piper_voice()
+    spoken = "".join(voice.phonemize(text)[0]).split()
+    assert len(spoken) < len(text.split())  # "on the" is one spoken word
+    sentence = narrator.speak(text).sentences[0]
+    assert sentence.aligned
+    assert [w.text for w in sentence.words] == text.split()
+    on, the = sentence.words[2], sentence.words[3]
+    assert on.end == the.start  # they split one spoken word's time

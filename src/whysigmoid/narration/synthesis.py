@@ -32,6 +32,7 @@ import sys
 import wave
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
+from difflib import SequenceMatcher
 from functools import cache
 from pathlib import Path
 
@@ -472,27 +473,52 @@ def _bare(phonemes: str) -> str:
     return re.sub(r"[\sˈˌ.,:;!?'\"()\-]", "", phonemes)
 
 
+#: Most written words one spoken word may say.
+_MOST_JOINED = 4
+
+
 def _groups(
     written: list[str], spans: list[tuple[int, int, str]], phonemize: Callable[[str], str]
 ) -> list[list[str]] | None:
     """The written words each spoken word says, or None if they cannot be matched.
 
-    espeak-ng joins some words into one ("for the" is one spoken word): where
-    there are more written words than spoken ones, a spoken word takes the
-    next two to four written words if their phonemes, phonemized together,
-    are its own.
+    espeak-ng joins some words into one ("on the" is one spoken word, and
+    "the" sounds "thee" before a vowel). Each spoken word takes one to
+    :data:`_MOST_JOINED` consecutive written words; of all such ways to cover
+    the written words in order, the one whose groups, phonemized, are most
+    like the spoken words (summed ``difflib`` ratios) is chosen.
     """
-    groups, i = [], 0
-    for j, (_, _, spoken) in enumerate(spans):
-        spare = (len(written) - i) - (len(spans) - j)
-        take = 1
-        for k in range(2, min(4, spare + 1) + 1):
-            if _bare(phonemize(" ".join(written[i : i + k]))) == _bare(spoken):
-                take = k
-                break
-        groups.append(written[i : i + take])
-        i += take
-    return groups if i == len(written) and all(groups) else None
+    n_spoken, n_written = len(spans), len(written)
+    if not n_spoken <= n_written <= _MOST_JOINED * n_spoken:
+        return None
+    spoken = [_bare(p) for _, _, p in spans]
+    sounds: dict[tuple[int, int], str] = {}
+
+    def likeness(j: int, i: int, k: int) -> float:
+        if (i, k) not in sounds:
+            sounds[i, k] = _bare(phonemize(" ".join(written[i : i + k])))
+        return SequenceMatcher(None, sounds[i, k], spoken[j]).ratio()
+
+    # best[j][i]: the best score covering i written words with j spoken ones
+    best = np.full((n_spoken + 1, n_written + 1), -np.inf)
+    took = np.zeros((n_spoken + 1, n_written + 1), dtype=int)
+    best[0, 0] = 0.0
+    for j in range(n_spoken):
+        for i in range(n_written):
+            if best[j, i] == -np.inf:
+                continue
+            for k in range(1, min(_MOST_JOINED, n_written - i) + 1):
+                score = best[j, i] + likeness(j, i, k)
+                if score > best[j + 1, i + k]:
+                    best[j + 1, i + k], took[j + 1, i + k] = score, k
+    if best[n_spoken, n_written] == -np.inf:
+        return None
+    groups, i = [], n_written
+    for j in range(n_spoken, 0, -1):
+        k = took[j, i]
+        groups.append(written[i - k : i])
+        i -= k
+    return groups[::-1]
 
 
 def _timed_sentence(
