@@ -116,11 +116,20 @@ def test_a_second_synthesis_comes_from_the_cache_without_loading_the_voice(speec
     assert sorted(p.suffix for p in cache_dir.iterdir()) == [".json", ".wav"]
 
 
-def test_a_broken_cache_entry_is_reported_and_rebuilt(narrator, cache_dir):
+def cut_short(data: bytes) -> bytes:
+    return data[:100]  # as by a crash
+
+
+def other_samples(data: bytes) -> bytes:
+    return data[:-2] + bytes([data[-2] ^ 0x55, data[-1]])  # same length, not the same audio
+
+
+@pytest.mark.parametrize("damage", [cut_short, other_samples])
+def test_a_broken_cache_entry_is_reported_and_rebuilt(narrator, cache_dir, damage):
     text = "A short one."
     narrator.speak(text)
     wav, timings = narrator.paths(text)
-    wav.write_bytes(wav.read_bytes()[:100])  # cut short, as by a crash
+    wav.write_bytes(damage(wav.read_bytes()))
     lines = []
     fresh = Narrator(cache_dir, settings=STEADY, report=lines.append)
     speech = fresh.speak(text)
@@ -128,6 +137,7 @@ def test_a_broken_cache_entry_is_reported_and_rebuilt(narrator, cache_dir):
     assert len(lines) == 1 and "unreadable" in lines[0] and wav.stem in lines[0]
     assert Narrator(cache_dir, settings=STEADY).cached(text).sentences == speech.sentences
     assert json.loads(timings.read_text())["samples"] == len(speech.samples)
+    assert not list(cache_dir.glob("*.partial"))
 
 
 def test_the_key_changes_with_text_settings_and_voice(narrator, cache_dir):

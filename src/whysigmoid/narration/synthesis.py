@@ -52,7 +52,7 @@ __all__ = [
 ]
 
 #: Bumped when the cache's files or the timing rules change: older entries are not reused.
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 #: Written words that espeak-ng, Piper's phonemizer, says wrongly, and their
 #: phonemes (Piper reads ``[[...]]`` as raw phonemes). "ReLU" would be spelled
 #: out as "R-E-L-U"; one says "ray-loo". Captions keep the written word.
@@ -343,18 +343,25 @@ class Narrator:
         return speech
 
     def _store(self, speech: Speech) -> None:
-        """Write the entry atomically: each file to ``.partial``, then renamed; JSON last."""
+        """Write the entry atomically: each file to a ``.partial`` of this process, then renamed.
+
+        The JSON (written last) holds the SHA-256 of the WAV's samples, so
+        a WAV and a JSON from two processes that synthesised the same text
+        at once are never taken for one entry.
+        """
         wav_path, json_path = self.paths(speech.text)
         self.cache_dir.mkdir(parents=True, exist_ok=True)
-        partial = wav_path.with_name(wav_path.name + ".partial")
+        pcm = _to_int16(speech.samples).tobytes()
+        partial = wav_path.with_name(f"{wav_path.name}.{os.getpid()}.partial")
         with wave.open(str(partial), "wb") as out:
             out.setnchannels(1)
             out.setsampwidth(2)
             out.setframerate(speech.sample_rate)
-            out.writeframes(_to_int16(speech.samples).tobytes())
+            out.writeframes(pcm)
         os.replace(partial, wav_path)
-        partial = json_path.with_name(json_path.name + ".partial")
-        partial.write_text(json.dumps(speech.timings(), ensure_ascii=False), encoding="utf-8")
+        timings = {**speech.timings(), "audio_sha256": hashlib.sha256(pcm).hexdigest()}
+        partial = json_path.with_name(f"{json_path.name}.{os.getpid()}.partial")
+        partial.write_text(json.dumps(timings, ensure_ascii=False), encoding="utf-8")
         os.replace(partial, json_path)
 
     # --- synthesis --------------------------------------------------------------
@@ -569,6 +576,8 @@ def _read_entry(text: str, wav_path: Path, json_path: Path) -> Speech:
     samples = np.frombuffer(frames, dtype=np.int16)
     if len(samples) != data["samples"]:
         raise ValueError(f"{len(samples)} samples, its timings say {data['samples']}")
+    if hashlib.sha256(frames).hexdigest() != data["audio_sha256"]:
+        raise ValueError("its audio is not the one its timings were made with")
     duration = len(samples) / data["sample_rate"]
     sentences = []
     for s in data["sentences"]:
