@@ -4,6 +4,7 @@ One module: the voice and the Whisper model load once for all of these tests
 (one xdist group, see tests/conftest.py).
 """
 
+import difflib
 import itertools
 import json
 import re
@@ -208,6 +209,24 @@ def test_the_speech_says_the_text(speech, whisper):
     )
     heard = words_of(" ".join(s.text for s in segments))
     assert heard == words_of(TEXT)
+
+
+def test_a_beats_narration_is_heard_as_written(narrator, whisper):
+    from whysigmoid.catalog import find_work
+    from whysigmoid.narration import narration_for
+
+    # "The inputs arrive, written beside the input nodes: x one is one, ..."
+    text = narration_for("JustActivation", find_work("JustActivation").params_type())[1]
+    speech = narrator.speak(text)
+    audio = resample_poly(speech.samples, 320, 441).astype(np.float32)
+    segments, _ = whisper.transcribe(
+        audio, language="en", beam_size=1, condition_on_previous_text=False
+    )
+    heard = words_of(" ".join(s.text for s in segments))
+    # tiny.en may mishear a word of a long sentence; the numbers must come through
+    assert difflib.SequenceMatcher(None, heard, words_of(text)).ratio() >= 0.9, heard
+    for number in ("one", "zero", "five"):
+        assert number in heard
 
 
 def test_narrated_speech_meets_the_loudness_targets(speech):
