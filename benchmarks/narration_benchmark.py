@@ -90,10 +90,12 @@ def main() -> None:
     usage = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
     cpu = sum(u.ru_utime + u.ru_stime for u in usage)
     print(f"voice load: {load:.1f} s")
+    cores = os.cpu_count() or 1
     print(
-        f"CPU time, every thread of every process: {cpu:.1f} s, ratio {cpu / spoken:.3f} "
-        f"(on {os.cpu_count()} idle cores the wall time is at least a {os.cpu_count()}th of it; "
-        f"load average now {os.getloadavg()[0]:.1f})"
+        f"CPU time, every thread of every process: {cpu:.1f} s, ratio {cpu / spoken:.3f}; "
+        f"on {cores} idle cores the wall time would lie between {cpu / cores:.1f} s "
+        f"(ratio {cpu / cores / spoken:.3f}) and {cpu:.1f} s "
+        f"(load average now {os.getloadavg()[0]:.1f})"
     )
     print(f"total: {wall:.1f} s wall for {spoken:.1f} s of speech: ratio {wall / spoken:.3f}")
     synth = sum(s for s, _ in results)
