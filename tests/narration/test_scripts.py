@@ -6,6 +6,10 @@ import pytest
 
 from whysigmoid.catalog import SCENES, find_work
 from whysigmoid.core import (
+    NIELSEN_CONSTANT,
+    NIELSEN_COSINE,
+    NIELSEN_SINE,
+    NIELSEN_SQUARE,
     ConceptDetectorParams,
     ExpNormalizeParams,
     ExpNormalizeSigmoidParams,
@@ -13,11 +17,14 @@ from whysigmoid.core import (
     SigmoidFamilyParams,
     TowerFunctionsParams,
     VanishingGradientParams,
+    average_deviation,
     detect,
     exp_normalize,
     fit_towers,
     logit_nielsen_target,
     neuron_forward,
+    nielsen_target,
+    sigmoid,
     sigmoid_chain_bound,
     sigmoid_derivative,
     two_class_normalize,
@@ -54,6 +61,18 @@ def speaks(words: str, text: str) -> bool:
     return re.search(rf"{before}\b{re.escape(words)}\b(?! {_DIGIT_WORD}\b)", text) is not None
 
 
+_WHOLE = (
+    r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen"
+    r"|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?\b"
+)
+_POWER = rf" times ten to the (?:minus )?{_WHOLE}(?: (?:hundred|{_WHOLE}))*"
+#: A number with a decimal point or a power of ten, as the verbalizer says it.
+DECIMAL_PHRASE = re.compile(
+    rf"\b(?:minus )?{_WHOLE}(?: (?:hundred|thousand|million|{_WHOLE}))*"
+    rf"(?: point(?: {_DIGIT_WORD})+(?:{_POWER})?|{_POWER})"
+)
+
+
 def said(value, key, trim=True, tiny=False):
     return say_number(float(value), DECIMALS[key], trim=trim, scientific_tiny=tiny)
 
@@ -67,7 +86,8 @@ def just_activation(p):
     return {
         0: [said(w, "JustActivation.values") for w in f.weights],
         1: [said(x, "JustActivation.values") for x in f.inputs],
-        3: [said(f.pre_activation, key)],
+        3: [said(f.pre_activation, key)]
+        + ([said(f.bias, "JustActivation.values")] if f.bias else []),
         6: [said(f.pre_activation, key), said(f.output, key)],
     }
 
@@ -86,11 +106,14 @@ def exp_normalize_numbers(p):
 def exp_normalize_sigmoid(p):
     cases = [two_class_normalize(x) for x in p.log_scores]
     probs = "ExpNormalizeSigmoid.probabilities"
+    logs = "ExpNormalizeSigmoid.log_scores"
     return {
-        1: [said(c.log_score, "ExpNormalizeSigmoid.log_scores") for c in cases],
+        1: [said(c.log_score, logs) for c in cases],
         3: [said(c.exp_score, "ExpNormalizeSigmoid.values", False, True) for c in cases],
-        4: [said(v, probs, False) for c in cases for v in (c.p0, c.p1)],
-        5: [said(cases[0].p1, probs, False)],
+        4: [said(v, probs, False) for c in cases for v in (c.p0, c.p1)]
+        + [said(c.total, "ExpNormalizeSigmoid.values", False, True) for c in cases],
+        5: [said(cases[0].p1, probs, False)]
+        + [said(x, logs) for x in (cases[0].log_score, -cases[0].log_score)],
     }
 
 
@@ -107,10 +130,27 @@ def sigmoid_family(p):
 def tower_functions(p):
     key = "TowerFunctions.values"
     fits = [fit_towers(logit_nielsen_target, n, p.interval, p.steepness) for n in p.tower_counts]
+    low, high = p.interval
+    a, k = NIELSEN_SINE
+    d, m = NIELSEN_COSINE
+    last = fits[-1]
     return {
-        0: [said(p.steepness, key), said(p.demo_height, key)],
-        2: [said(fits[0].average_deviation, key, False)],
+        0: [said(p.steepness, key), said(p.demo_height, key)]
+        + [said(s, key) for s in p.demo_steps],
+        1: [said(c, key) for c in (NIELSEN_CONSTANT, NIELSEN_SQUARE, a, k, d, m, low, high)],
+        2: [
+            said(fits[0].average_deviation, key, False),
+            said((high - low) / p.tower_counts[0], key),
+            said(p.start_height, key),
+        ],
         3: [said(f.average_deviation, key, False) for f in fits],
+        4: [
+            said(
+                average_deviation(lambda x: sigmoid(last(x)), nielsen_target, p.interval),
+                key,
+                False,
+            )
+        ],
     }
 
 
@@ -124,8 +164,10 @@ def concept_detector(p):
         detect(e, weights, p.bias, "sigmoid", p.steepness) for e in (EXAMPLE_FIRES, EXAMPLE_SILENT)
     ]
     return {
-        1: [said(w, key) for w in p.weight_columns] + [said(p.bias, key)],
-        2: [said(h.weighted_sum, key) for h in hard],
+        1: [said(w, key) for w in p.weight_columns] + [said(p.bias, key), said(-p.bias, key)],
+        2: [said(h.weighted_sum, key) for h in hard]
+        + [said(v, key) for h in hard for v in h.column_sums if v]
+        + [said(-p.bias, key)],
         3: [say_number(s.output, 2) for s in soft],
     }
 
@@ -133,7 +175,7 @@ def concept_detector(p):
 def vanishing_gradient(p):
     key = "VanishingGradient.derivatives"
     return {
-        1: [said(sigmoid_derivative(x), key) for x in p.points],
+        1: [said(sigmoid_derivative(x), key) for x in p.points] + [said(x, key) for x in p.points],
         2: [said(v, "VanishingGradient.chain") for v in sigmoid_chain_bound(p.layers)],
     }
 
@@ -187,6 +229,25 @@ def test_a_beat_speaks_the_cores_numbers_for_its_params(name):
     for words in theirs - ours:
         if len(words.split()) > 2:  # "zero point four zero one", not "one"
             assert not speaks(words, texts), words
+
+
+@pytest.mark.parametrize("name", VIDEOS)
+def test_every_decimal_number_spoken_is_a_core_value(name):
+    # numbers with a point or a power of ten: never an index or a count
+    numbers, variant = CASES[name]
+    for params in (find_work(name).params_type(), variant):
+        allowed = {w for ws in numbers(params).values() for w in ws}
+        for text in narration_for(name, params):
+            for match in DECIMAL_PHRASE.finditer(text):
+                assert match.group(0) in allowed, (match.group(0), text)
+
+
+def test_the_decimal_finder_finds_them_whole():
+    text = "at height zero point eight, minus one point four times ten to the minus eighty-one"
+    assert [m.group(0) for m in DECIMAL_PHRASE.finditer(text)] == [
+        "zero point eight",
+        "minus one point four times ten to the minus eighty-one",
+    ]
 
 
 def test_the_spoken_decimals_are_the_scenes():
