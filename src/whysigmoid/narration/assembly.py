@@ -34,6 +34,7 @@ from .synthesis import Narrator, Sentence, Speech, Word, split_sentences
 
 __all__ = [
     "BREATH",
+    "RECORDINGS_DIR_NAME",
     "BeatSpeech",
     "NarratedVideo",
     "assemble",
@@ -43,6 +44,8 @@ __all__ = [
     "recording_path",
 ]
 
+#: The folder of the author's recordings, in the project's root (the hook-up's default).
+RECORDINGS_DIR_NAME = "voice"
 #: Seconds of quiet after a beat's narration before the next beat begins.
 BREATH = 0.5
 #: Frames of the pause finder (seconds) and how far below the recording's
