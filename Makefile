@@ -20,7 +20,7 @@ system:
 $(STAMP): pyproject.toml | system
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,narration]'
 	@touch $(STAMP)
 
 $(NODE_STAMP): package.json package-lock.json | system

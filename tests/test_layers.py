@@ -18,6 +18,7 @@ FLOORS = {
     "overrides": 2,
     "manim_config": 2,
     "inspection": 2,
+    "narration": 2,
     "delivery": 3,
     "cli": 4,
     "launch": 4,
@@ -180,3 +181,14 @@ def test_the_cycle_finder_finds_cycles():
 def test_no_import_cycle_in_the_package():
     """Imports inside functions count too: a cycle broken by a late import is still a cycle."""
     assert find_cycle(import_graph()) is None
+
+
+@pytest.mark.parametrize(
+    "path", sorted((PACKAGE / "narration").rglob("*.py")), ids=lambda p: p.stem
+)
+def test_narration_imports_the_core_but_never_manim(path):
+    # narration runs at the final assembly and in its tests without a scene
+    for name in imported(path):
+        assert name.split(".")[0] != "manim", name
+        if name.startswith("whysigmoid."):
+            assert name.split(".")[1] in ("core", "narration"), name
