@@ -31,7 +31,7 @@ from whysigmoid.core import (
     weight_grid,
 )
 from whysigmoid.core.speech import say_number
-from whysigmoid.delivery.beats import beat_count
+from whysigmoid.delivery.beats.source import beat_count
 from whysigmoid.narration import NARRATIONS, narration_for
 from whysigmoid.narration.scripts import DECIMALS
 
