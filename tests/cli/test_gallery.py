@@ -1,5 +1,6 @@
 """The gallery page: valid, complete, offline; a real browser plays what it lists."""
 
+import base64
 import re
 import shutil
 import subprocess
@@ -90,6 +91,9 @@ def test_page_is_valid_complete_and_offline(media):
     assert text.startswith("<!DOCTYPE html>")
     for ref in parser.refs:
         assert not re.match(r"(https?:)?//", ref), f"network reference {ref}"
+        if ref.startswith("data:"):  # the captions, inlined: they load from file:// too
+            assert base64.b64decode(ref.split(",", 1)[1]).decode() == srt_to_vtt(SRT)
+            continue
         assert (page.parent / ref).exists(), f"missing {ref}"
     first, *rest = SCENES
     assert f'src="{first.output}"' in text and 'kind="captions"' in text
@@ -168,6 +172,9 @@ def test_chromium_plays_every_video_with_its_duration(media, tmp_path):
     assert sorted(src for src, _ in videos) == sorted(rendered)
     for src, seconds in videos:
         assert float(seconds) == pytest.approx(probe(media / "preview" / src).duration, abs=0.1)
+    # opened from disk (file://), the captions load: the WebVTT is inlined
+    assert page.as_uri().startswith("file://")
+    assert re.findall(r'<video[^>]*data-cues="(\d+)"', dom) == ["2"]
     assert shot.stat().st_size > 10_000
     # before anything plays, the page shows the video's poster, not a blank box
     pixels = np.asarray(Image.open(shot).convert("RGB")).reshape(-1, 3).astype(int)

@@ -4,7 +4,9 @@
 in blog order with their titles, the blog's context, posters (the last
 frame, which ``render`` writes beside each video: the page shows what each
 video is about before it plays), subtitles (the WebVTT file ``render``
-writes beside each video, the format ``<track>`` needs),
+writes beside each video, the format ``<track>`` needs, inlined as a
+``data:`` URL so that the captions load when the page is opened from disk,
+in the page and in its embed snippets),
 duration, file size and a copy-paste embed snippet; then the stills (the
 blog's figures as PNG) with theirs. A video rendered with other
 parameters than the blog's (``render --set``) says which (the ledger
@@ -18,6 +20,7 @@ whysigmoid did not make is never replaced (``--name`` picks another name).
 
 from __future__ import annotations
 
+import base64
 import html
 import shlex
 from pathlib import Path
@@ -79,16 +82,28 @@ def _file(spec: SceneSpec, screen: ScreenOutput) -> str:
     return output.file_name(spec.output)
 
 
-# Records what the browser measured, so a headless browser can report it.
+# Records what the browser measured (duration, captions loaded), so a headless
+# browser can report it.
 SCRIPT = """
 for (const v of document.querySelectorAll('video')) {
   v.addEventListener('loadedmetadata', () => { v.dataset.loadedDuration = v.duration; });
   v.addEventListener('error', () => { v.dataset.loadError = 'yes'; });
+  const t = v.querySelector('track');
+  const cues = () => { v.dataset.cues = t.track.cues ? t.track.cues.length : -1; };
+  if (t) { t.addEventListener('load', cues); if (t.readyState === 2) cues(); }
 }
 """
+#: How a WebVTT file is inlined in a page: a browser refuses a ``.vtt`` from ``file://``.
+VTT_DATA_URL = "data:text/vtt;base64,"
+
+
+def _vtt_url(vtt: Path) -> str:
+    """``vtt`` as a ``data:`` URL: captions that load from disk too (no server needed)."""
+    return VTT_DATA_URL + base64.b64encode(vtt.read_bytes()).decode("ascii")
 
 
 def _video_tag(file: str, track: str | None, poster: str | None) -> str:
+    """The ``<video>`` of ``file`` with its ``poster`` and captions ``track`` (a URL)."""
     shown = f' poster="{html.escape(poster)}"' if poster else ""
     lines = [f'<video controls preload="metadata"{shown} src="{html.escape(file)}">']
     if track:
@@ -158,7 +173,7 @@ def _section(spec: SceneSpec, media_dir: Path, quality: str, screen: ScreenOutpu
     srt, vtt = video.with_suffix(".srt"), video.with_suffix(".vtt")
     if srt.exists() and not vtt.exists():  # subtitles from elsewhere: make the WebVTT
         _write_text(media_dir, vtt, srt_to_vtt(srt.read_text(encoding="utf-8")))
-    track = vtt.name if vtt.exists() else None
+    track = _vtt_url(vtt) if vtt.exists() else None
     poster = poster_path(video)
     if not poster.exists():  # a video from elsewhere (or an older render): make its poster
         _write_poster(media_dir, video, poster)
