@@ -32,8 +32,9 @@ render: setup  ## every blog video and still at blog quality (1920x1080, 30 fps)
 	$(BIN)/whysigmoid render --quality $(QUALITY) --media-dir "$(MEDIA)"
 	$(BIN)/whysigmoid stills --quality $(QUALITY) --media-dir "$(MEDIA)"
 
-preview: setup  ## every video at 854x480, 15 fps
+preview: setup  ## every video and still at 854x480, 15 fps
 	$(BIN)/whysigmoid render --quality preview --media-dir "$(MEDIA)"
+	$(BIN)/whysigmoid stills --quality preview --media-dir "$(MEDIA)"
 
 test: setup  ## the whole test suite
 	$(BIN)/python -m pytest

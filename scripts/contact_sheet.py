@@ -59,4 +59,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except (OSError, ValueError, srt.SRTParseError) as error:  # a bad file: one line, exit 1
+        raise SystemExit(f"error: {error}") from None

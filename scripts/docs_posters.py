@@ -64,4 +64,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except (OSError, ValueError) as error:  # a missing or unreadable file: one line, exit 1
+        raise SystemExit(f"error: {error}") from None

@@ -1,6 +1,7 @@
 """``--set name=value`` overrides of a scene's parameter dataclass.
 
-Values are parsed as data (numbers, comma-separated lists of numbers), never
+Values are parsed as data (numbers; lists of numbers written as people write
+them: ``1,2,3``, ``1 2 3`` or ``[1, 2, 3]``, as a sweep file's arrays), never
 evaluated as code. :func:`format_value` writes a value back in that syntax
 and :func:`params_data` turns parameters into JSON data (to record what a
 file was made with).
@@ -17,11 +18,28 @@ class OverrideError(ValueError):
     """A ``--set`` item that cannot be applied; the message names the field."""
 
 
+#: The brackets a list may be written in: ``[1, 2, 3]`` (as TOML and Python write it).
+LIST_BRACKETS = ("[", "]")
+
+
+def _list_items(text: str) -> list[str]:
+    """The items of a list as typed: ``1,2,3``, ``1 2 3``, ``[1, 2, 3]``."""
+    inner = text.strip()
+    opening, closing = LIST_BRACKETS
+    if inner.startswith(opening) and inner.endswith(closing):
+        inner = inner[len(opening) : -len(closing)]
+    if "," in inner:
+        return [item.strip() for item in inner.split(",")]
+    return inner.split() or [""]
+
+
 def _parse_value(name: str, text: str, default: object) -> object:
     if isinstance(default, tuple):
-        items = [item.strip() for item in text.split(",")]
+        items = _list_items(text)
         if any(not item for item in items):
-            raise OverrideError(f"{name}: expected comma-separated numbers, got {text!r}")
+            raise OverrideError(
+                f'{name}: expected numbers as 1,2,3 or [1,2,3] or "1 2 3", got {text!r}'
+            )
         return tuple(_parse_number(name, item) for item in items)
     return _parse_number(name, text.strip())
 

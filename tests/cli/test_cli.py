@@ -83,7 +83,7 @@ def test_bad_quality(tmp_path):
         ("bias=nan", "bias: must be finite"),
         ("bias=inf", "bias: must be finite"),
         ("bias=__import__('os').system('true')", "bias: expected a number"),
-        ("inputs=1,,2", "inputs: expected comma-separated numbers"),
+        ("inputs=1,,2", "inputs: expected numbers as 1,2,3 or [1,2,3]"),
         ("bias", "expected name=value"),
     ],
 )
@@ -124,8 +124,33 @@ def test_overrides_parse_data():
         JustActivationParams(), ["inputs=2, 1, 0", "weights=0.5,-1,2e-1", "bias=-0.25"]
     )
     assert params == JustActivationParams(inputs=(2, 1, 0), weights=(0.5, -1, 0.2), bias=-0.25)
-    with pytest.raises(OverrideError):
-        apply_overrides(JustActivationParams(), ["inputs=[1,2,3]"])
+    with pytest.raises(OverrideError, match="bias: expected a number"):
+        apply_overrides(JustActivationParams(), ["bias=[1]"])
+
+
+@pytest.mark.parametrize("text", ["2,1,0", "[2,1,0]", "[2, 1, 0]", "2 1 0", " [ 2 1 0 ] "])
+def test_lists_are_taken_as_people_write_them(text):
+    # as a sweep file's arrays: brackets, commas or spaces
+    params = apply_overrides(JustActivationParams(), [f"inputs={text}"])
+    assert params.inputs == (2, 1, 0)
+
+
+@pytest.mark.parametrize("text", ["[]", "[1,,2]", "", "[1 2,]"])
+def test_an_empty_list_item_says_how_to_write_a_list(text):
+    with pytest.raises(OverrideError, match=re.escape("expected numbers as 1,2,3 or [1,2,3]")):
+        apply_overrides(JustActivationParams(), [f"inputs={text}"])
+
+
+def test_a_value_without_its_set_is_named_with_the_fix(tmp_path):
+    media = tmp_path / "m"
+    result = run(
+        "render", "JustActivation", "--set", "inputs=1,2", "weights=1,1", "--media-dir", media
+    )
+    assert result.exit_code == 2, result.output
+    assert "'weights=1,1' is not a work: give each value its own --set, --set weights=1,1" in (
+        result.output
+    )
+    assert not media.exists()
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,6 @@
 """The gallery page: valid, complete, offline; a real browser plays what it lists."""
 
+import base64
 import re
 import shutil
 import subprocess
@@ -20,6 +21,7 @@ from whysigmoid.delivery.engine.render import render_scene
 from whysigmoid.delivery.movies.info import probe
 from whysigmoid.delivery.movies.subtitles import srt_to_vtt
 from whysigmoid.delivery.outputs.gallery import build_gallery
+from whysigmoid.delivery.outputs.video import VideoOutput
 from whysigmoid.palettes import DARK
 
 VOID = {"meta", "link", "br", "img", "source", "track", "input", "hr"}
@@ -90,6 +92,9 @@ def test_page_is_valid_complete_and_offline(media):
     assert text.startswith("<!DOCTYPE html>")
     for ref in parser.refs:
         assert not re.match(r"(https?:)?//", ref), f"network reference {ref}"
+        if ref.startswith("data:"):  # the captions, inlined: they load from file:// too
+            assert base64.b64decode(ref.split(",", 1)[1]).decode() == srt_to_vtt(SRT)
+            continue
         assert (page.parent / ref).exists(), f"missing {ref}"
     first, *rest = SCENES
     assert f'src="{first.output}"' in text and 'kind="captions"' in text
@@ -127,6 +132,35 @@ def test_a_video_made_with_other_parameters_says_which(tmp_path):
     render_scene(STROKE, "preview", tmp_path / "b", progress=False, settings_hook=tiny)
     text = build_gallery(tmp_path / "b", "preview", specs=(STROKE,), stills=()).read_text()
     assert 'class="params"' not in text  # the blog's values: no note
+
+
+def test_every_variant_theme_and_format_made_is_listed_with_its_work(tmp_path):
+    # what whysigmoid made of a work, from its ledger: a variant, the dark theme, a GIF
+    media = tmp_path / "m"
+    variant = STROKE.with_variant("q1")
+    made = [
+        (STROKE, None, VideoOutput()),
+        (variant, STROKE.params_type(inputs=(2, 1), weights=(0.5, 0.25)), VideoOutput()),
+        (STROKE, None, VideoOutput(theme="dark")),
+        (STROKE, None, VideoOutput("gif")),
+    ]
+    for spec, params, output in made:
+        render_scene(
+            spec, "preview", media, params, progress=False, settings_hook=tiny, output=output
+        )
+    folder = media / "preview"
+    (folder / "notours.mp4").write_bytes((folder / STROKE.output).read_bytes())
+    text = build_gallery(media, "preview", specs=(STROKE,), stills=()).read_text()
+    section = text[text.index(f'id="{STROKE.name}"') :]
+    stem = Path(STROKE.output).stem
+    others = [f"{stem}--q1.mp4", f"{stem}-dark.mp4", f"{stem}.gif"]
+    for name in others:
+        assert f"<h4>{name}</h4>" in section
+    assert "notours.mp4" not in text  # only what whysigmoid made
+    assert f"<h4>{STROKE.output}</h4>" not in text  # shown once, as the work itself
+    q1 = section[section.index(f"<h4>{stem}--q1.mp4</h4>") :]
+    assert q1.index("Made with <code>--set</code> inputs=2,1") < q1.index("<video")
+    assert text.count("data:text/vtt;base64,") == 2 * 3  # three videos: page and embed
 
 
 def test_srt_becomes_webvtt():
@@ -168,6 +202,9 @@ def test_chromium_plays_every_video_with_its_duration(media, tmp_path):
     assert sorted(src for src, _ in videos) == sorted(rendered)
     for src, seconds in videos:
         assert float(seconds) == pytest.approx(probe(media / "preview" / src).duration, abs=0.1)
+    # opened from disk (file://), the captions load: the WebVTT is inlined
+    assert page.as_uri().startswith("file://")
+    assert re.findall(r'<video[^>]*data-cues="(\d+)"', dom) == ["2"]
     assert shot.stat().st_size > 10_000
     # before anything plays, the page shows the video's poster, not a blank box
     pixels = np.asarray(Image.open(shot).convert("RGB")).reshape(-1, 3).astype(int)

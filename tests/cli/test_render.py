@@ -81,7 +81,7 @@ def _delivered(video):
     return [video, video.with_suffix(".srt"), video.with_suffix(".vtt"), poster_path(video)]
 
 
-def test_changed_parameter_is_rendered_again(rendered, tmp_path):
+def test_changed_parameter_renders_a_variant_beside_the_blogs_video(rendered, tmp_path):
     # in a copy: the other tests (and decks) keep the blog's values
     media = tmp_path / "media"
     shutil.copytree(rendered[0], media)
@@ -91,8 +91,11 @@ def test_changed_parameter_is_rendered_again(rendered, tmp_path):
     assert result.exit_code == 0, result.output
     assert "rendered in" in result.output
     assert "Done in" in result.stderr and "rendered 1 scene (" in result.stderr
-    assert video.read_bytes() != before
-    spec = find_scene("JustActivation")
+    assert video.read_bytes() == before  # only ever the blog's values
+    variant = media / "preview" / "just_activation--bias-0.5.mp4"
+    assert result.stdout.splitlines() == [str(p) for p in _delivered(variant)]
+    assert probe(variant).duration > 0
+    spec = find_scene("JustActivation").with_variant("bias-0.5")
     record = json.loads(record_path(media, spec, "preview", VideoOutput()).read_text())
     assert record["key"] == render_key(spec, "preview", spec.params_type(bias=0.5))
     assert record["key"] != render_key(spec, "preview", None)

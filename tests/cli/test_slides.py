@@ -91,7 +91,18 @@ def check_offline_html(path, snapshots_per_scene):
     assert not soup.find_all("script", src=True)
     assert any("Reveal.initialize" in (s.string or "") for s in soup.find_all("script"))
     assert any("RevealNotes" in (s.string or "") for s in soup.find_all("script"))
-    sections = soup.select("div.slides > section")
+    title, *sections = soup.select("div.slides > section")
+    # for a classroom: a title slide, then arrows, a progress bar and slide numbers
+    assert title["class"] == ["title-slide"]
+    words = title.get_text(" ", strip=True)
+    assert words.startswith("Why so sigmoid?") and words.endswith(
+        "After the blog post Why so sigmoid? by Alexander Schiendorfer"
+    )
+    init = next(
+        s.string for s in soup.find_all("script") if "Reveal.initialize" in (s.string or "")
+    )
+    for setting in ("controls: true", "progress: true", "slideNumber: true"):
+        assert setting in init, setting
     beats = sum(len(snaps) - 1 for snaps in snapshots_per_scene)
     assert len(sections) == beats
     notes = [s.find("aside", class_="notes").get_text(strip=True) for s in sections]

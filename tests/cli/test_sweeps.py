@@ -245,9 +245,10 @@ def test_a_bad_sweep_exits_2_before_rendering(tmp_path):
 @pytest.mark.parametrize(
     ("extra", "message"),
     [
-        (["JustActivation"], "no WORK or --set"),
-        (["--set", "bias=1"], "no WORK or --set"),
-        (["--beats", "1"], "--beats and --split"),
+        (["JustActivation"], "no WORK, --set or --name"),
+        (["--set", "bias=1"], "no WORK, --set or --name"),
+        (["--name", "q1"], "no WORK, --set or --name"),
+        (["--beats", "1"], "--beats and --split"),  # an entry takes beats = "1"
         (["--shard", "3/2"], "counted from 1 to N"),
         (["--shard", "auto/2"], "neither is set"),
     ],

@@ -52,7 +52,10 @@ def test_set_changes_a_stills_parameters(tmp_path):
         "render", STILL_NAME, "-q", "preview", "--set", "x_range=-5,5", "--media-dir", media
     )
     assert changed.exit_code == 0, changed.output
-    assert png.read_bytes() != before  # a narrower window (the default is wider), another figure
+    assert png.read_bytes() == before  # the blog's figure stays
+    variant = png.with_name(f"{png.stem}--x_range-m5_5.png")
+    assert changed.stdout.splitlines() == [str(variant)]
+    assert variant.read_bytes() != before  # a narrower window (the default is wider)
     bad = run("render", STILL_NAME, "--set", "x_range=3,-3", "--media-dir", media)
     assert bad.exit_code == 2 and "x_range" in bad.output
 

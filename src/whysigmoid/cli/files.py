@@ -14,7 +14,7 @@ from .options import count, media_dir_option
 
 
 @cli.command()
-@media_dir_option("MEDIA_DIR")
+@media_dir_option("", help="The media dir to clean (whysigmoid's files in it only).")
 @click.option("--dry-run", "-n", is_flag=True, help="Only list what would be removed and kept.")
 def clean(media_dir: Path, dry_run: bool) -> None:
     """Delete what whysigmoid made under MEDIA_DIR, and nothing else.

@@ -8,6 +8,7 @@ whysigmoid did not make, 130 on Ctrl-C (finished files are kept).
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,6 +19,7 @@ import click
 
 from ..aspects import ASPECTS, DEFAULT_ASPECT
 from ..catalog import SCENES, STILL, NotAVideoError, UnknownSceneError, find_work
+from ..delivery.batch.sweeps import variant_of
 from ..delivery.beats.ranges import parse_beats
 from ..delivery.beats.source import BeatsError, beat_count
 from ..delivery.engine.results import RenderError, RenderResult, describe
@@ -31,9 +33,21 @@ from ..delivery.tools.doctor import preflight as check_environment
 from ..overrides import OverrideError, apply_overrides
 from ..palettes import DEFAULT_THEME, THEMES
 
+#: An argument that is a parameter's value, not a work's name: ``weights=1,1``.
+SET_ITEM = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\s*=.*", re.DOTALL)
+
 
 def resolve(names: tuple[str, ...], default=SCENES, find=find_work):
-    """The works called ``names`` (default: ``default``); exit 2 for an unknown name."""
+    """The works called ``names`` (default: ``default``); exit 2 for an unknown name.
+
+    A name shaped like ``NAME=VALUE`` is a value given without its ``--set``
+    (``--set inputs=1,2 weights=1,1``): the error says so.
+    """
+    for name in names:
+        if SET_ITEM.fullmatch(name):
+            raise click.UsageError(
+                f"{name!r} is not a work: give each value its own --set, --set {name}"
+            )
     try:
         return [find(name) for name in names] if names else list(default)
     except (UnknownSceneError, NotAVideoError) as error:
@@ -63,31 +77,44 @@ def quality_option(default: str = "blog", several: bool = False):
         multiple=several,
         default=(default,) if several else default,
         show_default=True,
-        help=f"{sizes}{more}.",
+        help=f"Size and frame rate: {sizes}{more}.",
     )
 
 
-def media_dir_option(where: str):
-    """``--media-dir``: where output lands (``where`` says where inside it)."""
+def media_dir_option(where: str, help: str | None = None):
+    """``--media-dir``: where output lands (``where`` says where inside it), or ``help``."""
     return click.option(
         "--media-dir",
         type=click.Path(file_okay=False, path_type=Path),
         default=Path("media"),
         show_default=True,
-        help=f"Output lands in {where}.",
+        help=help or f"Output lands in {where}.",
     )
 
 
-def jobs_option(function):
-    """``--jobs``/``-j``: worker processes (default: the number of CPUs)."""
-    return click.option(
+#: ``--jobs`` help by what a command renders in parallel.
+JOBS_HELP = {
+    "works": "Works rendered in parallel, each in its own process.",
+    "split": "Works rendered in parallel; with --split, one scene's parts.",
+    "watch": "With --split: the scene's parts rendered in parallel.",
+}
+
+
+def jobs_option(function=None, *, kind: str = "works"):
+    """``--jobs``/``-j``: worker processes (default: the number of CPUs).
+
+    ``kind`` (a key of :data:`JOBS_HELP`) says what they render: works, or
+    also one scene's parts for a command with ``--split``.
+    """
+    option = click.option(
         "--jobs",
         "-j",
         type=click.IntRange(min=1),
         default=os.cpu_count() or 1,
         show_default="number of CPUs",
-        help="Scenes rendered in parallel; one scene: its beats, in parallel parts.",
-    )(function)
+        help=JOBS_HELP[kind],
+    )
+    return option if function is None else option(function)
 
 
 def screen_options(function):
@@ -153,8 +180,8 @@ def set_option(function):
         "overrides",
         multiple=True,
         metavar="NAME=VALUE",
-        help="Change a parameter, e.g. --set inputs=1,2,3 (one scene or still only; "
-        "whysigmoid params lists them).",
+        help="Change a parameter, e.g. --set inputs=1,2,3; one --set per value (one work "
+        "only; whysigmoid params lists them).",
     )(function)
 
 
@@ -168,6 +195,35 @@ def params_of(scenes: tuple[str, ...], specs, overrides: tuple[str, ...]) -> obj
         return apply_overrides(specs[0].params_type(), list(overrides))
     except OverrideError as error:
         raise click.BadParameter(str(error), param_hint="--set") from None
+
+
+def variant_name_option(function):
+    """``--name NAME``: the variant's name, file ``<stem>--NAME`` (one work)."""
+    return click.option(
+        "--name",
+        "variant",
+        metavar="NAME",
+        help="Write <file>--NAME (one work). A --set render without it goes to "
+        "<file>--<the values that differ>, as in a sweep: the work's own file keeps the "
+        "blog's values.",
+    )(function)
+
+
+def as_variant(scenes: tuple[str, ...], specs, params, name: str | None) -> list:
+    """``specs`` with the one work as the variant that ``--set``/``--name`` make; exit 2 if bad.
+
+    Only the blog's values go to a work's own file: with ``params`` (``--set``)
+    or ``name`` the work writes ``<stem>--<name>`` (see
+    :func:`whysigmoid.delivery.batch.sweeps.variant_of`).
+    """
+    if name is not None and len(scenes) != 1:
+        raise click.UsageError("--name names one work's variant: name exactly one work")
+    if params is None and name is None:
+        return specs
+    try:
+        return [variant_of(specs[0], params, name)]
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--name") from None
 
 
 def split_option(function):

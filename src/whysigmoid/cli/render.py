@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from ..catalog import STILLS
+from ..catalog import STILL, STILLS
 from ..delivery.batch.shards import Shard, ShardError, parse_shard
 from ..delivery.batch.sweeps import SweepError, read_sweep, sweep_tasks
 from ..delivery.batch.worklist import WorkList
@@ -22,6 +22,7 @@ from ..delivery.outputs.base import FormatError
 from ..delivery.outputs.video import FORMATS, VideoOutput
 from .group import cli
 from .options import (
+    as_variant,
     beats_option,
     check_aspect,
     chosen_beats,
@@ -41,6 +42,7 @@ from .options import (
     set_option,
     split_option,
     summary,
+    variant_name_option,
     videos_only,
 )
 
@@ -65,6 +67,7 @@ from .options import (
 )
 @screen_options
 @set_option
+@variant_name_option
 @click.option(
     "--sweep",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -80,7 +83,7 @@ from .options import (
 )
 @beats_option
 @split_option
-@jobs_option
+@jobs_option(kind="split")
 @force_option("a video is")
 def render(
     scenes: tuple[str, ...],
@@ -91,6 +94,7 @@ def render(
     theme: str,
     aspect: str,
     overrides: tuple[str, ...],
+    variant: str | None,
     sweep: Path | None,
     shard: str | None,
     beats: str | None,
@@ -100,12 +104,16 @@ def render(
 ) -> None:
     """Render WORKs, videos or stills (default: every video), to MEDIA_DIR/QUALITY/<file>.
 
-    Beside each video (not GIFs) go its subtitles, <file>.srt and <file>.vtt;
-    a still is a PNG. Works whose files are up to date are skipped (see
-    --force). `whysigmoid list` names them all.
+    Beside each video (not GIFs) go its subtitles, <file>.srt and <file>.vtt,
+    and its poster; a still is a PNG. With --set the file is <file>--<the
+    values that differ> (or --name), so <file> keeps the blog's values.
+    Works whose files are up to date are skipped (see --force).
+    `whysigmoid list` names them all.
     """
-    if sweep is not None and (scenes or overrides):
-        raise click.UsageError("--sweep names its works and values: no WORK or --set with it")
+    if sweep is not None and (scenes or overrides or variant is not None):
+        raise click.UsageError(
+            "--sweep names its works, values and names: no WORK, --set or --name with it"
+        )
     variants = _variants(sweep)
     specs = [v.spec for v in variants] if sweep is not None else resolve(scenes)
     try:
@@ -116,6 +124,7 @@ def render(
     if fmt != "mp4" or transparent:
         videos_only(specs, "--format/--transparent")
     params = params_of(scenes, specs, overrides)
+    specs = as_variant(scenes, specs, params, variant)
     qualities = tuple(dict.fromkeys(qualities))  # each once, in the order given
     if sweep is not None or shard is not None or len(qualities) > 1:
         if beats is not None or split:
@@ -233,20 +242,36 @@ def _render_list(
 
 
 @cli.command()
+@click.argument("names", nargs=-1, metavar="[STILL]...")
 @quality_option()
 @media_dir_option("MEDIA_DIR/QUALITY/")
 @screen_options
 @jobs_option
 @force_option("an image is")
-def stills(quality: str, media_dir: Path, theme: str, aspect: str, jobs: int, force: bool) -> None:
-    """Render every still (the blog's figures) as PNG to MEDIA_DIR/QUALITY/<file>.png.
+def stills(
+    names: tuple[str, ...],
+    quality: str,
+    media_dir: Path,
+    theme: str,
+    aspect: str,
+    jobs: int,
+    force: bool,
+) -> None:
+    """Render STILLs (default: every still, the blog's figures) as PNG to MEDIA_DIR/QUALITY/.
 
-    The same as `whysigmoid render` with every still's name.
+    The same as `whysigmoid render` with the stills' names; `whysigmoid list`
+    names them.
     """
-    check_aspect(STILLS, aspect)
+    specs = resolve(names, default=STILLS)
+    scenes = [spec.name for spec in specs if spec.kind != STILL]
+    if scenes:
+        raise click.UsageError(
+            f"{scenes[0]} is a video scene, not a still: whysigmoid render {scenes[0]}"
+        )
+    check_aspect(specs, aspect)
     start = time.perf_counter()
     output = VideoOutput(theme=theme, aspect=aspect)  # a still takes its theme and aspect
-    results = run_renders(list(STILLS), quality, media_dir, jobs, force=force, output=output)
+    results = run_renders(specs, quality, media_dir, jobs, force=force, output=output)
     click.echo(summary(results, time.perf_counter() - start, "still"), err=True)
     for result in results:
         click.echo(str(result.path))
@@ -257,15 +282,19 @@ def stills(quality: str, media_dir: Path, theme: str, aspect: str, jobs: int, fo
 @quality_option(default="preview")
 @media_dir_option("MEDIA_DIR/QUALITY/")
 @screen_options
+@set_option
+@variant_name_option
 @beats_option
 @split_option
-@jobs_option
+@jobs_option(kind="watch")
 def watch_scene(
     scene: str,
     quality: str,
     media_dir: Path,
     theme: str,
     aspect: str,
+    overrides: tuple[str, ...],
+    variant: str | None,
     beats: str | None,
     split: bool,
     jobs: int,
@@ -274,6 +303,8 @@ def watch_scene(
     from ..delivery.tools.watch import watch
 
     (spec,) = resolve((scene,))
+    params = params_of((scene,), [spec], overrides)
+    (spec,) = as_variant((scene,), [spec], params, variant)
     if beats is not None or split:
         videos_only([spec], "--beats" if beats is not None else "--split")
     check_aspect([spec], aspect)
@@ -287,6 +318,14 @@ def watch_scene(
         click.echo(f"[{time.strftime('%H:%M:%S')}] {line}", err=True)
 
     try:
-        watch(spec, quality, media_dir, report=report, output=output, jobs=jobs if split else 1)
+        watch(
+            spec,
+            quality,
+            media_dir,
+            report=report,
+            output=output,
+            jobs=jobs if split else 1,
+            params=params,
+        )
     except KeyboardInterrupt:
         click.echo("stopped watching", err=True)

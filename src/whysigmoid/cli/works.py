@@ -50,7 +50,7 @@ def list_params(scenes: tuple[str, ...]) -> None:
 
 
 @cli.command()
-@media_dir_option("MEDIA_DIR (checked for write access)")
+@media_dir_option("", help="The media dir to check for write access.")
 def doctor(media_dir: Path) -> None:
     """Check LaTeX, cairo/pango, manim(-slides) and the media dir; say what to fix."""
     checks = run_checks(media_dir)

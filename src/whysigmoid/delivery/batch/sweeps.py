@@ -6,6 +6,7 @@ A sweep file is TOML, one ``[[variant]]`` table per variant::
     scene = "JustActivation"          # a work's name, as `whysigmoid list` shows it
     name = "sheet-1"                  # optional: the file is just_activation--sheet-1.mp4
     set = { inputs = "2,1,0", bias = "-1" }   # --set values; TOML numbers and arrays work too
+    beats = "2-3"                     # optional: only these storyboard beats, as --beats
 
 Every entry is checked before anything renders (:func:`read_sweep`): the
 scene exists, each ``set`` value parses and lies in the scene's domain (the
@@ -20,7 +21,8 @@ file name, so a variant never replaces the blog's video). Without a name, it
 is derived from the parameters that differ from the scene's defaults
 (:func:`derived_name`): ``bias-m1--inputs-2_1_0``, stable across runs and
 machines and made of ``[A-Za-z0-9._-]`` only, shortened with a hash when
-long.
+long. A ``--set`` render on the command line names its file by the same
+rule (:func:`variant_of`).
 """
 
 from __future__ import annotations
@@ -32,11 +34,14 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from ...catalog import VARIANT_SEPARATOR, SceneSpec, UnknownSceneError, find_work
+from ...catalog import STILL, VARIANT_SEPARATOR, SceneSpec, UnknownSceneError, find_work
 from ...overrides import OverrideError, apply_overrides, format_value
+from ..beats.ranges import BeatRange, parse_beats
+from ..beats.source import BeatsError, beat_count
 from ..engine.render import output_for
 from ..engine.request import RenderRequest
 from ..outputs.base import Output
+from ..outputs.clip import BeatsOutput
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -48,15 +53,17 @@ __all__ = [
     "MAX_NAME_LENGTH",
     "SweepError",
     "Variant",
+    "check_name",
     "derived_name",
     "read_sweep",
     "sweep_tasks",
+    "variant_of",
 ]
 
 #: The table name of an entry: ``[[variant]]``.
 ENTRY = "variant"
 #: The keys an entry may have.
-ENTRY_KEYS = ("scene", "name", "set")
+ENTRY_KEYS = ("scene", "name", "set", "beats")
 #: The longest variant name (a file name must stay below 255 bytes everywhere).
 MAX_NAME_LENGTH = 80
 #: Hex digits of the hash that ends a derived name shortened to fit.
@@ -110,6 +117,8 @@ class Variant:
         Line of the entry's ``[[variant]]`` header.
     named : bool
         Whether the name was given in the file (else :func:`derived_name`).
+    beats : BeatRange or None
+        The entry's ``beats`` (only those storyboard beats); None: the whole video.
     """
 
     spec: SceneSpec
@@ -117,6 +126,7 @@ class Variant:
     settings: tuple[str, ...]
     line: int | None
     named: bool
+    beats: BeatRange | None = None
 
     @property
     def name(self) -> str:
@@ -155,7 +165,37 @@ def derived_name(params: object, defaults: object) -> str:
     return f"{name[: MAX_NAME_LENGTH - HASH_LENGTH - 1].rstrip('._-')}-{digest}"
 
 
-def _check_name(name: object) -> str | None:
+def variant_of(spec: SceneSpec, params: object | None, name: str | None = None) -> SceneSpec:
+    """The work ``spec`` as the variant that ``params`` (or ``name``) make of it.
+
+    The rule of a sweep file's entries, for a ``--set`` render: the file is
+    ``<stem>--<name><ext>``, ``name`` if given, else :func:`derived_name` of
+    the values that differ from the work's defaults. Without ``params`` and
+    ``name`` it is ``spec`` itself: only the blog's values go to the work's
+    own file.
+
+    Parameters
+    ----------
+    spec : SceneSpec
+    params : dataclass instance of ``spec.params_type``, or None (the defaults)
+    name : str, optional
+        The variant's name; it must pass :func:`check_name`.
+
+    Raises
+    ------
+    ValueError
+        ``name`` is not a safe file-name part (the message says why).
+    """
+    if name is None and params is None:
+        return spec
+    if name is not None:
+        if why := check_name(name):
+            raise ValueError(why)
+        return spec.with_variant(name)
+    return spec.with_variant(derived_name(params, spec.params_type()))
+
+
+def check_name(name: object) -> str | None:
     """Why ``name`` cannot name a variant, or None if it can."""
     if not isinstance(name, str):
         return f"name must be a string, got {name!r}"
@@ -267,7 +307,7 @@ def _entry(path: Path, lines: _Lines, index: int, entry: object) -> Variant:
         where = next((lines.key(index, n) for n in mentioned if n in values), line)
         raise SweepError(path, where, f"{spec.name}: {error}") from None
     name = entry.get("name")
-    if name is not None and (why := _check_name(name)):
+    if name is not None and (why := check_name(name)):
         raise SweepError(path, lines.key(index, "name"), why)
     named = name is not None
     variant = name if named else derived_name(params, defaults)
@@ -276,7 +316,16 @@ def _entry(path: Path, lines: _Lines, index: int, entry: object) -> Variant:
         for field in dataclasses.fields(params)
         if getattr(params, field.name) != getattr(defaults, field.name)
     )
-    return Variant(spec.with_variant(variant), params, settings, line, named)
+    beats = entry.get("beats")
+    chosen = None
+    if beats is not None:
+        if spec.kind == STILL:
+            raise SweepError(path, lines.key(index, "beats"), f"{spec.name} is a still: no beats")
+        try:
+            chosen = parse_beats(str(beats), beat_count(spec))
+        except BeatsError as error:
+            raise SweepError(path, lines.key(index, "beats"), f"{spec.name}: {error}") from None
+    return Variant(spec.with_variant(variant), params, settings, line, named, chosen)
 
 
 def read_sweep(path: Path) -> list[Variant]:
@@ -335,10 +384,18 @@ def sweep_tasks(
     """The work list of a sweep: every variant at every quality, variant by variant.
 
     ``output`` is what to make of a video (a still's variant is a PNG in
-    its theme, :func:`whysigmoid.delivery.engine.render.output_for`).
+    its theme, :func:`whysigmoid.delivery.engine.render.output_for`); an
+    entry with ``beats`` makes a clip of those beats
+    (:class:`whysigmoid.delivery.outputs.clip.BeatsOutput`).
     """
     return [
-        RenderRequest(variant.spec, quality, variant.params, output_for(variant.spec, output))
+        RenderRequest(variant.spec, quality, variant.params, _output(variant, output))
         for variant in variants
         for quality in qualities
     ]
+
+
+def _output(variant: Variant, output: Output) -> Output:
+    """What the variant makes: ``output``, or its clip of the entry's beats."""
+    made = output_for(variant.spec, output)
+    return made if variant.beats is None else BeatsOutput(made, variant.beats)

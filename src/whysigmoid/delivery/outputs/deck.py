@@ -24,6 +24,7 @@ as the videos) into ``<media-dir>/.manim/<Scene>/slides-<quality>/``;
 
 from __future__ import annotations
 
+import html
 import json
 import shutil
 from dataclasses import dataclass
@@ -53,6 +54,13 @@ DECK_FORMATS: dict[str, str] = {"html": ".html", "pptx": ".pptx", "pdf": ".pdf"}
 DECK_NAME = "why-so-sigmoid"
 #: Title of an HTML deck.
 DECK_TITLE = "Why so sigmoid?"
+#: The blog post the works retell, and its author: on an HTML deck's title slide.
+POST_TITLE = "Why so sigmoid?"
+POST_AUTHOR = "Alexander Schiendorfer"
+#: Where the title slide goes in manim-slides' reveal.js page: the first slide.
+SLIDES_OPENING = '<div class="slides">'
+#: reveal.js settings of a classroom deck: arrows, a progress bar, slide numbers.
+CLASSROOM = {"controls": "true", "progress": "true", "slide_number": "true"}
 #: Frames held at the end of each slide: Manim draws an animation's final state
 #: only in the frame after it, and a slide stops on its last frame.
 SETTLE_FRAMES = 2
@@ -162,8 +170,27 @@ def _converter(to: str, configs: list, quality, theme: str = DEFAULT_THEME) -> o
             reveal_theme=REVEAL_THEMES[theme],
             background_color=THEMES[theme].background,
             title=DECK_TITLE,
+            **CLASSROOM,
         )
     return PowerPoint(presentation_configs=configs, width=quality.width, height=quality.height)
+
+
+def _with_title_slide(page: str, slide_lists: list[Path]) -> str:
+    """``page`` (manim-slides' reveal.js deck) opening on a title slide.
+
+    The deck's title, the scenes it shows (the slide lists' names), and the
+    blog post they retell with its author.
+    """
+    scenes = ", ".join(path.stem for path in slide_lists)
+    slide = (
+        f'\n<section class="title-slide"><h1>{html.escape(DECK_TITLE)}</h1>'
+        f"<p>{html.escape(scenes)}</p>"
+        f"<p><small>After the blog post <em>{html.escape(POST_TITLE)}</em> by "
+        f"{html.escape(POST_AUTHOR)}</small></p></section>"
+    )
+    if page.count(SLIDES_OPENING) != 1:
+        raise ValueError(f"manim-slides' page has no single {SLIDES_OPENING!r}")
+    return page.replace(SLIDES_OPENING, SLIDES_OPENING + slide)
 
 
 def handout_pages(slide_lists: list[Path], configs: list) -> list[handout.HandoutPage]:
@@ -230,7 +257,7 @@ def write_deck(
             with quiet_converters():
                 _converter(to, configs, quality, theme).convert_to(partial)
         if to == "html":
-            html = partial.read_text(encoding="utf-8")
+            html = _with_title_slide(partial.read_text(encoding="utf-8"), slide_lists)
             partial.write_text(
                 revealjs.inline_assets(html, revealjs.revealjs_dir()), encoding="utf-8"
             )

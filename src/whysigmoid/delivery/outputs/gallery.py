@@ -4,7 +4,9 @@
 in blog order with their titles, the blog's context, posters (the last
 frame, which ``render`` writes beside each video: the page shows what each
 video is about before it plays), subtitles (the WebVTT file ``render``
-writes beside each video, the format ``<track>`` needs),
+writes beside each video, the format ``<track>`` needs, inlined as a
+``data:`` URL so that the captions load when the page is opened from disk,
+in the page and in its embed snippets),
 duration, file size and a copy-paste embed snippet; then the stills (the
 blog's figures as PNG) with theirs. A video rendered with other
 parameters than the blog's (``render --set``) says which (the ledger
@@ -18,6 +20,7 @@ whysigmoid did not make is never replaced (``--name`` picks another name).
 
 from __future__ import annotations
 
+import base64
 import html
 import shlex
 from pathlib import Path
@@ -29,7 +32,7 @@ from ...palettes import DEFAULT_THEME, THEMES
 from ..files import ledger
 from ..files.layout import deliverables_dir
 from ..movies.info import probe
-from ..movies.poster import poster_path, write_poster
+from ..movies.poster import POSTER_SUFFIX, poster_path, write_poster
 from ..movies.subtitles import srt_to_vtt
 from .base import ScreenOutput
 from .still import StillOutput
@@ -79,16 +82,28 @@ def _file(spec: SceneSpec, screen: ScreenOutput) -> str:
     return output.file_name(spec.output)
 
 
-# Records what the browser measured, so a headless browser can report it.
+# Records what the browser measured (duration, captions loaded), so a headless
+# browser can report it.
 SCRIPT = """
 for (const v of document.querySelectorAll('video')) {
   v.addEventListener('loadedmetadata', () => { v.dataset.loadedDuration = v.duration; });
   v.addEventListener('error', () => { v.dataset.loadError = 'yes'; });
+  const t = v.querySelector('track');
+  const cues = () => { v.dataset.cues = t.track.cues ? t.track.cues.length : -1; };
+  if (t) { t.addEventListener('load', cues); if (t.readyState === 2) cues(); }
 }
 """
+#: How a WebVTT file is inlined in a page: a browser refuses a ``.vtt`` from ``file://``.
+VTT_DATA_URL = "data:text/vtt;base64,"
+
+
+def _vtt_url(vtt: Path) -> str:
+    """``vtt`` as a ``data:`` URL: captions that load from disk too (no server needed)."""
+    return VTT_DATA_URL + base64.b64encode(vtt.read_bytes()).decode("ascii")
 
 
 def _video_tag(file: str, track: str | None, poster: str | None) -> str:
+    """The ``<video>`` of ``file`` with its ``poster`` and captions ``track`` (a URL)."""
     shown = f' poster="{html.escape(poster)}"' if poster else ""
     lines = [f'<video controls preload="metadata"{shown} src="{html.escape(file)}">']
     if track:
@@ -149,42 +164,92 @@ def _not_rendered(spec: SceneSpec, heading: str, command: str, media_dir, qualit
     )
 
 
-def _section(spec: SceneSpec, media_dir: Path, quality: str, screen: ScreenOutput) -> str:
-    file = _file(spec, screen)
-    heading = _heading(spec, file, 2)
-    video = deliverables_dir(media_dir, quality) / file
-    if not video.exists():
-        return _not_rendered(spec, heading, f"render {spec.name}", media_dir, quality, screen)
+#: What the gallery shows of a file, by its suffix (subtitles and posters go with their video).
+SHOWN = {".mp4": "video", ".webm": "video", ".gif": "image", ".png": "image", ".mov": "link"}
+
+
+def _also_made(spec: SceneSpec, media_dir: Path, quality: str, shown: str) -> str:
+    """Every other file whysigmoid made of ``spec`` at ``quality``, with embed snippets.
+
+    Variants, themes, aspects, formats and clips: the ledger knows what each
+    delivered file was made of. ``shown`` is the file already on the page.
+    """
+    folder = deliverables_dir(media_dir, quality)
+    files = [
+        held.path
+        for held in ledger.holdings(media_dir)
+        if held.ours
+        and held.path.parent == folder
+        and held.path.name != shown
+        and held.path.suffix in SHOWN
+        and not held.path.name.endswith(POSTER_SUFFIX)
+        and (ledger.about(media_dir, held.path) or {}).get("scene") == spec.name
+    ]
+    if not files:
+        return ""
+    parts = [f"<h3>Also made of {html.escape(spec.name)}</h3>"]
+    for path in files:
+        if SHOWN[path.suffix] == "video":
+            tag, meta = _video(media_dir, path)
+        elif SHOWN[path.suffix] == "image":
+            alt = html.escape(spec.description, quote=True)
+            tag, meta = f'<img src="{html.escape(path.name)}" alt="{alt}">', ""
+        else:
+            tag, meta = f'<a href="{html.escape(path.name)}">{html.escape(path.name)}</a>', ""
+        parts.append(
+            f'<div class="variant"><h4>{html.escape(path.name)}</h4>'
+            f"{_params_note(spec, path, media_dir)}{tag}{meta}"
+            f"<p>Embed:</p><pre><code>{html.escape(tag)}</code></pre></div>"
+        )
+    return "".join(parts)
+
+
+def _video(media_dir: Path, video: Path) -> tuple[str, str]:
+    """The ``<video>`` tag of ``video`` (captions inlined, poster made if missing) and its facts."""
     srt, vtt = video.with_suffix(".srt"), video.with_suffix(".vtt")
     if srt.exists() and not vtt.exists():  # subtitles from elsewhere: make the WebVTT
         _write_text(media_dir, vtt, srt_to_vtt(srt.read_text(encoding="utf-8")))
-    track = vtt.name if vtt.exists() else None
+    track = _vtt_url(vtt) if vtt.exists() else None
     poster = poster_path(video)
     if not poster.exists():  # a video from elsewhere (or an older render): make its poster
         _write_poster(media_dir, video, poster)
     info = probe(video, count_frames=False)
-    tag = _video_tag(file, track, poster.name)
+    tag = _video_tag(video.name, track, poster.name)
     meta = (
         f'<p class="meta">{info.duration:.1f} s, {info.width}x{info.height} at '
         f"{info.fps:g} fps, {video.stat().st_size / BYTES_PER_MB:.1f} MB"
         f"{', captions' if track else ', no captions'}</p>"
     )
+    return tag, meta
+
+
+def _section(spec: SceneSpec, media_dir: Path, quality: str, screen: ScreenOutput) -> str:
+    file = _file(spec, screen)
+    heading = _heading(spec, file, 2)
+    video = deliverables_dir(media_dir, quality) / file
+    also = _also_made(spec, media_dir, quality, file)
+    if not video.exists():
+        missing = _not_rendered(spec, heading, f"render {spec.name}", media_dir, quality, screen)
+        return missing.replace("</section>", f"{also}</section>")
+    tag, meta = _video(media_dir, video)
     return (
         f'<section id="{spec.name}">{heading}{_params_note(spec, video, media_dir)}{tag}{meta}'
-        f"<p>Embed:</p><pre><code>{html.escape(tag)}</code></pre></section>"
+        f"<p>Embed:</p><pre><code>{html.escape(tag)}</code></pre>{also}</section>"
     )
 
 
 def _still_section(spec: SceneSpec, media_dir: Path, quality: str, screen: ScreenOutput) -> str:
     file = _file(spec, screen)
     heading = _heading(spec, file, 3)
+    also = _also_made(spec, media_dir, quality, file)
     if not (deliverables_dir(media_dir, quality) / file).exists():
-        return _not_rendered(spec, heading, "stills", media_dir, quality, screen)
+        missing = _not_rendered(spec, heading, "stills", media_dir, quality, screen)
+        return missing.replace("</section>", f"{also}</section>")
     alt = html.escape(spec.description, quote=True)
     tag = f'<img src="{html.escape(file)}" alt="{alt}">'
     return (
         f'<section id="{spec.name}">{heading}{tag}'
-        f"<p>Embed:</p><pre><code>{html.escape(tag)}</code></pre></section>"
+        f"<p>Embed:</p><pre><code>{html.escape(tag)}</code></pre>{also}</section>"
     )
 
 

@@ -67,8 +67,13 @@ def watch(
     stop: threading.Event | None = None,
     output: Output | None = None,
     jobs: int = 1,
+    params: object | None = None,
 ) -> None:
     """Render ``spec`` (a video or a still) now and after every change, until ``stop`` or Ctrl-C.
+
+    ``params`` are the work's parameters (None: the blog's values); a
+    variant's ``spec`` names its own file
+    (:func:`whysigmoid.delivery.batch.sweeps.variant_of`).
 
     ``output`` is what to make of a video (default an MP4; a chosen-beats clip with
     :class:`whysigmoid.delivery.outputs.clip.BeatsOutput`); with ``jobs > 1`` a whole video is
@@ -79,7 +84,8 @@ def watch(
     and the watch goes on.
     """
     stop = stop or threading.Event()
-    snapshot_dir = _snapshot_dir(spec, output, jobs)
+    # a snapshot resumes the blog's values only
+    snapshot_dir = _snapshot_dir(spec, output, jobs) if params is None else None
     changed = threading.Event()
     observer = Observer()
     handler = _Changes(changed)
@@ -94,7 +100,7 @@ def watch(
                 continue
             while changed.wait(timeout=DEBOUNCE_SECONDS):  # let a burst of events settle
                 changed.clear()
-            _render_once(spec, quality_name, media_dir, report, output, jobs, snapshot_dir)
+            _render_once(spec, quality_name, media_dir, report, output, jobs, snapshot_dir, params)
     finally:
         observer.stop()
         observer.join()
@@ -118,6 +124,7 @@ def _render_once(
     output: Output | None = None,
     jobs: int = 1,
     snapshot_dir: snapshots.SnapshotDir | None = None,
+    params: object | None = None,
 ) -> None:
     resumed = _resumed(snapshot_dir, spec, quality_name, media_dir, output)
     if resumed is not None:
@@ -131,6 +138,7 @@ def _render_once(
             jobs=jobs,
             output=output,
             split=jobs > 1,
+            params=params,
             snapshot_dir=None if snapshot_dir is None else snapshot_dir.path,
         )
     except RenderError as error:
