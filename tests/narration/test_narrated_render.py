@@ -122,6 +122,15 @@ def test_a_second_render_synthesises_nothing(narrated):
     assert unchanged.cached and narrator.synthesized == 0
 
 
+def test_clean_removes_the_synthesis_cache(narrated):
+    media, result, _ = narrated
+    assert any(narration_dir(media).iterdir())
+    cleaned = CliRunner().invoke(cli, ["clean", "--media-dir", str(media)])
+    assert cleaned.exit_code == 0, cleaned.output
+    assert not narration_dir(media).exists()
+    assert not narrated_path(result.path).exists()  # the narrated video was ours: removed too
+
+
 def test_a_scene_with_more_beats_than_texts_is_refused(tmp_path):
     narration = Narration(Narrator(narration_dir(tmp_path)), texts=TEXTS[:1])
     with pytest.raises(NarrationError, match="beat 2"):
