@@ -7,13 +7,25 @@ import hashlib
 import shutil
 import subprocess
 import tempfile
+from pathlib import Path
 
 import av
 
+from whysigmoid.catalog import SceneSpec
+from whysigmoid.core import JustActivationParams
 from whysigmoid.delivery.files import tex_pool
 
 #: Manim settings for test renders: small and slow enough to be quick.
 TINY = {"pixel_width": 320, "pixel_height": 180, "frame_rate": 5}
+#: A two-beat scene with no LaTeX (tests/fixtures): the quickest real render.
+STROKE = SceneSpec(
+    "StrokeScene",
+    "stroke_scene",
+    "stroke.mp4",
+    "a thick line",
+    JustActivationParams,
+    directory=Path(__file__).parent / "fixtures",
+)
 
 
 def frame_hashes(path) -> list[str]:

@@ -1,27 +1,16 @@
 """Helpers shared by the CLI tests."""
 
 import signal
-from pathlib import Path
 
 from click.testing import CliRunner
+from videotools import STROKE as STROKE  # shared with the other render tests
 
 from whysigmoid.catalog import SCENES as CATALOG
-from whysigmoid.catalog import SceneSpec
 from whysigmoid.cli import cli
-from whysigmoid.core import JustActivationParams
 
 #: The scenes rendered for real by the CLI tests (at preview size): all of them,
 #: cold and in parallel, once per session.
 SCENES = tuple(spec.name for spec in CATALOG)
-#: A two-beat scene with no LaTeX (tests/fixtures): the quickest real render.
-STROKE = SceneSpec(
-    "StrokeScene",
-    "stroke_scene",
-    "stroke.mp4",
-    "a thick line",
-    JustActivationParams,
-    directory=Path(__file__).parents[1] / "fixtures",
-)
 
 
 def tiny(settings):

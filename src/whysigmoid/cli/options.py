@@ -236,6 +236,17 @@ def split_option(function):
     )(function)
 
 
+def narrate_option(function):
+    """``--narrate``: a narrated twin of each video, its voice holding each beat."""
+    return click.option(
+        "--narrate",
+        is_flag=True,
+        help="Also make <file>--narrated.mp4 (or .webm): a voice speaks each beat, which "
+        "holds until it has finished; its .srt/.vtt are what is said. The silent "
+        "video is delivered as well. Needs the 'narration' extra (Piper, GPL-3.0).",
+    )(function)
+
+
 def beats_option(function):
     """``--beats N|N-M``: only some storyboard beats of one scene."""
     return click.option(

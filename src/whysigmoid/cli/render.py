@@ -14,12 +14,14 @@ from ..catalog import STILL, STILLS
 from ..delivery.batch.shards import Shard, ShardError, parse_shard
 from ..delivery.batch.sweeps import SweepError, read_sweep, sweep_tasks
 from ..delivery.batch.worklist import WorkList
-from ..delivery.engine.render import output_for
+from ..delivery.engine.narrated import NARRATED_FORMATS, Narration
+from ..delivery.engine.render import output_for, render_scene
 from ..delivery.engine.request import RenderRequest
 from ..delivery.engine.results import RenderResult, describe
 from ..delivery.files.ledger import ForeignFileError
 from ..delivery.outputs.base import FormatError
 from ..delivery.outputs.video import FORMATS, VideoOutput
+from ..narration import NarrationError
 from .group import cli
 from .options import (
     as_variant,
@@ -30,6 +32,7 @@ from .options import (
     force_option,
     jobs_option,
     media_dir_option,
+    narrate_option,
     noun,
     params_of,
     preflight,
@@ -82,6 +85,7 @@ from .options import (
     "Writes the shard's manifest.",
 )
 @beats_option
+@narrate_option
 @split_option
 @jobs_option(kind="split")
 @force_option("a video is")
@@ -98,6 +102,7 @@ def render(
     sweep: Path | None,
     shard: str | None,
     beats: str | None,
+    narrate: bool,
     split: bool,
     jobs: int,
     force: bool,
@@ -126,6 +131,17 @@ def render(
     params = params_of(scenes, specs, overrides)
     specs = as_variant(scenes, specs, params, variant)
     qualities = tuple(dict.fromkeys(qualities))  # each once, in the order given
+    if narrate:
+        if sweep is not None or shard is not None or len(qualities) > 1 or beats or split:
+            raise click.UsageError(
+                "--narrate renders whole videos in one process, at one quality: "
+                "not with --sweep, --shard, several --quality, --beats or --split (yet)"
+            )
+        videos_only(specs, "--narrate")
+        if fmt not in NARRATED_FORMATS:
+            raise click.UsageError(f"--narrate makes {' or '.join(NARRATED_FORMATS)} videos")
+        _render_narrated(specs, qualities[0], media_dir, params, output, force)
+        return
     if sweep is not None or shard is not None or len(qualities) > 1:
         if beats is not None or split:
             raise click.UsageError(
@@ -166,6 +182,38 @@ def render(
         split=split,
         in_process=True,
     )
+    click.echo(summary(results, time.perf_counter() - start, noun(specs)), err=True)
+    for result in results:
+        for path in result.files:
+            click.echo(str(path))
+
+
+def _render_narrated(specs, quality: str, media_dir: Path, params, output, force: bool) -> None:
+    """Render ``specs`` one after another in this process, each with its narrated twin."""
+    preflight(media_dir)
+    start = time.perf_counter()
+    narration = Narration.in_media_dir(media_dir.resolve())
+    results = []
+    with render_errors():
+        for spec in {spec.name: spec for spec in specs}.values():
+            try:
+                result = render_scene(
+                    spec,
+                    quality,
+                    media_dir,
+                    params=params,
+                    progress=sys.stderr.isatty(),
+                    force=force,
+                    output=output,
+                    narration=narration,
+                )
+            except ForeignFileError as error:
+                refuse(error)
+            except NarrationError as error:
+                click.echo(f"error: {error}", err=True)
+                raise SystemExit(1) from None
+            click.echo(f"[{len(results) + 1}/{len(specs)}] {describe(result)}", err=True)
+            results.append(result)
     click.echo(summary(results, time.perf_counter() - start, noun(specs)), err=True)
     for result in results:
         for path in result.files:

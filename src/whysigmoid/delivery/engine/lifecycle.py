@@ -19,7 +19,8 @@ here, in this order:
    (:meth:`whysigmoid.delivery.outputs.base.Output.assemble`);
 7. **deliver**: the files to ``<media-dir>/<quality>/`` through the ledger;
    then what the draw asked for after delivery (the beat cache keeps its
-   beats) and the Tex pool takes the new formulas;
+   beats; a narrated render delivers the narrated twin of the video, whose
+   files join the render's) and the Tex pool takes the new formulas;
 8. **record**: the render key, times and files, for the next up-to-date check.
 
 A failure anywhere leaves the delivered files of the last good render as
@@ -77,6 +78,6 @@ def run_render(
         target_dir = request.target_dir(media_dir)
         files = request.output.deliver(drawn, staging, target_dir, request.spec.output)
         if drawn.after_delivery is not None:
-            drawn.after_delivery()
+            files = [*files, *(drawn.after_delivery() or [])]
         tex_pool.publish(tex, pool)
         return request.record(media_dir, key, start, files, drawn.duration, drawn.reused)

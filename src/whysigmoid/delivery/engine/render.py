@@ -26,6 +26,7 @@ from pathlib import Path
 from ...aspects import DEFAULT_ASPECT
 from ...catalog import STILL, SceneSpec
 from ...manim_config import isolated_config
+from ...narration import NarrationError
 from ...palettes import DEFAULT_THEME
 from ..files.layout import TEX_DIR_NAME
 from ..manim_ext.fast_copies import shared_svg_paths
@@ -34,6 +35,7 @@ from ..outputs.quality import QUALITIES, Quality
 from ..outputs.still import StillOutput
 from ..outputs.video import VideoOutput
 from .lifecycle import run_render
+from .narrated import NARRATED_FORMATS, Narration
 from .request import RenderRequest
 from .results import RenderResult
 from .resume import incremental_render, offer_snapshot
@@ -94,6 +96,7 @@ def render_scene(
     settings_hook: Callable[[dict], None] | None = None,
     output: Output | None = None,
     snapshot_dir: Path | None = None,
+    narration: Narration | None = None,
 ) -> RenderResult:
     """Render one scene in this process and deliver it to ``<media_dir>/<quality>/``.
 
@@ -117,6 +120,11 @@ def render_scene(
         A :class:`whysigmoid.delivery.engine.snapshots.SnapshotDir`'s path (``watch``):
         a whole video's render leaves a paused copy of itself at each beat end
         there, which can render an edited tail later.
+    narration : Narration or None
+        Narrate the video (:mod:`whysigmoid.delivery.engine.narrated`): each
+        beat holds until its speech has ended plus a breath, and beside the
+        silent video goes ``<name>--narrated.<ext>`` with the captions of
+        what is said. Without the beat cache or snapshots.
 
     Returns
     -------
@@ -133,10 +141,19 @@ def render_scene(
         Whatever the scene raises; the deliverables are then left untouched.
     """
     output = output if output is not None else VideoOutput()
-    request = RenderRequest(spec, quality_name, params, output)
     media_dir = media_dir.resolve()
+    narration_key = None
+    if narration is not None:
+        if spec.kind == STILL or getattr(output, "format", None) not in NARRATED_FORMATS:
+            raise NarrationError(
+                f"only videos in {' or '.join(NARRATED_FORMATS)} are narrated, "
+                f"not {spec.output} as {getattr(output, 'label', output)}"
+            )
+        narration_key = narration.key(spec.name, params or spec.params_type())
+        snapshot_dir = None
+    request = RenderRequest(spec, quality_name, params, output, narration_key)
     draw = functools.partial(
-        _draw, request, media_dir, progress, force, settings_hook, snapshot_dir
+        _draw, request, media_dir, progress, force, settings_hook, snapshot_dir, narration
     )
     with themed(output):
         return run_render(request, media_dir, draw, force)
@@ -149,6 +166,7 @@ def _draw(
     force: bool,
     settings_hook: Callable[[dict], None] | None,
     snapshot_dir: Path | None,
+    narration: Narration | None,
     staging: Path,
 ) -> Drawn:
     """Draw ``request``'s work into ``staging`` in this process (the lifecycle's draw step)."""
@@ -160,13 +178,18 @@ def _draw(
     output.manim_settings(settings, staging, spec.output)
     if settings_hook is not None:
         settings_hook(settings)
-    incremental = incremental_render(request, settings, force)
+    # a narrated beat's hold depends on its speech: no beat cache
+    incremental = incremental_render(request, settings, force) if narration is None else None
+    params = request.params or spec.params_type()
+    track = narration.track(spec.name, params) if narration is not None else None
     with tempconfig(isolated_config(settings)), shared_svg_paths():
         scene_cls = spec.load()
         if request.params is not None:
             scene_cls = type(spec.name, (scene_cls,), {"params": request.params})
         scene = output.make_scene(scene_cls, staging)
         beats = beats_of(scene)
+        if track is not None:
+            scene.on_beat_end(track, before_hold=True)
         if incremental is not None:
             on_beat = None
             if snapshot_dir is not None:
@@ -183,6 +206,14 @@ def _draw(
             incremental.prepare(scene, on_beat)
         scene.render()
         duration = float(scene.renderer.time)
+    if track is not None:
+        video = output.targets(request.target_dir(media_dir), spec.output)[0]
+        about = request.about
+
+        def narrate() -> list[Path]:
+            return track.deliver(media_dir, video, about)
+
+        return Drawn(scene, None, duration, beats, about, after_delivery=narrate)
     if incremental is None:
         return Drawn(scene, None, duration, beats, request.about)
     movie = incremental.movie(staging)

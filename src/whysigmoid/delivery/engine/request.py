@@ -9,6 +9,7 @@ files are up to date.
 
 from __future__ import annotations
 
+import hashlib
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +39,9 @@ class RenderRequest:
     output : Output
         What to make (:func:`whysigmoid.delivery.engine.render.output_for`
         gives a still's PNG).
+    narration_key : str or None
+        A narrated render's :meth:`whysigmoid.delivery.engine.narrated.Narration.key`
+        (its holds depend on the speech); None: silent.
 
     Methods taking ``media_dir`` want it absolute (Manim resolves paths
     against its own directories).
@@ -47,6 +51,7 @@ class RenderRequest:
     quality: str
     params: object | None
     output: Output
+    narration_key: str | None = None
 
     @property
     def id(self) -> str:
@@ -71,11 +76,18 @@ class RenderRequest:
         return layout.deliverables_dir(media_dir, self.quality)
 
     def key(self) -> str:
-        """Its render key as of now (:func:`.keys.render_key`: reads the package, the scene)."""
-        return render_key(self.spec, self.quality, self.params, self.output)
+        """Its render key as of now (:func:`.keys.render_key`: reads the package, the scene).
+
+        A narrated render's key adds its narration's.
+        """
+        key = render_key(self.spec, self.quality, self.params, self.output)
+        if self.narration_key is None:
+            return key
+        return hashlib.sha256(f"{key}:narrated:{self.narration_key}".encode()).hexdigest()
 
     def up_to_date(self, media_dir: Path, key: str | None = None) -> RenderResult | None:
         """The last render's result if its files are there and its key is ``key`` (default: now)."""
+        key = key if key is not None else self.key()
         return up_to_date_result(self.spec, self.quality, media_dir, self.params, self.output, key)
 
     def last_seconds(self, media_dir: Path) -> float:

@@ -10,6 +10,8 @@
       .manim/                    whysigmoid's own (``cache_root``): may be deleted
         delivered.json           the ledger of what was delivered
         tex-pool/<Scene>/        formulas compiled by any variant (``pool_dir``)
+        narration/               the narration's synthesis cache, shared by every
+                                 quality, aspect and theme (``narration_dir``)
         <work label>/            one work's Manim work dir (``work_dir``)
           .lock                  held while the work renders
           <quality>-<output>.json    the record of its last render (``record_path``)
@@ -36,6 +38,8 @@ __all__ = [
     "cache_root",
     "decks_dir",
     "deliverables_dir",
+    "narrated_path",
+    "narration_dir",
     "part_dir",
     "pool_dir",
     "record_path",
@@ -55,6 +59,10 @@ LOCK_NAME = ".lock"
 TEX_DIR_NAME = "Tex"
 #: The Tex pools' folder inside :data:`WORK_DIR_NAME`.
 POOL_DIR_NAME = "tex-pool"
+#: The narration's synthesis cache inside :data:`WORK_DIR_NAME`.
+NARRATION_DIR_NAME = "narration"
+#: What a narrated video's name adds to the silent one's stem.
+NARRATED_SUFFIX = "--narrated"
 #: The beat caches' folder inside a work dir.
 BEAT_CACHE_DIR_NAME = "beat-cache"
 #: The parts' work dirs' folder inside a work dir.
@@ -119,3 +127,13 @@ def part_dir(work: Path, index: int) -> Path:
 def pool_dir(media_dir: Path, scene: str) -> Path:
     """``<media_dir>/.manim/tex-pool/<scene>/``: the Tex pool of the scene (class) ``scene``."""
     return cache_root(media_dir) / POOL_DIR_NAME / scene
+
+
+def narration_dir(media_dir: Path) -> Path:
+    """``<media_dir>/.manim/narration/``: the synthesis cache of every narrated render."""
+    return cache_root(media_dir) / NARRATION_DIR_NAME
+
+
+def narrated_path(video: Path) -> Path:
+    """The narrated twin of a silent video (``x.mp4`` -> ``x--narrated.mp4``)."""
+    return video.with_name(f"{video.stem}{NARRATED_SUFFIX}{video.suffix}")

@@ -134,7 +134,9 @@ class Drawn:
     reused : int
         Leading beats taken from the beat cache.
     after_delivery : callable or None
-        Run once the files are delivered (the beat cache keeps the beats).
+        Run once the files are delivered (the beat cache keeps the beats; a
+        narrated render delivers its narrated video); it may return more
+        delivered files (a list of Path), which join the render's.
     """
 
     scene: object | None
@@ -143,7 +145,7 @@ class Drawn:
     beats: list = field(default_factory=list)
     about: dict = field(default_factory=dict)
     reused: int = 0
-    after_delivery: Callable[[], None] | None = None
+    after_delivery: Callable[[], list[Path] | None] | None = None
 
 
 class Output(Protocol):
