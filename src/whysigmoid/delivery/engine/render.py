@@ -29,6 +29,7 @@ from ...manim_config import isolated_config
 from ...palettes import DEFAULT_THEME
 from ..files.layout import TEX_DIR_NAME
 from ..manim_ext.fast_copies import shared_svg_paths
+from ..manim_ext.tex_cache import healing_tex_cache
 from ..outputs.base import Drawn, Output
 from ..outputs.quality import QUALITIES, Quality
 from ..outputs.still import StillOutput
@@ -161,7 +162,7 @@ def _draw(
     if settings_hook is not None:
         settings_hook(settings)
     incremental = incremental_render(request, settings, force)
-    with tempconfig(isolated_config(settings)), shared_svg_paths():
+    with tempconfig(isolated_config(settings)), shared_svg_paths(), healing_tex_cache():
         scene_cls = spec.load()
         if request.params is not None:
             scene_cls = type(spec.name, (scene_cls,), {"params": request.params})
