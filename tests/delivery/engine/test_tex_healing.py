@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+from manim.mobject.svg.svg_mobject import SVG_HASH_TO_MOB_MAP
 
 from whysigmoid.catalog import find_work
 from whysigmoid.delivery.engine.keys import work_dir
@@ -40,6 +41,7 @@ def test_a_render_heals_a_corrupt_cached_svg(tmp_path, damage, capfd):
     good = svg.read_bytes()
     svg.write_bytes(good[: len(good) // 2] if damage == "truncated" else b"")
     capfd.readouterr()
+    SVG_HASH_TO_MOB_MAP.clear()  # as a new render process starts: Manim's parsed SVGs forgotten
     again = render(media, force=True)
     assert again.path == first.path and again.path.exists() and not again.cached
     assert svg_problem(svg) is None and svg.read_bytes() == good
