@@ -30,6 +30,7 @@ from ...narration import NarrationError
 from ...palettes import DEFAULT_THEME
 from ..files.layout import TEX_DIR_NAME
 from ..manim_ext.fast_copies import shared_svg_paths
+from ..manim_ext.tex_cache import healing_tex_cache
 from ..outputs.base import Drawn, Output
 from ..outputs.quality import QUALITIES, Quality
 from ..outputs.still import StillOutput
@@ -182,7 +183,7 @@ def _draw(
     incremental = incremental_render(request, settings, force) if narration is None else None
     params = request.params or spec.params_type()
     track = narration.track(spec.name, params) if narration is not None else None
-    with tempconfig(isolated_config(settings)), shared_svg_paths():
+    with tempconfig(isolated_config(settings)), shared_svg_paths(), healing_tex_cache():
         scene_cls = spec.load()
         if request.params is not None:
             scene_cls = type(spec.name, (scene_cls,), {"params": request.params})

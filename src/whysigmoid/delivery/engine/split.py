@@ -40,6 +40,7 @@ from ..beats.ranges import BeatRange, restrict
 from ..beats.source import beat_count
 from ..files import layout
 from ..manim_ext.fast_copies import shared_svg_paths
+from ..manim_ext.tex_cache import healing_tex_cache
 from ..movies.join import join_movies
 from ..outputs.base import Drawn
 from ..outputs.quality import QUALITIES
@@ -174,7 +175,7 @@ def _render_part(
         settings = manim_settings(QUALITIES[quality_name], part, progress=False)
         output.manim_settings(settings, staging, spec.output)
         settings.update(manim_overrides or {})
-        with tempconfig(isolated_config(settings)), shared_svg_paths():
+        with tempconfig(isolated_config(settings)), shared_svg_paths(), healing_tex_cache():
             scene_cls = spec.load()
             if params is not None:
                 scene_cls = type(spec.name, (scene_cls,), {"params": params})

@@ -15,14 +15,40 @@ process ever reads a half-written SVG.
 from __future__ import annotations
 
 from pathlib import Path
+from xml.etree import ElementTree
 
 from .atomic import copy_atomically
 from .layout import pool_dir
 
-__all__ = ["pool_dir", "publish", "seed"]
+__all__ = ["pool_dir", "publish", "seed", "svg_problem"]
 
 #: What Manim keeps of a formula (the .tex, .dvi and .log are cleaned up).
 SVG_PATTERN = "*.svg"
+
+
+def svg_problem(svg: Path) -> str | None:
+    """Why ``svg`` is not a usable SVG (empty, truncated, not SVG), or None if it parses.
+
+    What a killed dvisvgm or a full disk leaves is a truncated file; Manim
+    would use it as it is and fail with ``ParseError: unclosed token``.
+
+    Parameters
+    ----------
+    svg : Path
+        An SVG file of a Tex cache or of the pool.
+
+    Returns
+    -------
+    str or None
+        The parser's message, e.g. ``"no element found: line 1, column 0"``.
+    """
+    try:
+        root = ElementTree.parse(svg).getroot()
+    except ElementTree.ParseError as error:
+        return str(error)
+    if not root.tag.endswith("svg"):
+        return f"its root element is <{root.tag}>, not <svg>"
+    return None
 
 
 def _copy_missing(source_dir: Path, target_dir: Path) -> int:
@@ -35,6 +61,7 @@ def _copy_missing(source_dir: Path, target_dir: Path) -> int:
         for svg in sorted(source_dir.glob(SVG_PATTERN))
         if not svg.name.startswith(".")  # another process's partial copy
         and not (target_dir / svg.name).exists()
+        and svg_problem(svg) is None  # a corrupt SVG is not spread
     ]
     for svg in missing:
         copy_atomically(svg, target_dir / svg.name)
