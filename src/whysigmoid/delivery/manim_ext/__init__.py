@@ -12,6 +12,9 @@
   frame by frame (rewrites ``CairoRenderer.play``);
 - :mod:`.manim_log`: Manim's logger without the warnings about a format the
   user chose;
+- :mod:`.tex_cache`: Manim's Tex cache that heals: a cached SVG that does not
+  parse (a killed dvisvgm, a full disk) is compiled again
+  (``manim.utils.tex_file_writing.tex_to_svg_file``);
 - :mod:`.slides`: a slide's speaker notes set at its end
   (``Slide._base_slide_config``) and quiet deck converters
   (``manim_slides.convert.tqdm``).
