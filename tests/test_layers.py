@@ -28,12 +28,12 @@ FLOORS = {
 DELIVERY_FLOORS = {
     "files": 0,
     "movies": 0,
-    "manim_ext": 0,
-    "beats": 1,
-    "outputs": 2,
-    "engine": 3,
-    "batch": 4,
-    "tools": 4,
+    "manim_ext": 1,
+    "beats": 2,
+    "outputs": 3,
+    "engine": 4,
+    "batch": 5,
+    "tools": 5,
 }
 #: Longest module of delivery, in lines.
 DELIVERY_MAX_LINES = 400

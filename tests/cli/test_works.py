@@ -9,8 +9,10 @@ from PIL import Image
 
 from whysigmoid.catalog import STILL, VIDEO, WORKS, find_work
 from whysigmoid.cli import cli
+from whysigmoid.delivery.batch.sweeps import variant_of
 from whysigmoid.delivery.outputs.quality import QUALITIES
 from whysigmoid.delivery.tools.watch import watch
+from whysigmoid.overrides import apply_overrides
 
 STILL_NAME = "SigmoidCurve"
 
@@ -109,7 +111,11 @@ def test_a_window_the_video_refuses_is_fine_for_the_step(tmp_path):
         "render", "StepFunction", "-q", "preview", "--set", "x_range=0.5,2", "--media-dir", media
     )
     assert result.exit_code == 0, result.output
-    assert (media / "preview" / find_work("StepFunction").output).is_file()
+    step = find_work("StepFunction")
+    # a --set render is a variant: its own file, the blog's figure untouched
+    variant = variant_of(step, apply_overrides(step.params_type(), ["x_range=0.5,2"]))
+    assert (media / "preview" / variant.output).is_file()
+    assert not (media / "preview" / step.output).exists()
 
 
 def test_watch_renders_a_still(tmp_path):

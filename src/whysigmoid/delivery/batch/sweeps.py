@@ -19,9 +19,8 @@ A variant's file is ``<work's stem>--<name><ext>`` (the separator
 :data:`whysigmoid.catalog.VARIANT_SEPARATOR` never occurs in a work's own
 file name, so a variant never replaces the blog's video). Without a name, it
 is derived from the parameters that differ from the scene's defaults
-(:func:`derived_name`): ``bias-m1--inputs-2_1_0``, stable across runs and
-machines and made of ``[A-Za-z0-9._-]`` only, shortened with a hash when
-long. A ``--set`` render on the command line names its file by the same
+(:func:`derived_name`): ``bias-m1--inputs-2_1_0``, stable, ``[A-Za-z0-9._-]``
+only, shortened with a hash when long. A ``--set`` render on the command line names its file by the same
 rule (:func:`variant_of`).
 """
 
