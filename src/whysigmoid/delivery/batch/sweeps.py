@@ -20,8 +20,7 @@ A variant's file is ``<work's stem>--<name><ext>`` (the separator
 file name, so a variant never replaces the blog's video). Without a name, it
 is derived from the parameters that differ from the scene's defaults
 (:func:`derived_name`): ``bias-m1--inputs-2_1_0``, stable, ``[A-Za-z0-9._-]``
-only, shortened with a hash when long. A ``--set`` render on the command line names its file by the same
-rule (:func:`variant_of`).
+only, shortened with a hash when long. A ``--set`` render names its file so (:func:`variant_of`).
 """
 
 from __future__ import annotations
