@@ -1,6 +1,8 @@
 """Helpers shared by the CLI tests."""
 
 import signal
+import subprocess
+from contextlib import contextmanager
 
 from click.testing import CliRunner
 from videotools import STROKE as STROKE  # shared with the other render tests
@@ -31,3 +33,19 @@ def sigint_as_a_terminal_sends_it():
     or `nohup` the command would never see the test's Ctrl-C.
     """
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+@contextmanager
+def small_tmpfs(folder):
+    """A 256 KiB tmpfs mounted on a new ``folder`` (needs root); unmounted afterwards."""
+    folder.mkdir()
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(folder)],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, f"mounting a tmpfs needs root: {done.stderr}"
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], check=True)

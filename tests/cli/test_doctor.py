@@ -8,10 +8,10 @@ and the fix. A full disk is a real one: a tiny tmpfs mounted for the test.
 
 import os
 import shutil
-import subprocess
 
 import pytest
 from click.testing import CliRunner
+from clitools import small_tmpfs
 
 from whysigmoid.cli import cli
 from whysigmoid.delivery.tools import doctor
@@ -137,23 +137,13 @@ def test_an_encoder_that_fails_is_FAIL_with_pyavs_error(monkeypatch):
 @pytest.fixture
 def full_disk(tmp_path):
     """A tmpfs of 256 KiB, filled to the last byte; unmounted afterwards."""
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount)],
-        capture_output=True,
-        text=True,
-    )
-    assert done.returncode == 0, f"mounting a tmpfs needs root: {done.stderr}"
-    try:
+    with small_tmpfs(tmp_path / "disk") as mount:
         (mount / "media").mkdir()
         with open(mount / "filler", "wb", buffering=0) as filler:
             with pytest.raises(OSError, match="No space left"):
                 while True:
                     filler.write(b"\0" * 4096)
         yield mount / "media"
-    finally:
-        subprocess.run(["umount", str(mount)], check=True)
 
 
 def test_a_full_disk_is_not_writable(full_disk):

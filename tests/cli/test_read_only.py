@@ -8,7 +8,7 @@ import errno
 import subprocess
 
 import pytest
-from clitools import SCENES, run
+from clitools import SCENES, run, small_tmpfs
 
 from whysigmoid.cli.group import os_error_line
 
@@ -16,20 +16,10 @@ from whysigmoid.cli.group import os_error_line
 @pytest.fixture
 def read_only_media(tmp_path):
     """An empty media dir on a read-only tmpfs; unmounted afterwards."""
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount)],
-        capture_output=True,
-        text=True,
-    )
-    assert done.returncode == 0, f"mounting a tmpfs needs root: {done.stderr}"
-    try:
+    with small_tmpfs(tmp_path / "disk") as mount:
         (mount / "media").mkdir()
         subprocess.run(["mount", "-o", "remount,ro", str(mount)], check=True)
         yield mount / "media"
-    finally:
-        subprocess.run(["umount", str(mount)], check=True)
 
 
 #: Every command that writes, with what it writes into the media dir MEDIA.
