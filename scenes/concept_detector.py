@@ -1,6 +1,6 @@
 """ConceptDetector (concept-detector.mp4): a weighted sum against a threshold detects a pattern.
 
-Storyboard: docs/storyboards.md, "ConceptDetector". Blog: the figure
+Storyboard: docs/scenes/concept_detector.md. Blog: the figure
 ``concept-detector.png`` and the paragraph around it.
 """
 

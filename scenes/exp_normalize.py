@@ -1,6 +1,6 @@
 """ExpNormalize (exp-normalize.mp4): softmax as exponentiate, then normalize.
 
-Storyboard: docs/storyboards.md, "ExpNormalize". Blog section "A
+Storyboard: docs/scenes/exp_normalize.md. Blog section "A
 probabilistic derivation of Sigmoid": take scores, exponentiate them (positive),
 divide by their sum (they add up to 1).
 """

@@ -1,6 +1,6 @@
 """ExpNormalizeSigmoid (exp-normalize-sigmoid.mp4): the sigmoid is two-class softmax.
 
-Storyboard: docs/storyboards.md, "ExpNormalizeSigmoid". Blog section "A
+Storyboard: docs/scenes/exp_normalize_sigmoid.md. Blog section "A
 probabilistic derivation of Sigmoid": fix log p(0) at 0, put log p(1) = x
 anywhere, exponentiate and normalize: p(y=1) = e^x / (1 + e^x) = sigma(x).
 """

@@ -1,6 +1,6 @@
 """JustActivation (just_activation.mp4): a neuron's weighted sum, then the sigmoid.
 
-Storyboard: docs/storyboards.md, "JustActivation". Blog section
+Storyboard: docs/scenes/just_activation.md. Blog section
 "Intuition of the sigmoid function".
 """
 

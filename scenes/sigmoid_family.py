@@ -1,6 +1,6 @@
 """SigmoidFamily (sigmoid-family.mp4): weights and biases turn a sigmoid into a step.
 
-Storyboard: docs/storyboards.md, "SigmoidFamily". Blog section "Intuition
+Storyboard: docs/scenes/sigmoid_family.md. Blog section "Intuition
 of the sigmoid function" (figures ``sigmoids.png`` and ``step_full.png``).
 Every curve is drawn truthfully (``visuals.FunctionGraph``): the steep ones
 never overshoot, the step has no vertical segment.

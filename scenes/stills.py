@@ -1,6 +1,6 @@
 """The blog's figures as stills (PNG), in the videos' style.
 
-Storyboard: docs/storyboards.md, "Stills". Each class draws one figure in
+Storyboard: docs/scenes/stills.md. Each class draws one figure in
 ``construct`` without animations; ``whysigmoid stills`` saves its last frame.
 Each takes its own parameter dataclass (``core.params``, the blog's values by
 default): only what it draws.

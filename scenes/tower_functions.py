@@ -1,6 +1,6 @@
 """TowerFunctions (tower-functions.mp4): pairs of steep sigmoids approximate any function.
 
-Storyboard: docs/storyboards.md, "TowerFunctions", after Nielsen, *Neural
+Storyboard: docs/scenes/tower_functions.md, after Nielsen, *Neural
 Networks and Deep Learning*, ch. 4. Blog section "Universality of Sigmoid".
 Heights, fits and the "Average deviation" readout all come from the core
 (``fit_towers``, ``average_deviation``); moving curves are evaluated on a

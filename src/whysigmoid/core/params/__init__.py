@@ -6,7 +6,7 @@ too. Construction validates (finite numbers, counts, lengths) and raises
 tuples of float (or int), so parameters are hashable and immutable.
 
 Source of the defaults: the blog post and its notebook (``whysigmoid params``
-lists them; ``docs/storyboards.md`` tells what each scene shows with them).
+lists them; the pages under ``docs/scenes/`` tell what each scene shows with them).
 """
 
 from .base import (

@@ -52,7 +52,7 @@ K8S_INDEX = "JOB_COMPLETION_INDEX"
 INDEX_VARIABLES = (SLURM_TASK_ID, K8S_INDEX)
 
 #: Render-time model, fitted to the benchmark of 2026-11-30 (docs/explanation/
-#: render-speed.md: one process per scene, all seven at preview and at blog quality):
+#: performance.md: one process per scene, all seven at preview and at blog quality):
 #: seconds of rendering per second of video = a constant part (drawing,
 #: LaTeX, Python) plus a part per megapixel per second of video (encoding).
 RENDER_SECONDS_PER_VIDEO_SECOND = 0.13
