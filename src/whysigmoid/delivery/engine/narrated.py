@@ -17,11 +17,11 @@ render lifecycle (:func:`whysigmoid.delivery.engine.lifecycle.run_render`):
 The holds depend on the speech, so a narrated render's key includes
 :meth:`Narration.key`, and the beat cache keys each beat by its own speech's
 length (:meth:`NarrationTrack.voices`): an edited narration re-synthesises
-and re-renders that beat alone. Every path narrates so: a render in this process or in a
-worker, split into parts (each part holds its beats for their speech; the
-twin is assembled from the joined parts), a chosen-beats clip (its speech and
-captions cut to the chosen beats), sweeps, ``watch``, every quality, aspect and
-theme (the synthesis cache serves them all).
+and re-renders that beat alone. Every path narrates so: a render in this
+process or in a worker, split into parts (each part holds its beats for their
+speech; the twin is assembled from the joined parts), a chosen-beats clip
+(its speech and captions cut to the chosen beats), sweeps, ``watch``, every
+quality, aspect and theme (the synthesis cache serves them all).
 """
 
 from __future__ import annotations
@@ -186,14 +186,7 @@ class NarrationTrack:
             If the scene ended with fewer beats than its narration has texts
             (or than the clip's range).
         """
-        first, last = (
-            (1, len(self.speeches))
-            if self.beats is None
-            else (
-                self.beats.first,
-                self.beats.last,
-            )
-        )
+        first, last = (self.beats.first, self.beats.last) if self.beats else (1, len(self.speeches))
         placed = {b.beat: b for b in self.placed}
         if self.beats is None and len(self.placed) != len(self.speeches):
             raise NarrationError(
