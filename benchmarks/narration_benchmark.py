@@ -20,14 +20,15 @@ warm (the target, issue 28: at most 1.15x), by ``whysigmoid render`` in a
 fresh media dir:
 
 1. the narrated render, cold (synthesis, every beat drawn), then the silent one;
-2. ``ROUNDS`` times, alternately, the silent and the narrated render: each
+2. ``ROUNDS`` times, alternately, the narrated and the silent render: each
    replaces the other's video, so each redraws what its beat cache cannot
    serve (the last beat) and plays the rest dark: an author's re-render;
 3. the same with ``--force``: every beat drawn (the narrated video is
    longer: its beats hold until their speech has ended).
 
-Each render's time is the one it reports ("rendered in"), without starting
-Python and importing Manim; the smallest of the rounds is compared.
+Each render's time is the one it reports ("rendered in", wall, without
+starting Python and importing Manim) and the CPU time of the whole command
+(steadier on a loaded machine); the smallest of the rounds is compared.
 
 Usage: .venv/bin/python benchmarks/narration_benchmark.py [--jobs 1|2]
        .venv/bin/python benchmarks/narration_benchmark.py --warm JustActivation
@@ -79,16 +80,27 @@ def _speak(text: str) -> tuple[float, float]:
     return time.perf_counter() - start, speech.duration
 
 
-def _render(scene: str, media: Path, *options: str) -> tuple[float, float, str]:
-    """``whysigmoid render SCENE -q preview`` with ``options``: (seconds, video seconds, reused)."""
+def _children_cpu() -> float:
+    """CPU seconds (user and system) of every finished child process so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _render(scene: str, media: Path, *options: str) -> tuple[float, float, float, str]:
+    """``whysigmoid render SCENE -q preview`` with ``options``.
+
+    Returns (seconds it reports, CPU seconds of the whole command, video seconds, reused).
+    """
     command = [sys.executable, "-m", "whysigmoid.cli", "render", scene, "-q", "preview"]
+    cpu = _children_cpu()
     result = subprocess.run(
         [*command, "--media-dir", str(media), *options], capture_output=True, text=True, cwd=ROOT
     )
+    cpu = _children_cpu() - cpu
     match = RENDERED.search(result.stderr)
     if result.returncode != 0 or match is None:
         raise SystemExit(f"failed: {' '.join(command + list(options))}\n{result.stderr[-2000:]}")
-    return float(match.group(1)), float(match.group(3)), match.group(2) or "none"
+    return float(match.group(1)), cpu, float(match.group(3)), match.group(2) or "none"
 
 
 def warm(scene: str) -> None:
@@ -96,23 +108,28 @@ def warm(scene: str) -> None:
     print(f"{scene} at preview, cores={os.cpu_count()}, load {os.getloadavg()[0]:.1f}")
     with tempfile.TemporaryDirectory() as folder:
         media = Path(folder)
-        seconds, length, _ = _render(scene, media, "--narrate")
-        print(f"narrated, cold (synthesis, every beat drawn): {seconds:.1f} s ({length:.1f} s)")
-        seconds, length, _ = _render(scene, media)
-        print(f"silent, every beat drawn: {seconds:.1f} s ({length:.1f} s of video)")
+        seconds, cpu, length, _ = _render(scene, media, "--narrate")
+        print(f"narrated, cold: {seconds:.1f} s, CPU {cpu:.1f} s ({length} s)")
+        seconds, cpu, length, _ = _render(scene, media)
+        print(f"silent, every beat drawn: {seconds:.1f} s, CPU {cpu:.1f} s ({length:.1f} s)")
         for label, options in (("re-render", ()), ("--force", ("--force",))):
-            times: dict[str, list[float]] = {"silent": [], "narrated": []}
+            times: dict[str, list[tuple[float, float]]] = {"silent": [], "narrated": []}
             for _ in range(ROUNDS):
-                for kind, extra in (("silent", ()), ("narrated", ("--narrate",))):
-                    seconds, length, reused = _render(scene, media, *options, *extra)
-                    times[kind].append(seconds)
-                    print(f"  {label} {kind:8} {seconds:6.1f} s ({length:.1f} s, reused {reused})")
-            silent, narrated = min(times["silent"]), min(times["narrated"])
-            print(
-                f"{label}: narrated {narrated:.1f} s / silent {silent:.1f} s = "
-                f"{narrated / silent:.2f}x (target <= {WARM_TARGET}x); "
-                f"load {os.getloadavg()[0]:.1f}"
-            )
+                for kind, extra in (("narrated", ("--narrate",)), ("silent", ())):
+                    seconds, cpu, length, reused = _render(scene, media, *options, *extra)
+                    times[kind].append((seconds, cpu))
+                    print(
+                        f"  {label} {kind:8} {seconds:6.1f} s, CPU {cpu:6.1f} s "
+                        f"({length:.1f} s of video, reused {reused})"
+                    )
+            for column, name in ((0, "reported wall"), (1, "CPU of the command")):
+                silent = min(t[column] for t in times["silent"])
+                narrated = min(t[column] for t in times["narrated"])
+                print(
+                    f"{label}, {name}: narrated {narrated:.1f} s / silent {silent:.1f} s = "
+                    f"{narrated / silent:.2f}x (target <= {WARM_TARGET}x)"
+                )
+        print(f"load average now {os.getloadavg()[0]:.1f}")
 
 
 def main() -> None:

@@ -9,6 +9,7 @@ import shutil
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 import srt
 from soundtools import check_narrated_twin
@@ -19,13 +20,14 @@ from whysigmoid.core import JustActivationParams
 from whysigmoid.delivery.batch.sweeps import read_sweep, sweep_tasks
 from whysigmoid.delivery.beats.ranges import BeatRange
 from whysigmoid.delivery.engine.narrated import Narration
+from whysigmoid.delivery.engine.request import RenderRequest
 from whysigmoid.delivery.engine.results import describe
-from whysigmoid.delivery.engine.tasks import render_many
+from whysigmoid.delivery.engine.tasks import render_many, render_tasks
 from whysigmoid.delivery.files.layout import narrated_path, narration_dir
 from whysigmoid.delivery.outputs.clip import BeatsOutput
 from whysigmoid.delivery.outputs.video import VideoOutput
 from whysigmoid.delivery.tools import watch
-from whysigmoid.narration import Narrator
+from whysigmoid.narration import Narrator, assembly, normalize_loudness
 
 THREE = SceneSpec(
     "ThreeStrokesScene",
@@ -170,3 +172,26 @@ def test_watch_renders_narrated_and_an_edited_text_redraws_its_beat(tmp_path):
     assert len(entries(tmp_path) - before) == 1
     assert "(beats 1, 3 reused from the last render)" in lines[-1], lines
     assert narrated_path(tmp_path / "preview" / "three_strokes.mp4").exists()
+
+
+def test_several_qualities_in_one_command_speak_one_synthesis(tmp_path):
+    narration = Narration.in_media_dir(tmp_path, texts=TEXTS)
+    tasks = [RenderRequest(THREE, q, None, VideoOutput(), narration) for q in ("preview", "blog")]
+    results = render_tasks(tasks, tmp_path, jobs=2, manim_overrides=TINY)
+    assert len(entries(tmp_path)) == len(TEXTS)  # synthesised once, before the workers
+    assert [r.path.parent.name for r in results] == ["preview", "blog"]
+    for result in results:
+        check(tmp_path, result)
+    preview, blog = (narrated_path(r.path).with_suffix(".srt").read_text() for r in results)
+    assert preview == blog  # the same speech at the same times
+
+
+def test_a_normalized_track_is_kept_for_the_next_render(tmp_path, monkeypatch):
+    rate = 48_000
+    track = np.zeros(rate * 2, dtype=np.float32)
+    track[rate // 2 : rate] = 0.3 * np.sin(np.linspace(0, 2_000, rate // 2, dtype=np.float32))
+    first = assembly.normalized(track, rate, tmp_path)
+    assert np.array_equal(first, normalize_loudness(track, rate))
+    monkeypatch.setattr(assembly, "normalize_loudness", None)  # not called again
+    assert np.array_equal(assembly.normalized(track, rate, tmp_path), first)
+    assert len(list(tmp_path.glob("*.npy"))) == 1

@@ -50,6 +50,8 @@ __all__ = ["NARRATED_FORMATS", "Narration", "NarrationTrack"]
 
 #: Video formats whose narrated twin can be made (AAC in MP4, Opus in WebM).
 NARRATED_FORMATS = ("mp4", "webm")
+#: The normalized sound tracks kept in the synthesis cache (a warm re-render reads its own).
+TRACKS_DIR_NAME = "tracks"
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,17 @@ class Narration:
     def key(self, scene: str, params) -> str:
         """A hash of what is spoken and how (texts, voice, settings): part of the render key."""
         return hashlib.sha256("\0".join(self.voices(scene, params)).encode()).hexdigest()
+
+    def synthesise(self, scene: str, params) -> None:
+        """Synthesise the texts of ``scene`` that are neither cached nor recorded.
+
+        Before renders start in several processes, so that each text is
+        synthesised once and every render speaks the same speech.
+        """
+        for beat, text in enumerate(self.texts_for(scene, params), start=1):
+            recorded = recording_path(self.recordings, scene, beat) if self.recordings else None
+            if not (recorded and recorded.is_file()) and not self.narrator.paths(text)[1].exists():
+                self.narrator.speak(text)
 
     def track(self, scene: str, params, beats: BeatRange | None = None) -> NarrationTrack:
         """Every beat's speech, ready before drawing (synthesised only where not cached).
@@ -219,7 +232,8 @@ class NarrationTrack:
         spoken = self.spoken()
         target = layout.narrated_path(video)
         with tempfile.TemporaryDirectory(prefix=".narrating-", dir=video.parent) as folder:
-            made = assemble_narration(video, spoken, Path(folder) / target.name)
+            tracks = layout.narration_dir(media_dir) / TRACKS_DIR_NAME
+            made = assemble_narration(video, spoken, Path(folder) / target.name, tracks=tracks)
             return [
                 ledger.replace(media_dir, made.video, target, about),
                 ledger.replace(media_dir, made.srt, target.with_suffix(".srt"), about),

@@ -118,7 +118,8 @@ def render_tasks(
     file (the same spec label, quality and output). Up-to-date tasks are
     skipped without starting a worker; ``on_done(task, result)`` is called as
     each completes; ``progress``, ``manim_overrides``, ``in_process`` and
-    ``snapshot_dir`` as for :func:`render_many`.
+    ``snapshot_dir`` as for :func:`render_many`. Narrated tasks' speech is
+    synthesised here first (:meth:`whysigmoid.delivery.engine.narrated.Narration.synthesise`).
 
     Returns
     -------
@@ -155,6 +156,10 @@ def render_tasks(
             manim_overrides,
         )
 
+    for index in todo:  # each text synthesised once, here, not by several workers at once
+        task = tasks[index]
+        if task.narration is not None:
+            task.narration.synthesise(task.spec.name, task.params or task.spec.params_type())
     if in_process and len(todo) == 1 and jobs == 1 and process_env.prepared():
         (index,) = todo
         task = tasks[index]
