@@ -14,14 +14,33 @@ figures depend on the machine and its load.
 It also prints the CPU time of all threads and the load average: on a shared
 machine the wall time says more about the others' load than about Piper.
 
+With ``--warm SCENE`` it measures instead, in one run, a narrated render of
+one video at preview quality against its silent render, the voice cache
+warm (the target, issue 28: at most 1.15x), by ``whysigmoid render`` in a
+fresh media dir:
+
+1. the narrated render, cold (synthesis, every beat drawn), then the silent one;
+2. ``ROUNDS`` times, alternately, the narrated and the silent render: each
+   replaces the other's video, so each redraws what its beat cache cannot
+   serve (the last beat) and plays the rest dark: an author's re-render;
+3. the same with ``--force``: every beat drawn (the narrated video is
+   longer: its beats hold until their speech has ended).
+
+Each render's time is the one it reports ("rendered in", wall, without
+starting Python and importing Manim) and the CPU time of the whole command
+(steadier on a loaded machine); the smallest of the rounds is compared.
+
 Usage: .venv/bin/python benchmarks/narration_benchmark.py [--jobs 1|2]
+       .venv/bin/python benchmarks/narration_benchmark.py --warm JustActivation
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -36,6 +55,11 @@ from whysigmoid.narration import Narrator, narration_for  # noqa: E402
 
 #: ONNX Runtime's threads per process when the beats are shared by processes.
 THREADS_PER_JOB = "1"
+#: Rounds of the warm comparison (the smallest time of each kind is compared).
+ROUNDS = 2
+#: The warm target: a narrated render takes at most this times its silent render.
+WARM_TARGET = 1.15
+RENDERED = re.compile(r"rendered in ([\d.]+) s(?: \((beats? [\d, -]+) reused[^)]*\))? \(([\d.]+) s")
 
 _narrator: Narrator | None = None
 
@@ -56,11 +80,67 @@ def _speak(text: str) -> tuple[float, float]:
     return time.perf_counter() - start, speech.duration
 
 
+def _children_cpu() -> float:
+    """CPU seconds (user and system) of every finished child process so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _render(scene: str, media: Path, *options: str) -> tuple[float, float, float, str]:
+    """``whysigmoid render SCENE -q preview`` with ``options``.
+
+    Returns (seconds it reports, CPU seconds of the whole command, video seconds, reused).
+    """
+    command = [sys.executable, "-m", "whysigmoid.cli", "render", scene, "-q", "preview"]
+    cpu = _children_cpu()
+    result = subprocess.run(
+        [*command, "--media-dir", str(media), *options], capture_output=True, text=True, cwd=ROOT
+    )
+    cpu = _children_cpu() - cpu
+    match = RENDERED.search(result.stderr)
+    if result.returncode != 0 or match is None:
+        raise SystemExit(f"failed: {' '.join(command + list(options))}\n{result.stderr[-2000:]}")
+    return float(match.group(1)), cpu, float(match.group(3)), match.group(2) or "none"
+
+
+def warm(scene: str) -> None:
+    """Print a narrated render's time against its silent render's, the voice cache warm."""
+    print(f"{scene} at preview, cores={os.cpu_count()}, load {os.getloadavg()[0]:.1f}")
+    with tempfile.TemporaryDirectory() as folder:
+        media = Path(folder)
+        seconds, cpu, length, _ = _render(scene, media, "--narrate")
+        print(f"narrated, cold: {seconds:.1f} s, CPU {cpu:.1f} s ({length} s)")
+        seconds, cpu, length, _ = _render(scene, media)
+        print(f"silent, every beat drawn: {seconds:.1f} s, CPU {cpu:.1f} s ({length:.1f} s)")
+        for label, options in (("re-render", ()), ("--force", ("--force",))):
+            times: dict[str, list[tuple[float, float]]] = {"silent": [], "narrated": []}
+            for _ in range(ROUNDS):
+                for kind, extra in (("narrated", ("--narrate",)), ("silent", ())):
+                    seconds, cpu, length, reused = _render(scene, media, *options, *extra)
+                    times[kind].append((seconds, cpu))
+                    print(
+                        f"  {label} {kind:8} {seconds:6.1f} s, CPU {cpu:6.1f} s "
+                        f"({length:.1f} s of video, reused {reused})"
+                    )
+            for column, name in ((0, "reported wall"), (1, "CPU of the command")):
+                silent = min(t[column] for t in times["silent"])
+                narrated = min(t[column] for t in times["narrated"])
+                print(
+                    f"{label}, {name}: narrated {narrated:.1f} s / silent {silent:.1f} s = "
+                    f"{narrated / silent:.2f}x (target <= {WARM_TARGET}x)"
+                )
+        print(f"load average now {os.getloadavg()[0]:.1f}")
+
+
 def main() -> None:
-    """Synthesise every beat cold and print the times."""
+    """Synthesise every beat cold and print the times (or, with --warm, the render ratio)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--jobs", type=int, default=1, choices=(1, 2))
+    parser.add_argument("--warm", metavar="SCENE", help="compare narrated and silent renders")
     args = parser.parse_args()
+    if args.warm:
+        warm(args.warm)
+        return
     texts = [
         (spec.name, text)
         for spec in SCENES

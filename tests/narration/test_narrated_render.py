@@ -141,11 +141,18 @@ def test_a_scene_with_more_beats_than_texts_is_refused(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "extra", [("--beats", "1"), ("--split",), ("-q", "preview", "-q", "blog"), ("--format", "gif")]
+    "args",
+    [
+        ("JustActivation", "--format", "gif"),
+        ("SigmoidCurve",),  # a still
+        ("--sweep", "sweep.toml", "--format", "mov"),
+    ],
 )
-def test_narrate_refuses_the_paths_it_does_not_take_yet(tmp_path, extra):
-    args = ["render", "JustActivation", "-q", "preview", "--narrate", *extra]
-    result = CliRunner().invoke(cli, [*args, "--media-dir", str(tmp_path)])
+def test_narrate_refuses_what_cannot_speak(tmp_path, args, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sweep.toml").write_text('[[variant]]\nscene = "JustActivation"\n')
+    command = ["render", *args, "-q", "preview", "--narrate", "--media-dir", str(tmp_path)]
+    result = CliRunner().invoke(cli, command)
     assert result.exit_code == 2, result.output
     assert "--narrate" in result.output
-    assert not any(tmp_path.rglob("*.mp4"))
+    assert not any(tmp_path.rglob("*.mp4")) and not any(tmp_path.rglob("*.png"))

@@ -15,13 +15,12 @@ from ..delivery.batch.shards import Shard, ShardError, parse_shard
 from ..delivery.batch.sweeps import SweepError, read_sweep, sweep_tasks
 from ..delivery.batch.worklist import WorkList
 from ..delivery.engine.narrated import NARRATED_FORMATS, Narration
-from ..delivery.engine.render import output_for, render_scene
+from ..delivery.engine.render import output_for
 from ..delivery.engine.request import RenderRequest
 from ..delivery.engine.results import RenderResult, describe
 from ..delivery.files.ledger import ForeignFileError
 from ..delivery.outputs.base import FormatError
 from ..delivery.outputs.video import FORMATS, VideoOutput
-from ..narration import NarrationError
 from .group import cli
 from .options import (
     as_variant,
@@ -131,17 +130,7 @@ def render(
     params = params_of(scenes, specs, overrides)
     specs = as_variant(scenes, specs, params, variant)
     qualities = tuple(dict.fromkeys(qualities))  # each once, in the order given
-    if narrate:
-        if sweep is not None or shard is not None or len(qualities) > 1 or beats or split:
-            raise click.UsageError(
-                "--narrate renders whole videos in one process, at one quality: "
-                "not with --sweep, --shard, several --quality, --beats or --split (yet)"
-            )
-        videos_only(specs, "--narrate")
-        if fmt not in NARRATED_FORMATS:
-            raise click.UsageError(f"--narrate makes {' or '.join(NARRATED_FORMATS)} videos")
-        _render_narrated(specs, qualities[0], media_dir, params, output, force)
-        return
+    narration = _narration(narrate, [] if sweep is not None else specs, fmt, media_dir)
     if sweep is not None or shard is not None or len(qualities) > 1:
         if beats is not None or split:
             raise click.UsageError(
@@ -149,10 +138,10 @@ def render(
                 "not with --sweep, --shard or several --quality"
             )
         if sweep is not None:
-            tasks = sweep_tasks(variants, list(qualities), output)
+            tasks = sweep_tasks(variants, list(qualities), output, narration)
         else:
             tasks = [
-                RenderRequest(spec, quality, params, output_for(spec, output))
+                RenderRequest(spec, quality, params, output_for(spec, output), narration)
                 for spec in {spec.name: spec for spec in specs}.values()  # each work once
                 for quality in qualities
             ]
@@ -181,6 +170,7 @@ def render(
         output=output,
         split=split,
         in_process=True,
+        narration=narration,
     )
     click.echo(summary(results, time.perf_counter() - start, noun(specs)), err=True)
     for result in results:
@@ -188,36 +178,17 @@ def render(
             click.echo(str(path))
 
 
-def _render_narrated(specs, quality: str, media_dir: Path, params, output, force: bool) -> None:
-    """Render ``specs`` one after another in this process, each with its narrated twin."""
-    preflight(media_dir)
-    start = time.perf_counter()
-    narration = Narration.in_media_dir(media_dir.resolve())
-    results = []
-    with render_errors():
-        for spec in {spec.name: spec for spec in specs}.values():
-            try:
-                result = render_scene(
-                    spec,
-                    quality,
-                    media_dir,
-                    params=params,
-                    progress=sys.stderr.isatty(),
-                    force=force,
-                    output=output,
-                    narration=narration,
-                )
-            except ForeignFileError as error:
-                refuse(error)
-            except NarrationError as error:
-                click.echo(f"error: {error}", err=True)
-                raise SystemExit(1) from None
-            click.echo(f"[{len(results) + 1}/{len(specs)}] {describe(result)}", err=True)
-            results.append(result)
-    click.echo(summary(results, time.perf_counter() - start, noun(specs)), err=True)
-    for result in results:
-        for path in result.files:
-            click.echo(str(path))
+def _narration(narrate: bool, specs, fmt: str, media_dir: Path) -> Narration | None:
+    """``--narrate``'s narration (None without it); exit 2 for stills or other formats.
+
+    Its synthesis cache is the media dir's, shared by every quality, aspect and theme.
+    """
+    if not narrate:
+        return None
+    videos_only(specs, "--narrate")
+    if fmt not in NARRATED_FORMATS:
+        raise click.UsageError(f"--narrate makes {' or '.join(NARRATED_FORMATS)} videos")
+    return Narration.in_media_dir(media_dir.resolve())
 
 
 def _shard(text: str | None) -> Shard | None:
@@ -333,6 +304,7 @@ def stills(
 @set_option
 @variant_name_option
 @beats_option
+@narrate_option
 @split_option
 @jobs_option(kind="watch")
 def watch_scene(
@@ -344,10 +316,14 @@ def watch_scene(
     overrides: tuple[str, ...],
     variant: str | None,
     beats: str | None,
+    narrate: bool,
     split: bool,
     jobs: int,
 ) -> None:
-    """Render WORK (a scene or a still), then again whenever its code changes (Ctrl-C ends)."""
+    """Render WORK (a scene or a still), then again whenever its code changes (Ctrl-C ends).
+
+    With --narrate an edited narration re-synthesises and re-renders its beat alone.
+    """
     from ..delivery.tools.watch import watch
 
     (spec,) = resolve((scene,))
@@ -357,6 +333,7 @@ def watch_scene(
         videos_only([spec], "--beats" if beats is not None else "--split")
     check_aspect([spec], aspect)
     output = chosen_beats(VideoOutput(theme=theme, aspect=aspect), spec, beats)
+    narration = _narration(narrate, [spec], "mp4", media_dir)
     preflight(media_dir)
     click.echo(
         f"Watching {spec.name} ({spec.path.name}, the package, manim.cfg); Ctrl-C ends.", err=True
@@ -374,6 +351,7 @@ def watch_scene(
             output=output,
             jobs=jobs if split else 1,
             params=params,
+            narration=narration,
         )
     except KeyboardInterrupt:
         click.echo("stopped watching", err=True)

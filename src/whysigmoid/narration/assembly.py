@@ -10,8 +10,9 @@ The render's side of narration, in three calls:
    voice); the render notes a :class:`BeatSpeech` (the beat's start in the
    video and its speech);
 3. at the final assembly, :func:`assemble` mixes the beats' speech into one
-   normalized track as long as the silent video, muxes it (the video stream
-   copied as is) and writes the captions of what is said.
+   normalized track as long as the silent video (kept for the next render by
+   :func:`normalized`), muxes it (the video stream copied as is) and writes
+   the captions of what is said.
 
 The author's own voice: a WAV file per beat in a folder, named
 ``<SceneName>/beat-<N>.wav`` (:func:`recording_path`), replaces the synthetic
@@ -21,14 +22,24 @@ sentences are timed by its pauses (:func:`recorded_speech`).
 
 from __future__ import annotations
 
+import hashlib
 import itertools
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from .audio import MIX_RATE, mix_clips, mux_audio, normalize_loudness, video_duration
+from .audio import (
+    MIX_RATE,
+    TARGET_LOUDNESS,
+    TRUE_PEAK_LIMIT,
+    mix_clips,
+    mux_audio,
+    normalize_loudness,
+    video_duration,
+)
 from .captions import caption_cues, without_overlaps, write_captions
 from .synthesis import Narrator, Sentence, Speech, Word, split_sentences
 
@@ -39,6 +50,7 @@ __all__ = [
     "NarratedVideo",
     "assemble",
     "hold_after",
+    "normalized",
     "prepare",
     "recorded_speech",
     "recording_path",
@@ -48,6 +60,10 @@ __all__ = [
 RECORDINGS_DIR_NAME = "voice"
 #: Seconds of quiet after a beat's narration before the next beat begins.
 BREATH = 0.5
+#: Normalized tracks kept by :func:`normalized` (the most recently used).
+TRACKS_KEPT = 24
+#: Bumped when the normalization changes: older kept tracks are not used.
+_TRACK_FORMAT = 1
 #: Frames of the pause finder (seconds) and how far below the recording's
 #: loudest frame a frame counts as quiet (dB).
 _FRAME = 0.02
@@ -146,7 +162,11 @@ def hold_after(speech: Speech, elapsed: float, pause: float) -> float:
 
 
 def assemble(
-    video: Path, beats: Sequence[BeatSpeech], output: Path | None = None, rate: int = MIX_RATE
+    video: Path,
+    beats: Sequence[BeatSpeech],
+    output: Path | None = None,
+    rate: int = MIX_RATE,
+    tracks: Path | None = None,
 ) -> NarratedVideo:
     """Give the silent ``video`` its narration: one track, loudness-normalized, and captions.
 
@@ -162,6 +182,10 @@ def assemble(
         ``.srt`` and ``.vtt`` are written beside it.
     rate : int
         Sample rate of the track (Hz).
+    tracks : Path or None
+        A folder of normalized tracks, by a hash of the mixed track
+        (:func:`normalized`): a render whose speech and timing did not change
+        takes its track from there instead of normalizing it again.
 
     Returns
     -------
@@ -183,10 +207,41 @@ def assemble(
     track = mix_clips(
         ((b.start, b.speech.samples, b.speech.sample_rate) for b in ordered), duration, rate
     )
-    narrated = mux_audio(video, normalize_loudness(track, rate), rate, output)
+    narrated = mux_audio(video, normalized(track, rate, tracks), rate, output)
     cues = without_overlaps(c for b in ordered for c in caption_cues(b.speech, b.start))
     srt, vtt = write_captions(cues, narrated)
     return NarratedVideo(narrated, srt, vtt)
+
+
+def normalized(track: np.ndarray, rate: int, tracks: Path | None = None) -> np.ndarray:
+    """:func:`normalize_loudness` of ``track``, kept in the folder ``tracks`` (if given).
+
+    An entry is ``<sha256 of the track, its rate and the targets>.npy``
+    (float32, the exact result); the :data:`TRACKS_KEPT` most recently used
+    stay. Normalizing takes seconds for a long track (true peaks are measured
+    on the track oversampled four times, in several rounds); a warm narrated
+    re-render, whose speech and timing are unchanged, reads it instead.
+    """
+    if tracks is None:
+        return normalize_loudness(track, rate)
+    digest = hashlib.sha256(np.ascontiguousarray(track, dtype=np.float32).tobytes())
+    digest.update(f"{rate}:{TARGET_LOUDNESS}:{TRUE_PEAK_LIMIT}:{_TRACK_FORMAT}".encode())
+    path = Path(tracks) / f"{digest.hexdigest()[:32]}.npy"
+    try:
+        kept = np.load(path)
+        if kept.shape == track.shape and kept.dtype == np.float32:
+            os.utime(path)  # most recently used
+            return kept
+    except (OSError, ValueError):
+        pass
+    out = normalize_loudness(track, rate)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".partial.npy")
+    np.save(partial, out)
+    os.replace(partial, path)
+    for stale in sorted(path.parent.glob("*.npy"), key=lambda p: p.stat().st_mtime)[:-TRACKS_KEPT]:
+        stale.unlink(missing_ok=True)
+    return out
 
 
 def recorded_speech(path: Path, text: str) -> Speech:

@@ -259,6 +259,11 @@ def _spoken(sentence: str) -> str:
     return sentence
 
 
+def _to_stderr(line: str) -> None:
+    """A narrator's default report: the line on stderr."""
+    print(line, file=sys.stderr)
+
+
 class Narrator:
     """Speaks texts with one voice and settings, through a cache directory.
 
@@ -288,9 +293,13 @@ class Narrator:
         self.cache_dir = Path(cache_dir)
         self.voice = voice or VoiceFile.default()
         self.settings = settings or SpeechSettings()
-        self.report = report or (lambda line: print(line, file=sys.stderr))
+        self.report = report or _to_stderr
         self.synthesized = 0
         self._piper = None
+
+    def __getstate__(self) -> dict:
+        """What a copy in a worker process gets: all but the loaded voice (loaded again there)."""
+        return {**self.__dict__, "_piper": None}
 
     # --- the cache --------------------------------------------------------------
     def key(self, text: str) -> str:

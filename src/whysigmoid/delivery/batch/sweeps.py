@@ -377,19 +377,20 @@ def read_sweep(path: Path) -> list[Variant]:
 
 
 def sweep_tasks(
-    variants: list[Variant], qualities: list[str], output: Output
+    variants: list[Variant], qualities: list[str], output: Output, narration=None
 ) -> list[RenderRequest]:
     """The work list of a sweep: every variant at every quality, variant by variant.
 
-    ``output`` is what to make of a video (a still's variant is a PNG in
-    its theme, :func:`whysigmoid.delivery.engine.render.output_for`); an
-    entry with ``beats`` makes a clip of those beats
-    (:class:`whysigmoid.delivery.outputs.clip.BeatsOutput`).
+    ``output`` is what to make of a video (a still's variant is a PNG in its theme,
+    :func:`whysigmoid.delivery.engine.render.output_for`); an entry with ``beats`` makes a
+    clip of those beats (:class:`whysigmoid.delivery.outputs.clip.BeatsOutput`).
+    ``narration`` (``--sweep --narrate``): each video variant speaks its own values.
     """
+    spoken = {STILL: None}  # a still is never narrated
     return [
-        RenderRequest(variant.spec, quality, variant.params, _output(variant, output))
-        for variant in variants
-        for quality in qualities
+        RenderRequest(v.spec, q, v.params, _output(v, output), spoken.get(v.spec.kind, narration))
+        for v in variants
+        for q in qualities
     ]
 
 

@@ -11,13 +11,19 @@ Frames of beats ``1..k`` depend only on the outside, on sections ``1..k`` and
 on what the render key covers (package code, parameters, quality, output,
 library versions) plus the final Manim settings: :func:`prefix_digests` hashes
 exactly that, one digest per ``k``. When the digests of the cached render and
-of the new one agree up to ``k``, beats ``1..k`` are reused: the new render
-plays them dark (:func:`whysigmoid.delivery.beats.ranges.restrict`: every animation and
-updater runs, frame by frame, nothing is drawn or encoded), draws beats
-``k+1..n``, and its partial movies are joined after the cached ones, packets
-copied (:func:`whysigmoid.delivery.movies.join.join_movies`). Any change outside the beats
-changes every digest and renders everything. At least the last beat is always
-drawn.
+of the new one agree up to ``k``, beats ``1..k`` may be reused: the new render
+plays them dark (:mod:`whysigmoid.delivery.manim_ext.dark_play`: every animation and
+updater runs, frame by frame, nothing is drawn or encoded), draws the others,
+and the partial movies of the cached and the drawn beats are joined in play
+order, packets copied (:func:`whysigmoid.delivery.movies.join.join_movies`). Any change
+outside the beats changes every digest and renders everything. The
+last beat is drawn when nothing else is.
+
+In a narrated render (:mod:`whysigmoid.delivery.engine.narrated`) each beat has a
+*voice* (its speech's key), which sets its hold: a beat whose voice changed is
+drawn again, and the beats after it are still reused if its hold was a still
+frame (the cache notes it: a still hold's length changes only the clock). So
+an edited narration re-renders that beat alone.
 
 Because each partial movie is encoded from the same frames by a deterministic
 x264 (:mod:`whysigmoid.delivery.manim_ext.encoding`), the joined video decodes to exactly the
@@ -38,15 +44,17 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from ...catalog import SceneSpec
-from ..beats.ranges import BeatRange, restrict
 from ..beats.source import BeatsError, scene_sections
 from ..files.atomic import write_text_atomically
+from ..manim_ext.dark_play import dark_capable
 
 __all__ = [
     "BeatCache",
     "IncrementalRender",
     "prefix_digests",
+    "reusable",
     "reusable_beats",
+    "still_hold",
 ]
 
 #: The cache's table of contents; its absence means "no cache".
@@ -112,6 +120,9 @@ class BeatCache:
         for a play that made no frames.
     srt : str
         The render's subtitles, timed from the scene's start.
+    voices, still_holds : list, length n, or None
+        Each beat's voice (None: silent) and whether its hold was a still
+        frame (:func:`still_hold`); None: a silent render, not known.
     """
 
     digests: list
@@ -119,6 +130,8 @@ class BeatCache:
     times: list
     partials: list
     srt: str
+    voices: list | None = None
+    still_holds: list | None = None
 
     @classmethod
     def load(cls, directory: Path) -> BeatCache | None:
@@ -133,18 +146,55 @@ class BeatCache:
 
 
 def reusable_beats(cache: BeatCache | None, digests: list[str]) -> int:
-    """How many leading beats of ``cache`` a render with ``digests`` may reuse.
+    """How many leading beats of ``cache`` a silent render with ``digests`` may reuse.
 
     The largest ``k`` whose digest agrees, and at most ``n - 1``: the last
     beat is always drawn, so a render always draws something.
     """
-    if cache is None or len(cache.digests) != len(digests) or cache.digests[0] != digests[0]:
-        return 0
+    flags = reusable(cache, digests, [None] * (len(digests) - 1))
+    return next((k for k, reused in enumerate(flags) if not reused), len(flags))
+
+
+def reusable(cache: BeatCache | None, digests: list[str], voices: list) -> list[bool]:
+    """Which beats of ``cache`` a render with ``digests`` and ``voices`` may reuse.
+
+    ``digests``: :func:`prefix_digests` (length n + 1); ``voices``: one per
+    beat (None: silent). Entry ``k - 1`` of the list (length n) is True when
+    beat ``k``'s digest and voice agree with the cache's and no earlier hold
+    changed unless it was a still frame. Something is drawn: the last beat
+    if nothing changed.
+    """
     count = len(digests) - 1
-    reuse = 0
-    while reuse < count - 1 and cache.digests[reuse + 1] == digests[reuse + 1]:
-        reuse += 1
-    return reuse
+    flags = [False] * count
+    if cache is None or len(cache.digests) != len(digests) or cache.digests[0] != digests[0]:
+        return flags
+    old_voices = cache.voices if cache.voices is not None else [None] * count
+    stills = cache.still_holds if cache.still_holds is not None else [False] * count
+    if len(old_voices) != count or len(stills) != count:
+        return flags
+    for beat in range(count):
+        if cache.digests[beat + 1] != digests[beat + 1]:
+            break  # the code changed: every later digest differs too
+        if old_voices[beat] == voices[beat]:
+            flags[beat] = True
+        elif not stills[beat]:
+            break  # its hold ran updaters for another length: later states may differ
+    if all(flags):
+        flags[-1] = False  # a render draws something
+    return flags
+
+
+def still_hold(scene) -> bool:
+    """Whether a hold of ``scene``'s current frame is a still frame (Manim's static wait).
+
+    As Manim's ``Scene.should_update_mobjects`` decides for a ``wait()``: no
+    scene updater, no time-based updater on any mobject.
+    """
+    return not (
+        scene.always_update_mobjects
+        or scene.updaters
+        or any(mob.has_time_based_updater() for mob in scene.get_mobject_family_members())
+    )
 
 
 class IncrementalRender:
@@ -166,45 +216,75 @@ class IncrementalRender:
     alpha_webm : bool
         The partial movies are VP9 with alpha (see
         :func:`whysigmoid.delivery.movies.join.join_movies`).
+    voices : list or None
+        Each beat's voice in a narrated render (None: silent).
 
     Attributes
     ----------
+    reuse : list of bool
+        Per beat: taken from the cache (played dark), else drawn.
     reused : int
-        Leading beats taken from the cache (0: a full render).
+        Beats taken from the cache (0: a full render).
     """
 
-    def __init__(self, directory: Path, digests: list[str], force: bool, alpha_webm: bool = False):
+    def __init__(
+        self,
+        directory: Path,
+        digests: list[str],
+        force: bool,
+        alpha_webm: bool = False,
+        voices: list | None = None,
+    ):
         self.directory = directory
         self.digests = digests
         self.alpha_webm = alpha_webm
-        self.cache = None if force else BeatCache.load(directory)
-        self.reused = reusable_beats(self.cache, digests)
         self.count = len(digests) - 1
-        self._plays = [0] if self.cache is None else list(self.cache.plays[: self.reused + 1])
-        self._times = [0.0] if self.cache is None else list(self.cache.times[: self.reused + 1])
+        self.voices = list(voices) if voices is not None else [None] * self.count
+        self.cache = None if force else BeatCache.load(directory)
+        self.reuse = reusable(self.cache, digests, self.voices)
+        self._plays = [0]
+        self._times = [0.0]
+        self._stills: list[bool] = []
         self._scene = None
         self._cues: list = []
+        self._cues_kept = 0  # leading beats whose subtitles come from the cache (resume)
+
+    @property
+    def reused(self) -> int:
+        """How many beats are taken from the cache."""
+        return sum(self.reuse)
+
+    @property
+    def reused_beats(self) -> tuple[int, ...]:
+        """The numbers (from 1) of the beats taken from the cache."""
+        return tuple(k + 1 for k, reused in enumerate(self.reuse) if reused)
 
     def prepare(self, scene, on_beat: Callable[[int], None] | None = None) -> None:
-        """Record where each beat ends; play the reused beats dark.
+        """Record where each beat ends and how it is held; play the reused beats dark.
 
         ``on_beat(k)`` is called at the end of each drawn beat ``k`` but the
         last (:mod:`whysigmoid.delivery.engine.snapshots` forks there).
         """
         self._scene = scene
+        renderer = scene.renderer
         if self.reused:
-            restrict(scene, BeatRange(self.reused + 1, self.count, self.count), False)
-        seen = 0
+            dark_capable(renderer)
+            renderer.dark = self.reuse[0]
+
+        def held(_beat) -> None:
+            self._stills.append(still_hold(scene))
 
         def beat_ended(_beat) -> None:
-            nonlocal seen
-            seen += 1
-            if seen > self.reused:
-                self._plays.append(scene.renderer.num_plays)
-                self._times.append(float(scene.renderer.time))
-                if on_beat is not None and seen < self.count:
+            seen = len(self._plays)
+            self._plays.append(renderer.num_plays)
+            self._times.append(float(renderer.time))
+            if seen < self.count:
+                if self.reused:
+                    renderer.dark = self.reuse[seen]
+                if on_beat is not None and not self.reuse[seen - 1]:
                     on_beat(seen)
 
+        scene.on_beat_end(held, before_hold=True)
         scene.on_beat_end(beat_ended)
 
     def resume(self, done: int, digests: list[str]) -> None:
@@ -220,25 +300,45 @@ class IncrementalRender:
             ``digests`` or the kept cache disagree with this render's beats ``1..done``.
         """
         self.cache = BeatCache.load(self.directory)
+        flags = reusable(self.cache, digests, self.voices)
         if (
             self.digests[: done + 1] != digests[: done + 1]
             or len(digests) != len(self.digests)
-            or reusable_beats(self.cache, digests) < done
+            or not all(flags[:done])
         ):
             raise BeatsError(f"beats 1-{done} changed since they were drawn")
         self.digests = digests
-        self.reused = done
-        del self._plays[done + 1 :], self._times[done + 1 :]
-        writer = self._scene.renderer.file_writer
+        self.reuse = [k < done for k in range(self.count)]
+        self._cues_kept = done
+        del self._plays[done + 1 :], self._times[done + 1 :], self._stills[done:]
+        renderer = self._scene.renderer
+        if getattr(renderer, "dark", False):
+            renderer.dark = False  # the rest is drawn
+        writer = renderer.file_writer
         first_new = self._plays[done]
         writer.partial_movie_files[:first_new] = [None] * first_new
         writer.subcaptions.clear()
+
+    def _sources(self) -> list[tuple[int, Path | None, bool]]:
+        """Every play's (index, partial movie or None, whether it is the cache's), in order."""
+        new = self._scene.renderer.file_writer.partial_movie_files
+        sources = []
+        for beat in range(self.count):
+            # plays after the last beat() call belong to the last beat, as its section does
+            end = self._plays[beat + 1] if beat + 1 < self.count else len(new)
+            for play in range(self._plays[beat], end):
+                name = self.cache.partials[play] if self.reuse[beat] else new[play]
+                path = (
+                    None if name is None else Path(self.directory if self.reuse[beat] else "", name)
+                )
+                sources.append((play, path, self.reuse[beat]))
+        return sources
 
     def movie(self, staging: Path) -> Path:
         """The finished video in ``staging`` (its ``.srt`` beside it), after ``scene.render()``.
 
         A full render's is Manim's own movie; otherwise the cached beats'
-        partial movies and the new ones, joined.
+        partial movies and the new ones, joined in play order.
 
         Raises
         ------
@@ -260,17 +360,18 @@ class IncrementalRender:
             return manim_movie
         from ..movies.join import join_movies
 
-        first_new = self._plays[self.reused]
-        old = [self.directory / name for name in self.cache.partials[:first_new] if name]
-        new = [Path(path) for path in writer.partial_movie_files[first_new:] if path]
+        parts = [path for _, path, _ in self._sources() if path is not None]
         movie = staging / f"incremental-{manim_movie.name}"
-        join_movies([*old, *new], movie, alpha_webm=self.alpha_webm)
-        boundary = self._times[self.reused]
-        # the kept subtitles' times are rounded to SubRip's milliseconds, the clock is not
-        kept = [
-            c for c in srt.parse(self.cache.srt) if c.start.total_seconds() < boundary - _HALF_MS
-        ]
-        self._cues = kept + self._cues
+        join_movies(parts, movie, alpha_webm=self.alpha_webm)
+        if self._cues_kept:  # a resumed snapshot: the subtitles of the beats before it are kept
+            boundary = self._times[self._cues_kept]
+            # the kept subtitles' times are rounded to SubRip's milliseconds, the clock is not
+            kept = [
+                c
+                for c in srt.parse(self.cache.srt)
+                if c.start.total_seconds() < boundary - _HALF_MS
+            ]
+            self._cues = kept + self._cues
         if self._cues:
             movie.with_suffix(".srt").write_text(srt.compose(self._cues), encoding="utf-8")
         return movie
@@ -279,18 +380,17 @@ class IncrementalRender:
         """Keep this render's beats for the next one (call after delivery)."""
         import srt
 
-        writer = self._scene.renderer.file_writer
-        first_new = self._plays[self.reused]
-        names: list[str | None] = list(self.cache.partials[:first_new]) if self.reused else []
         (self.directory / MANIFEST).unlink(missing_ok=True)  # no manifest while files change
         self.directory.mkdir(parents=True, exist_ok=True)
-        for index, path in enumerate(writer.partial_movie_files[first_new:], start=first_new):
-            name = None if path is None else f"play{index:05d}{Path(path).suffix}"
-            if path is not None:
+        names: list[str | None] = []
+        for play, path, reused in self._sources():
+            name = path if path is None or reused else f"play{play:05d}{path.suffix}"
+            if name is not None and not reused:
                 os.replace(path, self.directory / name)
-            names.append(name)
+            names.append(None if name is None else Path(name).name)
         for stale in self.directory.iterdir():
             if stale.name not in names:
                 shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
-        cache = BeatCache(self.digests, self._plays, self._times, names, srt.compose(self._cues))
+        kept = (self.digests, self._plays, self._times, names, srt.compose(self._cues))
+        cache = BeatCache(*kept, self.voices, self._stills)
         write_text_atomically(self.directory / MANIFEST, json.dumps(asdict(cache)))

@@ -43,6 +43,8 @@ __all__ = [
 
 #: The ``whysigmoid`` package: every ``.py`` file in it is part of every render key.
 PACKAGE_DIR = Path(str(resources.files("whysigmoid"))).resolve()
+#: The narration's texts, in the package: a silent render's frames never depend on them.
+NARRATION_TEXTS = Path("narration", "scripts.py")
 
 
 def work_dir(media_dir: Path, spec: SceneSpec) -> Path:
@@ -56,17 +58,22 @@ def render_key(
     params: object | None,
     output: Output | None = None,
     scene_text: bytes | None = None,
+    narration_texts: bool = True,
 ) -> str:
     """Hash of everything a render depends on (code, scene, parameters, quality, output, versions).
 
     Conservative on purpose: any change in the package re-renders every scene.
     ``output`` defaults to an MP4 video. ``scene_text`` stands for the scene
     file's contents (default: the file's; :mod:`whysigmoid.delivery.engine.incremental` passes
-    ``b""`` and hashes the file beat by beat).
+    ``b""`` and hashes the file beat by beat). Without ``narration_texts``
+    the narration's texts (:data:`NARRATION_TEXTS`) are left out: the beat
+    cache keys each beat by its own speech instead.
     """
     output = output if output is not None else VideoOutput()
     digest = hashlib.sha256()
     for path in sorted(PACKAGE_DIR.rglob("*.py")):
+        if not narration_texts and path == PACKAGE_DIR / NARRATION_TEXTS:
+            continue
         digest.update(str(path.relative_to(PACKAGE_DIR.parent)).encode())
         digest.update(path.read_bytes())
     digest.update(spec.path.name.encode())

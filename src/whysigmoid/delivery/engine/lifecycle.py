@@ -80,4 +80,6 @@ def run_render(
         if drawn.after_delivery is not None:
             files = [*files, *(drawn.after_delivery() or [])]
         tex_pool.publish(tex, pool)
-        return request.record(media_dir, key, start, files, drawn.duration, drawn.reused)
+        return request.record(
+            media_dir, key, start, files, drawn.duration, drawn.reused, drawn.reused_beats
+        )

@@ -15,8 +15,13 @@ render lifecycle (:func:`whysigmoid.delivery.engine.lifecycle.run_render`):
   its ``.srt`` and ``.vtt``, the captions of what is said.
 
 The holds depend on the speech, so a narrated render's key includes
-:meth:`Narration.key`, and it never uses the beat cache (a reused beat would
-keep a hold timed for other speech).
+:meth:`Narration.key`, and the beat cache keys each beat by its own speech's
+length (:meth:`NarrationTrack.voices`): an edited narration re-synthesises
+and re-renders that beat alone. Every path narrates so: a render in this
+process or in a worker, split into parts (each part holds its beats for their
+speech; the twin is assembled from the joined parts), a chosen-beats clip
+(its speech and captions cut to the chosen beats), sweeps, ``watch``, every
+quality, aspect and theme (the synthesis cache serves them all).
 """
 
 from __future__ import annotations
@@ -24,18 +29,29 @@ from __future__ import annotations
 import hashlib
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ...narration import BeatSpeech, NarrationError, Narrator, Speech, hold_after, prepare
+from ...narration import (
+    BeatSpeech,
+    NarrationError,
+    Narrator,
+    Speech,
+    hold_after,
+    prepare,
+    recording_path,
+)
 from ...narration import assemble as assemble_narration
 from ...narration.scripts import narration_for
+from ..beats.ranges import BeatRange
 from ..files import layout, ledger
 
 __all__ = ["NARRATED_FORMATS", "Narration", "NarrationTrack"]
 
 #: Video formats whose narrated twin can be made (AAC in MP4, Opus in WebM).
 NARRATED_FORMATS = ("mp4", "webm")
+#: The normalized sound tracks kept in the synthesis cache (a warm re-render reads its own).
+TRACKS_DIR_NAME = "tracks"
 
 
 @dataclass(frozen=True)
@@ -78,21 +94,43 @@ class Narration:
         except KeyError:
             raise NarrationError(f"{scene} has no narration") from None
 
+    def voices(self, scene: str, params) -> list[str]:
+        """Each beat's voice: a hash of what it speaks and how (text, voice, settings, recording).
+
+        A narrated render's key is made of them (:meth:`key`).
+        """
+        voices = []
+        for beat, text in enumerate(self.texts_for(scene, params), start=1):
+            voice = self.narrator.key(text)
+            recorded = recording_path(self.recordings, scene, beat) if self.recordings else None
+            if recorded is not None and recorded.is_file():
+                stat = recorded.stat()
+                voice = f"recorded:{recorded.name}:{stat.st_size}:{stat.st_mtime_ns}"
+            voices.append(voice)
+        return voices
+
     def key(self, scene: str, params) -> str:
         """A hash of what is spoken and how (texts, voice, settings): part of the render key."""
-        digest = hashlib.sha256()
-        for text in self.texts_for(scene, params):
-            digest.update(self.narrator.key(text).encode())
-        if self.recordings is not None:
-            for path in sorted(Path(self.recordings).glob(f"{scene}/*.wav")):
-                stat = path.stat()
-                digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
-        return digest.hexdigest()
+        return hashlib.sha256("\0".join(self.voices(scene, params)).encode()).hexdigest()
 
-    def track(self, scene: str, params) -> NarrationTrack:
-        """Every beat's speech, ready before drawing (synthesised only where not cached)."""
+    def synthesise(self, scene: str, params) -> None:
+        """Synthesise the texts of ``scene`` that are neither cached nor recorded.
+
+        Before renders start in several processes, so that each text is
+        synthesised once and every render speaks the same speech.
+        """
+        for beat, text in enumerate(self.texts_for(scene, params), start=1):
+            recorded = recording_path(self.recordings, scene, beat) if self.recordings else None
+            if not (recorded and recorded.is_file()) and not self.narrator.paths(text)[1].exists():
+                self.narrator.speak(text)
+
+    def track(self, scene: str, params, beats: BeatRange | None = None) -> NarrationTrack:
+        """Every beat's speech, ready before drawing (synthesised only where not cached).
+
+        ``beats``: a chosen-beats clip's range, whose speech alone it delivers.
+        """
         speeches = prepare(self.narrator, scene, self.texts_for(scene, params), self.recordings)
-        return NarrationTrack(scene, speeches)
+        return NarrationTrack(scene, speeches, beats)
 
 
 class NarrationTrack:
@@ -104,16 +142,21 @@ class NarrationTrack:
         The scene's class name (for error messages).
     speeches : sequence of Speech
         One per beat, in order.
+    beats : BeatRange or None
+        A chosen-beats clip's range: only these beats' speech is delivered,
+        timed from the clip's start (the beats before it are held all the
+        same, so the clip's frames are the narrated video's).
 
     Attributes
     ----------
     placed : list of BeatSpeech
-        The beats' speech where it starts in the video, as the beats end.
+        The beats' speech where it starts in the scene, as the beats end.
     """
 
-    def __init__(self, scene: str, speeches: Sequence[Speech]):
+    def __init__(self, scene: str, speeches: Sequence[Speech], beats: BeatRange | None = None):
         self.scene = scene
         self.speeches = list(speeches)
+        self.beats = beats
         self.placed: list[BeatSpeech] = []
 
     def __call__(self, beat) -> None:
@@ -131,7 +174,43 @@ class NarrationTrack:
             )
         speech = self.speeches[beat.index - 1]
         beat.hold_at_least(hold_after(speech, beat.held_from - beat.start, beat.hold))
-        self.placed.append(BeatSpeech(beat.index, beat.start, speech))
+        self.place(beat)
+
+    def voices(self) -> list[str]:
+        """Each beat's speech as far as its frames go: its length (samples at a rate).
+
+        The beat cache keys each beat's hold by it
+        (:mod:`whysigmoid.delivery.engine.incremental`): the speech itself,
+        not its text, since a synthesis cache filled again may speak a text
+        a little faster or slower.
+        """
+        return [f"{len(s.samples)}@{s.sample_rate}" for s in self.speeches]
+
+    def place(self, beat) -> None:
+        """Note where ``beat``'s speech starts (a split render's parts held their beats)."""
+        self.placed.append(BeatSpeech(beat.index, beat.start, self.speeches[beat.index - 1]))
+
+    def spoken(self) -> list[BeatSpeech]:
+        """The delivered beats' speech, timed from the video's start (a clip's: from its own).
+
+        Raises
+        ------
+        NarrationError
+            If the scene ended with fewer beats than its narration has texts
+            (or than the clip's range).
+        """
+        first, last = (self.beats.first, self.beats.last) if self.beats else (1, len(self.speeches))
+        placed = {b.beat: b for b in self.placed}
+        if self.beats is None and len(self.placed) != len(self.speeches):
+            raise NarrationError(
+                f"{self.scene} ended {len(self.placed)} beats, its narration has "
+                f"{len(self.speeches)} texts"
+            )
+        missing = [k for k in range(first, last + 1) if k not in placed]
+        if missing:
+            raise NarrationError(f"{self.scene} ended without its beat {missing[0]}")
+        start = placed[first].start
+        return [replace(placed[k], start=placed[k].start - start) for k in range(first, last + 1)]
 
     def deliver(self, media_dir: Path, video: Path, about: dict) -> list[Path]:
         """Make the narrated twin of the delivered ``video`` and deliver it with its captions.
@@ -148,16 +227,13 @@ class NarrationTrack:
         Raises
         ------
         NarrationError
-            If the scene ended with fewer beats than its narration has texts.
+            As :meth:`spoken`.
         """
-        if len(self.placed) != len(self.speeches):
-            raise NarrationError(
-                f"{self.scene} ended {len(self.placed)} beats, its narration has "
-                f"{len(self.speeches)} texts"
-            )
+        spoken = self.spoken()
         target = layout.narrated_path(video)
         with tempfile.TemporaryDirectory(prefix=".narrating-", dir=video.parent) as folder:
-            made = assemble_narration(video, self.placed, Path(folder) / target.name)
+            tracks = layout.narration_dir(media_dir) / TRACKS_DIR_NAME
+            made = assemble_narration(video, spoken, Path(folder) / target.name, tracks=tracks)
             return [
                 ledger.replace(media_dir, made.video, target, about),
                 ledger.replace(media_dir, made.srt, target.with_suffix(".srt"), about),

@@ -18,6 +18,7 @@ a deck's slides. The style module draws in the output's theme
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -44,7 +45,9 @@ from .resume import incremental_render, offer_snapshot
 __all__ = [
     "TEX_DIR_NAME",
     "beats_of",
+    "check_narrated",
     "manim_settings",
+    "narrated",
     "output_for",
     "render_scene",
     "themed",
@@ -125,7 +128,8 @@ def render_scene(
         Narrate the video (:mod:`whysigmoid.delivery.engine.narrated`): each
         beat holds until its speech has ended plus a breath, and beside the
         silent video goes ``<name>--narrated.<ext>`` with the captions of
-        what is said. Without the beat cache or snapshots.
+        what is said (a chosen-beats clip's: its beats' speech). The beat
+        cache keys each beat by its speech; no snapshots.
 
     Returns
     -------
@@ -143,21 +147,31 @@ def render_scene(
     """
     output = output if output is not None else VideoOutput()
     media_dir = media_dir.resolve()
-    narration_key = None
     if narration is not None:
-        if spec.kind == STILL or getattr(output, "format", None) not in NARRATED_FORMATS:
-            raise NarrationError(
-                f"only videos in {' or '.join(NARRATED_FORMATS)} are narrated, "
-                f"not {spec.output} as {getattr(output, 'label', output)}"
-            )
-        narration_key = narration.key(spec.name, params or spec.params_type())
+        check_narrated(spec, output)
         snapshot_dir = None
-    request = RenderRequest(spec, quality_name, params, output, narration_key)
+    request = RenderRequest(spec, quality_name, params, output, narration)
     draw = functools.partial(
-        _draw, request, media_dir, progress, force, settings_hook, snapshot_dir, narration
+        _draw, request, media_dir, progress, force, settings_hook, snapshot_dir
     )
     with themed(output):
         return run_render(request, media_dir, draw, force)
+
+
+def check_narrated(spec: SceneSpec, output: Output) -> None:
+    """Fail unless ``output`` of ``spec`` can be narrated: a video (or clip) in MP4 or WebM.
+
+    Raises
+    ------
+    NarrationError
+        A still, a deck, a GIF or a MOV.
+    """
+    video = getattr(output, "video", output)  # a chosen-beats clip's video
+    if spec.kind == STILL or getattr(video, "format", None) not in NARRATED_FORMATS:
+        raise NarrationError(
+            f"only videos in {' or '.join(NARRATED_FORMATS)} are narrated, "
+            f"not {spec.output} as {getattr(output, 'label', output)}"
+        )
 
 
 def _draw(
@@ -167,22 +181,22 @@ def _draw(
     force: bool,
     settings_hook: Callable[[dict], None] | None,
     snapshot_dir: Path | None,
-    narration: Narration | None,
     staging: Path,
 ) -> Drawn:
     """Draw ``request``'s work into ``staging`` in this process (the lifecycle's draw step)."""
     from manim import tempconfig
 
-    spec, output = request.spec, request.output
+    spec, output, narration = request.spec, request.output, request.narration
     work = request.work_dir(media_dir)
     settings = manim_settings(QUALITIES[request.quality], work, progress)
     output.manim_settings(settings, staging, spec.output)
     if settings_hook is not None:
         settings_hook(settings)
-    # a narrated beat's hold depends on its speech: no beat cache
-    incremental = incremental_render(request, settings, force) if narration is None else None
     params = request.params or spec.params_type()
-    track = narration.track(spec.name, params) if narration is not None else None
+    track = None
+    if narration is not None:  # every beat's speech ready; the beat cache keys holds by it
+        track = narration.track(spec.name, params, getattr(output, "beats", None))
+    incremental = incremental_render(request, settings, force, track and track.voices())
     with tempconfig(isolated_config(settings)), shared_svg_paths(), healing_tex_cache():
         scene_cls = spec.load()
         if request.params is not None:
@@ -207,18 +221,40 @@ def _draw(
             incremental.prepare(scene, on_beat)
         scene.render()
         duration = float(scene.renderer.time)
-    if track is not None:
-        video = output.targets(request.target_dir(media_dir), spec.output)[0]
-        about = request.about
-
-        def narrate() -> list[Path]:
-            return track.deliver(media_dir, video, about)
-
-        return Drawn(scene, None, duration, beats, about, after_delivery=narrate)
     if incremental is None:
-        return Drawn(scene, None, duration, beats, request.about)
-    movie = incremental.movie(staging)
-    return Drawn(scene, movie, duration, beats, request.about, incremental.reused, incremental.keep)
+        drawn = Drawn(scene, None, duration, beats, request.about)
+    else:
+        movie = incremental.movie(staging)
+        drawn = Drawn(
+            scene,
+            movie,
+            duration,
+            beats,
+            request.about,
+            incremental.reused,
+            incremental.keep,
+            incremental.reused_beats,
+        )
+    return narrated(drawn, track, request, media_dir)
+
+
+def narrated(drawn: Drawn, track, request: RenderRequest, media_dir: Path) -> Drawn:
+    """``drawn``, which after delivery also delivers its narrated twin (``track``: None, silent).
+
+    The twin is made from the delivered video
+    (:meth:`whysigmoid.delivery.engine.narrated.NarrationTrack.deliver`), after
+    what ``drawn`` does after delivery (the beat cache keeps its beats).
+    """
+    if track is None:
+        return drawn
+    video = request.output.targets(request.target_dir(media_dir), request.spec.output)[0]
+    before = drawn.after_delivery
+
+    def deliver() -> list[Path]:
+        files = list((before() if before is not None else None) or [])
+        return [*files, *track.deliver(media_dir, video, request.about)]
+
+    return dataclasses.replace(drawn, after_delivery=deliver)
 
 
 def beats_of(scene) -> list:

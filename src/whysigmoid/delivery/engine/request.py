@@ -18,6 +18,7 @@ from ...catalog import SceneSpec
 from ..files import layout, ledger
 from ..outputs.base import Output, made_from
 from .keys import last_seconds, record_path, render_key, up_to_date_result, write_record
+from .narrated import Narration
 from .results import RenderResult
 
 __all__ = ["RenderRequest"]
@@ -39,9 +40,10 @@ class RenderRequest:
     output : Output
         What to make (:func:`whysigmoid.delivery.engine.render.output_for`
         gives a still's PNG).
-    narration_key : str or None
-        A narrated render's :meth:`whysigmoid.delivery.engine.narrated.Narration.key`
-        (its holds depend on the speech); None: silent.
+    narration : Narration or None
+        Narrate the video (:mod:`whysigmoid.delivery.engine.narrated`): its
+        holds depend on the speech, so the render key adds
+        :meth:`whysigmoid.delivery.engine.narrated.Narration.key`; None: silent.
 
     Methods taking ``media_dir`` want it absolute (Manim resolves paths
     against its own directories).
@@ -51,7 +53,7 @@ class RenderRequest:
     quality: str
     params: object | None
     output: Output
-    narration_key: str | None = None
+    narration: Narration | None = None
 
     @property
     def id(self) -> str:
@@ -81,9 +83,10 @@ class RenderRequest:
         A narrated render's key adds its narration's.
         """
         key = render_key(self.spec, self.quality, self.params, self.output)
-        if self.narration_key is None:
+        if self.narration is None:
             return key
-        return hashlib.sha256(f"{key}:narrated:{self.narration_key}".encode()).hexdigest()
+        voices = self.narration.key(self.spec.name, self.params or self.spec.params_type())
+        return hashlib.sha256(f"{key}:narrated:{voices}".encode()).hexdigest()
 
     def up_to_date(self, media_dir: Path, key: str | None = None) -> RenderResult | None:
         """The last render's result if its files are there and its key is ``key`` (default: now)."""
@@ -110,16 +113,19 @@ class RenderRequest:
         files: list[Path],
         duration: float,
         reused: int,
+        reused_numbers: tuple[int, ...] = (),
     ) -> RenderResult:
         """Write the render's record and return its result.
 
         ``start`` is the render's :func:`time.perf_counter` at its start,
         ``files`` what it delivered (the main one first, inside ``media_dir``),
-        ``duration`` the video's length in seconds, ``reused`` the leading
-        beats taken from the last render.
+        ``duration`` the video's length in seconds, ``reused`` how many
+        beats were taken from the last render (``reused_numbers``: which).
         """
         seconds = time.perf_counter() - start
         record = record_path(media_dir, self.spec, self.quality, self.output)
         write_record(record, key, seconds, duration, files, media_dir)
         label = self.spec.label
-        return RenderResult(label, files[0], seconds, duration, False, tuple(files), reused, key)
+        return RenderResult(
+            label, files[0], seconds, duration, False, tuple(files), reused, key, reused_numbers
+        )

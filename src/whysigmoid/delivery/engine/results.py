@@ -30,7 +30,9 @@ class RenderResult:
     cached : bool
         True when the existing video was up to date and nothing was rendered.
     reused_beats : int
-        Leading beats taken from the last render (:mod:`whysigmoid.delivery.engine.incremental`).
+        Beats taken from the last render (:mod:`whysigmoid.delivery.engine.incremental`).
+    reused_numbers : tuple of int
+        Their numbers, from 1 (empty: the leading ``reused_beats``).
     key : str
         The render key of what was delivered
         (:func:`whysigmoid.delivery.engine.keys.render_key`; empty after a
@@ -45,6 +47,7 @@ class RenderResult:
     files: tuple[Path, ...] = ()
     reused_beats: int = 0
     key: str = ""
+    reused_numbers: tuple[int, ...] = ()
 
 
 def describe(result: RenderResult) -> str:
@@ -58,9 +61,21 @@ def describe(result: RenderResult) -> str:
         return f"{result.scene}: up to date"
     line = f"{result.scene}: rendered in {result.seconds:.1f} s"
     if result.reused_beats:
-        beats = "beat 1" if result.reused_beats == 1 else f"beats 1-{result.reused_beats}"
-        line += f" ({beats} reused from the last render)"
+        numbers = result.reused_numbers or tuple(range(1, result.reused_beats + 1))
+        beats = "beat" if len(numbers) == 1 else "beats"
+        line += f" ({beats} {_ranges(numbers)} reused from the last render)"
     return line + (f" ({result.duration:.1f} s of video)" if result.duration else "")
+
+
+def _ranges(numbers: tuple[int, ...]) -> str:
+    """``1-3, 5``: sorted beat numbers as runs."""
+    runs: list[list[int]] = []
+    for number in sorted(numbers):
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return ", ".join(f"{r[0]}" if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs)
 
 
 class RenderError(RuntimeError):

@@ -33,12 +33,16 @@ __all__ = ["incremental_render", "offer_snapshot"]
 
 
 def incremental_render(
-    request: RenderRequest, settings: dict, force: bool
+    request: RenderRequest, settings: dict, force: bool, voices: list | None = None
 ) -> IncrementalRender | None:
     """The beat cache's part in a render: for outputs that reuse beats, with beats, else None.
 
     ``settings`` are the render's final Manim settings (their ``media_dir`` is
     the work dir); with ``force`` nothing is reused, but the beats are kept.
+    ``voices`` (a narrated render: each beat's speech,
+    :meth:`whysigmoid.delivery.engine.narrated.NarrationTrack.voices`) key each
+    beat's hold; a narrated render keeps its beats apart from the silent
+    render's, so each stays warm.
     None also when this process's hash seed is not the fixed one, or the
     scene's beats cannot be read (the render then reports the scene's error).
     """
@@ -52,8 +56,9 @@ def incremental_render(
     except (ValueError, SyntaxError):  # no beats: render as always, the scene reports its error
         return None
     work = Path(settings["media_dir"])
-    directory = layout.beat_cache_dir(work, request.quality, output.label)
-    return IncrementalRender(directory, digests, force, output.alpha_webm)
+    label = output.label if voices is None else f"{output.label}{layout.NARRATED_SUFFIX}"
+    directory = layout.beat_cache_dir(work, request.quality, label)
+    return IncrementalRender(directory, digests, force, output.alpha_webm, voices)
 
 
 def offer_snapshot(
@@ -118,5 +123,5 @@ def _draw_tail(
 
 def _digests(request: RenderRequest, settings: dict) -> list[str]:
     spec, quality, params, output = request.spec, request.quality, request.params, request.output
-    base = render_key(spec, quality, params, output, scene_text=b"")
+    base = render_key(spec, quality, params, output, scene_text=b"", narration_texts=False)
     return prefix_digests(spec, base, settings)

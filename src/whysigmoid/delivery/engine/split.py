@@ -16,6 +16,11 @@ The result goes through the same lifecycle as a one-process render
 replaceable checks, delivery, record): same file, same render key, so either
 kind of render serves the other's up-to-date video.
 
+A narrated split render (``narration``) synthesises every beat's speech
+before the parts start; each part holds its own beats (and the beats it
+plays dark) for their speech, as a one-process render does, and the narrated
+twin is assembled from the joined video with the parts' beat times.
+
 Each part has its own Manim work directory
 ``<media-dir>/.manim/<Scene>/parts/<i>/`` (parallel LaTeX runs never share a
 file); the LaTeX and text caches of the scene and its parts are pooled by hard
@@ -48,7 +53,8 @@ from ..outputs.video import VideoOutput
 from . import process_env
 from .keys import work_dir
 from .lifecycle import run_render
-from .render import beats_of, manim_settings, themed
+from .narrated import Narration
+from .render import beats_of, check_narrated, manim_settings, narrated, themed
 from .request import RenderRequest
 from .results import RenderResult
 
@@ -163,8 +169,13 @@ def _render_part(
     beats: BeatRange,
     index: int,
     manim_overrides: dict | None,
+    narration: Narration | None = None,
 ) -> PartResult:
-    """Worker: render ``beats`` of ``spec`` in the part's own work directory."""
+    """Worker: render ``beats`` of ``spec`` in the part's own work directory.
+
+    With ``narration`` every beat is held for its speech (read from the
+    synthesis cache the parent filled).
+    """
     from manim import tempconfig
 
     media = Path(media_dir)
@@ -181,6 +192,10 @@ def _render_part(
                 scene_cls = type(spec.name, (scene_cls,), {"params": params})
             scene = output.make_scene(scene_cls, staging)
             ended = beats_of(scene)
+            if narration is not None:
+                scene.on_beat_end(
+                    narration.track(spec.name, params or spec.params_type()), before_hold=True
+                )
             state = restrict(scene, beats, clip_subtitles=False)
             scene.render()
             movie = Path(scene.renderer.file_writer.movie_file_path)
@@ -197,12 +212,14 @@ def render_split(
     force: bool = False,
     output: VideoOutput | None = None,
     manim_overrides: dict | None = None,
+    narration: Narration | None = None,
 ) -> RenderResult:
     """Render one scene in up to ``jobs`` parallel parts and deliver it as one video.
 
     Parameters are those of :func:`whysigmoid.delivery.engine.tasks.render_many` for one
     scene; ``manim_overrides`` is for tests (not in the render key: use with
-    ``force``).
+    ``force``). With ``narration`` the narrated twin is delivered too (see
+    the module docstring).
 
     Returns
     -------
@@ -213,11 +230,15 @@ def render_split(
     ------
     whysigmoid.delivery.beats.source.BeatsError
         The scene's ``# Beat N`` comments do not match its ``beat()`` calls.
+    whysigmoid.narration.NarrationError
+        Narrated, but not an MP4 or WebM video, or the narration does not fit the beats.
     Exception
         Whatever a part raises; the deliverables are then left untouched.
     """
     output = output if output is not None else VideoOutput()
-    request = RenderRequest(spec, quality_name, params, output)
+    if narration is not None:
+        check_narrated(spec, output)
+    request = RenderRequest(spec, quality_name, params, output, narration)
     media_dir = media_dir.resolve()
     draw = functools.partial(_draw_in_parts, request, media_dir, jobs, manim_overrides)
     return run_render(request, media_dir, draw, force)
@@ -229,7 +250,10 @@ def _draw_in_parts(
     """The lifecycle's draw step: the parts in parallel workers, joined in ``staging``."""
     import srt
 
-    spec, output = request.spec, request.output
+    spec, output, narration = request.spec, request.output, request.narration
+    track = None
+    if narration is not None:  # synthesised here once, read by every part
+        track = narration.track(spec.name, request.params or spec.params_type())
     count = beat_count(spec)
     previous = request.target_dir(media_dir) / output.file_name(spec.output)
     plan = plan_parts(beat_weights(previous, count), jobs)
@@ -249,6 +273,7 @@ def _draw_in_parts(
                 beats,
                 index,
                 manim_overrides,
+                narration,
             )
             for index, beats in enumerate(plan)
         ]
@@ -264,4 +289,8 @@ def _draw_in_parts(
             shutil.rmtree(part.movie.parent, ignore_errors=True)
 
     beats = [beat for part in parts for beat in part.beats]
-    return Drawn(None, movie, parts[-1].end, beats, request.about, 0, remove_parts)
+    if track is not None:
+        for beat in beats:
+            track.place(beat)  # held for its speech in its part
+    drawn = Drawn(None, movie, parts[-1].end, beats, request.about, 0, remove_parts)
+    return narrated(drawn, track, request, media_dir)

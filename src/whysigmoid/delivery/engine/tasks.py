@@ -23,6 +23,7 @@ from ...catalog import VIDEO, SceneSpec
 from ..outputs.base import Output
 from ..outputs.video import VideoOutput
 from . import process_env
+from .narrated import Narration
 from .render import output_for, render_scene
 from .request import RenderRequest
 from .results import RenderError, RenderResult
@@ -45,6 +46,7 @@ def render_many(
     split: bool = False,
     in_process: bool = False,
     snapshot_dir: Path | None = None,
+    narration: Narration | None = None,
 ) -> list[RenderResult]:
     """Render ``specs`` in ``jobs`` worker processes, longest (last time) first.
 
@@ -72,15 +74,19 @@ def render_many(
     (:mod:`whysigmoid.delivery.engine.split`). Off by default: on a 2-core machine it
     measured slower than one process (``benchmarks/split_benchmark.py``).
 
-    ``snapshot_dir`` (``watch``): see :func:`whysigmoid.delivery.engine.render.render_scene`.
+    ``snapshot_dir`` (``watch``) and ``narration`` (every video narrated,
+    split or not): see :func:`whysigmoid.delivery.engine.render.render_scene`.
     """
     output = output if output is not None else VideoOutput()
     media_dir = media_dir.resolve()  # workers run in another working directory
-    tasks = [RenderRequest(spec, quality_name, params, output_for(spec, output)) for spec in specs]
+    tasks = [
+        RenderRequest(spec, quality_name, params, output_for(spec, output), narration)
+        for spec in specs
+    ]
     if split and len(specs) == 1 and jobs > 1 and specs[0].kind == VIDEO:
         if force or tasks[0].up_to_date(media_dir) is None:
             split = (quality_name, media_dir, jobs, params, force, output, on_done, manim_overrides)
-            return [_render_split(specs[0], *split)]
+            return [_render_split(specs[0], *split, narration)]
     return render_tasks(
         tasks,
         media_dir,
@@ -112,7 +118,8 @@ def render_tasks(
     file (the same spec label, quality and output). Up-to-date tasks are
     skipped without starting a worker; ``on_done(task, result)`` is called as
     each completes; ``progress``, ``manim_overrides``, ``in_process`` and
-    ``snapshot_dir`` as for :func:`render_many`.
+    ``snapshot_dir`` as for :func:`render_many`. Narrated tasks' speech is
+    synthesised here first (:meth:`whysigmoid.delivery.engine.narrated.Narration.synthesise`).
 
     Returns
     -------
@@ -149,12 +156,16 @@ def render_tasks(
             manim_overrides,
         )
 
+    for index in todo:  # each text synthesised once, here, not by several workers at once
+        task = tasks[index]
+        if task.narration is not None:
+            task.narration.synthesise(task.spec.name, task.params or task.spec.params_type())
     if in_process and len(todo) == 1 and jobs == 1 and process_env.prepared():
         (index,) = todo
         task = tasks[index]
         try:
             with contextlib.chdir(Path.cwd()):  # the worker's chdir, undone after
-                results[index] = _worker(*job(task, progress), snapshot_dir)
+                results[index] = _worker(*job(task, progress), snapshot_dir, task.narration)
         except Exception as error:
             raise RenderError(task.spec.label, error) from error
         if on_done is not None:
@@ -167,7 +178,12 @@ def render_tasks(
     pool = ProcessPoolExecutor(max_workers=max(1, jobs), mp_context=context)
     try:
         pending: dict[Future, int] = {
-            pool.submit(_worker, *job(tasks[index], progress and jobs == 1), snapshot_dir): index
+            pool.submit(
+                _worker,
+                *job(tasks[index], progress and jobs == 1),
+                snapshot_dir,
+                tasks[index].narration,
+            ): index
             for index in order
         }
         while pending:
@@ -201,6 +217,7 @@ def _worker(
     output: Output,
     manim_overrides: dict | None = None,
     snapshot_dir: Path | None = None,
+    narration: Narration | None = None,
 ) -> RenderResult:
     os.chdir(process_env.ensure_neutral_dir(Path(media_dir)))  # never the caller's folder
     return render_scene(
@@ -213,6 +230,7 @@ def _worker(
         output=output,
         settings_hook=None if manim_overrides is None else lambda s: s.update(manim_overrides),
         snapshot_dir=snapshot_dir,
+        narration=narration,
     )
 
 
@@ -226,10 +244,11 @@ def _render_split(
     output: VideoOutput,
     on_done: Callable[[RenderResult], None] | None,
     manim_overrides: dict | None,
+    narration: Narration | None = None,
 ) -> RenderResult:
     try:
         result = render_split(
-            spec, quality_name, media_dir, jobs, params, force, output, manim_overrides
+            spec, quality_name, media_dir, jobs, params, force, output, manim_overrides, narration
         )
     except Exception as error:
         raise RenderError(spec.name, error) from error

@@ -132,11 +132,13 @@ class Drawn:
     about : dict
         What the files are made from, for the ledger (:func:`made_from`).
     reused : int
-        Leading beats taken from the beat cache.
+        Beats taken from the beat cache.
     after_delivery : callable or None
         Run once the files are delivered (the beat cache keeps the beats; a
         narrated render delivers its narrated video); it may return more
         delivered files (a list of Path), which join the render's.
+    reused_beats : tuple of int
+        The numbers (from 1) of the beats taken from the beat cache.
     """
 
     scene: object | None
@@ -146,6 +148,7 @@ class Drawn:
     about: dict = field(default_factory=dict)
     reused: int = 0
     after_delivery: Callable[[], list[Path] | None] | None = None
+    reused_beats: tuple[int, ...] = ()
 
 
 class Output(Protocol):

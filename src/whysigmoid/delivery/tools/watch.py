@@ -6,6 +6,10 @@ A whole video's render also leaves a paused copy of itself at each beat end
 (:mod:`whysigmoid.delivery.engine.snapshots`): after an edit inside construct()'s
 later beats, the copy at the last unchanged beat draws the rest at once, with
 no new process, no import and no replay of the beats before.
+With a narration (``watch --narrate``) each render also delivers the
+narrated twin: an edited narration text (the package's ``narration/scripts.py``)
+re-synthesises and re-renders that beat alone, through the beat cache (no
+paused copies: a copy would hold the old texts).
 File events come from watchdog (installed with Manim); bursts of events (an
 editor writes a file in several steps) are merged by a short debounce.
 """
@@ -23,6 +27,7 @@ from ...catalog import SCENES_DIR, VIDEO, SceneSpec
 from ..beats.source import BeatsError, beat_count
 from ..engine import snapshots
 from ..engine.keys import PACKAGE_DIR
+from ..engine.narrated import Narration
 from ..engine.request import RenderRequest
 from ..engine.results import RenderError, describe
 from ..engine.tasks import render_many
@@ -68,8 +73,11 @@ def watch(
     output: Output | None = None,
     jobs: int = 1,
     params: object | None = None,
+    narration: Narration | None = None,
 ) -> None:
     """Render ``spec`` (a video or a still) now and after every change, until ``stop`` or Ctrl-C.
+
+    ``narration``: narrate the video (see the module docstring).
 
     ``params`` are the work's parameters (None: the blog's values); a
     variant's ``spec`` names its own file
@@ -85,7 +93,7 @@ def watch(
     """
     stop = stop or threading.Event()
     # a snapshot resumes the blog's values only
-    snapshot_dir = _snapshot_dir(spec, output, jobs) if params is None else None
+    snapshot_dir = _snapshot_dir(spec, output, jobs) if params is None and not narration else None
     changed = threading.Event()
     observer = Observer()
     handler = _Changes(changed)
@@ -100,7 +108,9 @@ def watch(
                 continue
             while changed.wait(timeout=DEBOUNCE_SECONDS):  # let a burst of events settle
                 changed.clear()
-            _render_once(spec, quality_name, media_dir, report, output, jobs, snapshot_dir, params)
+            _render_once(
+                spec, quality_name, media_dir, report, output, jobs, snapshot_dir, params, narration
+            )
     finally:
         observer.stop()
         observer.join()
@@ -125,6 +135,7 @@ def _render_once(
     jobs: int = 1,
     snapshot_dir: snapshots.SnapshotDir | None = None,
     params: object | None = None,
+    narration: Narration | None = None,
 ) -> None:
     resumed = _resumed(snapshot_dir, spec, quality_name, media_dir, output)
     if resumed is not None:
@@ -140,6 +151,7 @@ def _render_once(
             split=jobs > 1,
             params=params,
             snapshot_dir=None if snapshot_dir is None else snapshot_dir.path,
+            narration=narration,
         )
     except RenderError as error:
         report(f"error: {error} (still watching)")
