@@ -31,6 +31,7 @@ from ...narration import BeatSpeech, NarrationError, Narrator, Speech, hold_afte
 from ...narration import assemble as assemble_narration
 from ...narration.scripts import narration_for
 from ..files import layout, ledger
+from ..outputs.transcript import narrated_transcript
 
 __all__ = ["NARRATED_FORMATS", "Narration", "NarrationTrack"]
 
@@ -109,12 +110,15 @@ class NarrationTrack:
     ----------
     placed : list of BeatSpeech
         The beats' speech where it starts in the video, as the beats end.
+    captions : list of str or None
+        The beats' captions, as they end (the transcript page's ``alt`` texts).
     """
 
     def __init__(self, scene: str, speeches: Sequence[Speech]):
         self.scene = scene
         self.speeches = list(speeches)
         self.placed: list[BeatSpeech] = []
+        self.captions: list[str | None] = []
 
     def __call__(self, beat) -> None:
         """Hold ``beat`` (a :class:`whysigmoid.scene_base.Beat`) until its speech and a breath end.
@@ -132,6 +136,7 @@ class NarrationTrack:
         speech = self.speeches[beat.index - 1]
         beat.hold_at_least(hold_after(speech, beat.held_from - beat.start, beat.hold))
         self.placed.append(BeatSpeech(beat.index, beat.start, speech))
+        self.captions.append(beat.caption)
 
     def deliver(self, media_dir: Path, video: Path, about: dict) -> list[Path]:
         """Make the narrated twin of the delivered ``video`` and deliver it with its captions.
@@ -143,7 +148,8 @@ class NarrationTrack:
         Returns
         -------
         list of Path
-            The narrated video, its ``.srt`` and its ``.vtt``.
+            The narrated video, its ``.srt``, its ``.vtt`` and its transcript
+            page (:mod:`whysigmoid.delivery.outputs.transcript`).
 
         Raises
         ------
@@ -158,8 +164,10 @@ class NarrationTrack:
         target = layout.narrated_path(video)
         with tempfile.TemporaryDirectory(prefix=".narrating-", dir=video.parent) as folder:
             made = assemble_narration(video, self.placed, Path(folder) / target.name)
-            return [
+            delivered = [
                 ledger.replace(media_dir, made.video, target, about),
                 ledger.replace(media_dir, made.srt, target.with_suffix(".srt"), about),
                 ledger.replace(media_dir, made.vtt, target.with_suffix(".vtt"), about),
             ]
+        page = narrated_transcript(media_dir, target, self.scene, self.placed, self.captions, about)
+        return [*delivered, page]
