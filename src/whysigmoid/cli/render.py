@@ -48,6 +48,7 @@ from .options import (
     variant_name_option,
     videos_only,
 )
+from .recordings import check_scene_recordings, recordings_option
 
 
 @cli.command()
@@ -86,6 +87,7 @@ from .options import (
 )
 @beats_option
 @narrate_option
+@recordings_option
 @split_option
 @jobs_option(kind="split")
 @force_option("a video is")
@@ -103,6 +105,7 @@ def render(
     shard: str | None,
     beats: str | None,
     narrate: bool,
+    recordings: Path | None,
     split: bool,
     jobs: int,
     force: bool,
@@ -131,6 +134,8 @@ def render(
     params = params_of(scenes, specs, overrides)
     specs = as_variant(scenes, specs, params, variant)
     qualities = tuple(dict.fromkeys(qualities))  # each once, in the order given
+    if recordings is not None and not narrate:
+        raise click.UsageError("--recordings replaces the voice of --narrate: add --narrate")
     if narrate:
         if sweep is not None or shard is not None or len(qualities) > 1 or beats or split:
             raise click.UsageError(
@@ -140,7 +145,7 @@ def render(
         videos_only(specs, "--narrate")
         if fmt not in NARRATED_FORMATS:
             raise click.UsageError(f"--narrate makes {' or '.join(NARRATED_FORMATS)} videos")
-        _render_narrated(specs, qualities[0], media_dir, params, output, force)
+        _render_narrated(specs, qualities[0], media_dir, params, output, force, recordings)
         return
     if sweep is not None or shard is not None or len(qualities) > 1:
         if beats is not None or split:
@@ -188,11 +193,19 @@ def render(
             click.echo(str(path))
 
 
-def _render_narrated(specs, quality: str, media_dir: Path, params, output, force: bool) -> None:
-    """Render ``specs`` one after another in this process, each with its narrated twin."""
+def _render_narrated(
+    specs, quality: str, media_dir: Path, params, output, force: bool, recordings=None
+) -> None:
+    """Render ``specs`` one after another in this process, each with its narrated twin.
+
+    ``recordings``: the folder of the author's recordings (``--recordings``), or None.
+    """
     preflight(media_dir)
     start = time.perf_counter()
-    narration = Narration.in_media_dir(media_dir.resolve())
+    narration = Narration.in_media_dir(
+        media_dir.resolve(), recordings=recordings.resolve() if recordings else None
+    )
+    check_scene_recordings(specs, params, narration, recordings)
     results = []
     with render_errors():
         for spec in {spec.name: spec for spec in specs}.values():
