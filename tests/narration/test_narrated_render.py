@@ -20,6 +20,7 @@ from whysigmoid.delivery.engine.narrated import Narration
 from whysigmoid.delivery.engine.render import render_scene
 from whysigmoid.delivery.files import ledger
 from whysigmoid.delivery.files.layout import narrated_path, narration_dir
+from whysigmoid.delivery.outputs.gallery import build_gallery
 from whysigmoid.delivery.outputs.transcript import PNG_DATA_URL, transcript_path
 from whysigmoid.narration import (
     TARGET_LOUDNESS,
@@ -222,6 +223,17 @@ def test_chromium_shows_the_transcript_from_disk(narrated, tmp_path):
     assert colour_pixels(pixels, style.CURVE) > 12_000
     dom = chromium(page.as_uri(), "--dump-dom").stdout
     assert dom.count('class="narration"') == len(TEXTS)
+
+
+def test_the_gallery_lists_the_narrated_twin_and_its_transcript_with_the_work(narrated):
+    media, result, _ = narrated
+    twin = narrated_path(result.path)
+    text = build_gallery(media, "preview", specs=(STROKE,), stills=()).read_text()
+    section = text[text.index(f'id="{STROKE.name}"') :]
+    also = section[section.index(f"<h4>{twin.name}</h4>") :]
+    assert also.index(f'src="{twin.name}"') < also.index(f'href="{transcript_path(twin).name}"')
+    spoken = twin.with_suffix(".vtt").read_bytes()  # its track: the captions of what is said
+    assert f'src="data:text/vtt;base64,{base64.b64encode(spoken).decode()}"' in also
 
 
 # --- clean (last: it removes the module's files) ------------------------------------
