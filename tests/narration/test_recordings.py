@@ -1,11 +1,18 @@
 """The author's own voice: recordings replace the voice for their beats; bad ones are refused."""
 
-import wave
-
 import numpy as np
 import pytest
 import srt
 from click.testing import CliRunner
+from soundtools import (
+    TONE_HZ,
+    TONE_RATE,
+    TONE_SECONDS,
+    loudest_frequency,
+    sound_of,
+    tone,
+    write_wav,
+)
 from videotools import STROKE, TINY
 
 from whysigmoid.cli import cli
@@ -19,26 +26,6 @@ TEXTS = (
     "A thick line in the colour of the curve. A warm one is drawn above it.",
     "Then a cool line appears between them.",
 )
-TONE_HZ = 440.0
-TONE_SECONDS = 2.5
-RATE = 44100
-
-
-def write_wav(path, samples, rate=RATE, channels=1):
-    """``samples`` (float, -1..1) as a 16-bit PCM WAV."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    pcm = np.round(np.clip(samples, -1, 1) * 32767).astype("<i2")
-    with wave.open(str(path), "wb") as out:
-        out.setnchannels(channels)
-        out.setsampwidth(2)
-        out.setframerate(rate)
-        out.writeframes(pcm.tobytes())
-    return path
-
-
-def tone(seconds=TONE_SECONDS, hz=TONE_HZ, rate=RATE):
-    t = np.arange(round(seconds * rate)) / rate
-    return 0.3 * np.sin(2 * np.pi * hz * t)
 
 
 def test_a_recorded_beat_is_heard_held_and_captioned_with_its_text(tmp_path):
@@ -65,16 +52,8 @@ def test_a_recorded_beat_is_heard_held_and_captioned_with_its_text(tmp_path):
     assert " ".join(" ".join(c.content.split()) for c in first) == TEXTS[0]  # captions: the text
     assert all(c.end.total_seconds() <= TONE_SECONDS + 0.05 for c in first)
     # what plays in beat 1 is the tone: its spectrum peaks at 440 Hz
-    import av
-
-    with av.open(str(twin)) as source:
-        stream = source.streams.audio[0]
-        rate = stream.codec_context.sample_rate
-        audio = np.concatenate([f.to_ndarray().mean(axis=0) for f in source.decode(stream)])
-    part = audio[round(0.5 * rate) : round(2.0 * rate)]
-    spectrum = np.abs(np.fft.rfft(part * np.hanning(len(part))))
-    peak = np.fft.rfftfreq(len(part), 1 / rate)[np.argmax(spectrum)]
-    assert abs(peak - TONE_HZ) < 5
+    samples, rate = sound_of(twin)
+    assert abs(loudest_frequency(samples, rate, 0.5, TONE_SECONDS - 0.5) - TONE_HZ) < 5
 
 
 def not_a_wav(path):
@@ -93,7 +72,7 @@ def header_only(path):
 
 
 def silent(path):
-    write_wav(path, np.zeros(RATE))
+    write_wav(path, np.zeros(TONE_RATE))
 
 
 def a_folder(path):
@@ -130,7 +109,7 @@ def test_recordings_for_missing_beats_or_misnamed_are_refused(tmp_path):
 
 
 def test_good_recordings_are_found_by_beat_and_other_files_ignored(tmp_path):
-    write_wav(recording_path(tmp_path, "StrokeScene", 2), tone(0.5), rate=22050, channels=1)
+    write_wav(recording_path(tmp_path, "StrokeScene", 2), tone(0.5), rate=22050)
     (tmp_path / "StrokeScene" / "notes.txt").write_text("take 3 was the best")
     assert check_recordings(tmp_path, "StrokeScene", 2) == {
         2: recording_path(tmp_path, "StrokeScene", 2)
