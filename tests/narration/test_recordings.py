@@ -131,6 +131,14 @@ def test_the_cli_refuses_a_bad_recording_before_rendering(tmp_path):
     assert not any(media.rglob("*.mp4"))
 
 
+def test_the_recordings_folder_must_exist(tmp_path):
+    missing = tmp_path / "voice"
+    args = ["render", "JustActivation", "-q", "preview", "--narrate", "--recordings", str(missing)]
+    result = CliRunner().invoke(cli, [*args, "--media-dir", str(tmp_path / "m")])
+    assert result.exit_code == 2 and f"{missing} is not a folder" in result.output
+    assert not any(tmp_path.rglob("*.mp4"))
+
+
 def test_recordings_need_narrate(tmp_path):
     args = ["render", "JustActivation", "-q", "preview", "--recordings", str(tmp_path)]
     result = CliRunner().invoke(cli, [*args, "--media-dir", str(tmp_path / "m")])

@@ -16,7 +16,7 @@ def recordings_option(function):
     """``--recordings DIR``: WAV files ``DIR/<Scene>/beat-<N>.wav`` replace the voice."""
     return click.option(
         "--recordings",
-        type=click.Path(exists=True, file_okay=False, path_type=Path),
+        type=click.Path(path_type=Path),
         help="With --narrate: a folder of the author's recordings, DIR/<Scene>/beat-<N>.wav "
         "(N from 1); each replaces the synthetic voice for its beat, under the same timing, "
         "loudness and captions (the beat's narration text).",
@@ -26,11 +26,14 @@ def recordings_option(function):
 def check_scene_recordings(specs, params, narration, recordings: Path | None) -> None:
     """Check every scene's recordings before anything is drawn; say which beats they voice.
 
-    Exit 1 with one line naming the file when a recording is refused
+    Exit 2 when ``recordings`` is not a folder; exit 1 with one line naming
+    the file when a recording is refused
     (:func:`whysigmoid.narration.recordings.check_recordings`).
     """
     if recordings is None:
         return
+    if not recordings.is_dir():
+        raise click.BadParameter(f"{recordings} is not a folder", param_hint="--recordings")
     for spec in specs:
         try:
             texts = narration.texts_for(spec.name, params or spec.params_type())
