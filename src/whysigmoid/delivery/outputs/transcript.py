@@ -30,6 +30,7 @@ from pathlib import Path
 
 from ...catalog import UnknownSceneError, find_work
 from ..files import ledger
+from ..movies.info import LAST_FRAME_SEEK
 
 __all__ = [
     "TRANSCRIPT_SUFFIX",
@@ -45,6 +46,8 @@ TRANSCRIPT_SUFFIX = ".html"
 #: How a beat's frame is inlined in the page.
 PNG_DATA_URL = "data:image/png;base64,"
 SECONDS_PER_MINUTE = 60
+#: Frame times this close (seconds) count as the same instant.
+_SAME_TIME = 1e-6
 
 STYLE = """
 body { font-family: Georgia, serif; max-width: 48rem; margin: 2rem auto; padding: 0 1rem;
@@ -95,17 +98,20 @@ def transcript_path(narrated_video: Path) -> Path:
 
 
 def beat_frames(video: Path, ends: Sequence[float]) -> list[bytes]:
-    """The last frame before each of ``ends`` (seconds, ascending) in ``video``, as PNG bytes.
+    """The frame shown just before each of ``ends`` (seconds) in ``video``, as PNG bytes.
 
-    The frame shown at ``t`` is the last one whose presentation time is
-    before ``t``; the video is decoded once, in order.
+    The frame shown just before ``t`` is the last one whose presentation time
+    is before ``t``. For each end the video is decoded from the keyframe at
+    most :data:`~whysigmoid.delivery.movies.info.LAST_FRAME_SEEK` seconds
+    before it (a render's partial movies each start with a keyframe, so
+    little is decoded), from the start if there is none.
 
     Parameters
     ----------
     video : Path
         An MP4 or WebM (any video PyAV reads).
     ends : sequence of float
-        Beat end times in seconds, ascending.
+        Beat end times in seconds.
 
     Returns
     -------
@@ -115,33 +121,37 @@ def beat_frames(video: Path, ends: Sequence[float]) -> list[bytes]:
     Raises
     ------
     ValueError
-        If an end lies before the video's first frame.
+        If an end lies at or before the video's first frame.
     av.error.FFmpegError
         If ``video`` is not readable.
     """
     import av
+
+    with av.open(str(video)) as source:
+        stream = source.streams.video[0]
+        return [_png(_frame_before(source, stream, end).to_ndarray(format="rgb24")) for end in ends]
+
+
+def _frame_before(source, stream, end: float):
+    """The last frame of ``stream`` (in the open container ``source``) before ``end`` seconds."""
+    for start in dict.fromkeys((max(0.0, end - LAST_FRAME_SEEK), 0.0)):
+        source.seek(int(start / stream.time_base), stream=stream)  # the keyframe at or before
+        previous = None
+        for frame in source.decode(stream):
+            if frame.time >= end - _SAME_TIME:
+                break
+            previous = frame
+        if previous is not None:
+            return previous
+    raise ValueError(f"no frame before {end:.2f} s")
+
+
+def _png(pixels) -> bytes:
+    """``pixels`` (height x width x 3 uint8) as PNG bytes."""
     from PIL import Image
 
-    frames: list[bytes] = []
-    pending = list(ends)
-    previous = None
-    with av.open(str(video)) as source:
-        for frame in source.decode(video=0):
-            while pending and frame.time >= pending[0] - 1e-6:
-                frames.append(_png(previous, pending.pop(0), Image))
-            if not pending:
-                break
-            previous = frame.to_ndarray(format="rgb24")
-    frames += [_png(previous, end, Image) for end in pending]  # ends at or past the last frame
-    return frames
-
-
-def _png(pixels, end: float, image_module) -> bytes:
-    """``pixels`` (height x width x 3 uint8) as PNG bytes; no frame before ``end``: an error."""
-    if pixels is None:
-        raise ValueError(f"no frame before {end:.2f} s")
     buffer = io.BytesIO()
-    image_module.fromarray(pixels).save(buffer, format="PNG", optimize=True)
+    Image.fromarray(pixels).save(buffer, format="PNG")
     return buffer.getvalue()
 
 
