@@ -19,6 +19,7 @@ from whysigmoid.delivery.engine.keys import record_path, render_key
 from whysigmoid.delivery.outputs.deck import SlidesOutput
 from whysigmoid.delivery.outputs.handout import PAGE_SIZE
 from whysigmoid.delivery.outputs.revealjs import CDN_MARKER, REVEALJS_ENV
+from whysigmoid.narration import narration_for
 
 #: Attributes through which an HTML page loads something.
 ASSET_ATTRIBUTES = (
@@ -35,9 +36,11 @@ EMU_PER_PIXEL = 9525
 PREVIEW = (854, 480)
 
 
-def expected_notes(snapshots):
-    """Speaker notes per slide: a beat's notes, else its caption."""
-    return [s.notes or s.caption for s in snapshots[:-1]]
+def expected_notes(scene, snapshots):
+    """Speaker notes per slide: the beat's narration (the texts `render --narrate` speaks)."""
+    narration = narration_for(scene, find_scene(scene).params_type())
+    assert len(narration) == len(snapshots) - 1  # every beat has its narration
+    return narration
 
 
 @pytest.fixture(scope="module")
@@ -82,6 +85,7 @@ def referenced(soup):
 
 
 def check_offline_html(path, snapshots_per_scene):
+    """``snapshots_per_scene``: (scene name, its beats' snapshots) for each scene, in order."""
     path = Path(path)
     soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
     for url in referenced(soup):
@@ -103,10 +107,12 @@ def check_offline_html(path, snapshots_per_scene):
     )
     for setting in ("controls: true", "progress: true", "slideNumber: true"):
         assert setting in init, setting
-    beats = sum(len(snaps) - 1 for snaps in snapshots_per_scene)
+    beats = sum(len(snaps) - 1 for _, snaps in snapshots_per_scene)
     assert len(sections) == beats
     notes = [s.find("aside", class_="notes").get_text(strip=True) for s in sections]
-    assert notes == [n for snaps in snapshots_per_scene for n in expected_notes(snaps)]
+    assert notes == [
+        n for scene, snaps in snapshots_per_scene for n in expected_notes(scene, snaps)
+    ]
     # every slide's video is embedded and decodes
     for section in sections:
         uri = section["data-background-video"]
@@ -121,13 +127,19 @@ def check_offline_html(path, snapshots_per_scene):
 def test_html_deck_of_one_scene(decks, beats):
     media, made = decks
     assert made["html"] == str(media / "slides" / "just_activation.html")
-    check_offline_html(made["html"], [beats("JustActivation")])
+    check_offline_html(made["html"], [("JustActivation", beats("JustActivation"))])
 
 
 def test_html_deck_of_two_scenes_in_the_given_order(decks, beats):
     media, made = decks
     assert made["two"] == str(media / "slides" / "why-so-sigmoid.html")
-    check_offline_html(made["two"], [beats("ConceptDetector"), beats("JustActivation")])
+    check_offline_html(
+        made["two"],
+        [
+            ("ConceptDetector", beats("ConceptDetector")),
+            ("JustActivation", beats("JustActivation")),
+        ],
+    )
 
 
 def test_pptx_deck(decks, beats):
@@ -136,7 +148,7 @@ def test_pptx_deck(decks, beats):
     deck = Presentation(made["pptx"])
     assert (deck.slide_width, deck.slide_height) == tuple(p * EMU_PER_PIXEL for p in PREVIEW)
     assert len(deck.slides) == len(snapshots) - 1
-    for slide, notes in zip(deck.slides, expected_notes(snapshots), strict=True):
+    for slide, notes in zip(deck.slides, expected_notes("JustActivation", snapshots), strict=True):
         assert slide.notes_slide.notes_text_frame.text == notes
         assert [s.shape_type for s in slide.shapes] == [MSO_SHAPE_TYPE.MEDIA]
 

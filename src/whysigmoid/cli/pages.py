@@ -67,8 +67,9 @@ def slides(
 ) -> None:
     """Make a deck of SCENEs (default: all, in blog order) in MEDIA_DIR/slides/.
 
-    One slide per storyboard beat, in the order given; the beats' captions
-    are the speaker notes (press S in the HTML deck).
+    One slide per storyboard beat, in the order given; each beat's narration
+    (what `render --narrate` speaks) is its slide's speaker notes (press S in
+    the HTML deck; the notes pane in PowerPoint).
     """
     specs = resolve(scenes, find=find_scene)
     check_aspect(specs, aspect)

@@ -47,6 +47,7 @@ from .options import (
     variant_name_option,
     videos_only,
 )
+from .recordings import check_scene_recordings, recordings_option
 
 
 @cli.command()
@@ -85,6 +86,7 @@ from .options import (
 )
 @beats_option
 @narrate_option
+@recordings_option
 @split_option
 @jobs_option(kind="split")
 @force_option("a video is")
@@ -102,6 +104,7 @@ def render(
     shard: str | None,
     beats: str | None,
     narrate: bool,
+    recordings: Path | None,
     split: bool,
     jobs: int,
     force: bool,
@@ -130,7 +133,11 @@ def render(
     params = params_of(scenes, specs, overrides)
     specs = as_variant(scenes, specs, params, variant)
     qualities = tuple(dict.fromkeys(qualities))  # each once, in the order given
-    narration = _narration(narrate, [] if sweep is not None else specs, fmt, media_dir)
+    if recordings is not None and not narrate:
+        raise click.UsageError("--recordings replaces the voice of --narrate: add --narrate")
+    narration = _narration(
+        narrate, [] if sweep is not None else specs, fmt, media_dir, params, recordings
+    )
     if sweep is not None or shard is not None or len(qualities) > 1:
         if beats is not None or split:
             raise click.UsageError(
@@ -178,17 +185,24 @@ def render(
             click.echo(str(path))
 
 
-def _narration(narrate: bool, specs, fmt: str, media_dir: Path) -> Narration | None:
+def _narration(
+    narrate: bool, specs, fmt: str, media_dir: Path, params, recordings: Path | None
+) -> Narration | None:
     """``--narrate``'s narration (None without it); exit 2 for stills or other formats.
 
-    Its synthesis cache is the media dir's, shared by every quality, aspect and theme.
+    Its synthesis cache is the media dir's, shared by every quality, aspect and
+    theme; ``recordings`` (``--recordings``) are checked before anything is drawn.
     """
     if not narrate:
         return None
     videos_only(specs, "--narrate")
     if fmt not in NARRATED_FORMATS:
         raise click.UsageError(f"--narrate makes {' or '.join(NARRATED_FORMATS)} videos")
-    return Narration.in_media_dir(media_dir.resolve())
+    narration = Narration.in_media_dir(
+        media_dir.resolve(), recordings=recordings.resolve() if recordings else None
+    )
+    check_scene_recordings(specs, params, narration, recordings)
+    return narration
 
 
 def _shard(text: str | None) -> Shard | None:

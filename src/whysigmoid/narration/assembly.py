@@ -41,6 +41,7 @@ from .audio import (
     video_duration,
 )
 from .captions import caption_cues, without_overlaps, write_captions
+from .recordings import check_recordings
 from .synthesis import Narrator, Sentence, Speech, Word, split_sentences
 
 __all__ = [
@@ -129,12 +130,18 @@ def prepare(
     -------
     list of Speech
         One per beat, in order.
+
+    Raises
+    ------
+    NarrationError
+        A recording is not a readable WAV with sound, or is for a beat the
+        narration does not have (:func:`whysigmoid.narration.recordings.check_recordings`).
     """
+    recorded = check_recordings(recordings, scene, len(texts)) if recordings else {}
     speeches = []
     for beat, text in enumerate(texts, start=1):
-        path = recording_path(recordings, scene, beat) if recordings else None
-        if path is not None and path.is_file():
-            speeches.append(recorded_speech(path, text))
+        if beat in recorded:
+            speeches.append(recorded_speech(recorded[beat], text))
         else:
             speeches.append(narrator.speak(text))
     return speeches

@@ -24,6 +24,7 @@ from whysigmoid.delivery.outputs.revealjs import (
     revealjs_dir,
     revealjs_version,
 )
+from whysigmoid.narration.scripts import NARRATIONS
 from whysigmoid.palettes import DARK
 from whysigmoid.scene_base import BlogScene
 
@@ -196,3 +197,38 @@ def test_a_dark_deck_has_dark_slides_on_a_dark_page(tmp_path):
     with av.open(str(config.slides[0].file)) as container:
         frame = next(container.decode(video=0)).to_ndarray(format="rgb24")
     assert max(frame[0, 0]) < 40  # the slide itself is dark
+
+
+#: A narration of the fixture scene, one text per beat (the real ones are in narration.scripts).
+STROKE_NARRATION = [
+    "A thick line in the colour of the curve, and a warm one drawn above it.",
+    "Then a cool line appears between them.",
+]
+
+
+def test_each_slides_speaker_notes_are_its_beats_narration(tmp_path, monkeypatch):
+    from bs4 import BeautifulSoup
+    from pptx import Presentation
+
+    monkeypatch.setitem(NARRATIONS, "StrokeScene", lambda params: list(STROKE_NARRATION))
+    slides = stroke_slides(tmp_path, SlidesOutput())
+    config = PresentationConfig.from_file(slides.path)
+    assert [slide.notes for slide in config.slides] == STROKE_NARRATION
+    html = tmp_path / "slides" / "stroke.html"
+    write_deck([slides.path], "html", html, QUALITIES["preview"], tmp_path)
+    soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+    asides = soup.select("div.slides > section > aside.notes")  # reveal.js's speaker view (S)
+    assert [a.get_text(strip=True) for a in asides] == STROKE_NARRATION
+    pptx = tmp_path / "slides" / "stroke.pptx"
+    write_deck([slides.path], "pptx", pptx, QUALITIES["preview"], tmp_path)
+    notes = [s.notes_slide.notes_text_frame.text for s in Presentation(pptx).slides]
+    assert notes == STROKE_NARRATION
+    pdf = tmp_path / "slides" / "stroke.pdf"  # a handout keeps the short captions
+    write_deck([slides.path], "pdf", pdf, QUALITIES["preview"], tmp_path)
+    assert [page.extract_text() for page in PdfReader(pdf).pages] == STROKE_CAPTIONS
+
+
+def test_a_scene_without_narration_keeps_its_captions_as_notes(tmp_path):
+    slides = stroke_slides(tmp_path, SlidesOutput())
+    config = PresentationConfig.from_file(slides.path)
+    assert [slide.notes for slide in config.slides] == STROKE_CAPTIONS

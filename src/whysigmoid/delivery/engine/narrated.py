@@ -45,6 +45,7 @@ from ...narration import assemble as assemble_narration
 from ...narration.scripts import narration_for
 from ..beats.ranges import BeatRange
 from ..files import layout, ledger
+from ..outputs.transcript import narrated_transcript
 
 __all__ = ["NARRATED_FORMATS", "Narration", "NarrationTrack"]
 
@@ -151,6 +152,8 @@ class NarrationTrack:
     ----------
     placed : list of BeatSpeech
         The beats' speech where it starts in the scene, as the beats end.
+    captions : dict of int to str or None
+        Each placed beat's caption, by beat number (the transcript page's ``alt`` texts).
     """
 
     def __init__(self, scene: str, speeches: Sequence[Speech], beats: BeatRange | None = None):
@@ -158,6 +161,7 @@ class NarrationTrack:
         self.speeches = list(speeches)
         self.beats = beats
         self.placed: list[BeatSpeech] = []
+        self.captions: dict[int, str | None] = {}
 
     def __call__(self, beat) -> None:
         """Hold ``beat`` (a :class:`whysigmoid.scene_base.Beat`) until its speech and a breath end.
@@ -189,6 +193,7 @@ class NarrationTrack:
     def place(self, beat) -> None:
         """Note where ``beat``'s speech starts (a split render's parts held their beats)."""
         self.placed.append(BeatSpeech(beat.index, beat.start, self.speeches[beat.index - 1]))
+        self.captions[beat.index] = beat.caption
 
     def spoken(self) -> list[BeatSpeech]:
         """The delivered beats' speech, timed from the video's start (a clip's: from its own).
@@ -222,7 +227,8 @@ class NarrationTrack:
         Returns
         -------
         list of Path
-            The narrated video, its ``.srt`` and its ``.vtt``.
+            The narrated video, its ``.srt``, its ``.vtt`` and its transcript
+            page (:mod:`whysigmoid.delivery.outputs.transcript`).
 
         Raises
         ------
@@ -234,8 +240,11 @@ class NarrationTrack:
         with tempfile.TemporaryDirectory(prefix=".narrating-", dir=video.parent) as folder:
             tracks = layout.narration_dir(media_dir) / TRACKS_DIR_NAME
             made = assemble_narration(video, spoken, Path(folder) / target.name, tracks=tracks)
-            return [
+            delivered = [
                 ledger.replace(media_dir, made.video, target, about),
                 ledger.replace(media_dir, made.srt, target.with_suffix(".srt"), about),
                 ledger.replace(media_dir, made.vtt, target.with_suffix(".vtt"), about),
             ]
+        captions = [self.captions.get(b.beat) for b in spoken]
+        page = narrated_transcript(media_dir, target, self.scene, spoken, captions, about)
+        return [*delivered, page]

@@ -4,8 +4,10 @@ The scene code is not copied: :func:`deck_class` builds a class from the
 scene class and manim-slides' ``Slide`` whose :meth:`~DeckBeats.beat` ends a
 slide (``next_slide()``) where the video holds the frame (it overrides
 :meth:`~whysigmoid.scene_base.BlogScene.hold_beat`), so a deck steps
-through the storyboard's beats, one slide per beat, with the beat's caption
-(or notes) as speaker notes.
+through the storyboard's beats, one slide per beat, with the beat's
+narration as speaker notes (:func:`whysigmoid.narration.narration_for` of
+the deck's parameters: the text a narrated video speaks, no voice needed);
+a beat without one has its notes, else its caption.
 
 :class:`SlidesOutput` renders that class through
 :func:`whysigmoid.delivery.engine.render.render_scene` (same work dirs, locks and render keys
@@ -31,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...aspects import aspect_named
+from ...narration.scripts import narration_for
 from ...palettes import DEFAULT_THEME, THEMES
 from ..files import ledger
 from ..files.layout import slides_dir
@@ -85,14 +88,23 @@ class DeckBeats:
         self.wait_time_between_slides = SETTLE_FRAMES / config.frame_rate
         #: The caption of each slide a beat ended, by slide index.
         self.slide_captions: dict[int, str] = {}
+        try:
+            #: The narration of each beat (from 1: index - 1), as a narrated video speaks it.
+            self.beat_narration = tuple(narration_for(type(self).__name__, self.params))
+        except KeyError:  # a scene without narration
+            self.beat_narration = ()
 
     def hold_beat(self, beat) -> None:
-        """End the current slide; its speaker notes are the beat's notes or else its caption.
+        """End the current slide; its speaker notes are the beat's narration.
 
-        The beat's ``hold`` is ignored: a slide waits for the presenter.
+        A beat without narration has its notes, else its caption. The beat's
+        ``hold`` is ignored: a slide waits for the presenter.
         """
         caption = beat.caption
-        text = beat.notes or caption
+        spoken = (
+            self.beat_narration[beat.index - 1] if beat.index <= len(self.beat_narration) else None
+        )
+        text = spoken or beat.notes or caption
         if text:
             set_current_slide_notes(self, text)
         slides = len(self._slides)

@@ -36,6 +36,7 @@ from ..movies.poster import POSTER_SUFFIX, poster_path, write_poster
 from ..movies.subtitles import srt_to_vtt
 from .base import ScreenOutput
 from .still import StillOutput
+from .transcript import transcript_path
 from .video import VideoOutput
 
 __all__ = ["PAGE_NAME", "build_gallery"]
@@ -168,11 +169,24 @@ def _not_rendered(spec: SceneSpec, heading: str, command: str, media_dir, qualit
 SHOWN = {".mp4": "video", ".webm": "video", ".gif": "image", ".png": "image", ".mov": "link"}
 
 
+def _transcript_link(media_dir: Path, video: Path) -> str:
+    """A link to the transcript page of a narrated ``video``, if whysigmoid made one."""
+    page = transcript_path(video)
+    if not page.exists() or not ledger.is_ours(media_dir, page):
+        return ""
+    name = html.escape(page.name, quote=True)
+    return (
+        f'<p class="transcript">Transcript: <a href="{name}">{name}</a> '
+        "(the narration beat by beat, with each beat's last frame)</p>"
+    )
+
+
 def _also_made(spec: SceneSpec, media_dir: Path, quality: str, shown: str) -> str:
     """Every other file whysigmoid made of ``spec`` at ``quality``, with embed snippets.
 
-    Variants, themes, aspects, formats and clips: the ledger knows what each
-    delivered file was made of. ``shown`` is the file already on the page.
+    Variants, themes, aspects, formats, clips and narrated twins (each with
+    a link to its transcript page): the ledger knows what each delivered
+    file was made of. ``shown`` is the file already on the page.
     """
     folder = deliverables_dir(media_dir, quality)
     files = [
@@ -191,6 +205,7 @@ def _also_made(spec: SceneSpec, media_dir: Path, quality: str, shown: str) -> st
     for path in files:
         if SHOWN[path.suffix] == "video":
             tag, meta = _video(media_dir, path)
+            meta += _transcript_link(media_dir, path)
         elif SHOWN[path.suffix] == "image":
             alt = html.escape(spec.description, quote=True)
             tag, meta = f'<img src="{html.escape(path.name)}" alt="{alt}">', ""
