@@ -20,12 +20,14 @@ from ..delivery.engine.request import RenderRequest
 from ..delivery.engine.results import RenderResult, describe
 from ..delivery.files.ledger import ForeignFileError
 from ..delivery.outputs.base import FormatError
+from ..delivery.outputs.captioned import CaptionError
 from ..delivery.outputs.video import FORMATS, VideoOutput
 from ..narration import NarrationError
 from .group import cli
 from .options import (
     as_variant,
     beats_option,
+    burn_captions_option,
     check_aspect,
     chosen_beats,
     count,
@@ -86,6 +88,7 @@ from .options import (
 )
 @beats_option
 @narrate_option
+@burn_captions_option
 @split_option
 @jobs_option(kind="split")
 @force_option("a video is")
@@ -103,6 +106,7 @@ def render(
     shard: str | None,
     beats: str | None,
     narrate: bool,
+    burn_captions: bool,
     split: bool,
     jobs: int,
     force: bool,
@@ -122,9 +126,11 @@ def render(
     variants = _variants(sweep)
     specs = [v.spec for v in variants] if sweep is not None else resolve(scenes)
     try:
-        output = VideoOutput(fmt, transparent, theme, aspect)
+        output = VideoOutput(fmt, transparent, theme, aspect, captions=burn_captions)
     except FormatError as error:
         raise click.UsageError(str(error)) from None
+    if burn_captions:
+        videos_only(specs, "--burn-captions")
     check_aspect(specs, aspect)
     if fmt != "mp4" or transparent:
         videos_only(specs, "--format/--transparent")
@@ -209,7 +215,7 @@ def _render_narrated(specs, quality: str, media_dir: Path, params, output, force
                 )
             except ForeignFileError as error:
                 refuse(error)
-            except NarrationError as error:
+            except (NarrationError, CaptionError) as error:
                 click.echo(f"error: {error}", err=True)
                 raise SystemExit(1) from None
             click.echo(f"[{len(results) + 1}/{len(specs)}] {describe(result)}", err=True)

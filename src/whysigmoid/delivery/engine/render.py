@@ -212,7 +212,11 @@ def _draw(
         about = request.about
 
         def narrate() -> list[Path]:
-            return track.deliver(media_dir, video, about)
+            files = track.deliver(media_dir, video, about)
+            if getattr(output, "captions", False):  # the spoken captions burned in too
+                work = request.work_dir(media_dir)
+                files += output.deliver_captioned(media_dir, files[0], work, files[0], about)
+            return files
 
         return Drawn(scene, None, duration, beats, about, after_delivery=narrate)
     if incremental is None:

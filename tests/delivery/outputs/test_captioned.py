@@ -1,0 +1,196 @@
+"""``--burn-captions``: real tiny renders of the stroke fixture in every aspect, and the dark theme.
+
+At each cue's middle frame the captioned twin differs from the plain video
+only inside the title-safe area, by a box of the theme's ink colour; the
+cue's text is the .vtt cue's; its digits meet the legibility floor where the
+aspect is watched (the inspection's own check); the box keeps clear of the
+fixture's content.
+"""
+
+import re
+from types import SimpleNamespace
+
+import av
+import numpy as np
+import pytest
+from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
+from manim import tempconfig
+from test_themes import TEXT_CONTRAST, contrast
+from videotools import STROKE
+
+from whysigmoid import inspection, style
+from whysigmoid.cli import cli
+from whysigmoid.delivery.engine.render import render_scene
+from whysigmoid.delivery.files.layout import captioned_path, work_dir
+from whysigmoid.delivery.outputs.base import FormatError
+from whysigmoid.delivery.outputs.captioned import caption_cards, caption_lines
+from whysigmoid.delivery.outputs.video import VideoOutput
+from whysigmoid.manim_config import isolated_config
+from whysigmoid.narration.captions import LINE_CHARS, MAX_LINES
+from whysigmoid.palettes import THEMES
+from whysigmoid.visuals import caption_card
+
+#: Tiny sizes per aspect (short side 180 px) at 5 frames per second.
+SIZES = {"16:9": (320, 180), "9:16": (180, 320), "1:1": (180, 180)}
+FPS = 5
+#: A pixel belongs to the caption where the twin differs from the plain frame by more.
+DIFFERS = 60
+#: Largest 8-bit error of the box's colour after H.264's 4:2:0 round trip.
+BOX_TOLERANCE = 12
+SCREENS = [("16:9", "light"), ("9:16", "light"), ("1:1", "light"), ("9:16", "dark")]
+
+
+def sized(aspect):
+    width, height = SIZES[aspect]
+
+    def hook(settings):
+        settings.update(pixel_width=width, pixel_height=height, frame_rate=FPS)
+
+    return hook
+
+
+def rgb_at(path, when):
+    """The frame shown at ``when`` seconds, RGB."""
+    with av.open(str(path)) as source:
+        frames = [(float(f.time), f) for f in source.decode(video=0)]
+    return min(frames, key=lambda tf: abs(tf[0] - when))[1].to_ndarray(format="rgb24")
+
+
+def vtt_cues(path):
+    """``(start, end, text)`` of a WebVTT file's cues (seconds; lines joined by spaces)."""
+
+    def seconds(stamp):
+        h, m, s = stamp.split(":")
+        return int(h) * 3600 + int(m) * 60 + float(s)
+
+    cues = []
+    for block in path.read_text().split("\n\n")[1:]:
+        lines = [line for line in block.splitlines() if line.strip()]
+        start, end = re.match(r"(\S+) --> (\S+)", lines[1]).groups()
+        cues.append((seconds(start), seconds(end), " ".join(" ".join(lines[2:]).split())))
+    return cues
+
+
+def hexed(colour):
+    return colour.to_hex()
+
+
+@pytest.fixture(scope="module", params=SCREENS, ids=lambda s: f"{s[0]}-{s[1]}")
+def captioned(request, tmp_path_factory):
+    aspect, theme = request.param
+    media = tmp_path_factory.mktemp("media")
+    output = VideoOutput("mp4", False, theme, aspect, captions=True)
+    result = render_scene(
+        STROKE, "preview", media, progress=False, settings_hook=sized(aspect), output=output
+    )
+    return SimpleNamespace(aspect=aspect, theme=theme, media=media, result=result)
+
+
+def test_the_twin_shows_each_vtt_cue_in_the_title_safe_area_legibly(captioned):
+    plain = captioned.result.path
+    twin = captioned_path(plain)
+    assert twin in captioned.result.files
+    assert plain.name.endswith(".mp4") and twin.name.endswith("--captioned.mp4")
+    width, height = SIZES[captioned.aspect]
+    cues = vtt_cues(plain.with_suffix(".vtt"))
+    assert len(cues) == 2
+    with style.themed(captioned.theme):
+        cards = caption_cards(
+            plain.with_suffix(".srt").read_text(),
+            (width, height),
+            captioned.aspect,
+            work_dir(captioned.media, STROKE.label),
+        )
+        ink = np.array([round(c * 255) for c in style.INK.to_rgb()])
+        page = np.array([round(c * 255) for c in style.BACKGROUND.to_rgb()])
+    box_colour = style.CAPTION_BOX_OPACITY * ink + (1 - style.CAPTION_BOX_OPACITY) * page
+    inset_x, inset_y = style.CAPTION_SAFE_MARGIN * width, style.CAPTION_SAFE_MARGIN * height
+    for (start, end, text), card in zip(cues, cards, strict=True):
+        assert " ".join(card.lines) == text  # the burned cue says what the .vtt says
+        assert len(card.lines) <= MAX_LINES
+        assert card.digit_px >= style.MIN_DIGIT_PX
+        middle = (start + end) / 2
+        before, after = rgb_at(plain, middle), rgb_at(twin, middle)
+        changed = np.abs(after.astype(int) - before.astype(int)).max(axis=2) > DIFFERS
+        rows, cols = np.flatnonzero(changed.any(axis=1)), np.flatnonzero(changed.any(axis=0))
+        assert rows.size and cols.size, f"no caption at {middle:.2f} s"
+        assert inset_x - 1 <= cols[0] and cols[-1] <= width - inset_x
+        assert inset_y - 1 <= rows[0] and rows[-1] <= height - inset_y
+        assert rows[-1] > height / 2  # at the bottom: the fixture draws nothing there
+        # most of what changed is the box, in the theme's ink
+        changed_colours = after[changed].astype(float)
+        near_box = np.abs(changed_colours - box_colour).max(axis=1) <= BOX_TOLERANCE
+        assert near_box.mean() > 0.5
+
+
+def test_the_inspection_finds_the_caption_text_legible_on_every_screen():
+    for aspect, (width, height) in SIZES.items():
+        scale = 8.0 / min(width, height)
+        settings = {
+            "pixel_width": width,
+            "pixel_height": height,
+            "frame_width": width * scale,
+            "frame_height": height * scale,
+        }
+        with tempconfig(isolated_config(settings)):
+            lines = caption_lines(
+                "The step jumps from 0 to 1; its slope is 0 everywhere, undefined."
+            )
+            card = caption_card(lines, (1 - 2 * style.CAPTION_SAFE_MARGIN) * width * scale)
+            snapshot = inspection.Snapshot(
+                0,
+                inspection._texts(SimpleNamespace(mobjects=[card])),
+                frame=(width * scale, height * scale),
+                viewing=aspect,
+            )
+        assert len(snapshot.texts) == len(lines)
+        assert inspection.illegible_texts([snapshot]) == []
+        assert inspection.layout_problems([snapshot]) == []
+
+
+@pytest.mark.parametrize("theme", sorted(THEMES))
+def test_the_caption_text_contrasts_with_its_box_over_any_content(theme):
+    with style.themed(theme):
+        text = np.array(style.BACKGROUND.to_rgb())
+        ink = np.array(style.INK.to_rgb())
+        unders = [np.zeros(3), np.ones(3)] + [
+            np.array(style.colour(name).to_rgb()) for name in style.PALETTE_COLOURS
+        ]
+    for under in unders:
+        box = style.CAPTION_BOX_OPACITY * ink + (1 - style.CAPTION_BOX_OPACITY) * under
+        pair = ["#" + "".join(f"{round(c * 255):02X}" for c in colour) for colour in (text, box)]
+        assert contrast(*pair) >= TEXT_CONTRAST, (theme, under)
+
+
+@given(
+    st.lists(st.text("abcdefghij", min_size=1, max_size=12), min_size=1, max_size=14).filter(
+        lambda words: len(" ".join(words)) <= style.CAPTION_MAX_CHARS
+    )
+)
+def test_a_caption_is_at_most_two_lines_near_42_characters(words):
+    text = " ".join(words)
+    lines = caption_lines(text)
+    assert 1 <= len(lines) <= MAX_LINES
+    assert " ".join(lines) == text
+    if len(text) <= LINE_CHARS:
+        assert lines == [text]
+    else:  # balanced: the longer line is as short as a two-line break can make it
+        best = min(
+            max(len(" ".join(words[:k])), len(" ".join(words[k:]))) for k in range(1, len(words))
+        )
+        assert max(map(len, lines)) == best
+
+
+def test_burning_needs_an_opaque_video_with_subtitles(tmp_path):
+    for fmt, transparent in (("gif", False), ("webm", True)):
+        with pytest.raises(FormatError, match="opaque"):
+            VideoOutput(fmt, transparent, captions=True)
+    run = CliRunner().invoke(
+        cli,
+        ["render", "JustActivation", "-f", "gif", "--burn-captions", "--media-dir", str(tmp_path)],
+    )
+    assert run.exit_code == 2
+    assert "opaque" in run.output
+    assert not list(tmp_path.rglob("*.gif"))
