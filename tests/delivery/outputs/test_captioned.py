@@ -7,10 +7,8 @@ aspect is watched (the inspection's own check); the box keeps clear of the
 fixture's content.
 """
 
-import re
 from types import SimpleNamespace
 
-import av
 import numpy as np
 import pytest
 from click.testing import CliRunner
@@ -18,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from manim import tempconfig
 from test_themes import TEXT_CONTRAST, contrast
-from videotools import STROKE
+from videotools import STROKE, drawn_over, rgb_at, vtt_cues
 
 from whysigmoid import inspection, style
 from whysigmoid.cli import cli
@@ -35,8 +33,6 @@ from whysigmoid.visuals import caption_card
 #: Tiny sizes per aspect (short side 180 px) at 5 frames per second.
 SIZES = {"16:9": (320, 180), "9:16": (180, 320), "1:1": (180, 180)}
 FPS = 5
-#: A pixel belongs to the caption where the twin differs from the plain frame by more.
-DIFFERS = 60
 #: Largest 8-bit error of the box's colour after H.264's 4:2:0 round trip.
 BOX_TOLERANCE = 12
 SCREENS = [("16:9", "light"), ("9:16", "light"), ("1:1", "light"), ("9:16", "dark")]
@@ -49,32 +45,6 @@ def sized(aspect):
         settings.update(pixel_width=width, pixel_height=height, frame_rate=FPS)
 
     return hook
-
-
-def rgb_at(path, when):
-    """The frame shown at ``when`` seconds, RGB."""
-    with av.open(str(path)) as source:
-        frames = [(float(f.time), f) for f in source.decode(video=0)]
-    return min(frames, key=lambda tf: abs(tf[0] - when))[1].to_ndarray(format="rgb24")
-
-
-def vtt_cues(path):
-    """``(start, end, text)`` of a WebVTT file's cues (seconds; lines joined by spaces)."""
-
-    def seconds(stamp):
-        h, m, s = stamp.split(":")
-        return int(h) * 3600 + int(m) * 60 + float(s)
-
-    cues = []
-    for block in path.read_text().split("\n\n")[1:]:
-        lines = [line for line in block.splitlines() if line.strip()]
-        start, end = re.match(r"(\S+) --> (\S+)", lines[1]).groups()
-        cues.append((seconds(start), seconds(end), " ".join(" ".join(lines[2:]).split())))
-    return cues
-
-
-def hexed(colour):
-    return colour.to_hex()
 
 
 @pytest.fixture(scope="module", params=SCREENS, ids=lambda s: f"{s[0]}-{s[1]}")
@@ -113,7 +83,7 @@ def test_the_twin_shows_each_vtt_cue_in_the_title_safe_area_legibly(captioned):
         assert card.digit_px >= style.MIN_DIGIT_PX
         middle = (start + end) / 2
         before, after = rgb_at(plain, middle), rgb_at(twin, middle)
-        changed = np.abs(after.astype(int) - before.astype(int)).max(axis=2) > DIFFERS
+        changed = drawn_over(before, after)
         rows, cols = np.flatnonzero(changed.any(axis=1)), np.flatnonzero(changed.any(axis=0))
         assert rows.size and cols.size, f"no caption at {middle:.2f} s"
         assert inset_x - 1 <= cols[0] and cols[-1] <= width - inset_x

@@ -125,7 +125,9 @@ def render_scene(
         Narrate the video (:mod:`whysigmoid.delivery.engine.narrated`): each
         beat holds until its speech has ended plus a breath, and beside the
         silent video goes ``<name>--narrated.<ext>`` with the captions of
-        what is said. Without the beat cache or snapshots.
+        what is said (and, for an output with ``captions``, its twin with
+        them burned in, ``<name>--narrated--captioned.<ext>``). Without the
+        beat cache or snapshots.
 
     Returns
     -------
