@@ -344,8 +344,8 @@ CAPTION_MAX_CHARS = 84
 #: 5-10 %; phone apps lay their buttons over the outer few per cent).
 CAPTION_SAFE_MARGIN = 0.05
 #: A burned caption's size in the type scale (drawn at ``type_scale()`` times
-#: it, like all text): 11 px digits on a phone, 20 px in a 1280 px player.
-FONT_BURNED_CAPTION = FONT_LABEL
+#: it, like all text): 9.5 px digits on a phone, 17 px in a 1280 px player.
+FONT_BURNED_CAPTION = FONT_CAPTION
 #: The box behind a burned caption: opacity of its fill (the ``INK`` colour,
 #: the text in ``BACKGROUND``: the page's own pair, at least 4.5:1) and the
 #: space around the lines, scene units.

@@ -6,14 +6,14 @@ This module does the pixel work on finished files, with PyAV (which here has
 no subtitles or drawtext filter): given one image per cue (premultiplied
 RGBA, drawn by :mod:`whysigmoid.delivery.outputs.captioned`), it
 
-1. *places* each cue: centred across, inside the title-safe area (``margin``
-   of the frame kept free at each edge), at the bottom unless its box would
-   hide content there: then at the height where it hides the least, the
-   lowest of those (:func:`place_captions`, a first decoding pass). Content
-   is measured, not guessed: the share of the box's pixels that differ from
-   the page colour (:data:`INK_LEVEL`) at each height, in the cue's last
-   frame and averaged over its frames. Broadcast caption guides move a caption the same way when
-   it would cover text or graphics;
+1. *places* each cue inside the title-safe area (``margin`` of the frame
+   kept free at each edge): centred at the bottom unless its box would hide
+   content there, else where it hides the least, the lowest of those places
+   (:func:`place_captions`, a first decoding pass). Content is measured, not
+   guessed: the share of the box over pixels that differ from the page
+   colour (:data:`INK_LEVEL`), at each place, in the cue's last frame and
+   averaged over its frames. Broadcast caption guides move a caption the
+   same way when it would cover text or graphics;
 2. *burns* them: decodes again, blends each cue's image over its box in the
    frames from its start (inclusive) to its end (exclusive), and encodes a
    new video stream (H.264 or VP9 as the source, at the source's frame rate
@@ -38,6 +38,7 @@ __all__ = [
     "COVER_TOLERANCE",
     "ENCODERS",
     "INK_LEVEL",
+    "MEASURE_STEP",
     "Burned",
     "CaptionImage",
     "burn_captions",
@@ -48,10 +49,14 @@ __all__ = [
 #: Two heights whose boxes hide shares of content this close count as equal
 #: (the lower is taken): an edge's anti-aliasing is no reason to leave the bottom.
 COVER_TOLERANCE = 0.0005
-#: A caption keeps clear of content by this share of its box's height above
-#: and below: content there counts as hidden (a box touching a line of text
-#: makes it hard to read).
+#: Content is grown by this share of a caption box's height in every
+#: direction before it is measured: the gaps between a text's strokes and
+#: letters fill (a formula counts as the area it reads in, as a solid shape
+#: does), and a box that touches a line of text counts as hiding it.
 CLEARANCE = 0.15
+#: Places a caption may take are this share of the frame's short side apart
+#: (every 4 px at preview's 480): finer moves hide no less.
+MEASURE_STEP = 1 / 120
 #: A pixel shows content when one of its channels differs from the page
 #: colour by more than this (of 255): anti-aliasing and the encoder's noise
 #: stay under it, the faintest guide line (GUIDE on either page) is far above.
@@ -98,12 +103,16 @@ class Burned:
         (right and bottom exclusive).
     covered : float
         The share of the box's pixels that showed content, averaged over the
-        frames of the cue, where it was placed (0: nothing hidden).
+        frames of the cue, where it was placed (0: nothing hidden); content
+        is grown by :data:`CLEARANCE` first.
+    covered_at_end : float
+        The same share in the cue's last frame.
     bottom_covered : float
-        The same share at the bottom of the title-safe area.
+        The same share at its usual place, centred at the bottom of the
+        title-safe area.
     at_bottom : bool
-        Whether it sits at the bottom of the title-safe area (where it goes
-        unless another height hides less).
+        Whether it sits at its usual place (where it goes unless another
+        place hides less).
     """
 
     start: float
@@ -111,17 +120,23 @@ class Burned:
     text: str
     box: tuple[int, int, int, int]
     covered: float
+    covered_at_end: float
     bottom_covered: float
     at_bottom: bool
 
 
 def caption_box(
-    size: tuple[int, int], image: tuple[int, int], margin: float, top: int | None = None
+    size: tuple[int, int],
+    image: tuple[int, int],
+    margin: float,
+    top: int | None = None,
+    left: int | None = None,
 ) -> tuple[int, int, int, int]:
     """The box ``(left, top, right, bottom)`` of an image ``(h, w)`` in a frame ``(w, h)``.
 
-    Centred across, its upper edge at row ``top``; None: its lower edge on
-    the title-safe area's (``margin`` of the height above the frame's bottom).
+    Its upper edge at row ``top`` (None: its lower edge on the title-safe
+    area's, ``margin`` of the height above the frame's bottom), its left edge
+    at column ``left`` (None: centred across).
 
     Raises
     ------
@@ -132,13 +147,45 @@ def caption_box(
     rows, cols = image
     inset_x, inset_y = round(margin * width), round(margin * height)
     top = height - inset_y - rows if top is None else top
-    if cols > width - 2 * inset_x or top < inset_y or top + rows > height - inset_y:
+    left = (width - cols) // 2 if left is None else left
+    if not (inset_x <= left and left + cols <= width - inset_x) or not (
+        inset_y <= top and top + rows <= height - inset_y
+    ):
         raise ValueError(
-            f"a caption of {cols}x{rows} px at row {top} leaves the title-safe area of a "
-            f"{width}x{height} frame"
+            f"a caption of {cols}x{rows} px at ({left}, {top}) leaves the title-safe area "
+            f"of a {width}x{height} frame"
         )
-    left = (width - cols) // 2
     return left, top, left + cols, top + rows
+
+
+@dataclass(frozen=True)
+class _Spots:
+    """The places a cue's box may take (title-safe), as top rows and left columns in pixels."""
+
+    tops: np.ndarray
+    lefts: np.ndarray
+    rows: int
+    cols: int
+
+    @classmethod
+    def of(cls, size: tuple[int, int], image: tuple[int, int], margin: float) -> _Spots:
+        """Every :data:`MEASURE_STEP`-th place, and the centred bottom one (the usual place)."""
+        width, height = size
+        rows, cols = image
+        left, top, _, _ = caption_box(size, image, margin)  # the usual place; fits or raises
+        inset_x, inset_y = round(margin * width), round(margin * height)
+        step = max(1, round(MEASURE_STEP * min(width, height)))
+        tops = np.union1d(np.arange(inset_y, top + 1, step), [top])
+        lefts = np.union1d(np.arange(inset_x, width - inset_x - cols + 1, step), [left])
+        return cls(tops, lefts, rows, cols)
+
+    def hidden(self, content: np.ndarray) -> np.ndarray:
+        """Share of each place's box covering ``content`` (its summed-area table), (tops, lefts)."""
+        top, left = self.tops[:, None], self.lefts[None, :]
+        bottom, right = top + self.rows, left + self.cols
+        inside = content[bottom, right] - content[top, right] - content[bottom, left]
+        inside += content[top, left]
+        return inside / (self.rows * self.cols)
 
 
 def place_captions(
@@ -147,17 +194,17 @@ def place_captions(
     background: tuple[int, int, int],
     margin: float,
 ) -> list[Burned]:
-    """Choose each cue's height: the bottom of the title-safe area unless content is there.
+    """Choose each cue's place: centred at the bottom of the safe area unless content is there.
 
-    Decodes ``video`` once. For each frame inside a cue it counts, row by
-    row across the cue's box, the pixels differing from ``background`` (RGB)
-    by more than :data:`INK_LEVEL`, in the box and :data:`CLEARANCE` above
-    and below it; each height's share of hidden content is
-    its box's share averaged over the cue's frames (content hidden for a
-    moment weighs less than content hidden throughout). The cue goes where
-    it hides least of its last frame (what the beat ends on, and holds),
-    then least on average (each within :data:`COVER_TOLERANCE`); the lowest
-    of those heights.
+    Decodes ``video`` once. In each frame inside a cue, content is every
+    pixel differing from ``background`` (RGB) by more than :data:`INK_LEVEL`,
+    grown by :data:`CLEARANCE`; at every place in the title-safe area the
+    share of the cue's box over content is averaged over the cue's frames
+    (content hidden for a moment weighs less than content hidden
+    throughout), and kept for its last frame (what the beat ends on, and
+    holds). The cue goes where it hides least of its last frame, then least
+    on average (each within :data:`COVER_TOLERANCE`); of those places the
+    lowest, then the nearest the centre.
 
     Raises
     ------
@@ -171,8 +218,7 @@ def place_captions(
     with av.open(str(video)) as source:
         stream = source.streams.video[0]
         size = (stream.width, stream.height)
-        lowest = [caption_box(size, c.image.shape[:2], margin) for c in captions]
-        inset_y = round(margin * size[1])
+        spots = [_Spots.of(size, c.image.shape[:2], margin) for c in captions]
         hidden: list[np.ndarray | None] = [None] * len(captions)
         last: list[np.ndarray | None] = [None] * len(captions)
         shown = [0] * len(captions)
@@ -181,40 +227,61 @@ def place_captions(
             k = _showing(captions, when)
             if k is None:
                 continue
-            x0, y0, x1, y1 = lowest[k]
-            rgb = frame.to_ndarray(format="rgb24")[:, x0:x1]
-            inked = np.abs(rgb.astype(np.int16) - page).max(axis=2) > INK_LEVEL
-            per_row = np.concatenate([[0], np.cumsum(inked.sum(axis=1))])
-            tops = np.arange(inset_y, y0 + 1)
-            clear = round(CLEARANCE * (y1 - y0))  # measured above and below the box too
-            above = per_row[np.maximum(tops - clear, 0)]
-            below = per_row[np.minimum(tops + (y1 - y0) + clear, len(per_row) - 1)]
-            share = (below - above) / ((y1 - y0) * (x1 - x0))
+            share = spots[k].hidden(_content(frame, page, spots[k].rows))
             hidden[k] = share if hidden[k] is None else hidden[k] + share
             last[k] = share
             shown[k] += 1
     placed = []
-    for caption, box, total, end, frames in zip(captions, lowest, hidden, last, shown, strict=True):
+    for caption, spot, total, end, frames in zip(captions, spots, hidden, last, shown, strict=True):
+        usual = caption_box(size, caption.image.shape[:2], margin)
         if total is None:  # shown in no frame
-            placed.append(Burned(caption.start, caption.end, caption.text, box, 0.0, 0.0, True))
+            placed.append(Burned(caption.start, caption.end, caption.text, usual, 0, 0, 0, True))
             continue
         share = total / frames
         clear_at_end = end <= end.min() + COVER_TOLERANCE
-        least = share <= share[clear_at_end].min() + COVER_TOLERANCE
-        row = int(np.flatnonzero(clear_at_end & least)[-1])  # the lowest
-        chosen = caption_box(size, caption.image.shape[:2], margin, inset_y + row)
+        fine = clear_at_end & (share <= share[clear_at_end].min() + COVER_TOLERANCE)
+        rows, cols = np.nonzero(fine)
+        lowest = rows == rows.max()
+        centre = abs(spot.lefts[cols] - usual[0])
+        k = np.flatnonzero(lowest)[np.argmin(centre[lowest])]
+        row, col = rows[k], cols[k]
+        box = caption_box(
+            size, caption.image.shape[:2], margin, int(spot.tops[row]), int(spot.lefts[col])
+        )
+        at_usual = spot.tops == usual[1], spot.lefts == usual[0]
+        usual_share = float(share[np.ix_(*at_usual)][0, 0])
         placed.append(
             Burned(
                 caption.start,
                 caption.end,
                 caption.text,
-                chosen,
-                float(share[row]),
-                float(share[-1]),
-                row == len(share) - 1,
+                box,
+                float(share[row, col]),
+                float(end[row, col]),
+                usual_share,
+                box == usual,
             )
         )
     return placed
+
+
+def _content(frame, page: np.ndarray, rows: int) -> np.ndarray:
+    """The summed-area table, shape (h + 1, w + 1), of ``frame``'s content.
+
+    Content is every pixel differing from ``page`` by more than
+    :data:`INK_LEVEL`, grown by :data:`CLEARANCE` of a ``rows`` tall box in
+    every direction, so that a line of text counts as the area it reads in
+    (not its thin strokes) and a box touching it hides it.
+    """
+    from scipy.ndimage import maximum_filter1d
+
+    reach = 2 * round(CLEARANCE * rows) + 1
+    rgb = frame.to_ndarray(format="rgb24")
+    inked = (np.abs(rgb.astype(np.int16) - page).max(axis=2) > INK_LEVEL).view(np.uint8)
+    grown = maximum_filter1d(maximum_filter1d(inked, reach, axis=0), reach, axis=1)
+    table = np.zeros((grown.shape[0] + 1, grown.shape[1] + 1), dtype=np.int64)
+    table[1:, 1:] = grown.cumsum(axis=0).cumsum(axis=1)
+    return table
 
 
 def burn_captions(

@@ -16,11 +16,14 @@ sentences. Each cue is
   legibility floor (:data:`whysigmoid.style.LEGIBILITY`);
 - burned in by :func:`whysigmoid.delivery.movies.burn.burn_captions` inside the
   title-safe area (:data:`whysigmoid.style.CAPTION_SAFE_MARGIN`), at the bottom
-  or, where the box would hide more of the content there, at the top.
+  or, where content is there, at the height that hides least of it. Cues
+  that still hide content at their end (a frame with no free band that
+  tall) are named in a warning on the ``whysigmoid`` logger.
 """
 
 from __future__ import annotations
 
+import logging
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,12 +32,13 @@ import numpy as np
 
 from ...aspects import SHORT_SIDE
 from ..files import ledger
-from ..movies.burn import Burned, CaptionImage, burn_captions
+from ..movies.burn import COVER_TOLERANCE, Burned, CaptionImage, burn_captions
 
 __all__ = ["CaptionError", "Card", "caption_cards", "caption_lines", "deliver_captioned"]
 
 #: The legibility check's tolerance (CSS px), as the inspection's.
 _FLOOR_TOLERANCE = 0.05
+_LOG = logging.getLogger("whysigmoid")
 
 
 class CaptionError(ValueError):
@@ -199,4 +203,15 @@ def deliver_captioned(
             style.CAPTION_SAFE_MARGIN,
             tune=tune_x264,
         )
-        return ledger.replace(media_dir, made, target, about), burned
+        delivered = ledger.replace(media_dir, made, target, about)
+    hiding = [cue for cue in burned if cue.covered_at_end > COVER_TOLERANCE]
+    if hiding:
+        _LOG.warning(
+            "%s: %d of %d captions hide some content at their end (at %s s): the frame "
+            "has no free band that tall there",
+            target.name,
+            len(hiding),
+            len(burned),
+            ", ".join(f"{cue.start:.1f}" for cue in hiding),
+        )
+    return delivered, burned
