@@ -7,8 +7,11 @@ aspect is watched (the inspection's own check); the box keeps clear of the
 fixture's content.
 """
 
+import dataclasses
+import logging
 from types import SimpleNamespace
 
+import av
 import numpy as np
 import pytest
 from click.testing import CliRunner
@@ -20,10 +23,13 @@ from videotools import STROKE, drawn_over, rgb_at, vtt_cues
 
 from whysigmoid import inspection, style
 from whysigmoid.cli import cli
+from whysigmoid.delivery.beats.ranges import BeatRange
 from whysigmoid.delivery.engine.render import render_scene
+from whysigmoid.delivery.engine.tasks import render_many
 from whysigmoid.delivery.files.layout import captioned_path, work_dir
 from whysigmoid.delivery.outputs.base import FormatError
-from whysigmoid.delivery.outputs.captioned import caption_cards, caption_lines
+from whysigmoid.delivery.outputs.captioned import caption_cards, caption_lines, deliver_captioned
+from whysigmoid.delivery.outputs.clip import BeatsOutput
 from whysigmoid.delivery.outputs.video import VideoOutput
 from whysigmoid.manim_config import isolated_config
 from whysigmoid.narration.captions import LINE_CHARS, MAX_LINES
@@ -33,6 +39,7 @@ from whysigmoid.visuals import caption_card
 #: Tiny sizes per aspect (short side 180 px) at 5 frames per second.
 SIZES = {"16:9": (320, 180), "9:16": (180, 320), "1:1": (180, 180)}
 FPS = 5
+TINY_SIZE = {"pixel_width": SIZES["16:9"][0], "pixel_height": SIZES["16:9"][1]}
 #: Largest 8-bit error of the box's colour after H.264's 4:2:0 round trip.
 BOX_TOLERANCE = 12
 SCREENS = [("16:9", "light"), ("9:16", "light"), ("1:1", "light"), ("9:16", "dark")]
@@ -164,3 +171,69 @@ def test_burning_needs_an_opaque_video_with_subtitles(tmp_path):
     assert run.exit_code == 2
     assert "opaque" in run.output
     assert not list(tmp_path.rglob("*.gif"))
+
+
+def test_a_chosen_beats_clip_and_a_split_render_get_their_twins(tmp_path):
+    clip = render_scene(
+        STROKE,
+        "preview",
+        tmp_path / "clip",
+        progress=False,
+        settings_hook=sized("16:9"),
+        output=BeatsOutput(VideoOutput(captions=True), BeatRange(2, 2, 2)),
+    )
+    twin = captioned_path(clip.path)
+    assert twin.name == "stroke-beats2--captioned.mp4" and twin in clip.files
+    ((start, end, text),) = vtt_cues(clip.path.with_suffix(".vtt"))
+    assert text == "A second line."
+    middle = (start + end) / 2
+    assert drawn_over(rgb_at(clip.path, middle), rgb_at(twin, middle)).any()
+    # a split render cuts at the '# Beat N' comments: the fixture, with them
+    scenes = tmp_path / "scenes"
+    scenes.mkdir()
+    code = STROKE.path.read_text()
+    code = code.replace("        self.add(", "        # Beat 1: a line\n        self.add(", 1)
+    code = code.replace(
+        "        self.play(Create(Line(LEFT, RIGHT, color=style.COOL)",
+        "        # Beat 2: another\n        self.play(Create(Line(LEFT, RIGHT, color=style.COOL)",
+        1,
+    )
+    (scenes / STROKE.path.name).write_text(code)
+    (split,) = render_many(
+        [dataclasses.replace(STROKE, directory=scenes)],
+        "preview",
+        tmp_path / "split",
+        jobs=2,
+        force=True,
+        manim_overrides={**TINY_SIZE, "frame_rate": FPS},
+        split=True,
+        output=VideoOutput(captions=True),
+    )
+    twin = captioned_path(split.path)
+    assert twin in split.files
+    for start, end, _ in vtt_cues(split.path.with_suffix(".vtt")):
+        middle = (start + end) / 2
+        assert drawn_over(rgb_at(split.path, middle), rgb_at(twin, middle)).any()
+
+
+def test_a_caption_that_must_hide_content_is_named_in_a_warning(tmp_path, caplog):
+    width, height = SIZES["16:9"]
+    video = tmp_path / "full.mp4"
+    with av.open(str(video), "w") as sink:  # every pixel ink: nowhere to put a caption
+        stream = sink.add_stream("libx264", rate=FPS)
+        stream.width, stream.height, stream.pix_fmt = width, height, "yuv420p"
+        for k in range(2 * FPS):
+            frame = av.VideoFrame.from_ndarray(
+                np.zeros((height, width, 3), dtype=np.uint8), format="rgb24"
+            )
+            frame.pts = k
+            sink.mux(stream.encode(frame))
+        sink.mux(stream.encode(None))
+    srt_file = video.with_suffix(".srt")
+    srt_file.write_text("1\n00:00:00,000 --> 00:00:02,000\nNowhere to go.\n")
+    with caplog.at_level(logging.WARNING, logger="whysigmoid"):
+        made, (burned,) = deliver_captioned(
+            tmp_path, video, srt_file, captioned_path(video), "16:9", tmp_path / "work", {}
+        )
+    assert made.exists() and burned.covered_at_end > 0.5
+    assert "full--captioned.mp4: 1 of 1 captions hide some content" in caplog.text
