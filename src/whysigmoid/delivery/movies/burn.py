@@ -38,6 +38,7 @@ __all__ = [
     "COVER_TOLERANCE",
     "ENCODERS",
     "INK_LEVEL",
+    "MEASURE_SIZE",
     "MEASURE_STEP",
     "Burned",
     "CaptionImage",
@@ -57,9 +58,13 @@ CLEARANCE = 0.15
 #: Places a caption may take are this share of the frame's short side apart
 #: (every 4 px at preview's 480): finer moves hide no less.
 MEASURE_STEP = 1 / 120
-#: A pixel shows content when one of its channels differs from the page
-#: colour by more than this (of 255): anti-aliasing and the encoder's noise
-#: stay under it, the faintest guide line (GUIDE on either page) is far above.
+#: Content is measured on frames scaled down to about this short side (px):
+#: preview's every 2nd pixel, blog's every 4th (far finer than the places).
+MEASURE_SIZE = 240
+#: A pixel shows content when its luma differs from the page colour's by more
+#: than this (of 255): anti-aliasing and the encoder's noise stay under it,
+#: the faintest guide line (GUIDE on either page) is far above, a band's or
+#: table's pale fill (BAND, TABLE_FILL) below: it is a background.
 INK_LEVEL = 40
 #: The encoder for each source codec, and its options (Manim's constant quality).
 ENCODERS = {"h264": ("libx264", {"crf": "23"}), "vp9": ("libvpx-vp9", {"crf": "23", "b": "0"})}
@@ -179,13 +184,18 @@ class _Spots:
         lefts = np.union1d(np.arange(inset_x, width - inset_x - cols + 1, step), [left])
         return cls(tops, lefts, rows, cols)
 
-    def hidden(self, content: np.ndarray) -> np.ndarray:
-        """Share of each place's box covering ``content`` (its summed-area table), (tops, lefts)."""
-        top, left = self.tops[:, None], self.lefts[None, :]
-        bottom, right = top + self.rows, left + self.cols
+    def hidden(self, content: np.ndarray, stride: int) -> np.ndarray:
+        """Share of each place's box over content, shape (tops, lefts).
+
+        ``content`` is the summed-area table of the content measured on
+        every ``stride``-th pixel (:func:`_content`).
+        """
+        top, left = self.tops[:, None] // stride, self.lefts[None, :] // stride
+        bottom = (self.tops[:, None] + self.rows) // stride
+        right = (self.lefts[None, :] + self.cols) // stride
         inside = content[bottom, right] - content[top, right] - content[bottom, left]
         inside += content[top, left]
-        return inside / (self.rows * self.cols)
+        return inside / ((bottom - top) * (right - left))
 
 
 def place_captions(
@@ -197,8 +207,8 @@ def place_captions(
     """Choose each cue's place: centred at the bottom of the safe area unless content is there.
 
     Decodes ``video`` once. In each frame inside a cue, content is every
-    pixel differing from ``background`` (RGB) by more than :data:`INK_LEVEL`,
-    grown by :data:`CLEARANCE`; at every place in the title-safe area the
+    pixel whose luma differs from ``background``'s (RGB) by more than
+    :data:`INK_LEVEL`, grown by :data:`CLEARANCE`; at every place in the title-safe area the
     share of the cue's box over content is averaged over the cue's frames
     (content hidden for a moment weighs less than content hidden
     throughout), and kept for its last frame (what the beat ends on, and
@@ -222,12 +232,14 @@ def place_captions(
         hidden: list[np.ndarray | None] = [None] * len(captions)
         last: list[np.ndarray | None] = [None] * len(captions)
         shown = [0] * len(captions)
-        page = np.asarray(background, dtype=np.int16)
+        stride = max(1, round(min(size) / MEASURE_SIZE))
+        page = int(_luma(background))
         for when, frame in _timed_frames(source, stream):
             k = _showing(captions, when)
             if k is None:
                 continue
-            share = spots[k].hidden(_content(frame, page, spots[k].rows))
+            content = _content(frame, page, spots[k].rows, stride)
+            share = spots[k].hidden(content, stride)
             hidden[k] = share if hidden[k] is None else hidden[k] + share
             last[k] = share
             shown[k] += 1
@@ -265,23 +277,35 @@ def place_captions(
     return placed
 
 
-def _content(frame, page: np.ndarray, rows: int) -> np.ndarray:
-    """The summed-area table, shape (h + 1, w + 1), of ``frame``'s content.
+def _content(frame, page: int, rows: int, stride: int) -> np.ndarray:
+    """The summed-area table, shape (h + 1, w + 1), of ``frame``'s content, every ``stride`` px.
 
-    Content is every pixel differing from ``page`` by more than
-    :data:`INK_LEVEL`, grown by :data:`CLEARANCE` of a ``rows`` tall box in
-    every direction, so that a line of text counts as the area it reads in
-    (not its thin strokes) and a box touching it hides it.
+    Content is every pixel whose luma differs from the page's (``page``) by
+    more than :data:`INK_LEVEL`, grown by :data:`CLEARANCE` of a ``rows``
+    tall box in every direction, so that a line of text counts as the area
+    it reads in (not its thin strokes) and a box touching it hides it. The
+    frame is measured scaled down ``stride`` times (FFmpeg's scaler).
     """
     from scipy.ndimage import maximum_filter1d
 
-    reach = 2 * round(CLEARANCE * rows) + 1
-    rgb = frame.to_ndarray(format="rgb24")
-    inked = (np.abs(rgb.astype(np.int16) - page).max(axis=2) > INK_LEVEL).view(np.uint8)
+    small = frame.reformat(
+        width=frame.width // stride, height=frame.height // stride, format="gray"
+    ).to_ndarray()
+    reach = 2 * round(CLEARANCE * rows / stride) + 1
+    inked = (np.abs(small.astype(np.int16) - page) > INK_LEVEL).view(np.uint8)
     grown = maximum_filter1d(maximum_filter1d(inked, reach, axis=0), reach, axis=1)
-    table = np.zeros((grown.shape[0] + 1, grown.shape[1] + 1), dtype=np.int64)
-    table[1:, 1:] = grown.cumsum(axis=0).cumsum(axis=1)
+    table = np.zeros((grown.shape[0] + 1, grown.shape[1] + 1), dtype=np.int32)
+    table[1:, 1:] = grown.cumsum(axis=0, dtype=np.int32).cumsum(axis=1)
     return table
+
+
+def _luma(colour: tuple[int, int, int]) -> int:
+    """The luma (0-255) that FFmpeg's scaler gives an RGB ``colour`` in a decoded frame."""
+    import av
+
+    pixel = np.array([[colour] * 2] * 2, dtype=np.uint8)
+    frame = av.VideoFrame.from_ndarray(pixel, format="rgb24").reformat(format="yuv420p")
+    return int(frame.reformat(format="gray").to_ndarray()[0, 0])
 
 
 def burn_captions(
