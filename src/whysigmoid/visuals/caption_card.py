@@ -20,7 +20,9 @@ from .. import style
 
 __all__ = ["caption_card", "tex_escaped"]
 
-#: Characters LaTeX reads as commands, and how a caption writes them as text.
+#: Characters LaTeX reads as commands (or, in its default text font, prints
+#: as other glyphs: ``<`` as an inverted exclamation mark), and how a
+#: caption writes them as text.
 _TEX_SPECIALS = {
     "\\": r"\textbackslash{}",
     "{": r"\{",
@@ -32,6 +34,9 @@ _TEX_SPECIALS = {
     "_": r"\_",
     "^": r"\^{}",
     "~": r"\~{}",
+    "<": r"\textless{}",
+    ">": r"\textgreater{}",
+    "|": r"\textbar{}",
 }
 
 

@@ -34,7 +34,7 @@ from whysigmoid.delivery.outputs.video import VideoOutput
 from whysigmoid.manim_config import isolated_config
 from whysigmoid.narration.captions import LINE_CHARS, MAX_LINES
 from whysigmoid.palettes import THEMES
-from whysigmoid.visuals import caption_card
+from whysigmoid.visuals import caption_card, tex_escaped
 
 #: Tiny sizes per aspect (short side 180 px) at 5 frames per second.
 SIZES = {"16:9": (320, 180), "9:16": (180, 320), "1:1": (180, 180)}
@@ -237,3 +237,12 @@ def test_a_caption_that_must_hide_content_is_named_in_a_warning(tmp_path, caplog
         )
     assert made.exists() and burned.covered_at_end > 0.5
     assert "full--captioned.mp4: 1 of 1 captions hide some content" in caplog.text
+
+
+def test_a_caption_with_latex_specials_is_drawn_as_its_text():
+    text = r"50% of $x_1 & {y} < 3 | ~#z^2\ > 1"
+    with tempconfig(isolated_config({"pixel_width": 320, "pixel_height": 180})):
+        card = caption_card([text], 13.0)
+    (line,) = card[1]
+    assert line.tex_string == tex_escaped(text)
+    assert len(line.family_members_with_points()) >= len(text.replace(" ", ""))
