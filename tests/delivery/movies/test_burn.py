@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from whysigmoid.delivery.movies.burn import CaptionImage, burn_captions, caption_box
+from whysigmoid.delivery.movies.burn import CaptionImage, burn_captions
+from whysigmoid.delivery.movies.placement import caption_box
 
 WIDTH, HEIGHT, FPS, FRAMES = 160, 96, 10, 20
 MARGIN = 0.05

@@ -32,7 +32,8 @@ import numpy as np
 
 from ...aspects import SHORT_SIDE
 from ..files import ledger
-from ..movies.burn import COVER_TOLERANCE, Burned, CaptionImage, burn_captions
+from ..movies.burn import Burned, CaptionImage, burn_captions
+from ..movies.placement import COVER_TOLERANCE
 
 __all__ = ["CaptionError", "Card", "caption_cards", "caption_lines", "deliver_captioned"]
 
