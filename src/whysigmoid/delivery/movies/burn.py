@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 
@@ -95,10 +96,11 @@ def burn_captions(
                 tune(video_out.codec_context)
             audio = _audio_packets(video, sink)
             pending = next(audio, None)
+            overlays = [_Overlay.of(c.image, p.box) for c, p in zip(captions, placed, strict=True)]
             for index, (when, frame) in enumerate(timed_frames(source, video_in)):
                 k = showing(captions, when)
                 if k is not None:
-                    frame = _overlaid(frame, captions[k].image, placed[k].box)
+                    frame = overlays[k].over(frame)
                 frame.pts, frame.time_base = index, 1 / rate
                 for packet in video_out.encode(frame):
                     pending = _mux_until(sink, audio, pending, packet)
@@ -113,17 +115,76 @@ def burn_captions(
     return placed
 
 
-def _overlaid(frame, image: np.ndarray, box: tuple[int, int, int, int]):
-    """``frame`` (a PyAV VideoFrame) with the premultiplied RGBA ``image`` blended over ``box``."""
-    import av
+@dataclass(frozen=True)
+class _Overlay:
+    """A caption image ready to blend into YUV 4:2:0 frames at its box, without RGB round trips.
 
-    rgb = frame.to_ndarray(format="rgb24")
-    x0, y0, x1, y1 = box
-    under = rgb[y0:y1, x0:x1].astype(np.uint16)
-    alpha = image[..., 3:].astype(np.uint16)
-    blended = image[..., :3] + (under * (_CHANNEL_MAX - alpha) + _CHANNEL_MAX // 2) // _CHANNEL_MAX
-    rgb[y0:y1, x0:x1] = np.minimum(blended, _CHANNEL_MAX).astype(np.uint8)
-    return av.VideoFrame.from_ndarray(rgb, format="rgb24")
+    Blending straight-alpha colours is exact in YUV (an affine map of RGB):
+    ``a * yuv(S) + (1 - a) * yuv(D) = yuv(a * S + (1 - a) * D)``. The image
+    is converted once (FFmpeg's scaler, as Manim's frames were), its box
+    widened to even rows and columns so the half-size chroma planes line up;
+    a chroma sample takes the mean of its four pixels' alpha and colour.
+    """
+
+    left: int
+    top: int
+    luma: np.ndarray  # alpha * Y of the image, float, (h, w)
+    alpha: np.ndarray  # (h, w)
+    chroma: np.ndarray  # mean alpha * U and V, (2, h / 2, w / 2)
+    alpha_c: np.ndarray  # mean alpha, (h / 2, w / 2)
+
+    @classmethod
+    def of(cls, image: np.ndarray, box: tuple[int, int, int, int]) -> _Overlay:
+        """The overlay of the premultiplied RGBA ``image`` at ``box`` (left, top, right, bottom)."""
+        import av
+
+        x0, y0, x1, y1 = box
+        left, top = x0 - x0 % 2, y0 - y0 % 2
+        rows, cols = y1 - top + (y1 - top) % 2, x1 - left + (x1 - left) % 2
+        padded = np.zeros((rows, cols, 4), dtype=np.uint8)
+        padded[y0 - top : y1 - top, x0 - left : x1 - left] = image
+        alpha = padded[..., 3].astype(np.float32) / _CHANNEL_MAX
+        straight = padded[..., :3] / np.maximum(alpha, 1 / _CHANNEL_MAX)[..., None]
+        rgb = np.clip(np.round(straight), 0, _CHANNEL_MAX).astype(np.uint8)
+        yuv = av.VideoFrame.from_ndarray(rgb, format="rgb24").reformat(format="yuv444p")
+        planes = yuv.to_ndarray().astype(np.float32)  # (3, rows, cols)
+        weighted = planes * alpha
+
+        def halved(values: np.ndarray) -> np.ndarray:
+            return values.reshape(*values.shape[:-2], rows // 2, 2, cols // 2, 2).mean(
+                axis=(-3, -1)
+            )
+
+        return cls(left, top, weighted[0], alpha, halved(weighted[1:]), halved(alpha))
+
+    def over(self, frame):
+        """A new YUV 4:2:0 frame: ``frame`` with the image blended in."""
+        import av
+
+        if frame.format.name != "yuv420p":
+            frame = frame.reformat(format="yuv420p")
+        out = av.VideoFrame(frame.width, frame.height, "yuv420p")
+        for index, (source, target) in enumerate(zip(frame.planes, out.planes, strict=True)):
+            plane = _plane(target)
+            plane[...] = _plane(source)
+            scale = 1 if index == 0 else 2
+            luma, alpha = (
+                (self.luma, self.alpha) if index == 0 else (self.chroma[index - 1], self.alpha_c)
+            )
+            rows, cols = alpha.shape
+            top, left = self.top // scale, self.left // scale
+            under = plane[top : top + rows, left : left + cols].astype(np.float32)
+            blended = luma + (1 - alpha) * under
+            plane[top : top + rows, left : left + cols] = np.clip(
+                np.round(blended), 0, _CHANNEL_MAX
+            ).astype(np.uint8)
+        return out
+
+
+def _plane(plane) -> np.ndarray:
+    """A (height, width) uint8 view of a PyAV video plane (its row padding left out)."""
+    data = np.frombuffer(plane, dtype=np.uint8).reshape(plane.height, plane.line_size)
+    return data[:, : plane.width]
 
 
 def _audio_packets(video: Path, sink) -> Iterator:
