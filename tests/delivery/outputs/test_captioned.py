@@ -246,3 +246,21 @@ def test_a_caption_with_latex_specials_is_drawn_as_its_text():
     (line,) = card[1]
     assert line.tex_string == tex_escaped(text)
     assert len(line.family_members_with_points()) >= len(text.replace(" ", ""))
+
+
+def test_a_webm_gets_a_vp9_twin(tmp_path):
+    result = render_scene(
+        STROKE,
+        "preview",
+        tmp_path,
+        progress=False,
+        settings_hook=sized("16:9"),
+        output=VideoOutput("webm", captions=True),
+    )
+    twin = captioned_path(result.path)
+    assert twin.name == "stroke--captioned.webm"
+    with av.open(str(twin)) as container:
+        assert container.streams.video[0].codec_context.name == "vp9"
+    for start, end, _ in vtt_cues(result.path.with_suffix(".vtt")):
+        middle = (start + end) / 2
+        assert drawn_over(rgb_at(result.path, middle), rgb_at(twin, middle)).any()
