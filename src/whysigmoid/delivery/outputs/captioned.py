@@ -16,9 +16,9 @@ sentences. Each cue is
   legibility floor (:data:`whysigmoid.style.LEGIBILITY`);
 - burned in by :func:`whysigmoid.delivery.movies.burn.burn_captions` inside the
   title-safe area (:data:`whysigmoid.style.CAPTION_SAFE_MARGIN`), at the bottom
-  or, where content is there, at the height that hides least of it. Cues
-  that still hide content at their end (a frame with no free band that
-  tall) are named in a warning on the ``whysigmoid`` logger.
+  or, where content is there, at the place that hides least of it. Cues
+  that still hide content at their end (a frame with no free place that
+  large) are named in a warning on the ``whysigmoid`` logger.
 """
 
 from __future__ import annotations
@@ -209,7 +209,7 @@ def deliver_captioned(
     if hiding:
         _LOG.warning(
             "%s: %d of %d captions hide some content at their end (at %s s): the frame "
-            "has no free band that tall there",
+            "has no free place that large there",
             target.name,
             len(hiding),
             len(burned),
