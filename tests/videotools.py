@@ -4,12 +4,14 @@ And for tests that open a page in a real browser: :func:`chromium`.
 """
 
 import hashlib
+import re
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
 
 import av
+import numpy as np
 
 from whysigmoid.catalog import SceneSpec
 from whysigmoid.core import JustActivationParams
@@ -35,6 +37,37 @@ def frame_hashes(path) -> list[str]:
             hashlib.sha256(frame.to_ndarray(format="rgb24").tobytes()).hexdigest()
             for frame in container.decode(video=0)
         ]
+
+
+#: Where two decodings of a frame differ by more than this (8-bit), something was drawn.
+DRAWN_OVER = 60
+
+
+def rgb_at(path, when: float) -> np.ndarray:
+    """The frame of the video at ``path`` shown nearest ``when`` seconds, RGB."""
+    with av.open(str(path)) as source:
+        frames = [(float(f.time), f) for f in source.decode(video=0)]
+    return min(frames, key=lambda tf: abs(tf[0] - when))[1].to_ndarray(format="rgb24")
+
+
+def drawn_over(before: np.ndarray, after: np.ndarray) -> np.ndarray:
+    """Where ``after`` differs from ``before`` (RGB) by more than :data:`DRAWN_OVER`."""
+    return np.abs(after.astype(int) - before.astype(int)).max(axis=2) > DRAWN_OVER
+
+
+def vtt_cues(path) -> list[tuple[float, float, str]]:
+    """``(start, end, text)`` of a WebVTT file's cues (seconds; lines joined by spaces)."""
+
+    def seconds(stamp: str) -> float:
+        hours, minutes, rest = stamp.split(":")
+        return int(hours) * 3600 + int(minutes) * 60 + float(rest)
+
+    cues = []
+    for block in Path(path).read_text().split("\n\n")[1:]:
+        lines = [line for line in block.splitlines() if line.strip()]
+        start, end = re.match(r"(\S+) --> (\S+)", lines[1]).groups()
+        cues.append((seconds(start), seconds(end), " ".join(" ".join(lines[2:]).split())))
+    return cues
 
 
 def seed_formulas(media, spec, svgs) -> None:

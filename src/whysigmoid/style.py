@@ -41,12 +41,16 @@ from .palettes import DEFAULT_THEME, THEMES, Palette
 __all__ = [
     "ALIASES",
     "BEAT_PAUSE",
+    "CAPTION_BOX_OPACITY",
+    "CAPTION_BOX_PAD",
     "CAPTION_MAX_CHARS",
+    "CAPTION_SAFE_MARGIN",
     "COLOUR_NAMES",
     "CONTENT_SPAN",
     "DEFAULT_THEME",
     "DIGIT_HEIGHT",
     "FONT_BODY",
+    "FONT_BURNED_CAPTION",
     "FONT_CAPTION",
     "FONT_LABEL",
     "FONT_SMALL",
@@ -333,6 +337,20 @@ BEAT_PAUSE = 1.0
 # --- subtitles ---------------------------------------------------------------
 #: Longest beat caption: two subtitle lines of 42 characters (the usual limit).
 CAPTION_MAX_CHARS = 84
+
+# --- burned-in captions (open captions, ``render --burn-captions``) ----------
+#: The title-safe area: a burned caption keeps this share of the frame's width
+#: and of its height free at every edge (broadcast title-safe margins are
+#: 5-10 %; phone apps lay their buttons over the outer few per cent).
+CAPTION_SAFE_MARGIN = 0.05
+#: A burned caption's size in the type scale (drawn at ``type_scale()`` times
+#: it, like all text): 9.5 px digits on a phone, 17 px in a 1280 px player.
+FONT_BURNED_CAPTION = FONT_CAPTION
+#: The box behind a burned caption: opacity of its fill (the ``INK`` colour,
+#: the text in ``BACKGROUND``: the page's own pair, at least 4.5:1) and the
+#: space around the lines, scene units.
+CAPTION_BOX_OPACITY = 0.9
+CAPTION_BOX_PAD = 0.15
 
 
 def text(*parts: str, font_size: float = FONT_BODY, color: ManimColor | None = None) -> Tex:

@@ -247,6 +247,17 @@ def narrate_option(function):
     )(function)
 
 
+def burn_captions_option(function):
+    """``--burn-captions``: a twin of each video with its captions in the picture."""
+    return click.option(
+        "--burn-captions",
+        is_flag=True,
+        help="Also make <file>--captioned.mp4 (or .webm, .mov): the subtitles burned into "
+        "the picture (open captions, for phone feeds), in the title-safe area; with "
+        "--narrate also <file>--narrated--captioned.mp4 with the spoken captions.",
+    )(function)
+
+
 def beats_option(function):
     """``--beats N|N-M``: only some storyboard beats of one scene."""
     return click.option(

@@ -25,6 +25,7 @@ from .group import cli
 from .options import (
     as_variant,
     beats_option,
+    burn_captions_option,
     check_aspect,
     chosen_beats,
     count,
@@ -87,6 +88,7 @@ from .recordings import check_scene_recordings, recordings_option
 @beats_option
 @narrate_option
 @recordings_option
+@burn_captions_option
 @split_option
 @jobs_option(kind="split")
 @force_option("a video is")
@@ -105,6 +107,7 @@ def render(
     beats: str | None,
     narrate: bool,
     recordings: Path | None,
+    burn_captions: bool,
     split: bool,
     jobs: int,
     force: bool,
@@ -124,9 +127,11 @@ def render(
     variants = _variants(sweep)
     specs = [v.spec for v in variants] if sweep is not None else resolve(scenes)
     try:
-        output = VideoOutput(fmt, transparent, theme, aspect)
+        output = VideoOutput(fmt, transparent, theme, aspect, captions=burn_captions)
     except FormatError as error:
         raise click.UsageError(str(error)) from None
+    if burn_captions:
+        videos_only(specs, "--burn-captions")
     check_aspect(specs, aspect)
     if fmt != "mp4" or transparent:
         videos_only(specs, "--format/--transparent")

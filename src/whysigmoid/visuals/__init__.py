@@ -4,6 +4,7 @@ Scenes compose these; nothing here is copied between scenes. Floor 1: may
 import ``whysigmoid.core`` and ``whysigmoid.style``, nothing above.
 """
 
+from .caption_card import caption_card, tex_escaped
 from .derivative_plot import (
     SIGMOID_Y_RANGE,
     FunctionAndDerivative,
@@ -44,6 +45,7 @@ __all__ = [
     "ValueTable",
     "WeightGrid",
     "affine_label",
+    "caption_card",
     "glide",
     "labelled_readout",
     "parameter_label",
@@ -51,5 +53,6 @@ __all__ = [
     "relu_and_derivative",
     "sigmoid_and_derivative",
     "spread",
+    "tex_escaped",
     "two_class_table",
 ]

@@ -128,8 +128,10 @@ def render_scene(
         Narrate the video (:mod:`whysigmoid.delivery.engine.narrated`): each
         beat holds until its speech has ended plus a breath, and beside the
         silent video goes ``<name>--narrated.<ext>`` with the captions of
-        what is said (a chosen-beats clip's: its beats' speech). The beat
-        cache keys each beat by its speech; no snapshots.
+        what is said (a chosen-beats clip's: its beats' speech; and, for an output
+        with ``captions``, its twin with them burned in,
+        ``<name>--narrated--captioned.<ext>``). The beat cache keys each beat by
+        its speech; no snapshots.
 
     Returns
     -------
@@ -252,7 +254,12 @@ def narrated(drawn: Drawn, track, request: RenderRequest, media_dir: Path) -> Dr
 
     def deliver() -> list[Path]:
         files = list((before() if before is not None else None) or [])
-        return [*files, *track.deliver(media_dir, video, request.about)]
+        spoken = track.deliver(media_dir, video, request.about)
+        output = request.output
+        if getattr(output, "captions", False):  # the spoken captions burned in too
+            work = request.work_dir(media_dir)
+            spoken += output.deliver_captioned(media_dir, spoken[0], work, spoken[0], request.about)
+        return [*files, *spoken]
 
     return dataclasses.replace(drawn, after_delivery=deliver)
 

@@ -30,12 +30,14 @@ from __future__ import annotations
 from pathlib import Path
 
 __all__ = [
+    "CAPTIONED_SUFFIX",
     "DECKS_DIR_NAME",
     "LOCK_NAME",
     "TEX_DIR_NAME",
     "WORK_DIR_NAME",
     "beat_cache_dir",
     "cache_root",
+    "captioned_path",
     "decks_dir",
     "deliverables_dir",
     "narrated_path",
@@ -63,6 +65,8 @@ POOL_DIR_NAME = "tex-pool"
 NARRATION_DIR_NAME = "narration"
 #: What a narrated video's name adds to the silent one's stem.
 NARRATED_SUFFIX = "--narrated"
+#: Added to a video's name for its twin with the captions burned in (``render --burn-captions``).
+CAPTIONED_SUFFIX = "--captioned"
 #: The beat caches' folder inside a work dir.
 BEAT_CACHE_DIR_NAME = "beat-cache"
 #: The parts' work dirs' folder inside a work dir.
@@ -137,3 +141,8 @@ def narration_dir(media_dir: Path) -> Path:
 def narrated_path(video: Path) -> Path:
     """The narrated twin of a silent video (``x.mp4`` -> ``x--narrated.mp4``)."""
     return video.with_name(f"{video.stem}{NARRATED_SUFFIX}{video.suffix}")
+
+
+def captioned_path(video: Path) -> Path:
+    """The twin of ``video`` with its captions burned in (``x.mp4`` -> ``x--captioned.mp4``)."""
+    return video.with_name(f"{video.stem}{CAPTIONED_SUFFIX}{video.suffix}")

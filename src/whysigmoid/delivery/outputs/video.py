@@ -35,6 +35,7 @@ from pathlib import Path
 from ...aspects import DEFAULT_ASPECT, aspect_named
 from ...palettes import DEFAULT_THEME
 from ..files import ledger
+from ..files.layout import CAPTIONED_SUFFIX, captioned_path
 from ..manim_ext.manim_log import hide_chosen_format_warnings
 from ..movies import subtitles
 from ..movies.gif import GIF_FPS, GIF_WIDTH, gif_size, write_gif
@@ -114,11 +115,17 @@ class VideoOutput:
     transparent: bool = False
     theme: str = DEFAULT_THEME
     aspect: str = DEFAULT_ASPECT
+    #: Also deliver ``<name>--captioned.<ext>``, the captions burned in
+    #: (:mod:`whysigmoid.delivery.outputs.captioned`).
+    captions: bool = False
 
     def __post_init__(self) -> None:
         screen_suffix(self.theme, self.aspect)
         if self.format not in FORMATS:
             raise FormatError(f"unknown format {self.format!r} (formats: {', '.join(FORMATS)})")
+        if self.captions and (self.transparent or not FORMATS[self.format].subtitles):
+            opaque = ", ".join(f.name for f in FORMATS.values() if f.subtitles)
+            raise FormatError(f"captions are burned into opaque {opaque} videos only")
         if self.transparent and not FORMATS[self.format].alpha:
             with_alpha = " or ".join(f.name for f in FORMATS.values() if f.alpha)
             raise FormatError(
@@ -129,7 +136,8 @@ class VideoOutput:
     def label(self) -> str:
         """Short name of this output, e.g. ``webm-transparent-dark-9x16`` (records, keys)."""
         transparent = TRANSPARENT_SUFFIX if self.transparent else ""
-        return self.format + transparent + screen_suffix(self.theme, self.aspect)
+        captioned = CAPTIONED_SUFFIX if self.captions else ""
+        return self.format + transparent + screen_suffix(self.theme, self.aspect) + captioned
 
     def file_name(self, output: str) -> str:
         """The video's file name, from the scene's name (``x.mp4``, ``x-dark-9x16.mp4``)."""
@@ -190,13 +198,15 @@ class VideoOutput:
         return FORMATS[self.format].poster and not self.transparent
 
     def targets(self, target_dir: Path, output: str) -> list[Path]:
-        """The video; for formats with subtitles its ``.srt`` and ``.vtt``; its poster."""
+        """The video, its ``.srt`` and ``.vtt`` and poster if it has them, its captioned twin."""
         target = target_dir / self.file_name(output)
         files = [target]
         if FORMATS[self.format].subtitles:
             files += [target.with_suffix(".srt"), target.with_suffix(".vtt")]
         if self.has_poster:
             files.append(poster_path(target))
+        if self.captions:
+            files.append(captioned_path(target))
         return files
 
     @property
@@ -268,6 +278,39 @@ class VideoOutput:
             write_poster(movie, made)
             ledger.replace(media_dir, made, poster_path(target), about)
             delivered.append(poster_path(target))
+        if self.captions:
+            delivered += self.deliver_captioned(media_dir, movie, staging.parent, target, about)
         ledger.replace(media_dir, movie, target, about)
         shutil.rmtree(staging)
         return delivered
+
+    def deliver_captioned(
+        self, media_dir: Path, movie: Path, work: Path, target: Path, about: dict
+    ) -> list[Path]:
+        """Deliver the captioned twin of ``movie`` (its ``.srt`` beside it) as ``target``'s.
+
+        ``target`` is where ``movie`` is (or goes) in ``media_dir``; its twin
+        goes beside it (:func:`~whysigmoid.delivery.files.layout.captioned_path`).
+        ``work`` is the work dir (its Tex cache draws the captions). A movie
+        without subtitles has no twin (one left from an earlier render is
+        removed). A narrated render calls it for its narrated twin too.
+        Returns the delivered twin, if any.
+
+        Raises
+        ------
+        whysigmoid.delivery.outputs.captioned.CaptionError
+            A cue cannot be burned in legibly.
+        whysigmoid.delivery.files.ledger.ForeignFileError
+            A file that whysigmoid did not make is where the twin goes.
+        """
+        from ... import style
+        from .captioned import deliver_captioned
+
+        twin = captioned_path(target)
+        srt_file = movie.with_suffix(".srt")
+        if not srt_file.exists():
+            ledger.remove(media_dir, twin)
+            return []
+        with style.themed(self.theme):
+            made, _ = deliver_captioned(media_dir, movie, srt_file, twin, self.aspect, work, about)
+        return [made]
