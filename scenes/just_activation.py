@@ -272,13 +272,8 @@ class JustActivation(BlogScene):
         lists them in that order (to move them together).
         """
         diagram = NeuronDiagram(len(forward.inputs), node_spacing).scale(scale)
-        weights = VGroup(
-            *(
-                diagram.fit_label(style.number(w, VALUE_DECIMALS)).move_to(
-                    diagram.weight_label_anchor(i)
-                )
-                for i, w in enumerate(forward.weights)
-            )
+        weights = diagram.place_weight_labels(
+            [style.number(w, VALUE_DECIMALS) for w in forward.weights]
         )
         values = VGroup(
             *(

@@ -24,7 +24,7 @@ from whysigmoid.core import (
 )
 from whysigmoid.scene_base import BlogScene
 from whysigmoid.visuals import FunctionGraph, Legend, glide
-from whysigmoid.visuals.legend import affine_label_parts
+from whysigmoid.visuals.legend import affine_label_parts, parameter_label, parameter_label_parts
 from whysigmoid.visuals.sigmoid_family_figures import (
     midpoint_marker,
     moving_sigmoid,
@@ -105,6 +105,8 @@ LAYOUTS = {
 Y_RANGE = (0.0, 1.0)
 Y_TICK_STEP = 0.5
 HEADER_GAP = 0.6
+#: Least room between a sweep's legend and the caption under it.
+LEGEND_CAPTION_GAP = 0.2
 MAX_X_TICKS = 5
 #: Between the header's rows, baseline to baseline, when it needs more than one.
 HEADER_ROW_STEP = 0.6
@@ -147,7 +149,7 @@ class SigmoidFamily(BlogScene):
         if self.layout.first_axes_width is not None:  # the plot makes room for the column
             self.play(Transform(self.axes, self.make_axes()))
         self.play(FadeIn(marker), FadeIn(caption))
-        traces, legend = self.sweep(self.bias, p.biases)
+        traces, legend = self.sweep(self.bias, p.biases, caption)
         self.beat(
             caption="The bias slides the curve sideways: its midpoint sits at minus b over w."
         )
@@ -161,7 +163,7 @@ class SigmoidFamily(BlogScene):
             FadeIn(caption),
             run_time=SWEEP_TIME,
         )
-        traces, legend = self.sweep(self.weight, p.weights)
+        traces, legend = self.sweep(self.weight, p.weights, caption)
         grown = self.caption(
             rf"$w = {format_tex(p.step_weight, READOUT_DECIMALS, trim=True)}$:",
             "the sigmoid has become a step",
@@ -268,11 +270,15 @@ class SigmoidFamily(BlogScene):
         """One line of ``phrases``, broken between them where the frame is too narrow."""
         return style.text_lines([phrases]).move_to(UP * self.layout.caption_y)
 
-    def sweep(self, tracker: ValueTracker, stops) -> tuple[VGroup, Legend]:
-        """Move ``tracker`` through ``stops``; each stop leaves a trace and a legend entry."""
+    def sweep(self, tracker: ValueTracker, stops, caption: Mobject) -> tuple[VGroup, Legend]:
+        """Move ``tracker`` through ``stops``; each stop leaves a trace and a legend entry.
+
+        The legend stands in the column above ``caption`` (:meth:`sweep_labels`).
+        """
         traces = VGroup()
+        title, labels = self.sweep_labels(tracker, stops, caption)
         legend = None
-        for i, value in enumerate(stops):
+        for i, (value, label) in enumerate(zip(stops, labels, strict=True)):
             if i:
                 self.play(glide(tracker, value, run_time=SWEEP_TIME))
             w, b = self.weight.get_value(), self.bias.get_value()
@@ -283,13 +289,12 @@ class SigmoidFamily(BlogScene):
             trace.path.set_stroke(width=TRACE_STROKE, opacity=TRACE_OPACITY)
             traces.add(trace)
             if legend is None:
-                label = affine_label_parts(w, b, READOUT_DECIMALS)
-                legend = self.sweep_legend([(color, label)])
-                legend.move_to(self.legend_corner(tracker, stops), aligned_edge=UL)
+                legend = self.sweep_legend([(color, label)], title)
+                legend.move_to(self.legend_corner(title, labels), aligned_edge=UL)
                 self.play(FadeIn(trace), FadeIn(legend))
             else:
                 box = legend.box.copy()
-                entry = legend.add_entry(color, affine_label_parts(w, b, READOUT_DECIMALS))
+                entry = legend.add_entry(color, label)
                 grown = legend.box.copy()
                 legend.box.become(box)
                 self.play(FadeIn(trace), FadeIn(entry), legend.box.animate.become(grown))
@@ -297,24 +302,49 @@ class SigmoidFamily(BlogScene):
             self.bring_to_front(self.curve, self.marker)
         return traces, legend
 
-    def sweep_legend(self, entries) -> Legend:
+    def sweep_labels(self, tracker: ValueTracker, stops, caption: Mobject) -> tuple:
+        r"""A sweep's legend: ``(title, labels)``, one label per stop.
+
+        Each entry reads ``w = 1,\ b = -3`` (no title). Where the column
+        above ``caption`` is too short for these (long numbers such as
+        ``-1 \times 10^{200}`` break each entry onto two lines), the
+        parameter the sweep keeps is said once, as the title (``w = 1``), and
+        each entry names the swept one (``b = -3``).
+        """
+        d = READOUT_DECIMALS
+        if tracker is self.weight:
+            kept, b = ("b", self.bias.get_value()), self.bias.get_value()
+            pairs = [(w, b) for w in stops]
+            swept = [parameter_label_parts("w", w, d) for w in stops]
+        else:
+            kept, w = ("w", self.weight.get_value()), self.weight.get_value()
+            pairs = [(w, b) for b in stops]
+            swept = [parameter_label_parts("b", b, d) for b in stops]
+        labels = [affine_label_parts(w, b, d) for w, b in pairs]
+        room = self.column_corner()[1] - caption.get_top()[1] - LEGEND_CAPTION_GAP
+        if self.sweep_legend(self.entries(labels)).height <= room:
+            return None, labels
+        return parameter_label(*kept, d), swept
+
+    @staticmethod
+    def entries(labels) -> list:
+        """Legend entries for ``labels``, in the sweeps' colours."""
+        return [(style.SERIES[i % len(style.SERIES)], label) for i, label in enumerate(labels)]
+
+    def sweep_legend(self, entries, title: str | None = None) -> Legend:
         return Legend(
-            entries, font_size=self.layout.legend_font_size, max_width=self.layout.column_width
+            entries,
+            font_size=self.layout.legend_font_size,
+            max_width=self.layout.column_width,
+            title=title,
         )
 
-    def legend_corner(self, tracker: ValueTracker, stops) -> np.ndarray:
+    def legend_corner(self, title: str | None, labels) -> np.ndarray:
         """Where a sweep's legend starts: the column's corner, or so that it ends centred."""
         corner = self.column_corner()
         if not self.layout.center_legends:
             return corner
-        swept = (
-            [(v, self.bias.get_value()) for v in stops]
-            if tracker is self.weight
-            else [(self.weight.get_value(), v) for v in stops]
-        )
-        full = self.sweep_legend(
-            [(style.SERIES[0], affine_label_parts(w, b, READOUT_DECIMALS)) for w, b in swept]
-        )
+        full = self.sweep_legend(self.entries(labels), title)
         return np.array([-full.width / 2, corner[1], 0.0])
 
     def step_caption(self) -> Tex:

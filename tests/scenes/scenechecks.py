@@ -321,7 +321,19 @@ FAMILY_BIAS, FAMILY_WEIGHT, FAMILY_STEP, FAMILY_SLIDE = 1, 2, 3, 4
 
 
 def legend_texts(snapshot):
-    return [t.tex for t in snapshot.texts if t.tex.startswith("w = ")]
+    r"""A sweep legend's labels, each as ``w = 1,\ b = -3``.
+
+    A legend whose column is too short for these says the parameter its
+    sweep keeps once, as its title (``w = 1``), and the swept one per entry
+    (``b = -3``): composed back here.
+    """
+    texts = [t.tex for t in snapshot.texts if t.tex.startswith(("w = ", "b = "))]
+    if not texts or r",\ b = " in texts[0]:
+        return texts
+    title, *entries = texts
+    if title.startswith("w = "):
+        return [rf"{title},\ {entry}" for entry in entries]
+    return [rf"{entry},\ {title}" for entry in entries]
 
 
 def readouts(snapshot):

@@ -13,6 +13,7 @@ from whysigmoid.visuals import (
     ExpCurve,
     Legend,
     MarkedNumberLine,
+    NeuronDiagram,
     StackedBar,
     ValueTable,
     WeightGrid,
@@ -316,3 +317,35 @@ def test_a_legend_label_too_wide_breaks_between_w_and_b_at_its_size():
     assert label[0].height == pytest.approx(style.math("w = ", font_size=style.FONT_SMALL).height)
     short = legend.add_entry(style.WARM, affine_label_parts(1.0, 0.0))
     assert short[1].tex_string == affine_label(1.0, 0.0)  # fits: one formula, as before
+
+
+#: (node spacing, scale) of JustActivation's diagrams: 16:9; 1:1 beside the panel;
+#: 9:16 alone at its widest spacing; 1:1 alone at its narrowest and widest.
+NEURON_LAYOUTS = ((1.25, 1.0), (0.95, 0.75), (3.0, 1.1), (0.95, 1.08), (1.5, 1.08))
+
+
+@pytest.mark.parametrize("weights", [(0.6, -0.3, -0.3), (-123.45,) * 5, (-1e200, 0.5, 999999.99)])
+@pytest.mark.parametrize(("spacing", "scale"), NEURON_LAYOUTS)
+def test_weight_labels_cross_no_other_edge_and_their_own_only_behind_a_halo(
+    weights, spacing, scale
+):
+    """Issue 26: a label of -123.45 above its edge crossed that edge and the one above it.
+
+    Every label is clear of the other edges, the nodes and the other labels;
+    it crosses its own edge only where it sits on it, with a halo in the
+    background colour that hides the line under it. The blog's weights in
+    16:9 stand above their edges, as before.
+    """
+    diagram = NeuronDiagram(len(weights), spacing).scale(scale)
+    labels = diagram.place_weight_labels([style.number(w) for w in weights])
+    for i, label in enumerate(labels):
+        on_edge = label.get_stroke_width(background=True) > 0
+        assert set(diagram.crossed_by(label)) <= ({i} if on_edge else set())
+        others = [
+            *diagram.inputs,
+            diagram.hidden,
+            *(other for other in labels if other is not label),
+        ]
+        assert not any(style.touches(label, other, 0.0) for other in others)
+    if (spacing, scale) == NEURON_LAYOUTS[0] and weights == (0.6, -0.3, -0.3):
+        assert not any(label.get_stroke_width(background=True) for label in labels)

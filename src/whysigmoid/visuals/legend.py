@@ -11,7 +11,13 @@ from .. import style
 from ..core import format_tex
 from .placement import break_lines
 
-__all__ = ["Legend", "affine_label", "affine_label_parts", "parameter_label"]
+__all__ = [
+    "Legend",
+    "affine_label",
+    "affine_label_parts",
+    "parameter_label",
+    "parameter_label_parts",
+]
 
 SAMPLE_LENGTH = 0.4
 #: Between the sample line and its label.
@@ -151,7 +157,12 @@ class Legend(VGroup):
 
 def parameter_label(name: str, value: float, decimals: int = 2) -> str:
     """Legend label ``b = -3`` (LaTeX): ``name`` and ``value`` by the core's formatter."""
-    return rf"{name} = {format_tex(value, decimals, trim=True)}"
+    return "".join(parameter_label_parts(name, value, decimals))
+
+
+def parameter_label_parts(name: str, value: float, decimals: int = 2) -> tuple[str, str]:
+    """``parameter_label`` in parts a legend may break between: ``b =``, ``-3``."""
+    return f"{name} = ", format_tex(value, decimals, trim=True)
 
 
 def affine_label_parts(w: float, b: float, decimals: int = 2) -> tuple[str, ...]:

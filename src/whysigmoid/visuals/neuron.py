@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 from manim import DOWN, LEFT, RIGHT, UP, Circle, Line, Mobject, VGroup, normalize
 
 from .. import style
 from ..core import sigmoid
+from .placement import clear_of_line
 
 __all__ = ["NODE_SPACING", "NeuronDiagram"]
 
@@ -18,6 +21,14 @@ OUTPUT_EDGE_LENGTH = 1.0
 #: Where along an edge (0 = input, 1 = hidden) its weight label sits.
 WEIGHT_LABEL_AT = 0.42
 WEIGHT_LABEL_OFFSET = 0.3
+#: Where along its edge a weight label may go, in order: a label that is not clear
+#: of the others at WEIGHT_LABEL_AT moves towards the input, where the edges spread.
+#: One that fits nowhere above its edge sits on it, its halo (a stroke in the
+#: background colour, LABEL_HALO_WIDTH wide, behind its glyphs) hiding the line.
+LABEL_STOPS = (WEIGHT_LABEL_AT, 0.34, 0.26, 0.18, 0.1)
+LABEL_HALO_WIDTH = 14.0
+#: Least room between a weight label and the edges, nodes and labels it must not cross.
+LABEL_CLEARANCE = 0.04
 #: The glyph shows sigmoid on [-GLYPH_X, GLYPH_X].
 GLYPH_X = 6.0
 #: Input values sit this far left of their node.
@@ -93,15 +104,66 @@ class NeuronDiagram(VGroup):
         """How much the diagram was scaled since it was made (1: as made): offsets follow it."""
         return self.hidden[0].width / (2 * HIDDEN_RADIUS)
 
-    def weight_label_anchor(self, i: int) -> np.ndarray:
-        """Point above edge ``i`` where its weight label goes."""
+    def weight_label_anchor(self, i: int, at: float = WEIGHT_LABEL_AT) -> np.ndarray:
+        """Point above edge ``i``, ``at`` along it (0: input, 1: hidden), for its weight label."""
         edge = self.edges[i]
-        along = edge.point_from_proportion(WEIGHT_LABEL_AT)
-        direction = edge.get_unit_vector()
+        along = edge.point_from_proportion(at)
+        return along + WEIGHT_LABEL_OFFSET * self.drawn_scale * self._normal(i)
+
+    def _normal(self, i: int) -> np.ndarray:
+        """Unit normal of edge ``i``, pointing up."""
+        direction = self.edges[i].get_unit_vector()
         normal = normalize(np.array([-direction[1], direction[0], 0.0]))
-        if normal[1] < 0:
-            normal = -normal
-        return along + WEIGHT_LABEL_OFFSET * self.drawn_scale * normal
+        return -normal if normal[1] < 0 else normal
+
+    def place_weight_labels(self, labels: Sequence[Mobject]) -> VGroup:
+        """Scale ``labels`` (made at full size, one per edge) as the diagram and place them.
+
+        Each stands above its edge (:meth:`weight_label_anchor`), lifted clear
+        of it, at the first of ``LABEL_STOPS`` (from ``WEIGHT_LABEL_AT``
+        towards the input, where the edges spread) where it is clear of every
+        edge, node and label before it. One that fits nowhere above its edge
+        (a wide label such as ``-123.45`` between edges that converge on the
+        hidden node) sits on its edge, at the first stop clear of the other
+        edges, the nodes and the labels before it, with a halo in the
+        background colour that hides the line under it. Returns the labels as
+        a group.
+        """
+        labels = [self.fit_label(label) for label in labels]
+        for i, label in enumerate(labels):
+            edge, placed = self.edges[i], labels[:i]
+            for at in LABEL_STOPS:
+                label.move_to(self.weight_label_anchor(i, at))
+                # a wide label's lower corner would reach down to a slanted edge
+                clear_of_line(label, edge.get_start(), self._normal(i), 2 * LABEL_CLEARANCE)
+                if self._clear(label, placed, set()):
+                    break
+            else:
+                for at in LABEL_STOPS:
+                    label.move_to(edge.point_from_proportion(at))
+                    if self._clear(label, placed, {i}):
+                        break
+                label.set_stroke(
+                    color=style.BACKGROUND, width=LABEL_HALO_WIDTH, background=True, opacity=1.0
+                )
+        return VGroup(*labels)
+
+    def crossed_by(self, label: Mobject) -> list[int]:
+        """Indices of the edges whose lines cross ``label``'s box (less LABEL_CLEARANCE)."""
+        low = label.get_corner(DOWN + LEFT)[:2] - LABEL_CLEARANCE
+        high = label.get_corner(UP + RIGHT)[:2] + LABEL_CLEARANCE
+        return [
+            i
+            for i, edge in enumerate(self.edges)
+            if _segment_meets_box(edge.get_start()[:2], edge.get_end()[:2], low, high)
+        ]
+
+    def _clear(self, label: Mobject, placed: Sequence[Mobject], own: set[int]) -> bool:
+        """``label`` crosses no edge but ``own``, no node and none of ``placed``."""
+        if set(self.crossed_by(label)) - own:
+            return False
+        others = [*self.inputs, self.hidden, *placed]
+        return not any(style.touches(label, other, LABEL_CLEARANCE) for other in others)
 
     def fit_label(self, label: Mobject) -> Mobject:
         """Scale ``label`` (made at full size) as the diagram was scaled; returns it."""
@@ -123,3 +185,25 @@ class NeuronDiagram(VGroup):
     def output_anchor(self) -> np.ndarray:
         """Point above the output edge, where h_out is written."""
         return self.output_edge.get_center() + UP * OUTPUT_LABEL_RISE * self.drawn_scale
+
+
+def _segment_meets_box(
+    start: np.ndarray, end: np.ndarray, low: np.ndarray, high: np.ndarray
+) -> bool:
+    """Whether the segment ``start``-``end`` meets the box ``low``..``high`` (2-D, clipped).
+
+    Liang-Barsky clipping: the segment's parameter interval inside each slab.
+    """
+    enter, leave = 0.0, 1.0
+    delta = end - start
+    for axis in range(2):
+        if abs(delta[axis]) < 1e-12:
+            if not low[axis] <= start[axis] <= high[axis]:
+                return False
+            continue
+        a = (low[axis] - start[axis]) / delta[axis]
+        b = (high[axis] - start[axis]) / delta[axis]
+        enter, leave = max(enter, min(a, b)), min(leave, max(a, b))
+        if enter > leave:
+            return False
+    return True

@@ -135,7 +135,13 @@ class SigmoidFamilyParams(ParamsBase):
         Bias stops with ``w = bias_sweep_weight``.
     bias_sweep_weight : float, non-zero
     weights : tuple of float, 1..MAX_SWEEP_STOPS non-zero values
-        Weight stops with ``b = weight_sweep_bias``.
+        Weight stops with ``b = weight_sweep_bias``. Stops of both signs are
+        allowed: the weight then glides through 0, where ``sigmoid(w x + b)``
+        is flat at ``sigmoid(b)`` and, with ``b != 0``, the midpoint
+        ``-b / w`` runs off the plot and back. Only the stops' midpoints must
+        lie in ``x_range``; the scene hides its midpoint marker while
+        ``-b / w`` lies outside it (a marker held at the plot's edge would
+        show a midpoint that is not there).
     weight_sweep_bias : float
     step_weight : float, non-zero
         The weight the sweep keeps growing to until the curve is a step.
