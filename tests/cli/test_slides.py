@@ -116,6 +116,8 @@ def check_offline_html(path, snapshots_per_scene):
     # every slide's video is embedded and decodes
     for section in sections:
         uri = section["data-background-video"]
+        # silent: muted, so no browser asks to unmute before the first key press
+        assert section.has_attr("data-background-video-muted")
         prefix = "data:video/mp4;base64,"
         assert uri.startswith(prefix)
         with av.open(io.BytesIO(base64.b64decode(uri[len(prefix) :]))) as video:

@@ -5,10 +5,15 @@ Imports nothing of whysigmoid: every part of the engine may use these.
 
 from __future__ import annotations
 
+import re
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["RenderError", "RenderResult", "describe"]
+__all__ = ["RenderError", "RenderResult", "describe", "line_in"]
+
+#: A frame of a traceback as text (a worker process's, which comes as a string).
+TEXT_FRAME = re.compile(r'File "([^"]+)", line (\d+)')
 
 
 @dataclass(frozen=True)
@@ -78,9 +83,52 @@ def _ranges(numbers: tuple[int, ...]) -> str:
     return ", ".join(f"{r[0]}" if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs)
 
 
-class RenderError(RuntimeError):
-    """A scene failed to render; ``scene`` names it, the message says why."""
+def line_in(error: BaseException, source: Path) -> int | None:
+    """The line of ``source`` on which ``error`` was raised, or None if it was not raised there.
 
-    def __init__(self, scene: str, error: BaseException):
-        super().__init__(f"rendering {scene} failed: {type(error).__name__}: {error}")
+    The innermost frame of ``source`` in the traceback of ``error`` or of
+    the errors it was raised from (``__cause__``, ``__context__``); a
+    worker process's traceback comes as text (``concurrent.futures``' remote
+    traceback, whose ``tb`` is a string) and is read as well.
+
+    Parameters
+    ----------
+    error : BaseException
+        The error, as raised (it carries its traceback).
+    source : Path
+        A file of Python code, such as a scene file.
+
+    Returns
+    -------
+    int or None
+        A line number, counted from 1.
+    """
+    target = source.resolve()
+    seen: set[int] = set()
+    while error is not None and id(error) not in seen:
+        seen.add(id(error))
+        frames = [(f.filename, f.lineno) for f in traceback.extract_tb(error.__traceback__)]
+        frames += [(name, int(n)) for name, n in TEXT_FRAME.findall(getattr(error, "tb", ""))]
+        lines = [line for name, line in frames if Path(name).resolve() == target]
+        if lines:
+            return lines[-1]
+        error = error.__cause__ or error.__context__
+    return None
+
+
+class RenderError(RuntimeError):
+    """A scene failed to render; ``scene`` names it, the message says why.
+
+    Given the scene file (``source``), the message ends with where in it the
+    error was raised, ``(just_activation.py, line 237)``, as a SyntaxError's
+    does, unless the error says so already or did not come from that file.
+    """
+
+    def __init__(self, scene: str, error: BaseException, source: Path | None = None):
+        message = f"rendering {scene} failed: {type(error).__name__}: {error}"
+        line = None if source is None else line_in(error, source)
+        where = f"({source.name}, line {line})" if line is not None else ""
+        if where and where not in message:
+            message += f" {where}"
+        super().__init__(message)
         self.scene = scene

@@ -167,7 +167,7 @@ def render_tasks(
             with contextlib.chdir(Path.cwd()):  # the worker's chdir, undone after
                 results[index] = _worker(*job(task, progress), snapshot_dir, task.narration)
         except Exception as error:
-            raise RenderError(task.spec.label, error) from error
+            raise RenderError(task.spec.label, error, task.spec.path) from error
         if on_done is not None:
             on_done(task, results[index])
         return [results[i] for i in range(len(tasks))]
@@ -193,7 +193,9 @@ def render_tasks(
                 try:
                     result = future.result()
                 except Exception as error:  # report after the others
-                    failure = failure or RenderError(tasks[index].spec.label, error)
+                    failure = failure or RenderError(
+                        tasks[index].spec.label, error, tasks[index].spec.path
+                    )
                     continue
                 results[index] = result
                 if on_done is not None:
@@ -251,7 +253,7 @@ def _render_split(
             spec, quality_name, media_dir, jobs, params, force, output, manim_overrides, narration
         )
     except Exception as error:
-        raise RenderError(spec.name, error) from error
+        raise RenderError(spec.name, error, spec.path) from error
     if on_done is not None:
         on_done(result)
     return result

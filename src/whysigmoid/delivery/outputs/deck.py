@@ -64,6 +64,11 @@ POST_AUTHOR = "Alexander Schiendorfer"
 SLIDES_OPENING = '<div class="slides">'
 #: reveal.js settings of a classroom deck: arrows, a progress bar, slide numbers.
 CLASSROOM = {"controls": "true", "progress": "true", "slide_number": "true"}
+#: A slide's video in manim-slides' page, and the same marked muted: the slides
+#: are silent, and a browser that refuses to autoplay a video with sound (before
+#: the presenter's first key press) would otherwise show an "Unmute video" button.
+SLIDE_VIDEO = 'data-background-video="'
+MUTED_SLIDE_VIDEO = "data-background-video-muted " + SLIDE_VIDEO
 #: Frames held at the end of each slide: Manim draws an animation's final state
 #: only in the frame after it, and a slide stops on its last frame.
 SETTLE_FRAMES = 2
@@ -270,6 +275,7 @@ def write_deck(
                 _converter(to, configs, quality, theme).convert_to(partial)
         if to == "html":
             html = _with_title_slide(partial.read_text(encoding="utf-8"), slide_lists)
+            html = html.replace(SLIDE_VIDEO, MUTED_SLIDE_VIDEO)
             partial.write_text(
                 revealjs.inline_assets(html, revealjs.revealjs_dir()), encoding="utf-8"
             )
