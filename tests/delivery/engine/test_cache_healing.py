@@ -8,6 +8,8 @@ render. (The Tex caches' own tests: test_tex_healing.py; the narration
 cache's: tests/narration/test_synthesis.py.)
 """
 
+import errno
+import os
 import shutil
 from dataclasses import replace
 from pathlib import Path
@@ -17,6 +19,8 @@ from videotools import STROKE, TINY, frame_hashes
 
 from whysigmoid.delivery.engine.incremental import MANIFEST, BeatCache
 from whysigmoid.delivery.engine.keys import record_path, work_dir
+from whysigmoid.delivery.engine.lifecycle import run_render
+from whysigmoid.delivery.engine.request import RenderRequest
 from whysigmoid.delivery.engine.results import RenderError
 from whysigmoid.delivery.engine.tasks import render_many
 from whysigmoid.delivery.files import layout
@@ -169,3 +173,19 @@ def test_a_failed_render_leaves_only_what_a_rerun_reads(clean, tmp_path):
         render(spec, media, force=True)
     assert sorted(p.relative_to(media) for p in media.rglob("*")) == before
     assert not layout.scratch_paths(work_dir(media, spec))
+
+
+def test_a_full_disk_error_that_names_no_file_names_the_staging_dir(clean, tmp_path):
+    spec, media, _ = copy_of(clean, tmp_path)
+    request = RenderRequest(spec, "preview", None, VideoOutput())
+
+    def draw(staging):
+        (staging / "half.mp4").write_bytes(b"\0" * 100)
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))  # as an encoder may
+
+    with pytest.raises(OSError) as failed:
+        run_render(request, media.resolve(), draw, force=True)
+    staging = layout.staging_dir(work_dir(media.resolve(), spec), "preview", "mp4")
+    assert failed.value.filename == str(staging)
+    assert "No space left on device" in str(failed.value) and str(staging) in str(failed.value)
+    assert not staging.exists()

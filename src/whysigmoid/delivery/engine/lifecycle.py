@@ -29,8 +29,9 @@ only what a later render reads (records, the beat cache, the Tex and text
 caches, a deck's finished slides): the staging dir of a failed render, Manim's
 partial movies and a killed writer's partial files are removed
 (:func:`whysigmoid.delivery.files.layout.scratch_paths`), so a render that
-failed on a full disk does not keep the disk full. An ``OSError`` that names
-no file (e.g. a full disk met by an encoder) is given the staging dir's path.
+failed on a full disk does not keep the disk full. An operating system
+error that names no file (e.g. a full disk met by an encoder) is given the
+staging dir's path.
 """
 
 from __future__ import annotations
@@ -91,8 +92,8 @@ def run_render(
             tex_pool.publish(tex, pool)
         except BaseException as error:
             shutil.rmtree(staging, ignore_errors=True)  # a deck's half-written slides too
-            if isinstance(error, OSError) and error.filename is None:
-                error.filename = str(staging)
+            if isinstance(error, OSError) and error.errno and error.filename is None:
+                error.filename = str(staging)  # e.g. a full disk met by an encoder
             raise
         finally:
             discard_scratch(work)
