@@ -36,6 +36,7 @@ staging dir's path.
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import time
 from collections.abc import Callable
@@ -106,4 +107,5 @@ def discard_scratch(work: Path) -> None:
         if path.is_dir() and not path.is_symlink():
             shutil.rmtree(path, ignore_errors=True)
         else:
-            path.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # never hides the render's own error
+                path.unlink()
