@@ -33,6 +33,7 @@ from __future__ import annotations
 import os
 import pickle
 import shutil
+import signal
 import socket
 import struct
 import sys
@@ -160,6 +161,9 @@ def offer(directory: Path, beat: int, check: Callable[[], bool], work: Callable[
 
 def _serve(directory: Path, beat: int, check, work) -> None:
     """The snapshot: answer the owner's requests until replaced, removed or orphaned."""
+    # a render worker's signal handling (process_env.worker_pool) is not a snapshot's
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     for inherited in _inherited:
         inherited.close()
     _inherited.clear()
