@@ -36,11 +36,11 @@ def sigint_as_a_terminal_sends_it():
 
 
 @contextmanager
-def small_tmpfs(folder):
-    """A 256 KiB tmpfs mounted on a new ``folder`` (needs root); unmounted afterwards."""
+def small_tmpfs(folder, size="256k"):
+    """A tmpfs of ``size`` mounted on a new ``folder`` (needs root); unmounted afterwards."""
     folder.mkdir()
     done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(folder)],
+        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
         capture_output=True,
         text=True,
     )

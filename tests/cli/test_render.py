@@ -65,7 +65,7 @@ def test_warm_render_is_skipped(rendered, monkeypatch):
         raise AssertionError("a worker was started for up-to-date videos")
 
     # up to date is decided before any worker starts (each would import Manim)
-    monkeypatch.setattr("whysigmoid.delivery.engine.tasks.ProcessPoolExecutor", no_worker)
+    monkeypatch.setattr("whysigmoid.delivery.engine.process_env.worker_pool", no_worker)
     result = render(*SCENES, "--media-dir", str(media))
     assert result.exit_code == 0, result.output
     assert result.output.count(": up to date") == len(SCENES)

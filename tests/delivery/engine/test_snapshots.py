@@ -128,3 +128,54 @@ def test_a_tail_that_cannot_run_on_its_own_is_refused(tmp_path):
     returns = SCENE_FILE.replace("self.play(three())", "return")
     with pytest.raises(SyntaxError):
         tail_code(tiny_spec(tmp_path, returns), 1)
+
+
+def fake_snapshot(path, answer: bytes):
+    """A listener at ``path`` that reads one request and answers ``answer`` (raw bytes)."""
+    import socket
+    import threading
+
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    listener.bind(str(path))
+    listener.listen()
+
+    def serve():
+        connection, _ = listener.accept()
+        with connection, listener:
+            connection.recv(1 << 16)
+            connection.sendall(answer)
+
+    thread = threading.Thread(target=serve)
+    thread.start()
+    return thread
+
+
+def whole_answer() -> bytes:
+    import pickle
+
+    data = pickle.dumps(("done", "a result"))
+    return snapshots._LENGTH.pack(len(data)) + data
+
+
+ANSWERS = {
+    "truncated": lambda: whole_answer()[: len(whole_answer()) // 2],
+    "empty": lambda: b"",
+    "garbage": lambda: snapshots._LENGTH.pack(4) + b"\x00\x01\x02\x03",
+}
+
+
+@pytest.mark.parametrize("answer", ANSWERS)
+def test_a_snapshot_with_a_corrupt_answer_is_discarded_for_an_earlier_one(
+    snapshot_dir, answer, capfd
+):
+    broken = snapshot_dir.path / "beat-2.sock"
+    threads = [
+        fake_snapshot(broken, ANSWERS[answer]()),
+        fake_snapshot(snapshot_dir.path / "beat-1.sock", whole_answer()),
+    ]
+    assert snapshot_dir.resume(3) == (1, "a result")
+    for thread in threads:
+        thread.join()
+    assert not broken.exists()
+    lines = [line for line in capfd.readouterr().err.splitlines() if "discarded" in line]
+    assert len(lines) == 1 and f"snapshot {broken}" in lines[0]

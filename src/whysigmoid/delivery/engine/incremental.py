@@ -31,6 +31,14 @@ frames of a full render (``tests/delivery/engine/test_incremental.py`` edits a s
 compares). The cache is replaced only after a render was delivered, and its
 manifest is removed before its files change, so a cut-short render leaves no
 cache that could serve a stale frame.
+
+The cache heals: its manifest is written atomically and records each partial
+movie's size and SHA-256; a manifest that does not parse, or a partial movie
+about to be reused that is missing or whose size or hash differs (truncated,
+emptied, overwritten), discards the cache with one line on stderr naming the
+file, and the render draws every beat (and keeps them anew). Checking costs
+reading the reused partial movies once, not decoding them
+(:mod:`whysigmoid.delivery.engine.beat_cache`).
 """
 
 from __future__ import annotations
@@ -40,15 +48,17 @@ import json
 import os
 import shutil
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 
 from ...catalog import SceneSpec
 from ..beats.source import BeatsError, scene_sections
 from ..files.atomic import write_text_atomically
 from ..manim_ext.dark_play import dark_capable
+from .beat_cache import MANIFEST, BeatCache, CorruptCache, discard, file_check, load_sound
 
 __all__ = [
+    "MANIFEST",
     "BeatCache",
     "IncrementalRender",
     "prefix_digests",
@@ -57,8 +67,6 @@ __all__ = [
     "still_hold",
 ]
 
-#: The cache's table of contents; its absence means "no cache".
-MANIFEST = "manifest.json"
 #: Half a millisecond: subtitle times in the cache are whole milliseconds.
 _HALF_MS = 0.0005
 #: Manim settings that say where files go or what is printed, not what is drawn.
@@ -100,49 +108,6 @@ def prefix_digests(spec: SceneSpec, base_key: str, settings: dict) -> list[str]:
         digest.update(b"\0")
         digests.append(digest.hexdigest())
     return digests
-
-
-@dataclass(frozen=True)
-class BeatCache:
-    """The manifest of a kept render: its digests, beats, partial movies and subtitles.
-
-    Attributes
-    ----------
-    digests : list of str, length n + 1
-        :func:`prefix_digests` of the render.
-    plays : list of int, length n + 1
-        ``plays[k]``: Manim plays (partial movies) made before beat ``k + 1``
-        began; ``plays[0] == 0``.
-    times : list of float, length n + 1
-        ``times[k]``: scene time (seconds) at the end of beat ``k``.
-    partials : list of str or None, one per play
-        File name (in the cache directory) of each play's partial movie; None
-        for a play that made no frames.
-    srt : str
-        The render's subtitles, timed from the scene's start.
-    voices, still_holds : list, length n, or None
-        Each beat's voice (None: silent) and whether its hold was a still
-        frame (:func:`still_hold`); None: a silent render, not known.
-    """
-
-    digests: list
-    plays: list
-    times: list
-    partials: list
-    srt: str
-    voices: list | None = None
-    still_holds: list | None = None
-
-    @classmethod
-    def load(cls, directory: Path) -> BeatCache | None:
-        """The cache kept in ``directory``, or None if there is none or it is unreadable."""
-        try:
-            data = json.loads((directory / MANIFEST).read_text(encoding="utf-8"))
-            cache = cls(**data)
-        except (OSError, ValueError, TypeError):
-            return None
-        names = [n for n in cache.partials if n is not None]
-        return cache if all((directory / n).is_file() for n in names) else None
 
 
 def reusable_beats(cache: BeatCache | None, digests: list[str]) -> int:
@@ -240,14 +205,25 @@ class IncrementalRender:
         self.alpha_webm = alpha_webm
         self.count = len(digests) - 1
         self.voices = list(voices) if voices is not None else [None] * self.count
-        self.cache = None if force else BeatCache.load(directory)
+        self.cache = None if force else load_sound(directory)
         self.reuse = reusable(self.cache, digests, self.voices)
+        if any(self.reuse):
+            try:
+                self.cache.check_partials(directory, self._kept_plays())
+            except CorruptCache as error:
+                discard(directory, error)
+                self.cache, self.reuse = None, [False] * self.count
         self._plays = [0]
         self._times = [0.0]
         self._stills: list[bool] = []
         self._scene = None
         self._cues: list = []
         self._cues_kept = 0  # leading beats whose subtitles come from the cache (resume)
+
+    def _kept_plays(self) -> int:
+        """How many of the cache's plays (partial movies) lie up to its last reused beat."""
+        last = max(k for k, reused in enumerate(self.reuse) if reused)
+        return self.cache.plays[last + 1] if last + 1 < self.count else len(self.cache.partials)
 
     @property
     def reused(self) -> int:
@@ -299,7 +275,7 @@ class IncrementalRender:
         BeatsError
             ``digests`` or the kept cache disagree with this render's beats ``1..done``.
         """
-        self.cache = BeatCache.load(self.directory)
+        self.cache = load_sound(self.directory)
         flags = reusable(self.cache, digests, self.voices)
         if (
             self.digests[: done + 1] != digests[: done + 1]
@@ -307,6 +283,11 @@ class IncrementalRender:
             or not all(flags[:done])
         ):
             raise BeatsError(f"beats 1-{done} changed since they were drawn")
+        try:
+            self.cache.check_partials(self.directory, self.cache.plays[done])
+        except CorruptCache as error:
+            discard(self.directory, error)
+            raise BeatsError(f"the kept beats 1-{done} are damaged") from error
         self.digests = digests
         self.reuse = [k < done for k in range(self.count)]
         self._cues_kept = done
@@ -383,14 +364,17 @@ class IncrementalRender:
         (self.directory / MANIFEST).unlink(missing_ok=True)  # no manifest while files change
         self.directory.mkdir(parents=True, exist_ok=True)
         names: list[str | None] = []
+        checks: list = []
         for play, path, reused in self._sources():
             name = path if path is None or reused else f"play{play:05d}{path.suffix}"
             if name is not None and not reused:
                 os.replace(path, self.directory / name)
             names.append(None if name is None else Path(name).name)
+            kept_check = self.cache.checks[play] if reused else None
+            checks.append(None if name is None else kept_check or file_check(self.directory / name))
         for stale in self.directory.iterdir():
             if stale.name not in names:
                 shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
         kept = (self.digests, self._plays, self._times, names, srt.compose(self._cues))
-        cache = BeatCache(*kept, self.voices, self._stills)
+        cache = BeatCache(*kept, checks, self.voices, self._stills)
         write_text_atomically(self.directory / MANIFEST, json.dumps(asdict(cache)))

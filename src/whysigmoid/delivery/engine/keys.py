@@ -5,7 +5,10 @@ Each work (a variant: its own) has a Manim working directory
 *record* per quality and output (:func:`record_path`) keeps the *render key*
 of the last good render (:func:`render_key`), its wall time, the video's
 length and the files it delivered. A render is skipped when its files exist
-and its key is the stored one (:func:`up_to_date_result`).
+and its key is the stored one (:func:`up_to_date_result`). A record is
+written atomically; one that does not parse or lacks a field (truncated,
+emptied) is discarded with one line on stderr naming it, and the work is
+rendered again, which writes a new one (:func:`read_record`).
 
 A lock on the work directory (:func:`locked`) serialises two processes
 rendering the same work. :class:`whysigmoid.delivery.engine.request.RenderRequest`
@@ -17,6 +20,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import json
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import metadata, resources
@@ -34,6 +38,7 @@ __all__ = [
     "PACKAGE_DIR",
     "last_seconds",
     "locked",
+    "read_record",
     "record_path",
     "render_key",
     "up_to_date_result",
@@ -95,15 +100,57 @@ def record_path(media_dir: Path, spec: SceneSpec, quality_name: str, output: Out
     return layout.record_path(media_dir, spec.label, quality_name, output.label)
 
 
-def _up_to_date(record: Path, media_dir: Path, key: str) -> dict | None:
+#: A record's fields and their types (JSON numbers may be ints).
+_RECORD_FIELDS = {
+    "key": (str,),
+    "seconds": (int, float),
+    "duration": (int, float),
+    "files": (list,),
+}
+
+
+def _record_problem(data: object) -> str | None:
+    """Why ``data`` (a parsed record) is not a record, or None."""
+    if not isinstance(data, dict):
+        return "not a JSON object"
+    for name, types in _RECORD_FIELDS.items():
+        if not isinstance(data.get(name), types):
+            return f"no valid {name!r}"
+    if not all(isinstance(name, str) for name in data["files"]):
+        return "a file name is not text"
+    return None
+
+
+def read_record(record: Path, discard: bool = True) -> dict | None:
+    """The record at ``record``; None if there is none or it is corrupt.
+
+    A corrupt one (not JSON, not UTF-8, a field missing or of the wrong type)
+    is removed with one line on stderr naming it, unless ``discard`` is False
+    (then it is only ignored).
+    """
     try:
-        data = json.loads(record.read_text())
-    except (OSError, ValueError):
+        data = json.loads(record.read_text(encoding="utf-8"))
+        problem = _record_problem(data)
+    except FileNotFoundError:
         return None
-    files = data.get("files") or []
-    if data.get("key") != key or not files:
+    except (OSError, ValueError) as error:  # ValueError: not JSON, not UTF-8
+        problem = str(error)
+    if problem is None:
+        return data
+    if discard:
+        record.unlink(missing_ok=True)
+        print(
+            f"whysigmoid: discarded a corrupt render record {record} ({problem}); rendering again",
+            file=sys.stderr,
+        )
+    return None
+
+
+def _up_to_date(record: Path, media_dir: Path, key: str) -> dict | None:
+    data = read_record(record)
+    if data is None or data["key"] != key or not data["files"]:
         return None
-    return data if all((media_dir / name).exists() for name in files) else None
+    return data if all((media_dir / name).exists() for name in data["files"]) else None
 
 
 def up_to_date_result(
@@ -158,9 +205,6 @@ def write_record(
 
 
 def last_seconds(media_dir: Path, spec: SceneSpec, quality_name: str, output: Output) -> float:
-    """The wall time (seconds) of the work's last good render; 0.0 without a readable record."""
-    try:
-        record = record_path(media_dir, spec, quality_name, output)
-        return float(json.loads(record.read_text())["seconds"])
-    except (OSError, ValueError, KeyError):
-        return 0.0
+    """The wall time (seconds) of the work's last good render; 0.0 without a sound record."""
+    data = read_record(record_path(media_dir, spec, quality_name, output), discard=False)
+    return 0.0 if data is None else float(data["seconds"])

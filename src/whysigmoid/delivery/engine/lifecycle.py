@@ -24,11 +24,20 @@ here, in this order:
 8. **record**: the render key, times and files, for the next up-to-date check.
 
 A failure anywhere leaves the delivered files of the last good render as
-they were.
+they were. Whether it succeeds or fails, a render leaves in the work dir
+only what a later render reads (records, the beat cache, the Tex and text
+caches, a deck's finished slides): the staging dir of a failed render, Manim's
+partial movies and a killed writer's partial files are removed
+(:func:`whysigmoid.delivery.files.layout.scratch_paths`), so a render that
+failed on a full disk does not keep the disk full. An operating system
+error that names no file (e.g. a full disk met by an encoder) is given the
+staging dir's path.
 """
 
 from __future__ import annotations
 
+import contextlib
+import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -39,7 +48,7 @@ from .keys import locked
 from .request import RenderRequest
 from .results import RenderResult
 
-__all__ = ["Draw", "run_render"]
+__all__ = ["Draw", "discard_scratch", "run_render"]
 
 #: How a render draws: takes the staging dir, returns what it drew there.
 Draw = Callable[[Path], Drawn]
@@ -71,15 +80,34 @@ def run_render(
             return cached
         request.check_replaceable(media_dir)
         start = time.perf_counter()
+        discard_scratch(work)  # what a killed render left
         staging = request.output.staging_dir(work, request.quality)
-        pool, tex = layout.pool_dir(media_dir, request.spec.name), layout.tex_dir(work)
-        tex_pool.seed(pool, tex)  # formulas another variant of the scene compiled already
-        drawn = request.output.assemble(draw(staging), staging)
-        target_dir = request.target_dir(media_dir)
-        files = request.output.deliver(drawn, staging, target_dir, request.spec.output)
-        if drawn.after_delivery is not None:
-            files = [*files, *(drawn.after_delivery() or [])]
-        tex_pool.publish(tex, pool)
+        try:
+            pool, tex = layout.pool_dir(media_dir, request.spec.name), layout.tex_dir(work)
+            tex_pool.seed(pool, tex)  # formulas another variant of the scene compiled already
+            drawn = request.output.assemble(draw(staging), staging)
+            target_dir = request.target_dir(media_dir)
+            files = request.output.deliver(drawn, staging, target_dir, request.spec.output)
+            if drawn.after_delivery is not None:
+                files = [*files, *(drawn.after_delivery() or [])]
+            tex_pool.publish(tex, pool)
+        except BaseException as error:
+            shutil.rmtree(staging, ignore_errors=True)  # a deck's half-written slides too
+            if isinstance(error, OSError) and error.errno and error.filename is None:
+                error.filename = str(staging)  # e.g. a full disk met by an encoder
+            raise
+        finally:
+            discard_scratch(work)
         return request.record(
             media_dir, key, start, files, drawn.duration, drawn.reused, drawn.reused_beats
         )
+
+
+def discard_scratch(work: Path) -> None:
+    """Remove what no later render of the work dir ``work`` reads (see the module docstring)."""
+    for path in layout.scratch_paths(work):
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            with contextlib.suppress(OSError):  # never hides the render's own error
+                path.unlink()

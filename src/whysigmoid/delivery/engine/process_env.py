@@ -6,11 +6,28 @@ command re-executes itself once with them (:mod:`whysigmoid.launch`), so that
 it may render one work in its own process (:func:`prepared`). A render
 worker also works in whysigmoid's own folder (:func:`ensure_neutral_dir`),
 never the caller's. Importing this module imports nothing heavy.
+
+Workers come from :func:`worker_pool`: Ctrl-C is the parent's alone (a
+worker ignores SIGINT, so no worker prints a traceback), and the parent ends
+its workers with :func:`stop_workers`, whose SIGTERM a worker turns into
+``SystemExit``: the render unwinds (its ``finally`` blocks remove its
+half-written files), then the worker (:func:`stopped_exits`) runs
+multiprocessing's exit handlers, which release its semaphores (killed
+outright, it left them to the resource tracker, which warned of "leaked
+semaphore objects"), and exits without waiting for threads (an encoder
+thread that Manim did not seal would wait forever).
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import multiprocessing.util
 import os
+import signal
+import sys
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..files.layout import cache_root
@@ -22,6 +39,9 @@ __all__ = [
     "environment",
     "prepare",
     "prepared",
+    "stop_workers",
+    "stopped_exits",
+    "worker_pool",
 ]
 
 #: glibc returns big frame buffers to the kernel and faults them back in every
@@ -66,3 +86,55 @@ def ensure_neutral_dir(media_dir: Path) -> Path:
     path = cache_root(media_dir)
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def worker_pool(jobs: int) -> ProcessPoolExecutor:
+    """A pool of ``jobs`` spawned render workers, started with :func:`prepare`'s settings.
+
+    Its workers ignore SIGINT and unwind on SIGTERM (see the module docstring);
+    end it on Ctrl-C with :func:`stop_workers`.
+    """
+    prepare()
+    context = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(
+        max_workers=max(1, jobs), mp_context=context, initializer=_worker_signals
+    )
+
+
+def stop_workers(pool: ProcessPoolExecutor) -> None:
+    """End ``pool``'s workers now: each running render unwinds, then the pool shuts down.
+
+    ``ProcessPoolExecutor.shutdown`` waits for running tasks (a whole render);
+    Python 3.11 has no public way to end them, so each worker is sent SIGTERM.
+    """
+    for process in list((pool._processes or {}).values()):
+        process.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)
+
+
+@contextmanager
+def stopped_exits() -> Iterator[None]:
+    """In a worker of :func:`worker_pool`: a stop (SIGTERM) that unwound this block ends it.
+
+    Only the SIGTERM of :func:`stop_workers` raises ``SystemExit`` there; once
+    the block's ``finally`` blocks ran, multiprocessing's exit handlers run (its
+    semaphores are released) and the process exits at once.
+    """
+    try:
+        yield
+    except SystemExit as stop:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        multiprocessing.util._exit_function()  # what a worker's normal exit runs
+        os._exit(stop.code if isinstance(stop.code, int) else 1)
+
+
+def _worker_signals() -> None:
+    """A worker's initializer: ignore Ctrl-C (the parent's), unwind on SIGTERM."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _unwind)
+
+
+def _unwind(signum: int, _frame) -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a second SIGTERM ends the worker outright
+    raise SystemExit(128 + signum)

@@ -18,6 +18,11 @@ paused for the next edit. The job offers snapshots of its own beats, which
 replace the older ones. A snapshot whose beats changed answers "stale" and
 ends; so does one whose socket was replaced or removed, or whose owner ended.
 
+A snapshot whose answer is cut short or is not a valid answer (what a
+snapshot killed mid-answer, or something else listening on its socket, sends)
+is discarded with one line on stderr naming its socket, and the next earlier
+one is asked; one that no longer listens is dropped silently (it ended).
+
 This module knows processes and sockets, not scenes:
 :func:`whysigmoid.delivery.engine.resume.offer_snapshot` supplies ``check`` and ``work``.
 Linux and macOS only (``fork``); elsewhere ``watch`` renders as before.
@@ -28,12 +33,15 @@ from __future__ import annotations
 import os
 import pickle
 import shutil
+import signal
 import socket
 import struct
 import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+
+from ..files.atomic import write_text_atomically
 
 __all__ = ["SnapshotDir", "offer", "supported"]
 
@@ -42,6 +50,8 @@ __all__ = ["SnapshotDir", "offer", "supported"]
 POLL_SECONDS = 0.5
 #: The owner's process id, in the snapshot directory.
 OWNER_FILE = "owner"
+#: What a snapshot may answer, first in its answer's tuple.
+_ANSWERS = frozenset({"done", "failed", "stale"})
 #: Message lengths are sent as this ``struct`` format before the pickle.
 _LENGTH = struct.Struct("!Q")
 #: File descriptors a new snapshot must not keep open: the socket of the
@@ -66,7 +76,7 @@ class SnapshotDir:
     def __init__(self) -> None:
         # short: a Unix socket path has at most 107 bytes
         self.path = Path(tempfile.mkdtemp(prefix="wsnap-"))
-        (self.path / OWNER_FILE).write_text(str(os.getpid()))
+        write_text_atomically(self.path / OWNER_FILE, str(os.getpid()))
 
     def resume(self, beats: int) -> tuple[int, object] | None:
         """Have the latest snapshot that is still valid render the rest.
@@ -92,8 +102,18 @@ class SnapshotDir:
                     client.connect(str(path))
                     _send(client, "resume")
                     answer = _receive(client)
-            except (OSError, EOFError, pickle.UnpicklingError):
+                if not (isinstance(answer, tuple) and answer and answer[0] in _ANSWERS):
+                    raise pickle.UnpicklingError(f"not an answer: {answer!r:.60}")
+            except OSError:  # it no longer listens: it ended
                 path.unlink(missing_ok=True)
+                continue
+            except Exception as error:  # cut short, or not a pickle of an answer
+                path.unlink(missing_ok=True)
+                print(
+                    f"whysigmoid: discarded a snapshot {path} that gave no valid answer "
+                    f"({error or type(error).__name__}); asking an earlier one",
+                    file=sys.stderr,
+                )
                 continue
             if answer[0] == "done":
                 return beat, answer[1]
@@ -141,6 +161,9 @@ def offer(directory: Path, beat: int, check: Callable[[], bool], work: Callable[
 
 def _serve(directory: Path, beat: int, check, work) -> None:
     """The snapshot: answer the owner's requests until replaced, removed or orphaned."""
+    # a render worker's signal handling (process_env.worker_pool) is not a snapshot's
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     for inherited in _inherited:
         inherited.close()
     _inherited.clear()

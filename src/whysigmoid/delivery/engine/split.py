@@ -31,11 +31,9 @@ from __future__ import annotations
 
 import functools
 import itertools
-import multiprocessing
 import os
 import shutil
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -180,7 +178,7 @@ def _render_part(
 
     media = Path(media_dir)
     os.chdir(process_env.ensure_neutral_dir(media))  # as tasks._worker: never the caller's folder
-    with themed(output):
+    with process_env.stopped_exits(), themed(output):
         part = layout.part_dir(work_dir(media, spec), index)
         staging = output.staging_dir(part, quality_name)
         settings = manim_settings(QUALITIES[quality_name], part, progress=False)
@@ -259,9 +257,8 @@ def _draw_in_parts(
     plan = plan_parts(beat_weights(previous, count), jobs)
     work = request.work_dir(media_dir)
     _pool_caches([work, *(layout.part_dir(work, i) for i in range(len(plan)))])
-    process_env.prepare()
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=len(plan), mp_context=context) as pool:
+    pool = process_env.worker_pool(len(plan))
+    try:
         futures = [
             pool.submit(
                 _render_part,
@@ -278,6 +275,10 @@ def _draw_in_parts(
             for index, beats in enumerate(plan)
         ]
         parts = [future.result() for future in futures]
+    except BaseException:  # a failed part, or Ctrl-C: the other parts are not waited for
+        process_env.stop_workers(pool)
+        raise
+    pool.shutdown()
     movie = staging / (Path(output.file_name(spec.output)).stem + parts[0].movie.suffix)
     join_movies([p.movie for p in parts], movie, output.alpha_webm)
     subtitles = [cue for part in parts for cue in part.subtitles]

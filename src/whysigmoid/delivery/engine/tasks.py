@@ -7,16 +7,16 @@ environment of :func:`whysigmoid.delivery.engine.process_env.prepare`, in
 whysigmoid's own working directory. Up-to-date tasks are answered from their
 records without starting a worker (Manim is slow to import); the rest start
 longest first (their last render's time). A failure is raised after every other
-task finished; Ctrl-C ends the workers at once, their deliverables untouched.
+task finished; Ctrl-C ends the workers at once, their deliverables untouched
+(:func:`whysigmoid.delivery.engine.process_env.stop_workers`).
 """
 
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 from collections.abc import Callable
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from pathlib import Path
 
 from ...catalog import VIDEO, SceneSpec
@@ -171,11 +171,9 @@ def render_tasks(
         if on_done is not None:
             on_done(task, results[index])
         return [results[i] for i in range(len(tasks))]
-    process_env.prepare()
     order = sorted(todo, key=lambda i: -tasks[i].last_seconds(media_dir))
-    context = multiprocessing.get_context("spawn")
     failure: BaseException | None = None
-    pool = ProcessPoolExecutor(max_workers=max(1, jobs), mp_context=context)
+    pool = process_env.worker_pool(jobs)
     try:
         pending: dict[Future, int] = {
             pool.submit(
@@ -201,7 +199,7 @@ def render_tasks(
                 if on_done is not None:
                     on_done(tasks[index], result)
     except BaseException:  # Ctrl-C: stop now, not after the running renders
-        _stop_workers(pool)
+        process_env.stop_workers(pool)
         raise
     pool.shutdown()
     if failure is not None:
@@ -222,18 +220,19 @@ def _worker(
     narration: Narration | None = None,
 ) -> RenderResult:
     os.chdir(process_env.ensure_neutral_dir(Path(media_dir)))  # never the caller's folder
-    return render_scene(
-        spec,
-        quality_name,
-        Path(media_dir),
-        params,
-        progress=progress,
-        force=force,
-        output=output,
-        settings_hook=None if manim_overrides is None else lambda s: s.update(manim_overrides),
-        snapshot_dir=snapshot_dir,
-        narration=narration,
-    )
+    with process_env.stopped_exits():
+        return render_scene(
+            spec,
+            quality_name,
+            Path(media_dir),
+            params,
+            progress=progress,
+            force=force,
+            output=output,
+            settings_hook=None if manim_overrides is None else lambda s: s.update(manim_overrides),
+            snapshot_dir=snapshot_dir,
+            narration=narration,
+        )
 
 
 def _render_split(
@@ -257,14 +256,3 @@ def _render_split(
     if on_done is not None:
         on_done(result)
     return result
-
-
-def _stop_workers(pool: ProcessPoolExecutor) -> None:
-    """End the pool's workers at once; a render cut short leaves its deliverables untouched.
-
-    ``ProcessPoolExecutor.shutdown`` waits for running tasks (a whole render);
-    Python 3.11 has no public way to end them, so the workers are terminated.
-    """
-    for process in list((pool._processes or {}).values()):
-        process.terminate()
-    pool.shutdown(wait=True, cancel_futures=True)

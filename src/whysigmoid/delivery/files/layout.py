@@ -20,6 +20,9 @@
           slides-<quality><suffix>/    a deck's slides (``slides_dir``)
           beat-cache/<quality>-<output>/  the beat cache (``beat_cache_dir``)
           parts/<i>/             the work dirs of a split render's parts (``part_dir``)
+          videos/, images/       Manim's own output while a render runs: partial
+                                 movies (the beat cache moves the ones it keeps);
+                                 removed when the render ends (``scratch_paths``)
 
 Render workers also run in ``.manim/`` (a folder of whysigmoid's own, never
 the caller's). Nothing else in the package builds these paths.
@@ -45,6 +48,7 @@ __all__ = [
     "part_dir",
     "pool_dir",
     "record_path",
+    "scratch_paths",
     "slides_dir",
     "staging_dir",
     "tex_dir",
@@ -71,6 +75,11 @@ CAPTIONED_SUFFIX = "--captioned"
 BEAT_CACHE_DIR_NAME = "beat-cache"
 #: The parts' work dirs' folder inside a work dir.
 PARTS_DIR_NAME = "parts"
+#: What Manim writes in a work dir that no later render reads: its partial
+#: movies (caching is off; the beat cache moves the ones it keeps) and images.
+MANIM_SCRATCH_NAMES = ("videos", "images")
+#: Staging dirs' names in a work dir (:func:`staging_dir`).
+STAGING_PATTERN = "staging-*"
 
 
 def cache_root(media_dir: Path) -> Path:
@@ -106,6 +115,23 @@ def tex_dir(work: Path) -> Path:
 def staging_dir(work: Path, quality: str, output_label: str) -> Path:
     """Where Manim writes a render's files before they are delivered."""
     return work / f"staging-{quality}-{output_label}"
+
+
+def scratch_paths(work: Path) -> list[Path]:
+    """What a render leaves in the work dir ``work`` that no later render reads.
+
+    Manim's ``videos/`` and ``images/`` (partial movies, half-written after a
+    failure) and staging dirs, in ``work`` and in its parts' work dirs; also
+    hidden partial files (:func:`whysigmoid.delivery.files.atomic.partial_path`)
+    a killed process left. Only those that exist.
+    """
+    folders = [work, *sorted(parts_root(work).glob("*"))]
+    found = []
+    for folder in folders:
+        found += [folder / name for name in MANIM_SCRATCH_NAMES if (folder / name).exists()]
+        found += sorted(folder.glob(STAGING_PATTERN))
+        found += sorted(folder.glob(".*.partial*"))
+    return found
 
 
 def slides_dir(work: Path, quality: str, suffix: str) -> Path:

@@ -18,7 +18,9 @@ leaves a file that is still recognised as whysigmoid's.
 
 Media dirs rendered before the ledger existed: while there is no ledger,
 the files that the render records (``.manim/<Scene>/*.json``, ``"files"``)
-list are adopted as they are; the first change writes the ledger.
+list are adopted as they are; the first change writes the ledger. A ledger
+that does not parse (truncated, emptied) is rebuilt the same way, with one
+line on stderr naming it when it is rewritten.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ import fcntl
 import hashlib
 import json
 import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -197,11 +200,21 @@ def _changing(media_dir: Path) -> Iterator[dict[str, dict]]:
         try:
             entries = _read(media_dir)
             if entries is None:
+                _report_unreadable(ledger_path(media_dir))
                 entries = _adopt_records(media_dir)
             yield entries
             _write(media_dir, entries)
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _report_unreadable(ledger: Path) -> None:
+    """One line on stderr if the ledger ``ledger`` exists but cannot be read."""
+    if ledger.exists():
+        print(
+            f"whysigmoid: discarded a corrupt ledger {ledger}; rebuilt from the render records",
+            file=sys.stderr,
+        )
 
 
 def _entries(media_dir: Path) -> dict[str, dict]:

@@ -1,0 +1,72 @@
+"""A render that fills the disk: one line naming the path, nothing left behind, nothing lost.
+
+A real full disk: a small tmpfs. The work was rendered once (tiny) into it;
+then the disk is filled but for a little more than doctor's write test needs,
+so the render starts and the disk fills up under it (its partial movies need
+about twice the preview video's 1.5 MB). Afterwards ``.manim/`` holds exactly
+what it held before (what a re-run reads), the delivered video is unchanged,
+and with the space back a render succeeds.
+"""
+
+import os
+import subprocess
+import sys
+
+from clitools import small_tmpfs
+from videotools import TINY, frame_hashes, seed_formulas
+
+from whysigmoid.catalog import find_scene
+from whysigmoid.delivery.engine.tasks import render_many
+from whysigmoid.delivery.files import layout
+from whysigmoid.delivery.tools.doctor import WRITE_TEST_BYTES
+
+#: The longest preview video (1.5 MB): its render needs far more than is left.
+SCENE = "TowerFunctions"
+#: Free space left for the render: doctor's write test passes, the render cannot.
+LEFT = WRITE_TEST_BYTES + (64 << 10)
+#: Bytes written at a time while filling the disk.
+BLOCK = 1 << 16
+
+
+def fill(disk, keep: int):
+    """Fill the file system of ``disk`` with one file, leaving ``keep`` bytes free."""
+    filler = disk / "filler"
+    descriptor = os.open(filler, os.O_WRONLY | os.O_CREAT)
+    try:
+        while True:
+            os.write(descriptor, b"\0" * BLOCK)
+    except OSError:
+        pass  # full
+    finally:
+        os.close(descriptor)
+    os.truncate(filler, filler.stat().st_size - keep)
+    return filler
+
+
+def listing(folder):
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
+
+
+def test_a_render_that_fills_the_disk(tmp_path, formulas):
+    spec = find_scene(SCENE)
+    with small_tmpfs(tmp_path / "disk", "24m") as disk:
+        media = disk / "media"
+        seed_formulas(media, spec, formulas(SCENE))
+        (first,) = render_many([spec], "preview", media, jobs=1, manim_overrides=TINY)
+        video = first.path.read_bytes()
+        frames = frame_hashes(first.path)
+        cache = listing(layout.cache_root(media))
+        filler = fill(disk, LEFT)
+        command = ["render", SCENE, "-q", "preview", "--force", "--media-dir", str(media)]
+        done = subprocess.run(
+            [sys.executable, "-m", "whysigmoid.launch", *command], capture_output=True, text=True
+        )
+        assert done.returncode == 1, done.stderr
+        (line,) = [line for line in done.stderr.splitlines() if line.startswith("error:")]
+        assert "No space left on device" in line and f"{media}/" in line, done.stderr
+        assert "Traceback" not in done.stderr
+        assert listing(layout.cache_root(media)) == cache  # no staging, no partial movies
+        assert first.path.read_bytes() == video
+        filler.unlink()
+        (again,) = render_many([spec], "preview", media, jobs=1, force=True, manim_overrides=TINY)
+        assert again.path == first.path and frame_hashes(again.path) == frames
