@@ -107,6 +107,9 @@ LABEL_BUFF = 0.15
 OUTPUT_GAP = 0.1
 #: Between the running sum and the neuron; between the sum's lines.
 EXPRESSION_GAP = 0.4
+#: Least room between beat 3's formula and the diagram under it (16:9: five
+#: inputs moved right by long input values reached it).
+FORMULA_GAP = 0.2
 EXPRESSION_LINE_GAP = 0.25
 #: Weights are shown with at most this many decimals, results with RESULT_DECIMALS.
 VALUE_DECIMALS = 2
@@ -131,8 +134,12 @@ class JustActivation(BlogScene):
         # the running sum comes in beat 4; the neuron alone leaves room for it
         expression = self.running_sum(forward, config.frame_width - 2 * style.FRAME_MARGIN)
         placed = self.neuron(forward, layout.node_spacing, layout.diagram_scale)
-        if placed.diagram.height > layout.diagram_height:  # more inputs: the diagram shrinks
-            placed.scale(layout.diagram_height / placed.diagram.height)
+        heading = self.input_heading(forward)  # beat 3's title and formula
+        most = layout.diagram_height
+        if layout.alone is None:  # the diagram stands under beat 3's formula
+            most = min(most, 2 * (heading[1].get_bottom()[1] - FORMULA_GAP - layout.diagram[1]))
+        if placed.diagram.height > most:  # more inputs: the diagram shrinks
+            placed.scale(most / placed.diagram.height)
         placed.shift(layout.diagram - placed.diagram.get_center())
         inside_frame(placed)  # long input values reach further left
         shown = placed if layout.alone is None else self.alone_neuron(forward, expression)
@@ -172,11 +179,7 @@ class JustActivation(BlogScene):
         self.beat(caption="The inputs arrive: one value at each input node.")
 
         # Beat 3: the hidden input is a weighted sum
-        title = self.title("Hidden input")
-        bias_term = r" + b" if forward.bias else ""
-        formula = style.math(
-            rf"h^{{(\mathrm{{in}})}} = \sum_{{i=1}}^{{{n}}} w_{{1i}}\, x_i{bias_term}"
-        ).next_to(title, DOWN, buff=0.2)
+        title, formula = heading
         if layout.alone is None:
             self.play(Write(title), Write(formula))
         else:
@@ -328,6 +331,16 @@ class JustActivation(BlogScene):
         x, width = layout.beside
         expression = self.running_sum(forward, width)
         return expression.move_to([x, neuron.get_center()[1], 0.0])
+
+    def input_heading(self, forward) -> VGroup:
+        """Beat 3's title and the formula of the hidden input under it, placed."""
+        title = self.title("Hidden input")
+        bias_term = r" + b" if forward.bias else ""
+        n = len(forward.inputs)
+        formula = style.math(
+            rf"h^{{(\mathrm{{in}})}} = \sum_{{i=1}}^{{{n}}} w_{{1i}}\, x_i{bias_term}"
+        ).next_to(title, DOWN, buff=0.2)
+        return VGroup(title, formula)
 
     def title(self, words: str) -> Tex:
         return style.text(words, font_size=style.FONT_TITLE, color=style.TITLE).move_to(

@@ -188,3 +188,19 @@ def test_sweeps_apart_on_the_widest_window_are_accepted():
         step_weight=1e300,
         step_biases=(0.0, 1e306, -1e306),
     )
+
+
+def test_sigmoid_family_refuses_a_window_without_the_steps_jump():
+    """Found by the thorough run (issue 26): x_range=(5e-324, 1000) left out x = 0.
+
+    Beat 4 animates the step's dots at its jump, and there were none: Manim
+    refused an animation of no run time. The window must hold 0 inside.
+    """
+    with pytest.raises(ValueError, match=r"^x_range: must contain 0"):
+        SigmoidFamilyParams(
+            x_range=(5e-324, 1000.0),
+            biases=(-10.0,),
+            weights=(1.0,),
+            step_biases=(-10.0,),
+            weight_sweep_bias=-10.0,
+        )

@@ -31,3 +31,19 @@ def test_every_number_shown_comes_from_the_core(beats, params):
 @pytest.mark.parametrize("params", ALL_PARAMS, ids=lambda p: f"{len(p.inputs)}-inputs")
 def test_layout(beats, params):
     assert layout_problems(beats("JustActivation", params)) == []
+
+
+#: Found by the thorough run (issue 26; 16:9): five inputs, long input values
+#: (-2.01 x 10^27) move the diagram right, and its first node ran into beat 3's
+#: formula h_in = sum w x + b, under which it stands.
+FIVE_LONG_INPUTS = JustActivationParams(
+    inputs=(1.0, 4.13496238562365e16, 50.0, 3.0, -2.0126733795992063e27),
+    weights=(-0.5, 5e-324, -1.192092896e-07, -1.2164554986424107e-142, -10000000.0),
+    bias=-2.0126733795992062e34,
+)
+
+
+def test_a_tall_diagram_stays_under_the_formula(beats):
+    snapshots = beats("JustActivation", FIVE_LONG_INPUTS, "16:9")
+    assert layout_problems(snapshots) == []
+    check_just_activation(snapshots, FIVE_LONG_INPUTS)

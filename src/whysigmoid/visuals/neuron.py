@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 import numpy as np
@@ -21,10 +22,11 @@ OUTPUT_EDGE_LENGTH = 1.0
 #: Where along an edge (0 = input, 1 = hidden) its weight label sits.
 WEIGHT_LABEL_AT = 0.42
 WEIGHT_LABEL_OFFSET = 0.3
-#: Where along its edge a weight label may go, in order: a label that is not clear
-#: of the others at WEIGHT_LABEL_AT moves towards the input, where the edges spread.
-#: One that fits nowhere above its edge sits on it, its halo (a stroke in the
-#: background colour, LABEL_HALO_WIDTH wide, behind its glyphs) hiding the line.
+#: Where along its edge a weight label may go, in order (above the edge, then
+#: below, at each): one not clear of the others at WEIGHT_LABEL_AT moves towards
+#: the input, where the edges spread. One that fits nowhere beside its edge sits
+#: on it, its halo (a stroke in the background colour, LABEL_HALO_WIDTH wide,
+#: behind its glyphs) hiding the line.
 LABEL_STOPS = (WEIGHT_LABEL_AT, 0.34, 0.26, 0.18, 0.1)
 LABEL_HALO_WIDTH = 14.0
 #: Least room between a weight label and the edges, nodes and labels it must not cross.
@@ -104,11 +106,13 @@ class NeuronDiagram(VGroup):
         """How much the diagram was scaled since it was made (1: as made): offsets follow it."""
         return self.hidden[0].width / (2 * HIDDEN_RADIUS)
 
-    def weight_label_anchor(self, i: int, at: float = WEIGHT_LABEL_AT) -> np.ndarray:
-        """Point above edge ``i``, ``at`` along it (0: input, 1: hidden), for its weight label."""
+    def weight_label_anchor(
+        self, i: int, at: float = WEIGHT_LABEL_AT, side: float = 1.0
+    ) -> np.ndarray:
+        """Point above edge ``i`` (below: ``side`` -1), ``at`` along it (0: input, 1: hidden)."""
         edge = self.edges[i]
         along = edge.point_from_proportion(at)
-        return along + WEIGHT_LABEL_OFFSET * self.drawn_scale * self._normal(i)
+        return along + side * WEIGHT_LABEL_OFFSET * self.drawn_scale * self._normal(i)
 
     def _normal(self, i: int) -> np.ndarray:
         """Unit normal of edge ``i``, pointing up."""
@@ -120,22 +124,23 @@ class NeuronDiagram(VGroup):
         """Scale ``labels`` (made at full size, one per edge) as the diagram and place them.
 
         Each stands above its edge (:meth:`weight_label_anchor`), lifted clear
-        of it, at the first of ``LABEL_STOPS`` (from ``WEIGHT_LABEL_AT``
-        towards the input, where the edges spread) where it is clear of every
-        edge, node and label before it. One that fits nowhere above its edge
-        (a wide label such as ``-123.45`` between edges that converge on the
-        hidden node) sits on its edge, at the first stop clear of the other
-        edges, the nodes and the labels before it, with a halo in the
-        background colour that hides the line under it. Returns the labels as
-        a group.
+        of it, else below it, at the first of ``LABEL_STOPS`` (from
+        ``WEIGHT_LABEL_AT`` towards the input, where the edges spread) where
+        it is clear of every edge, node and label before it. One that fits
+        nowhere beside its edge (a wide label such as ``-123.45`` between
+        edges that converge on the hidden node) sits on its edge, at the
+        first stop clear of the other edges, the nodes and the labels before
+        it, with a halo in the background colour that hides the line under
+        it. Returns the labels as a group.
         """
         labels = [self.fit_label(label) for label in labels]
         for i, label in enumerate(labels):
             edge, placed = self.edges[i], labels[:i]
-            for at in LABEL_STOPS:
-                label.move_to(self.weight_label_anchor(i, at))
-                # a wide label's lower corner would reach down to a slanted edge
-                clear_of_line(label, edge.get_start(), self._normal(i), 2 * LABEL_CLEARANCE)
+            for at, side in itertools.product(LABEL_STOPS, (1.0, -1.0)):
+                label.move_to(self.weight_label_anchor(i, at, side))
+                # a wide label's corner would reach to a slanted edge
+                normal = side * self._normal(i)
+                clear_of_line(label, edge.get_start(), normal, 2 * LABEL_CLEARANCE)
                 if self._clear(label, placed, set()):
                     break
             else:

@@ -152,7 +152,8 @@ class SigmoidFamilyParams(ParamsBase):
         greater than 0", so 0).
     x_range : (float, float)
         A plot window (within ``+-MAX_PLOT_END``, at least
-        ``MIN_PLOT_LENGTH`` long) containing every midpoint ``-b / w`` of the
+        ``MIN_PLOT_LENGTH`` long) containing 0 inside (the step's jump, its
+        dots and its derivative's hole) and every midpoint ``-b / w`` of the
         sweeps, and the one where the weight sweep ends (``w = step_weight``,
         ``b = weight_sweep_bias``). Every midpoint, and ``w x + b`` on ``x_range`` for every
         weight and bias the sweeps glide between, must be finite (the curve
@@ -184,7 +185,8 @@ class SigmoidFamilyParams(ParamsBase):
         weights = self._sweep_stops("weights", nonzero=True)
         step_biases = self._sweep_stops("step_biases")
         weight_bias = self._number("weight_sweep_bias")
-        window = self._window("x_range")
+        # the step of beat 4 jumps at 0: its dots and the derivative's hole must show
+        window = self._window_around_zero("x_range")
         bias_weight = self._nonzero("bias_sweep_weight")
         step_weight = self._nonzero("step_weight")
         self._unit_interval("step_value_at_zero")
