@@ -19,7 +19,7 @@ import srt
 from scipy.signal import resample_poly
 from soundtools import decoded_audio, silent_video, video_packets
 
-from whysigmoid.core.speech import say_shown
+from whysigmoid.core.speech import say_number, say_shown
 from whysigmoid.narration import (
     BREATH,
     TARGET_LOUDNESS,
@@ -213,10 +213,14 @@ def test_the_speech_says_the_text(speech, whisper):
 
 def test_a_beats_narration_is_heard_as_written(narrator, whisper):
     from whysigmoid.catalog import find_work
+    from whysigmoid.core import neuron_forward
     from whysigmoid.narration import narration_for
+    from whysigmoid.narration.scripts import DECIMALS
 
-    # "The inputs arrive, written beside the input nodes: x one is one, ..."
-    text = narration_for("JustActivation", find_work("JustActivation").params_type())[1]
+    # "A dot at minus zero point nine rises to the curve: sigma of minus zero point
+    # nine is zero point two nine, ...": the numbers the viewer reads off the curve
+    params = find_work("JustActivation").params_type()
+    text = narration_for("JustActivation", params)[6]
     speech = narrator.speak(text)
     audio = resample_poly(speech.samples, 320, 441).astype(np.float32)
     segments, _ = whisper.transcribe(
@@ -225,8 +229,10 @@ def test_a_beats_narration_is_heard_as_written(narrator, whisper):
     heard = words_of(" ".join(s.text for s in segments))
     # tiny.en may mishear a word of a long sentence; the numbers must come through
     assert difflib.SequenceMatcher(None, heard, words_of(text)).ratio() >= 0.9, heard
-    for number in ("one", "zero", "five"):
-        assert number in heard
+    forward = neuron_forward(params.inputs, params.weights, params.bias)
+    for value in (forward.pre_activation, forward.output):
+        number = say_number(value, DECIMALS["JustActivation.results"], trim=True)
+        assert f" {number} " in f" {' '.join(heard)} ", (number, heard)
 
 
 def test_narrated_speech_meets_the_loudness_targets(speech):
