@@ -175,7 +175,8 @@ def concept_detector(p):
 def vanishing_gradient(p):
     key = "VanishingGradient.derivatives"
     return {
-        1: [said(sigmoid_derivative(x), key) for x in p.points] + [said(x, key) for x in p.points],
+        # the peak, at 0, is said in beat 1 and not again
+        1: [said(v, key) for x in p.points if x != 0 for v in (sigmoid_derivative(x), x)],
         # the table's first and last rows (n = 1 and n = layers)
         2: [said(sigmoid_chain_bound(p.layers)[k], "VanishingGradient.chain") for k in (0, -1)],
     }

@@ -23,6 +23,8 @@ def vanishing_gradient(p: VanishingGradientParams) -> list[str]:
     peak, at = spoken(SIGMOID_DERIVATIVE_PEAK, key), spoken(SIGMOID_PEAK_AT, key)
     at_value: dict[str, list[str]] = {}  # sigma' is even: a value shown at x and at -x
     for x in p.points:
+        if x == SIGMOID_PEAK_AT:  # the first beat has said it
+            continue
         at_value.setdefault(spoken(sigmoid_derivative(x), key), []).append(spoken(x, key))
     points = [f"at {listing(xs)}, {value}" for value, xs in at_value.items()]
     chain = [spoken(v, chain_key) for v in sigmoid_chain_bound(p.layers)]

@@ -23,11 +23,11 @@ def exp_normalize_sigmoid(p: ExpNormalizeSigmoidParams) -> list[str]:
     exps = [spoken(c.exp_score, values, trim=False, tiny=True) for c in cases]
     zero, one = spoken(0.0, key), spoken(float(np.exp(0.0)), key)
 
-    def side(x: float) -> str:
+    def side(x: float, first: bool) -> str:
         if x == 0:
             return f"at {zero} too: as likely as event zero"
         where, odds = ("below", "less") if x < 0 else ("above", "more")
-        return f"{where} {zero}: {odds} likely than event zero"
+        return f"{where} {zero}: {odds} likely{' than event zero' if first else ''}"
 
     def table(i: int, c, other=None) -> str:
         shown = [spoken(q, probs, trim=False) for q in (c.p0, c.p1)]
@@ -52,8 +52,8 @@ def exp_normalize_sigmoid(p: ExpNormalizeSigmoidParams) -> list[str]:
         f"event zero's log-score is fixed at {zero}.",
         "Event one's log-score, in two cases: "
         + "; ".join(
-            f"in {colour}, {log}, {side(c.log_score)}"
-            for c, log, colour in zip(cases, logs, CASE_COLOURS, strict=True)
+            f"in {colour}, {log}, {side(c.log_score, i == 0)}"
+            for i, (c, log, colour) in enumerate(zip(cases, logs, CASE_COLOURS, strict=True))
         )
         + ".",
         "Exponentiate: a small plot of e to the z, a second number line below, and a note: "
