@@ -1,5 +1,6 @@
 """The narration texts: one per beat, no digits, every number the core's for the params."""
 
+import inspect
 import re
 
 import pytest
@@ -164,9 +165,13 @@ def concept_detector(p):
         detect(e, weights, p.bias, "sigmoid", p.steepness) for e in (EXAMPLE_FIRES, EXAMPLE_SILENT)
     ]
     return {
-        1: [said(w, key) for w in p.weight_columns] + [said(p.bias, key), said(-p.bias, key)],
+        # the weight grid writes one decimal, not trimmed: "1.0", "0.7"
+        1: [said(w, "ConceptDetector.weights", False) for w in p.weight_columns]
+        + [said(p.bias, key), said(-p.bias, key)],
+        # the sums as written, "-0.7 + 4 = 3.3" and "-0.7 - 3 = -3.7": a negative term
+        # reads "minus ..." whether its minus is a sign or the operator
         2: [said(h.weighted_sum, key) for h in hard]
-        + [said(v, key) for h in hard for v in h.column_sums if v]
+        + [said(t, key) for h in hard for t in h.evidence_terms]
         + [said(-p.bias, key)],
         3: [say_number(s.output, 2) for s in soft],
     }
@@ -254,12 +259,15 @@ def test_the_decimal_finder_finds_them_whole():
 
 def test_the_spoken_decimals_are_the_scenes():
     from whysigmoid.visuals import (
+        WeightGrid,
         detector_figures,
         exp_normalize_figures,
         softmax_figures,
         tower_figures,
     )
 
+    # ConceptDetector draws its weights with WeightGrid's own decimals
+    grid_decimals = inspect.signature(WeightGrid).parameters["decimals"].default
     modules = {spec.name: spec.load().__module__ for spec in SCENES}
     import sys
 
@@ -275,6 +283,7 @@ def test_the_spoken_decimals_are_the_scenes():
         "SigmoidFamily.readouts": scene["SigmoidFamily"].READOUT_DECIMALS,
         "TowerFunctions.values": tower_figures.DECIMALS,
         "ConceptDetector.sums": scene["ConceptDetector"].SUM_DECIMALS,
+        "ConceptDetector.weights": grid_decimals,
         "ConceptDetector.steepness": detector_figures.STEEPNESS_DECIMALS,
         "VanishingGradient.derivatives": scene["VanishingGradient"].DERIVATIVE_DECIMALS,
         "VanishingGradient.chain": scene["VanishingGradient"].CHAIN_DECIMALS,

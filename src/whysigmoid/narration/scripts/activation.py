@@ -35,8 +35,9 @@ def just_activation(p: JustActivationParams) -> list[str]:
         "Boxes mark each input and its weight; their products add up below: "
         f"{terms}{bias}, equals {z}: the pre-activation.",
         f"{z.capitalize()} moves into the hidden node: its input.",
-        f"Title: Hidden output: {out_formula}. Beside the neuron, a plot of the S-shaped "
-        f"sigmoid, squashing any number between {zero} and {one}, and its derivative.",
+        f"Title: Hidden output, sigmoid activation: {out_formula}. Beside the neuron, a plot "
+        f"of the S-shaped sigmoid, squashing any number between {zero} and {one}, and its "
+        "derivative.",
         f"A dot at {z} rises to the curve: sigma of {z} is {out}, the neuron's output, "
         "carried to the output edge.",
     ]

@@ -22,6 +22,7 @@ DECIMALS = {
     "SigmoidFamily.readouts": 2,  # READOUT_DECIMALS
     "TowerFunctions.values": 2,  # tower_figures.DECIMALS
     "ConceptDetector.sums": 2,  # SUM_DECIMALS
+    "ConceptDetector.weights": 1,  # WeightGrid's decimals (fixed, not trimmed)
     "ConceptDetector.steepness": 2,  # detector_figures.STEEPNESS_DECIMALS
     "VanishingGradient.derivatives": 3,  # DERIVATIVE_DECIMALS
     "VanishingGradient.chain": 6,  # CHAIN_DECIMALS

@@ -8,11 +8,13 @@ from ...core import (
     PATTERN,
     ConceptDetectorParams,
     detect,
+    displayed_value,
+    relation_tex,
     step,
     weight_grid,
 )
-from ...core.speech import say_integer, say_number
-from .common import listing, spoken
+from ...core.speech import say_integer, say_number, say_tex
+from .common import DECIMALS, listing, spoken
 
 __all__ = ["concept_detector"]
 
@@ -33,11 +35,18 @@ def concept_detector(p: ConceptDetectorParams) -> list[str]:
     soft = [detect(e, weights, p.bias, "sigmoid", p.steepness) for e in examples]
 
     def evidence(result) -> str:
-        terms = result.column_sums[result.column_sums != 0]
-        total = spoken(result.weighted_sum, key)
-        if len(terms) <= 1:
-            return total
-        return f"{' plus '.join(spoken(v, key) for v in terms)}, {total}"
+        """The sum as the scene writes it: ``-0.7 + 4 = 3.3``, ``-0.7 - 3 = -3.7``, ``4``."""
+        terms, total = result.evidence_terms, result.weighted_sum
+        if len(terms) == 0:
+            return spoken(0.0, key)
+        words = spoken(terms[0], key)
+        for t in terms[1:]:
+            words += f" {'plus' if t >= 0 else 'minus'} {spoken(abs(t), key)}"
+        if len(terms) == 1:
+            return words
+        shown = sum(displayed_value(t, DECIMALS[key], trim=True) for t in terms)
+        relation = say_tex(relation_tex(total, shown, DECIMALS[key], trim=True))
+        return f"{words} {relation} {spoken(total, key)}"
 
     def verdict(result) -> str:
         out = say_number(result.output, STEP_VERDICT_DECIMALS)
@@ -51,7 +60,8 @@ def concept_detector(p: ConceptDetectorParams) -> list[str]:
         f"grid with column {listing(lit)} lit in orange: a vertical line.",
         "A formula of pictures: sum of an example image times a weight grid, at least "
         f"{threshold}? Weights, column by column: "
-        f"{listing([spoken(w, key) for w in p.weight_columns])}; a note: the bias is "
+        f"{listing([spoken(w, 'ConceptDetector.weights', trim=False) for w in p.weight_columns])}"
+        "; a note: the bias is "
         f"{spoken(p.bias, key)}.",
         " ".join(
             f"Example {say_integer(i)}{', evidence highlighted' if i == 1 else ''}: "
