@@ -9,7 +9,7 @@ beat holds until its speech has ended plus a breath. Prints per video the
 silent and narrated length, their ratio and the words spoken, and with
 ``--beats`` each beat's animation + hold | speech -> narrated beat.
 
-A real render agrees to within a frame per beat (holds are whole frames).
+A real render differs by whole frames per animation and hold (within 0.6 s at blog quality).
 
 Usage: .venv/bin/python scripts/narration_lengths.py [--cache DIR] [--beats] [VIDEO ...]
 (the default cache, ``media/.manim/narration``, is the one ``whysigmoid render
