@@ -22,6 +22,7 @@ from whysigmoid.core import (
     detect,
     exp_normalize,
     fit_towers,
+    format_probability_tex,
     logit_nielsen_target,
     neuron_forward,
     nielsen_target,
@@ -31,7 +32,7 @@ from whysigmoid.core import (
     two_class_normalize,
     weight_grid,
 )
-from whysigmoid.core.speech import say_number
+from whysigmoid.core.speech import say_number, say_tex
 from whysigmoid.delivery.beats.source import beat_count
 from whysigmoid.narration import NARRATIONS, narration_for
 from whysigmoid.narration.scripts import DECIMALS
@@ -173,7 +174,9 @@ def concept_detector(p):
         2: [said(h.weighted_sum, key) for h in hard]
         + [said(t, key) for h in hard for t in h.evidence_terms]
         + [said(-p.bias, key)],
-        3: [say_number(s.output, 2) for s in soft],
+        # a sigmoid never reaches 0 or 1: "< 0.01" is said "less than zero point zero one"
+        3: [say_tex(format_probability_tex(s.output, 2)).removeprefix("is ") for s in soft]
+        + [say_tex(format_probability_tex(s.output, 2).lstrip("<> ")) for s in soft],
     }
 
 

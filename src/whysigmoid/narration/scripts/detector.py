@@ -9,6 +9,7 @@ from ...core import (
     ConceptDetectorParams,
     detect,
     displayed_value,
+    format_probability_tex,
     relation_tex,
     step,
     weight_grid,
@@ -54,7 +55,11 @@ def concept_detector(p: ConceptDetectorParams) -> list[str]:
             return f"at least {threshold}: it fires, {out}"
         return f"less than {threshold}: it stays at {out}"
 
-    verdicts = [say_number(s.output, SIGMOID_VERDICT_DECIMALS) for s in soft]
+    # as the verdict is written: "0.95", or "< 0.01" for a sigmoid that would read 0.00
+    verdicts = [
+        say_tex(format_probability_tex(s.output, SIGMOID_VERDICT_DECIMALS)).removeprefix("is ")
+        for s in soft
+    ]
     return [
         f"How to extract this pattern? A {say_integer(rows)} by {say_integer(cols)} pixel "
         f"grid with column {listing(lit)} lit in orange: a vertical line.",
