@@ -43,6 +43,7 @@ import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -132,6 +133,43 @@ def warm(scene: str) -> None:
         print(f"load average now {os.getloadavg()[0]:.1f}")
 
 
+class LoadSampler:
+    """The machine's 1-minute load average, sampled every ``every`` seconds while it runs.
+
+    Use as a context manager; ``summary()`` gives min, mean and max. On a
+    machine shared with other jobs the wall time says more about their load
+    than about Piper: the load during the run is printed beside it.
+    """
+
+    def __init__(self, every: float = 1.0):
+        self.every = every
+        self.samples: list[float] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while True:
+            self.samples.append(os.getloadavg()[0])
+            if self._stop.wait(self.every):
+                return
+
+    def __enter__(self) -> LoadSampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def summary(self) -> str:
+        """``load average during the run: min a, mean b, max c (n samples)``."""
+        s = self.samples
+        return (
+            f"load average during the run: min {min(s):.1f}, mean {sum(s) / len(s):.1f}, "
+            f"max {max(s):.1f} ({len(s)} samples)"
+        )
+
+
 def main() -> None:
     """Synthesise every beat cold and print the times (or, with --warm, the render ratio)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -147,7 +185,7 @@ def main() -> None:
         for text in narration_for(spec.name, spec.params_type())
     ]
     print(f"{len(texts)} beats of {len(SCENES)} videos, jobs={args.jobs}, cores={os.cpu_count()}")
-    with tempfile.TemporaryDirectory() as cache:
+    with tempfile.TemporaryDirectory() as cache, LoadSampler() as load_during:
         start = time.perf_counter()
         if args.jobs == 1:
             load = _load(cache)
@@ -178,6 +216,7 @@ def main() -> None:
         f"(load average now {os.getloadavg()[0]:.1f})"
     )
     print(f"total: {wall:.1f} s wall for {spoken:.1f} s of speech: ratio {wall / spoken:.3f}")
+    print(load_during.summary())
     synth = sum(s for s, _ in results)
     print(f"synthesis alone (sum over beats): {synth:.1f} s, ratio {synth / spoken:.3f}")
     print("target: ratio <= 0.100")

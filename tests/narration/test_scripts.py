@@ -1,5 +1,6 @@
 """The narration texts: one per beat, no digits, every number the core's for the params."""
 
+import inspect
 import re
 
 import pytest
@@ -21,6 +22,7 @@ from whysigmoid.core import (
     detect,
     exp_normalize,
     fit_towers,
+    format_probability_tex,
     logit_nielsen_target,
     neuron_forward,
     nielsen_target,
@@ -30,7 +32,7 @@ from whysigmoid.core import (
     two_class_normalize,
     weight_grid,
 )
-from whysigmoid.core.speech import say_number
+from whysigmoid.core.speech import say_number, say_tex
 from whysigmoid.delivery.beats.source import beat_count
 from whysigmoid.narration import NARRATIONS, narration_for
 from whysigmoid.narration.scripts import DECIMALS
@@ -69,7 +71,8 @@ _POWER = rf" times ten to the (?:minus )?{_WHOLE}(?: (?:hundred|{_WHOLE}))*"
 #: A number with a decimal point or a power of ten, as the verbalizer says it.
 DECIMAL_PHRASE = re.compile(
     rf"\b(?:minus )?{_WHOLE}(?: (?:hundred|thousand|million|{_WHOLE}))*"
-    rf"(?: point(?: {_DIGIT_WORD})+(?:{_POWER})?|{_POWER})"
+    rf"(?: point(?: {_DIGIT_WORD})+(?:{_POWER})?|{_POWER})",
+    re.IGNORECASE,  # a sentence may start with one: "Minus zero point nine moves ..."
 )
 
 
@@ -112,8 +115,7 @@ def exp_normalize_sigmoid(p):
         3: [said(c.exp_score, "ExpNormalizeSigmoid.values", False, True) for c in cases],
         4: [said(v, probs, False) for c in cases for v in (c.p0, c.p1)]
         + [said(c.total, "ExpNormalizeSigmoid.values", False, True) for c in cases],
-        5: [said(cases[0].p1, probs, False)]
-        + [said(x, logs) for x in (cases[0].log_score, -cases[0].log_score)],
+        5: [said(cases[0].p1, probs, False), said(cases[0].log_score, logs)],
     }
 
 
@@ -164,19 +166,27 @@ def concept_detector(p):
         detect(e, weights, p.bias, "sigmoid", p.steepness) for e in (EXAMPLE_FIRES, EXAMPLE_SILENT)
     ]
     return {
-        1: [said(w, key) for w in p.weight_columns] + [said(p.bias, key), said(-p.bias, key)],
+        # the weight grid writes one decimal, not trimmed: "1.0", "0.7"
+        1: [said(w, "ConceptDetector.weights", False) for w in p.weight_columns]
+        + [said(p.bias, key), said(-p.bias, key)],
+        # the sums as written, "-0.7 + 4 = 3.3" and "-0.7 - 3 = -3.7": a negative term
+        # reads "minus ..." whether its minus is a sign or the operator
         2: [said(h.weighted_sum, key) for h in hard]
-        + [said(v, key) for h in hard for v in h.column_sums if v]
+        + [said(t, key) for h in hard for t in h.evidence_terms]
         + [said(-p.bias, key)],
-        3: [say_number(s.output, 2) for s in soft],
+        # a sigmoid never reaches 0 or 1: "< 0.01" is said "less than zero point zero one"
+        3: [say_tex(format_probability_tex(s.output, 2)).removeprefix("is ") for s in soft]
+        + [say_tex(format_probability_tex(s.output, 2).lstrip("<> ")) for s in soft],
     }
 
 
 def vanishing_gradient(p):
     key = "VanishingGradient.derivatives"
     return {
-        1: [said(sigmoid_derivative(x), key) for x in p.points] + [said(x, key) for x in p.points],
-        2: [said(v, "VanishingGradient.chain") for v in sigmoid_chain_bound(p.layers)],
+        # the peak, at 0, is said in beat 1 and not again
+        1: [said(v, key) for x in p.points if x != 0 for v in (sigmoid_derivative(x), x)],
+        # the table's first and last rows (n = 1 and n = layers)
+        2: [said(sigmoid_chain_bound(p.layers)[k], "VanishingGradient.chain") for k in (0, -1)],
     }
 
 
@@ -239,7 +249,7 @@ def test_every_decimal_number_spoken_is_a_core_value(name):
         allowed = {w for ws in numbers(params).values() for w in ws}
         for text in narration_for(name, params):
             for match in DECIMAL_PHRASE.finditer(text):
-                assert match.group(0) in allowed, (match.group(0), text)
+                assert match.group(0).lower() in allowed, (match.group(0), text)
 
 
 def test_the_decimal_finder_finds_them_whole():
@@ -252,12 +262,15 @@ def test_the_decimal_finder_finds_them_whole():
 
 def test_the_spoken_decimals_are_the_scenes():
     from whysigmoid.visuals import (
+        WeightGrid,
         detector_figures,
         exp_normalize_figures,
         softmax_figures,
         tower_figures,
     )
 
+    # ConceptDetector draws its weights with WeightGrid's own decimals
+    grid_decimals = inspect.signature(WeightGrid).parameters["decimals"].default
     modules = {spec.name: spec.load().__module__ for spec in SCENES}
     import sys
 
@@ -273,6 +286,7 @@ def test_the_spoken_decimals_are_the_scenes():
         "SigmoidFamily.readouts": scene["SigmoidFamily"].READOUT_DECIMALS,
         "TowerFunctions.values": tower_figures.DECIMALS,
         "ConceptDetector.sums": scene["ConceptDetector"].SUM_DECIMALS,
+        "ConceptDetector.weights": grid_decimals,
         "ConceptDetector.steepness": detector_figures.STEEPNESS_DECIMALS,
         "VanishingGradient.derivatives": scene["VanishingGradient"].DERIVATIVE_DECIMALS,
         "VanishingGradient.chain": scene["VanishingGradient"].CHAIN_DECIMALS,

@@ -26,6 +26,7 @@ from soundtools import (
     words_of,
 )
 
+from whysigmoid.core.speech import say_number
 from whysigmoid.narration import (
     BREATH,
     TARGET_LOUDNESS,
@@ -203,16 +204,22 @@ def test_the_speech_says_the_text(speech, whisper):
 
 def test_a_beats_narration_is_heard_as_written(narrator, whisper):
     from whysigmoid.catalog import find_work
+    from whysigmoid.core import neuron_forward
     from whysigmoid.narration import narration_for
+    from whysigmoid.narration.scripts import DECIMALS
 
-    # "The inputs arrive, written beside the input nodes: x one is one, ..."
-    text = narration_for("JustActivation", find_work("JustActivation").params_type())[1]
+    # "A dot at minus zero point nine rises to the curve: sigma of minus zero point
+    # nine is zero point two nine, ...": the numbers the viewer reads off the curve
+    params = find_work("JustActivation").params_type()
+    text = narration_for("JustActivation", params)[6]
     speech = narrator.speak(text)
     words = heard(whisper, resample_poly(speech.samples, 320, 441))
     # tiny.en may mishear a word of a long sentence; the numbers must come through
     assert likeness(words, text) >= 0.9, words
-    for number in ("one", "zero", "five"):
-        assert number in words
+    forward = neuron_forward(params.inputs, params.weights, params.bias)
+    for value in (forward.pre_activation, forward.output):
+        number = say_number(value, DECIMALS["JustActivation.results"], trim=True)
+        assert f" {number} " in f" {' '.join(words)} ", (number, words)
 
 
 def test_narrated_speech_meets_the_loudness_targets(speech):
