@@ -206,7 +206,7 @@ def step_derivative_panel(
             axes.tick_labels.remove(label)
             axes.remove(label)
     graph = FunctionGraph.plot(axes, step_derivative, breaks=(0.0,), color=style.DERIVATIVE)
-    title = style.math(r"\tfrac{d}{dx}\,\mathrm{Step}(x)", color=style.DERIVATIVE)
+    title = style.math(r"\mathrm{Step}'(x)", color=style.DERIVATIVE)
     title.next_to(axes, UP, buff=TITLE_GAP)
     zero = format_tex(0.0, trim=True)
     note = style.text_lines(

@@ -47,9 +47,7 @@ class SigmoidPanel(VGroup):
         self.derivative_curve = style.curve_through(
             self.axes, x, sigmoid_derivative(x), style.DERIVATIVE
         )
-        self.legend = Legend(
-            [(style.CURVE, r"\sigma(x)"), (style.DERIVATIVE, r"\tfrac{d}{dx}\sigma(x)")]
-        )
+        self.legend = Legend([(style.CURVE, r"\sigma(x)"), (style.DERIVATIVE, r"\sigma'(x)")])
         self.legend.move_to(self.axes.c2p(low, 1.0), aligned_edge=UL)
         self.legend.shift(LEGEND_INSET * DR)
         self.x_label = style.math("x", font_size=style.FONT_SMALL, color=style.GUIDE)
