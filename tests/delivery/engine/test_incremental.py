@@ -1,5 +1,7 @@
 """Incremental re-render: an edit in beat k reuses beats 1..k-1 and never serves a stale frame."""
 
+import hashlib
+import json
 import os
 import shutil
 from dataclasses import replace
@@ -9,6 +11,7 @@ from videotools import TINY, frame_hashes, insert_in_beat, seed_formulas
 
 from whysigmoid.catalog import find_scene
 from whysigmoid.delivery.beats.source import BeatsError, scene_sections
+from whysigmoid.delivery.engine.beat_cache import CorruptCache
 from whysigmoid.delivery.engine.incremental import (
     MANIFEST,
     BeatCache,
@@ -187,10 +190,13 @@ def test_an_edit_in_the_last_beats_reuses_the_others_and_equals_a_full_render(tm
 def test_a_cache_whose_files_are_missing_is_not_used(tmp_path):
     directory = tmp_path / "cache"
     directory.mkdir()
+    empty = [0, hashlib.sha256(b"").hexdigest()]
     (directory / MANIFEST).write_text(
-        '{"digests": ["a"], "plays": [0], "times": [0.0], "partials": ["play00000.mp4"], "srt": ""}'
+        '{"digests": ["a"], "plays": [0], "times": [0.0], "partials": ["play00000.mp4"], '
+        f'"srt": "", "checks": [{json.dumps(empty)}]}}'
     )
-    assert BeatCache.load(directory) is None
+    with pytest.raises(CorruptCache, match="missing"):
+        BeatCache.load(directory)
     (directory / "play00000.mp4").write_bytes(b"")
     assert BeatCache.load(directory) is not None
     os.unlink(directory / MANIFEST)
