@@ -103,10 +103,10 @@ def test_params_lists_only_what_a_still_draws(still, names):
 
 
 def test_a_window_the_video_refuses_is_fine_for_the_step(tmp_path):
-    """SigmoidFamily's sweeps put midpoints outside 0.5..2; StepFunction draws no sweep."""
+    """SigmoidFamily needs its midpoints and the jump in the window; StepFunction does not."""
     media = tmp_path / "m"
     refused = run("render", "SigmoidFamily", "--set", "x_range=0.5,2", "--media-dir", media)
-    assert refused.exit_code == 2 and "midpoint" in refused.output
+    assert refused.exit_code == 2 and "x_range" in refused.output
     result = run(
         "render", "StepFunction", "-q", "preview", "--set", "x_range=0.5,2", "--media-dir", media
     )

@@ -352,7 +352,7 @@ def watch_scene(
         videos_only([spec], "--beats" if beats is not None else "--split")
     check_aspect([spec], aspect)
     output = chosen_beats(VideoOutput(theme=theme, aspect=aspect), spec, beats)
-    narration = _narration(narrate, [spec], "mp4", media_dir)
+    narration = _narration(narrate, [spec], "mp4", media_dir, params, None)
     preflight(media_dir)
     click.echo(
         f"Watching {spec.name} ({spec.path.name}, the package, manim.cfg); Ctrl-C ends.", err=True

@@ -25,6 +25,7 @@ import multiprocessing.util
 import os
 import signal
 import sys
+import threading
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -130,7 +131,16 @@ def stopped_exits() -> Iterator[None]:
 
 
 def _worker_signals() -> None:
-    """A worker's initializer: ignore Ctrl-C (the parent's), unwind on SIGTERM."""
+    """A worker's initializer: ignore Ctrl-C (the parent's), unwind on SIGTERM.
+
+    Manim's progress bars (tqdm) would otherwise create a multiprocessing lock,
+    a named semaphore, in every worker; a worker stopped while the machine is
+    loaded could leave it to the resource tracker's "leaked semaphore" warning.
+    A worker draws one bar at a time, so a thread lock serves.
+    """
+    from tqdm import tqdm
+
+    tqdm.set_lock(threading.RLock())
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _unwind)
 

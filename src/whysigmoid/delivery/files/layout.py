@@ -117,13 +117,19 @@ def staging_dir(work: Path, quality: str, output_label: str) -> Path:
     return work / f"staging-{quality}-{output_label}"
 
 
+#: Manim's temporary copy of a formula's SVG (``SVGMobject.generate_mobject``).
+MANIM_SVG_COPY_PATTERN = "*_.svg"
+
+
 def scratch_paths(work: Path) -> list[Path]:
     """What a render leaves in the work dir ``work`` that no later render reads.
 
     Manim's ``videos/`` and ``images/`` (partial movies, half-written after a
     failure) and staging dirs, in ``work`` and in its parts' work dirs; also
     hidden partial files (:func:`whysigmoid.delivery.files.atomic.partial_path`)
-    a killed process left. Only those that exist.
+    a killed process left, and the temporary copies ``<hash>_.svg`` that
+    Manim's ``SVGMobject.generate_mobject`` writes beside a formula's SVG and
+    deletes after parsing (on a full disk it stays, empty). Only those that exist.
     """
     folders = [work, *sorted(parts_root(work).glob("*"))]
     found = []
@@ -131,6 +137,7 @@ def scratch_paths(work: Path) -> list[Path]:
         found += [folder / name for name in MANIM_SCRATCH_NAMES if (folder / name).exists()]
         found += sorted(folder.glob(STAGING_PATTERN))
         found += sorted(folder.glob(".*.partial*"))
+        found += sorted(tex_dir(folder).glob(MANIM_SVG_COPY_PATTERN))
     return found
 
 
