@@ -15,23 +15,23 @@ It also prints the CPU time of all threads and the load average: on a shared
 machine the wall time says more about the others' load than about Piper.
 
 With ``--warm SCENE`` it measures instead, in one run, a narrated render of
-one video at preview quality against its silent render, the voice cache
-warm (the target, issue 28: at most 1.15x), by ``whysigmoid render`` in a
-fresh media dir:
+one video against its silent render, the voice cache warm (the target,
+issue 28: at most 1.15x), by ``whysigmoid render`` in a fresh media dir, at
+preview quality (``--quality blog`` for the blog's):
 
 1. the narrated render, cold (synthesis, every beat drawn), then the silent one;
-2. ``ROUNDS`` times, alternately, the narrated and the silent render: each
-   replaces the other's video, so each redraws what its beat cache cannot
-   serve (the last beat) and plays the rest dark: an author's re-render;
-3. the same with ``--force``: every beat drawn (the narrated video is
-   longer: its beats hold until their speech has ended).
+2. ``ROUNDS`` times, alternately, the narrated and the silent render: they
+   share the beat cache (a narrated render draws the silent video, then
+   makes its narrated twin), so each draws the last beat and plays the rest
+   dark: an author's re-render;
+3. the same with ``--force``: every beat drawn.
 
 Each render's time is the one it reports ("rendered in", wall, without
 starting Python and importing Manim) and the CPU time of the whole command
 (steadier on a loaded machine); the smallest of the rounds is compared.
 
 Usage: .venv/bin/python benchmarks/narration_benchmark.py [--jobs 1|2]
-       .venv/bin/python benchmarks/narration_benchmark.py --warm JustActivation
+       .venv/bin/python benchmarks/narration_benchmark.py --warm JustActivation [--quality blog]
 """
 
 from __future__ import annotations
@@ -87,12 +87,14 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def _render(scene: str, media: Path, *options: str) -> tuple[float, float, float, str]:
-    """``whysigmoid render SCENE -q preview`` with ``options``.
+def _render(
+    scene: str, quality: str, media: Path, *options: str
+) -> tuple[float, float, float, str]:
+    """``whysigmoid render SCENE -q QUALITY`` with ``options``.
 
     Returns (seconds it reports, CPU seconds of the whole command, video seconds, reused).
     """
-    command = [sys.executable, "-m", "whysigmoid.cli", "render", scene, "-q", "preview"]
+    command = [sys.executable, "-m", "whysigmoid.cli", "render", scene, "-q", quality]
     cpu = _children_cpu()
     result = subprocess.run(
         [*command, "--media-dir", str(media), *options], capture_output=True, text=True, cwd=ROOT
@@ -104,20 +106,20 @@ def _render(scene: str, media: Path, *options: str) -> tuple[float, float, float
     return float(match.group(1)), cpu, float(match.group(3)), match.group(2) or "none"
 
 
-def warm(scene: str) -> None:
+def warm(scene: str, quality: str) -> None:
     """Print a narrated render's time against its silent render's, the voice cache warm."""
-    print(f"{scene} at preview, cores={os.cpu_count()}, load {os.getloadavg()[0]:.1f}")
+    print(f"{scene} at {quality}, cores={os.cpu_count()}, load {os.getloadavg()[0]:.1f}")
     with tempfile.TemporaryDirectory() as folder:
         media = Path(folder)
-        seconds, cpu, length, _ = _render(scene, media, "--narrate")
+        seconds, cpu, length, _ = _render(scene, quality, media, "--narrate")
         print(f"narrated, cold: {seconds:.1f} s, CPU {cpu:.1f} s ({length} s)")
-        seconds, cpu, length, _ = _render(scene, media)
+        seconds, cpu, length, _ = _render(scene, quality, media)
         print(f"silent, every beat drawn: {seconds:.1f} s, CPU {cpu:.1f} s ({length:.1f} s)")
         for label, options in (("re-render", ()), ("--force", ("--force",))):
             times: dict[str, list[tuple[float, float]]] = {"silent": [], "narrated": []}
             for _ in range(ROUNDS):
                 for kind, extra in (("narrated", ("--narrate",)), ("silent", ())):
-                    seconds, cpu, length, reused = _render(scene, media, *options, *extra)
+                    seconds, cpu, length, reused = _render(scene, quality, media, *options, *extra)
                     times[kind].append((seconds, cpu))
                     print(
                         f"  {label} {kind:8} {seconds:6.1f} s, CPU {cpu:6.1f} s "
@@ -175,9 +177,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--jobs", type=int, default=1, choices=(1, 2))
     parser.add_argument("--warm", metavar="SCENE", help="compare narrated and silent renders")
+    parser.add_argument("--quality", default="preview", help="of the --warm renders")
     args = parser.parse_args()
     if args.warm:
-        warm(args.warm)
+        warm(args.warm, args.quality)
         return
     texts = [
         (spec.name, text)

@@ -4,7 +4,7 @@ For every video (or those named) the scene is run dry
 (:func:`whysigmoid.inspection.record_beats`) to time its beats: each beat's
 animations and its own hold. Each beat's narration is taken from a synthesis
 cache (synthesised there if missing), and the narrated length follows from
-the same rule the render uses (:func:`whysigmoid.narration.hold_after`): a
+the same rule the render uses (:func:`whysigmoid.narration.extra_hold`): a
 beat holds until its speech has ended plus a breath. Prints per video the
 silent and narrated length, their ratio and the words spoken, and with
 ``--beats`` each beat's animation + hold | speech -> narrated beat.
@@ -23,7 +23,7 @@ from pathlib import Path
 
 from whysigmoid.catalog import SCENES, find_work
 from whysigmoid.inspection import record_beats
-from whysigmoid.narration import Narrator, hold_after, narration_for
+from whysigmoid.narration import Narrator, extra_hold, narration_for
 
 
 def beat_times(name: str, params=None) -> list[tuple[float, float]]:
@@ -60,7 +60,7 @@ def main() -> None:
         beats = []
         for (animation, hold), text in zip(beat_times(name, params), texts, strict=True):
             speech = narrator.speak(text)
-            held = hold_after(speech, animation, hold)
+            held = hold + extra_hold(speech, animation + hold)
             silent += animation + hold
             narrated += animation + held
             beats.append(

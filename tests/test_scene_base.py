@@ -3,8 +3,9 @@
 import pytest
 from manim import Dot, FadeIn, tempconfig
 
+from whysigmoid import style
 from whysigmoid.manim_config import isolated_config
-from whysigmoid.scene_base import Beat, BlogScene
+from whysigmoid.scene_base import BlogScene
 
 #: A dry run: the scene's clock advances, nothing is drawn or written.
 DRY = {"dry_run": True, "write_to_movie": False, "disable_caching": True, "verbosity": "ERROR"}
@@ -19,14 +20,9 @@ class TwoBeats(BlogScene):
             lambda beat: self.seen.append(("before", beat.index, beat.end)), before_hold=True
         )
         self.on_beat_end(lambda beat: self.seen.append(("after", beat.index, beat.end)))
-        self.on_beat_end(self.lengthen, before_hold=True)
 
     def add_subcaption(self, *args, **kwargs):
         """A dry run writes no movie, hence no subtitles (as in ``inspection.record_beats``)."""
-
-    def lengthen(self, beat: Beat) -> None:
-        if beat.index == 2:  # as a narration longer than the beat would
-            beat.hold_at_least(3.0)
 
     def construct(self):
         # Beat 1
@@ -49,10 +45,10 @@ def test_subscribers_see_every_beat_before_and_after_its_hold():
         ("after", 2),
     ]
     ends = [end for _, _, end in scene.seen]
-    # 1.5 + 2 s of animation + the hold lengthened to 3 s (the clock adds whole frames)
+    # 1 s + its 0.5 s hold, then 2 s + the default hold (the clock adds whole frames)
     assert ends[0] is None and ends[2] is None
-    assert ends[1::2] == pytest.approx([1.5, 6.5])
-    assert scene.ended == pytest.approx(6.5)
+    assert ends[1::2] == pytest.approx([1.5, 3.5 + style.BEAT_PAUSE])
+    assert scene.ended == pytest.approx(3.5 + style.BEAT_PAUSE)
 
 
 def test_a_beat_knows_its_number_texts_and_times():
@@ -71,12 +67,5 @@ def test_a_beat_knows_its_number_texts_and_times():
     assert times == pytest.approx((0.0, 1.0, 0.5, 1.5))
     assert (second.index, second.caption, second.notes) == (2, "two", None)
     times = (second.start, second.held_from, second.hold, second.end)
-    assert times == pytest.approx((1.5, 3.5, 3.0, 6.5))
-
-
-def test_hold_at_least_never_shortens_a_hold():
-    beat = Beat(1, None, None, 0.0, 1.0, 2.0)
-    beat.hold_at_least(1.0)
-    assert beat.hold == 2.0
-    beat.hold_at_least(2.5)
-    assert beat.hold == 2.5
+    pause = style.BEAT_PAUSE
+    assert times == pytest.approx((1.5, 3.5, pause, 3.5 + pause))

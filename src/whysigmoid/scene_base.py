@@ -21,8 +21,8 @@ hooks in: whoever needs to know (a chosen-beats clip, the beat cache,
 ``watch``'s snapshots, the inspection of what a scene shows, a narration)
 subscribes with :meth:`BlogScene.on_beat_end` and receives a :class:`Beat`:
 its number, caption, notes and times. A subscriber called before the hold
-may lengthen it (:meth:`Beat.hold_at_least`); one called after sees when
-the beat ended.
+sees the beat as its animations end (a chosen-beats clip's last beat too);
+one called after sees when the beat ended.
 """
 
 from __future__ import annotations
@@ -55,8 +55,7 @@ class Beat:
     held_from : float
         Scene time (seconds) at which its animations ended and the hold began.
     hold : float
-        Seconds the last frame is held in a video (the scene's ``pause``);
-        a subscriber called before the hold may lengthen it.
+        Seconds the last frame is held in a video (the scene's ``pause``).
     end : float or None
         Scene time (seconds) at which the beat ended (after the hold); None
         until then.
@@ -69,14 +68,6 @@ class Beat:
     held_from: float
     hold: float
     end: float | None = None
-
-    def hold_at_least(self, seconds: float) -> None:
-        """Hold the last frame at least ``seconds`` (e.g. until a narration ends).
-
-        Only a subscriber called before the hold can lengthen it; a deck
-        holds until the presenter moves on, whatever is asked.
-        """
-        self.hold = max(self.hold, float(seconds))
 
 
 #: What :meth:`BlogScene.on_beat_end` calls: receives the :class:`Beat` that ends.
@@ -108,7 +99,7 @@ class BlogScene(Scene):
 
         Subscribers are called in the order they subscribed. With
         ``before_hold``, before the last frame is held: ``beat.end`` is still
-        None and :meth:`Beat.hold_at_least` lengthens the hold. Otherwise
+        None. Otherwise
         after it, with ``beat.end`` set (an exception raised there ends the
         render, as a chosen-beats clip does after its last beat).
         """
@@ -127,7 +118,7 @@ class BlogScene(Scene):
         ----------
         pause : float
             Seconds the last frame is held (videos only; a deck waits for the
-            presenter instead). Subscribers may lengthen it.
+            presenter instead).
         caption : str or None
             One short sentence (at most ``style.CAPTION_MAX_CHARS``
             characters) saying what this beat shows, in the blog's terms. It

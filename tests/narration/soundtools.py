@@ -43,37 +43,78 @@ def decoded_audio(path) -> tuple[str, np.ndarray]:
     return name, samples
 
 
+def held_beats(silent, speeches) -> tuple[float, list[int], list[int]]:
+    """The frame rate of ``silent``, its beats' end frames and the frames each narrated beat adds.
+
+    A beat ends where its subtitle does (one a beat); it is held by whole
+    frames until its speech (``speeches``, one per beat) plus a breath has ended.
+    """
+    import math
+
+    import srt
+
+    from whysigmoid.narration import BREATH
+
+    with av.open(str(silent)) as source:
+        fps = float(source.streams.video[0].average_rate)
+    cues = srt.parse(silent.with_suffix(".srt").read_text())
+    ends = [round(c.end.total_seconds() * fps) for c in cues]
+    assert len(ends) == len(speeches)
+    lengths = [(b - a) / fps for a, b in zip([0, *ends[:-1]], ends, strict=True)]
+    extras = [
+        max(0, math.ceil((s.duration + BREATH - length) * fps - 1e-6))
+        for s, length in zip(speeches, lengths, strict=True)
+    ]
+    return fps, ends, extras
+
+
+def twin_beat_ends(silent, speeches) -> list[float]:
+    """Where each beat of the narrated twin of ``silent`` ends (seconds), see :func:`held_beats`."""
+    fps, ends, extras = held_beats(silent, speeches)
+    return [(end + sum(extras[: k + 1])) / fps for k, end in enumerate(ends)]
+
+
 def check_narrated_twin(silent, texts, narrator, frame: float) -> None:
     """Assert what every narrated video holds, next to its ``silent`` video (one caption a beat).
 
-    Its audio stream is as long as the video (within a ``frame``, seconds); no
-    spoken cue overlaps another and together they say ``texts``; each
-    beat's speech (``narrator``'s cached speech of its text) ends inside the
+    Its picture is the silent video's, each beat's last frame held longer
+    where the beat's speech (``narrator``'s cached speech of its text) plus a
+    breath outlasts the beat, by whole frames (the frames outside the holds
+    decode to the silent video's exactly). Its audio stream is as long as
+    the video (within a ``frame``, seconds); no spoken cue overlaps another
+    and together they say ``texts``; each beat's speech ends inside the held
     beat and its cues lie inside it.
     """
     import itertools
 
     import srt
+    from videotools import frame_hashes
 
     from whysigmoid.delivery.files.layout import narrated_path
 
     twin = narrated_path(silent)
+    speeches = [narrator.cached(text) for text in texts]
+    assert all(speech is not None for speech in speeches)
+    fps, ends, extras = held_beats(silent, speeches)
     with av.open(str(twin)) as source:
-        audio, video = source.streams.audio[0], source.streams.video[0]
+        audio = source.streams.audio[0]
         rate = audio.codec_context.sample_rate
         samples = sum(f.samples for f in source.decode(audio))
-        frames = video.frames
-        seconds = float(frames / video.average_rate)
-    assert abs(samples / rate - seconds) <= frame
-    beat_ends = [c.end.total_seconds() for c in srt.parse(silent.with_suffix(".srt").read_text())]
-    assert len(beat_ends) == len(texts)
+    quiet, spoken = frame_hashes(silent), frame_hashes(twin)
+    assert len(spoken) == len(quiet) + sum(extras)
+    assert abs(samples / rate - len(spoken) / fps) <= frame
+    position = 0
+    for first, end, extra in zip([0, *ends[:-1]], ends, extras, strict=True):
+        assert spoken[position : position + end - first] == quiet[first:end]  # copied
+        position += end - first + extra
+    twin_ends = twin_beat_ends(silent, speeches)
     cues = list(srt.parse(twin.with_suffix(".srt").read_text()))
     for cue, following in itertools.pairwise(cues):
         assert cue.end <= following.start  # no cue overlaps another
     assert " ".join(" ".join(c.content.split()) for c in cues) == " ".join(texts)
-    for text, start, end in zip(texts, [0.0, *beat_ends[:-1]], beat_ends, strict=True):
-        speech = narrator.cached(text)
-        assert speech is not None
+    for text, speech, start, end in zip(
+        texts, speeches, [0.0, *twin_ends[:-1]], twin_ends, strict=True
+    ):
         assert start + speech.duration <= end + 1e-3  # the hold waited for the voice
         inside = [c for c in cues if start - 1e-3 <= c.start.total_seconds() < end]
         assert " ".join(" ".join(c.content.split()) for c in inside) == text

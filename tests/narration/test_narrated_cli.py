@@ -24,14 +24,15 @@ from soundtools import (
     likeness,
     sound_of,
     tone,
+    twin_beat_ends,
     whisper_model,
     write_wav,
 )
 
 from whysigmoid.catalog import find_work
-from whysigmoid.delivery.files.layout import narrated_path
+from whysigmoid.delivery.files.layout import narrated_path, narration_dir
 from whysigmoid.delivery.outputs.transcript import transcript_path
-from whysigmoid.narration import narration_for, recording_path
+from whysigmoid.narration import Narrator, narration_for, recorded_speech, recording_path
 
 SCENE = "JustActivation"
 #: A documentation address (TEST-NET-1, RFC 5737): no host answers there.
@@ -97,8 +98,16 @@ def made(tmp_path_factory):
 
 
 def beat_spans(silent):
-    """(start, end) of each beat in seconds: the silent video has one subtitle per beat."""
-    ends = [c.end.total_seconds() for c in srt.parse(silent.with_suffix(".srt").read_text())]
+    """(start, end) of each beat of the narrated twin of ``silent``, in seconds.
+
+    Its beats are the silent video's (one subtitle a beat), held for their
+    speech: beat 1's the author's recording, the others' from the synthesis cache.
+    """
+    media = silent.parents[1]
+    texts = narration_for(SCENE, find_work(SCENE).params_type())
+    recorded = recorded_speech(recording_path(media.parent / "voice", SCENE, 1), texts[0])
+    narrator = Narrator(narration_dir(media))
+    ends = twin_beat_ends(silent, [recorded, *(narrator.cached(t) for t in texts[1:])])
     return list(zip([0.0, *ends[:-1]], ends, strict=True))
 
 

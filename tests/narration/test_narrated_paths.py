@@ -1,5 +1,8 @@
 """Every path narrates: the beat cache, split renders, clips, watch, sweeps, aspects and themes.
 
+A narrated render draws the silent video (shared with silent renders: the
+same beat cache, the same frames) and makes its narrated twin from it.
+
 A three-beat scene (tests/fixtures/three_strokes_scene.py) at tiny size, in
 worker processes as the command line renders; what is synthesised is
 counted as new entries of the synthesis cache (workers have their own narrators).
@@ -84,11 +87,12 @@ def test_a_narrated_render_goes_through_the_beat_cache(cached):
     assert len(frame_hashes(narrated_path(edited.path))) > len(kept)  # beat 2 speaks longer
 
 
-def test_an_edited_text_resynthesises_and_rerenders_that_beat_alone(cached):
+def test_an_edited_text_resynthesises_that_beat_alone_and_reuses_the_picture(cached):
     media, _, edited, remade = cached
     assert len(remade) == 1  # beat 2's new text alone was synthesised
-    assert edited.reused_numbers == (1, 3)  # beat 2 alone was drawn again
-    assert "(beats 1, 3 reused from the last render)" in describe(edited)
+    # the silent picture is unchanged: only the last beat is drawn, as in any re-render
+    assert edited.reused_numbers == (1, 2)
+    assert "(beats 1-2 reused from the last render)" in describe(edited)
     check(media, edited, EDITED)
     full, _ = render(media, EDITED, force=True)  # a full render of the edited narration
     assert full.reused_beats == 0
@@ -161,7 +165,7 @@ def test_a_still_in_a_narrated_sweep_stays_silent(tmp_path):
     assert task.narration is None
 
 
-def test_watch_renders_narrated_and_an_edited_text_redraws_its_beat(tmp_path):
+def test_watch_renders_narrated_and_an_edited_text_is_spoken_anew(tmp_path):
     lines = []
     narration = Narration.in_media_dir(tmp_path, texts=TEXTS)
     render_once = watch._render_once
@@ -170,7 +174,7 @@ def test_watch_renders_narrated_and_an_edited_text_redraws_its_beat(tmp_path):
     before = entries(tmp_path)
     render_once(THREE, "preview", tmp_path, lines.append, narration=edited)
     assert len(entries(tmp_path) - before) == 1
-    assert "(beats 1, 3 reused from the last render)" in lines[-1], lines
+    assert "(beats 1-2 reused from the last render)" in lines[-1], lines
     assert narrated_path(tmp_path / "preview" / "three_strokes.mp4").exists()
 
 
@@ -195,3 +199,12 @@ def test_a_normalized_track_is_kept_for_the_next_render(tmp_path, monkeypatch):
     monkeypatch.setattr(assembly, "normalize_loudness", None)  # not called again
     assert np.array_equal(assembly.normalized(track, rate, tmp_path), first)
     assert len(list(tmp_path.glob("*.npy"))) == 1
+
+
+def test_a_silent_render_draws_what_a_narrated_render_drew(cached):
+    """Last of the cached renders: a silent render reuses the narrated render's beats."""
+    media, _, edited, _ = cached
+    quiet = frame_hashes(edited.path)
+    (silent,) = render_many([THREE], "preview", media, 1, manim_overrides=TINY)
+    assert silent.reused_numbers == (1, 2)  # one beat cache: the narration never drew a frame
+    assert frame_hashes(silent.path) == quiet

@@ -1,17 +1,16 @@
-"""A narrated render (tiny, the stroke fixture): holds fitted to the speech, a twin with sound."""
+"""A narrated render (tiny, the stroke fixture): the silent video as is, a held twin with sound."""
 
 import base64
 import io
-import itertools
 from html.parser import HTMLParser
 
 import av
 import numpy as np
 import pytest
-import srt
 from click.testing import CliRunner
 from manim import ManimColor
 from PIL import Image
+from soundtools import check_narrated_twin, twin_beat_ends
 from videotools import STROKE, TINY, chromium, frame_hashes
 
 from whysigmoid import style
@@ -85,7 +84,9 @@ def narrated(tmp_path_factory):
     return media, result, narrator
 
 
-def test_the_narrated_twin_has_a_track_as_long_as_the_video_and_the_silent_one_stays(narrated):
+def test_the_narrated_twin_has_a_track_as_long_as_the_video_and_the_silent_one_stays(
+    narrated, tmp_path
+):
     media, result, narrator = narrated
     silent = result.path
     twin = narrated_path(silent)
@@ -93,7 +94,9 @@ def test_the_narrated_twin_has_a_track_as_long_as_the_video_and_the_silent_one_s
     assert {twin, twin.with_suffix(".srt"), twin.with_suffix(".vtt")} <= set(result.files)
     with av.open(str(silent)) as source:
         assert not source.streams.audio  # the silent video has no sound
-    assert frame_hashes(twin) == frame_hashes(silent)  # the picture is the silent one's
+    quiet = render_scene(STROKE, "preview", tmp_path, progress=False, settings_hook=tiny)
+    assert frame_hashes(silent) == frame_hashes(quiet.path)  # unchanged by the narration
+    assert len(frame_hashes(twin)) > len(frame_hashes(silent))  # its beats wait for the voice
     samples, rate = audio_of(twin)
     assert abs(len(samples) / rate - video_seconds(twin)) <= FRAME
     assert abs(integrated_loudness(samples, rate) - TARGET_LOUDNESS) <= LOUDNESS_TOLERANCE
@@ -104,24 +107,9 @@ def test_the_narrated_twin_has_a_track_as_long_as_the_video_and_the_silent_one_s
 
 def test_each_beats_speech_is_inside_its_beat_and_the_captions_say_it(narrated):
     _, result, narrator = narrated
-    twin = narrated_path(result.path)
-    silent_cues = list(srt.parse(result.path.with_suffix(".srt").read_text()))
-    beat_ends = [cue.end.total_seconds() for cue in silent_cues]  # one subtitle per beat
-    assert len(beat_ends) == len(TEXTS)
-    cues = list(srt.parse(twin.with_suffix(".srt").read_text()))
-    for cue, following in itertools.pairwise(cues):
-        assert cue.end <= following.start  # no cue overlaps another
-    spoken = " ".join(" ".join(c.content.split()) for c in cues)
-    assert spoken == " ".join(TEXTS)
-    starts = [0.0, *beat_ends[:-1]]
-    for text, start, end in zip(TEXTS, starts, beat_ends, strict=True):
-        speech = narrator.cached(text)
-        assert speech is not None
-        assert start + speech.duration <= end  # the hold waited for the voice
-        inside = [c for c in cues if start <= c.start.total_seconds() < end]
-        assert " ".join(" ".join(c.content.split()) for c in inside) == text
-        assert all(c.end.total_seconds() <= end for c in inside)
-    assert "WEBVTT" in twin.with_suffix(".vtt").read_text()
+    # the picture is the silent one's with held frames, the speech and its captions inside
+    check_narrated_twin(result.path, TEXTS, narrator, FRAME)
+    assert "WEBVTT" in narrated_path(result.path).with_suffix(".vtt").read_text()
 
 
 def test_a_second_render_synthesises_nothing(narrated):
@@ -181,7 +169,7 @@ def last_frames_of_beats(video, ends):
 
 
 def test_the_transcript_page_shows_each_beats_narration_and_last_frame(narrated):
-    media, result, _ = narrated
+    media, result, narrator = narrated
     twin = narrated_path(result.path)
     page = transcript_path(twin)
     assert page.name == "stroke--narrated.html" and page in result.files
@@ -193,10 +181,8 @@ def test_the_transcript_page_shows_each_beats_narration_and_last_frame(narrated)
     assert parser.narrations == list(TEXTS)  # every beat's text is its narration
     assert [alt for _, alt in parser.images] == list(CAPTIONS)  # what each beat shows
     assert twin.name in parser.links and all((page.parent / ref).exists() for ref in parser.links)
-    beat_ends = [
-        c.end.total_seconds() for c in srt.parse(result.path.with_suffix(".srt").read_text())
-    ]
-    expected = last_frames_of_beats(twin, beat_ends)
+    speeches = [narrator.cached(text) for text in TEXTS]
+    expected = last_frames_of_beats(twin, twin_beat_ends(result.path, speeches))
     for (src, _), frame in zip(parser.images, expected, strict=True):
         assert src.startswith(PNG_DATA_URL)  # inlined: the page works copied on its own
         image = np.asarray(Image.open(io.BytesIO(base64.b64decode(src[len(PNG_DATA_URL) :]))))

@@ -43,14 +43,14 @@ def test_a_recorded_beat_is_heard_held_and_captioned_with_its_text(tmp_path):
     )
     assert narration.narrator.synthesized == 1  # beat 2 only: beat 1 is the author's
     twin = narrated_path(result.path)
-    beat_ends = [
-        c.end.total_seconds() for c in srt.parse(result.path.with_suffix(".srt").read_text())
-    ]
-    assert beat_ends[0] >= TONE_SECONDS  # the beat held until the recording ended
+    silent_end = next(srt.parse(result.path.with_suffix(".srt").read_text())).end
+    assert silent_end.total_seconds() < TONE_SECONDS  # the recording outlasts the silent beat
     cues = list(srt.parse(twin.with_suffix(".srt").read_text()))
-    first = [c for c in cues if c.start.total_seconds() < beat_ends[0]]
+    first = [c for c in cues if c.start.total_seconds() < TONE_SECONDS]
     assert " ".join(" ".join(c.content.split()) for c in first) == TEXTS[0]  # captions: the text
     assert all(c.end.total_seconds() <= TONE_SECONDS + 0.05 for c in first)
+    # the beat held until the recording ended: beat 2 is spoken after it
+    assert cues[len(first)].start.total_seconds() >= TONE_SECONDS
     # what plays in beat 1 is the tone: its spectrum peaks at 440 Hz
     samples, rate = sound_of(twin)
     assert abs(loudest_frequency(samples, rate, 0.5, TONE_SECONDS - 0.5) - TONE_HZ) < 5

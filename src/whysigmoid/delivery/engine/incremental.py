@@ -19,11 +19,9 @@ order, packets copied (:func:`whysigmoid.delivery.movies.join.join_movies`). Any
 outside the beats changes every digest and renders everything. The
 last beat is drawn when nothing else is.
 
-In a narrated render (:mod:`whysigmoid.delivery.engine.narrated`) each beat has a
-*voice* (its speech's key), which sets its hold: a beat whose voice changed is
-drawn again, and the beats after it are still reused if its hold was a still
-frame (the cache notes it: a still hold's length changes only the clock). So
-an edited narration re-renders that beat alone.
+A narrated render draws the silent video (its narration only holds frames
+of the finished video, :mod:`whysigmoid.delivery.engine.narrated`), so it
+shares the silent render's cache.
 
 Because each partial movie is encoded from the same frames by a deterministic
 x264 (:mod:`whysigmoid.delivery.manim_ext.encoding`), the joined video decodes to exactly the
@@ -57,15 +55,7 @@ from ..files.atomic import write_text_atomically
 from ..manim_ext.dark_play import dark_capable
 from .beat_cache import MANIFEST, BeatCache, CorruptCache, discard, file_check, load_sound
 
-__all__ = [
-    "MANIFEST",
-    "BeatCache",
-    "IncrementalRender",
-    "prefix_digests",
-    "reusable",
-    "reusable_beats",
-    "still_hold",
-]
+__all__ = ["MANIFEST", "BeatCache", "IncrementalRender", "prefix_digests", "reusable_beats"]
 
 #: Half a millisecond: subtitle times in the cache are whole milliseconds.
 _HALF_MS = 0.0005
@@ -111,55 +101,16 @@ def prefix_digests(spec: SceneSpec, base_key: str, settings: dict) -> list[str]:
 
 
 def reusable_beats(cache: BeatCache | None, digests: list[str]) -> int:
-    """How many leading beats of ``cache`` a silent render with ``digests`` may reuse.
+    """How many leading beats of ``cache`` a render with ``digests`` may reuse.
 
     The largest ``k`` whose digest agrees, and at most ``n - 1``: the last
     beat is always drawn, so a render always draws something.
     """
-    flags = reusable(cache, digests, [None] * (len(digests) - 1))
-    return next((k for k, reused in enumerate(flags) if not reused), len(flags))
-
-
-def reusable(cache: BeatCache | None, digests: list[str], voices: list) -> list[bool]:
-    """Which beats of ``cache`` a render with ``digests`` and ``voices`` may reuse.
-
-    ``digests``: :func:`prefix_digests` (length n + 1); ``voices``: one per
-    beat (None: silent). Entry ``k - 1`` of the list (length n) is True when
-    beat ``k``'s digest and voice agree with the cache's and no earlier hold
-    changed unless it was a still frame. Something is drawn: the last beat
-    if nothing changed.
-    """
-    count = len(digests) - 1
-    flags = [False] * count
-    if cache is None or len(cache.digests) != len(digests) or cache.digests[0] != digests[0]:
-        return flags
-    old_voices = cache.voices if cache.voices is not None else [None] * count
-    stills = cache.still_holds if cache.still_holds is not None else [False] * count
-    if len(old_voices) != count or len(stills) != count:
-        return flags
-    for beat in range(count):
-        if cache.digests[beat + 1] != digests[beat + 1]:
-            break  # the code changed: every later digest differs too
-        if old_voices[beat] == voices[beat]:
-            flags[beat] = True
-        elif not stills[beat]:
-            break  # its hold ran updaters for another length: later states may differ
-    if all(flags):
-        flags[-1] = False  # a render draws something
-    return flags
-
-
-def still_hold(scene) -> bool:
-    """Whether a hold of ``scene``'s current frame is a still frame (Manim's static wait).
-
-    As Manim's ``Scene.should_update_mobjects`` decides for a ``wait()``: no
-    scene updater, no time-based updater on any mobject.
-    """
-    return not (
-        scene.always_update_mobjects
-        or scene.updaters
-        or any(mob.has_time_based_updater() for mob in scene.get_mobject_family_members())
-    )
+    if cache is None or len(cache.digests) != len(digests):
+        return 0
+    same = [kept == new for kept, new in zip(cache.digests, digests, strict=True)]
+    leading = next((k for k, agree in enumerate(same) if not agree), len(same))
+    return max(0, min(leading - 1, len(digests) - 2))  # digest k covers beats 1..k
 
 
 class IncrementalRender:
@@ -181,8 +132,6 @@ class IncrementalRender:
     alpha_webm : bool
         The partial movies are VP9 with alpha (see
         :func:`whysigmoid.delivery.movies.join.join_movies`).
-    voices : list or None
-        Each beat's voice in a narrated render (None: silent).
 
     Attributes
     ----------
@@ -198,15 +147,14 @@ class IncrementalRender:
         digests: list[str],
         force: bool,
         alpha_webm: bool = False,
-        voices: list | None = None,
     ):
         self.directory = directory
         self.digests = digests
         self.alpha_webm = alpha_webm
         self.count = len(digests) - 1
-        self.voices = list(voices) if voices is not None else [None] * self.count
         self.cache = None if force else load_sound(directory)
-        self.reuse = reusable(self.cache, digests, self.voices)
+        reused = reusable_beats(self.cache, digests)
+        self.reuse = [k < reused for k in range(self.count)]
         if any(self.reuse):
             try:
                 self.cache.check_partials(directory, self._kept_plays())
@@ -215,7 +163,6 @@ class IncrementalRender:
                 self.cache, self.reuse = None, [False] * self.count
         self._plays = [0]
         self._times = [0.0]
-        self._stills: list[bool] = []
         self._scene = None
         self._cues: list = []
         self._cues_kept = 0  # leading beats whose subtitles come from the cache (resume)
@@ -247,9 +194,6 @@ class IncrementalRender:
             dark_capable(renderer)
             renderer.dark = self.reuse[0]
 
-        def held(_beat) -> None:
-            self._stills.append(still_hold(scene))
-
         def beat_ended(_beat) -> None:
             seen = len(self._plays)
             self._plays.append(renderer.num_plays)
@@ -260,7 +204,6 @@ class IncrementalRender:
                 if on_beat is not None and not self.reuse[seen - 1]:
                     on_beat(seen)
 
-        scene.on_beat_end(held, before_hold=True)
         scene.on_beat_end(beat_ended)
 
     def resume(self, done: int, digests: list[str]) -> None:
@@ -276,11 +219,10 @@ class IncrementalRender:
             ``digests`` or the kept cache disagree with this render's beats ``1..done``.
         """
         self.cache = load_sound(self.directory)
-        flags = reusable(self.cache, digests, self.voices)
         if (
             self.digests[: done + 1] != digests[: done + 1]
             or len(digests) != len(self.digests)
-            or not all(flags[:done])
+            or reusable_beats(self.cache, digests) < done
         ):
             raise BeatsError(f"beats 1-{done} changed since they were drawn")
         try:
@@ -291,7 +233,7 @@ class IncrementalRender:
         self.digests = digests
         self.reuse = [k < done for k in range(self.count)]
         self._cues_kept = done
-        del self._plays[done + 1 :], self._times[done + 1 :], self._stills[done:]
+        del self._plays[done + 1 :], self._times[done + 1 :]
         renderer = self._scene.renderer
         if getattr(renderer, "dark", False):
             renderer.dark = False  # the rest is drawn
@@ -376,5 +318,5 @@ class IncrementalRender:
             if stale.name not in names:
                 shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
         kept = (self.digests, self._plays, self._times, names, srt.compose(self._cues))
-        cache = BeatCache(*kept, checks, self.voices, self._stills)
+        cache = BeatCache(*kept, checks)
         write_text_atomically(self.directory / MANIFEST, json.dumps(asdict(cache)))

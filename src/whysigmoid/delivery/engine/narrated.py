@@ -1,4 +1,4 @@
-"""A narrated render: the voice holds each beat, then the narrated twin of the video is made.
+"""A narrated render: the silent video drawn once, then its narrated twin with the voice's holds.
 
 The render's side of :mod:`whysigmoid.narration`, hooked into the one
 render lifecycle (:func:`whysigmoid.delivery.engine.lifecycle.run_render`):
@@ -6,30 +6,33 @@ render lifecycle (:func:`whysigmoid.delivery.engine.lifecycle.run_render`):
 - before drawing, every beat's speech is ready (:func:`whysigmoid.narration.prepare`:
   the synthesis cache, ``<media-dir>/.manim/narration/``, or the author's
   recordings);
-- at each beat's end, before its hold (:meth:`whysigmoid.scene_base.BlogScene.on_beat_end`),
-  :class:`NarrationTrack` holds the last frame until the beat's speech has
-  ended plus a breath, and notes where the speech starts;
-- after the lifecycle has delivered the silent video (unchanged: narration
-  only lengthens holds), :meth:`NarrationTrack.deliver` mixes the speech into
-  one loudness-normalized track and delivers ``<name>--narrated.<ext>`` with
-  its ``.srt`` and ``.vtt``, the captions of what is said.
+- the scene is drawn as a silent render draws it (the same beat cache, the
+  same frames: the silent video is unchanged), and :class:`NarrationTrack`
+  notes each beat as it ends;
+- after the lifecycle has delivered the silent video,
+  :meth:`NarrationTrack.deliver` makes the narrated picture from it: each
+  beat's last frame is held until the beat's speech has ended plus a breath
+  (extended audio description; :func:`whysigmoid.delivery.movies.hold.hold_frames`
+  copies every other frame's packets), mixes the speech into one
+  loudness-normalized track and delivers ``<name>--narrated.<ext>`` with its
+  ``.srt`` and ``.vtt``, the captions of what is said, and its transcript page.
 
-The holds depend on the speech, so a narrated render's key includes
-:meth:`Narration.key`, and the beat cache keys each beat by its own speech's
-length (:meth:`NarrationTrack.voices`): an edited narration re-synthesises
-and re-renders that beat alone. Every path narrates so: a render in this
-process or in a worker, split into parts (each part holds its beats for their
-speech; the twin is assembled from the joined parts), a chosen-beats clip
-(its speech and captions cut to the chosen beats), sweeps, ``watch``, every
-quality, aspect and theme (the synthesis cache serves them all).
+The narrated twin depends on the speech, so a narrated render's key includes
+:meth:`Narration.key`: an edited narration re-synthesises that text alone,
+and the picture comes from the beat cache. Every path narrates so: a render
+in this process or in a worker, split into parts (the twin is made from the
+joined video with the parts' beat times), a chosen-beats clip (its speech
+and captions cut to the chosen beats), sweeps, ``watch``, every quality,
+aspect and theme (the synthesis cache serves them all).
 """
 
 from __future__ import annotations
 
 import hashlib
+import math
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from ...narration import (
@@ -37,7 +40,7 @@ from ...narration import (
     NarrationError,
     Narrator,
     Speech,
-    hold_after,
+    extra_hold,
     prepare,
     recording_path,
 )
@@ -45,6 +48,8 @@ from ...narration import assemble as assemble_narration
 from ...narration.scripts import narration_for
 from ..beats.ranges import BeatRange
 from ..files import layout, ledger
+from ..movies.hold import hold_frames
+from ..movies.info import probe
 from ..outputs.transcript import narrated_transcript
 
 __all__ = ["NARRATED_FORMATS", "Narration", "NarrationTrack"]
@@ -53,6 +58,8 @@ __all__ = ["NARRATED_FORMATS", "Narration", "NarrationTrack"]
 NARRATED_FORMATS = ("mp4", "webm")
 #: The normalized sound tracks kept in the synthesis cache (a warm re-render reads its own).
 TRACKS_DIR_NAME = "tracks"
+#: A hold is whole frames; a speech ending this share of a frame after its beat adds none.
+_FRAME_SLACK = 1e-6
 
 
 @dataclass(frozen=True)
@@ -135,7 +142,7 @@ class Narration:
 
 
 class NarrationTrack:
-    """A beat-end subscriber (before the hold) that fits each beat to its speech.
+    """A beat-end subscriber that notes each beat; then the narrated twin of the finished video.
 
     Parameters
     ----------
@@ -145,13 +152,12 @@ class NarrationTrack:
         One per beat, in order.
     beats : BeatRange or None
         A chosen-beats clip's range: only these beats' speech is delivered,
-        timed from the clip's start (the beats before it are held all the
-        same, so the clip's frames are the narrated video's).
+        timed from the clip's start.
 
     Attributes
     ----------
-    placed : list of BeatSpeech
-        The beats' speech where it starts in the scene, as the beats end.
+    placed : dict of int to Beat
+        The beats (:class:`whysigmoid.scene_base.Beat`) as they ended, by number.
     captions : dict of int to str or None
         Each placed beat's caption, by beat number (the transcript page's ``alt`` texts).
     """
@@ -160,11 +166,14 @@ class NarrationTrack:
         self.scene = scene
         self.speeches = list(speeches)
         self.beats = beats
-        self.placed: list[BeatSpeech] = []
+        self.placed: dict = {}
         self.captions: dict[int, str | None] = {}
 
     def __call__(self, beat) -> None:
-        """Hold ``beat`` (a :class:`whysigmoid.scene_base.Beat`) until its speech and a breath end.
+        """Note ``beat`` (a :class:`whysigmoid.scene_base.Beat`) as its animations end.
+
+        Subscribed before the hold, so that a clip's last beat is seen too;
+        its ``end`` is read once the video is finished.
 
         Raises
         ------
@@ -176,27 +185,28 @@ class NarrationTrack:
                 f"{self.scene} has a beat {beat.index}, its narration only "
                 f"{len(self.speeches)} texts"
             )
-        speech = self.speeches[beat.index - 1]
-        beat.hold_at_least(hold_after(speech, beat.held_from - beat.start, beat.hold))
-        self.place(beat)
-
-    def voices(self) -> list[str]:
-        """Each beat's speech as far as its frames go: its length (samples at a rate).
-
-        The beat cache keys each beat's hold by it
-        (:mod:`whysigmoid.delivery.engine.incremental`): the speech itself,
-        not its text, since a synthesis cache filled again may speak a text
-        a little faster or slower.
-        """
-        return [f"{len(s.samples)}@{s.sample_rate}" for s in self.speeches]
-
-    def place(self, beat) -> None:
-        """Note where ``beat``'s speech starts (a split render's parts held their beats)."""
-        self.placed.append(BeatSpeech(beat.index, beat.start, self.speeches[beat.index - 1]))
+        self.placed[beat.index] = beat
         self.captions[beat.index] = beat.caption
 
-    def spoken(self) -> list[BeatSpeech]:
-        """The delivered beats' speech, timed from the video's start (a clip's: from its own).
+    place = __call__  # a split render's parts return their beats to the parent
+
+    def timing(self, fps: float) -> tuple[list[BeatSpeech], dict[int, int]]:
+        """Where each delivered beat's speech starts in the narrated twin, and the holds for it.
+
+        Parameters
+        ----------
+        fps : float
+            The finished video's frame rate.
+
+        Returns
+        -------
+        spoken : list of BeatSpeech
+            The delivered beats' speech, timed from the twin's start (a clip's: from its own).
+        holds : dict of int to int
+            Frame index of a beat's last frame in the silent video (a clip's:
+            from its start) to how many frames more it is held
+            (:func:`whysigmoid.narration.extra_hold`, in whole frames); only
+            beats whose speech outlasts them.
 
         Raises
         ------
@@ -205,24 +215,32 @@ class NarrationTrack:
             (or than the clip's range).
         """
         first, last = (self.beats.first, self.beats.last) if self.beats else (1, len(self.speeches))
-        placed = {b.beat: b for b in self.placed}
         if self.beats is None and len(self.placed) != len(self.speeches):
             raise NarrationError(
                 f"{self.scene} ended {len(self.placed)} beats, its narration has "
                 f"{len(self.speeches)} texts"
             )
-        missing = [k for k in range(first, last + 1) if k not in placed]
+        missing = [k for k in range(first, last + 1) if k not in self.placed]
         if missing:
             raise NarrationError(f"{self.scene} ended without its beat {missing[0]}")
-        start = placed[first].start
-        return [replace(placed[k], start=placed[k].start - start) for k in range(first, last + 1)]
+        origin = self.placed[first].start
+        spoken, holds, held = [], {}, 0
+        for number in range(first, last + 1):
+            beat, speech = self.placed[number], self.speeches[number - 1]
+            start, end = beat.start - origin, beat.end - origin
+            spoken.append(BeatSpeech(number, start + held / fps, speech))
+            extra = math.ceil(extra_hold(speech, end - start) * fps - _FRAME_SLACK)
+            if extra > 0:
+                holds[round(end * fps) - 1] = extra
+                held += extra
+        return spoken, holds
 
     def deliver(self, media_dir: Path, video: Path, about: dict) -> list[Path]:
         """Make the narrated twin of the delivered ``video`` and deliver it with its captions.
 
         The twin is assembled in a hidden folder beside ``video`` and moved
         there through the ledger (a file in the way that whysigmoid did not
-        make stops it).
+        make stops it); ``video`` is not changed.
 
         Returns
         -------
@@ -233,13 +251,14 @@ class NarrationTrack:
         Raises
         ------
         NarrationError
-            As :meth:`spoken`.
+            As :meth:`timing`.
         """
-        spoken = self.spoken()
+        spoken, holds = self.timing(probe(video, count_frames=False).fps)
         target = layout.narrated_path(video)
         with tempfile.TemporaryDirectory(prefix=".narrating-", dir=video.parent) as folder:
+            held = hold_frames(video, holds, Path(folder) / f"held{video.suffix}")
             tracks = layout.narration_dir(media_dir) / TRACKS_DIR_NAME
-            made = assemble_narration(video, spoken, Path(folder) / target.name, tracks=tracks)
+            made = assemble_narration(held, spoken, Path(folder) / target.name, tracks=tracks)
             delivered = [
                 ledger.replace(media_dir, made.video, target, about),
                 ledger.replace(media_dir, made.srt, target.with_suffix(".srt"), about),

@@ -125,13 +125,13 @@ def render_scene(
         a whole video's render leaves a paused copy of itself at each beat end
         there, which can render an edited tail later.
     narration : Narration or None
-        Narrate the video (:mod:`whysigmoid.delivery.engine.narrated`): each
-        beat holds until its speech has ended plus a breath, and beside the
-        silent video goes ``<name>--narrated.<ext>`` with the captions of
-        what is said (a chosen-beats clip's: its beats' speech; and, for an output
-        with ``captions``, its twin with them burned in,
-        ``<name>--narrated--captioned.<ext>``). The beat cache keys each beat by
-        its speech; no snapshots.
+        Narrate the video (:mod:`whysigmoid.delivery.engine.narrated`): the
+        silent video is drawn and delivered as always, and beside it goes
+        ``<name>--narrated.<ext>``, whose beats hold until their speech has
+        ended plus a breath, with the captions of what is said (a
+        chosen-beats clip's: its beats' speech; and, for an output with
+        ``captions``, its twin with them burned in,
+        ``<name>--narrated--captioned.<ext>``). No snapshots.
 
     Returns
     -------
@@ -196,9 +196,9 @@ def _draw(
         settings_hook(settings)
     params = request.params or spec.params_type()
     track = None
-    if narration is not None:  # every beat's speech ready; the beat cache keys holds by it
+    if narration is not None:  # every beat's speech ready before drawing
         track = narration.track(spec.name, params, getattr(output, "beats", None))
-    incremental = incremental_render(request, settings, force, track and track.voices())
+    incremental = incremental_render(request, settings, force)
     with tempconfig(isolated_config(settings)), shared_svg_paths(), healing_tex_cache():
         scene_cls = spec.load()
         if request.params is not None:

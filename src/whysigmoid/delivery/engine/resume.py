@@ -33,16 +33,13 @@ __all__ = ["incremental_render", "offer_snapshot"]
 
 
 def incremental_render(
-    request: RenderRequest, settings: dict, force: bool, voices: list | None = None
+    request: RenderRequest, settings: dict, force: bool
 ) -> IncrementalRender | None:
     """The beat cache's part in a render: for outputs that reuse beats, with beats, else None.
 
     ``settings`` are the render's final Manim settings (their ``media_dir`` is
     the work dir); with ``force`` nothing is reused, but the beats are kept.
-    ``voices`` (a narrated render: each beat's speech,
-    :meth:`whysigmoid.delivery.engine.narrated.NarrationTrack.voices`) key each
-    beat's hold; a narrated render keeps its beats apart from the silent
-    render's, so each stays warm.
+    A narrated render draws the silent video and shares its cache.
     None also when this process's hash seed is not the fixed one, or the
     scene's beats cannot be read (the render then reports the scene's error).
     """
@@ -56,9 +53,8 @@ def incremental_render(
     except (ValueError, SyntaxError):  # no beats: render as always, the scene reports its error
         return None
     work = Path(settings["media_dir"])
-    label = output.label if voices is None else f"{output.label}{layout.NARRATED_SUFFIX}"
-    directory = layout.beat_cache_dir(work, request.quality, label)
-    return IncrementalRender(directory, digests, force, output.alpha_webm, voices)
+    directory = layout.beat_cache_dir(work, request.quality, output.label)
+    return IncrementalRender(directory, digests, force, output.alpha_webm)
 
 
 def offer_snapshot(

@@ -17,9 +17,9 @@ replaceable checks, delivery, record): same file, same render key, so either
 kind of render serves the other's up-to-date video.
 
 A narrated split render (``narration``) synthesises every beat's speech
-before the parts start; each part holds its own beats (and the beats it
-plays dark) for their speech, as a one-process render does, and the narrated
-twin is assembled from the joined video with the parts' beat times.
+before the parts start; the parts draw the silent video, and the narrated
+twin is made from the joined video with the parts' beat times, as after a
+one-process render.
 
 Each part has its own Manim work directory
 ``<media-dir>/.manim/<Scene>/parts/<i>/`` (parallel LaTeX runs never share a
@@ -167,13 +167,8 @@ def _render_part(
     beats: BeatRange,
     index: int,
     manim_overrides: dict | None,
-    narration: Narration | None = None,
 ) -> PartResult:
-    """Worker: render ``beats`` of ``spec`` in the part's own work directory.
-
-    With ``narration`` every beat is held for its speech (read from the
-    synthesis cache the parent filled).
-    """
+    """Worker: render ``beats`` of ``spec`` in the part's own work directory."""
     from manim import tempconfig
 
     media = Path(media_dir)
@@ -190,10 +185,6 @@ def _render_part(
                 scene_cls = type(spec.name, (scene_cls,), {"params": params})
             scene = output.make_scene(scene_cls, staging)
             ended = beats_of(scene)
-            if narration is not None:
-                scene.on_beat_end(
-                    narration.track(spec.name, params or spec.params_type()), before_hold=True
-                )
             state = restrict(scene, beats, clip_subtitles=False)
             scene.render()
             movie = Path(scene.renderer.file_writer.movie_file_path)
@@ -250,7 +241,7 @@ def _draw_in_parts(
 
     spec, output, narration = request.spec, request.output, request.narration
     track = None
-    if narration is not None:  # synthesised here once, read by every part
+    if narration is not None:  # every beat's speech ready before the parts start
         track = narration.track(spec.name, request.params or spec.params_type())
     count = beat_count(spec)
     previous = request.target_dir(media_dir) / output.file_name(spec.output)
@@ -270,7 +261,6 @@ def _draw_in_parts(
                 beats,
                 index,
                 manim_overrides,
-                narration,
             )
             for index, beats in enumerate(plan)
         ]
@@ -292,6 +282,6 @@ def _draw_in_parts(
     beats = [beat for part in parts for beat in part.beats]
     if track is not None:
         for beat in beats:
-            track.place(beat)  # held for its speech in its part
+            track.place(beat)
     drawn = Drawn(None, movie, parts[-1].end, beats, request.about, 0, remove_parts)
     return narrated(drawn, track, request, media_dir)
