@@ -5,7 +5,7 @@ Usage: .venv/bin/python benchmarks/x264_determinism.py [--rounds 3]
 Encodes ``tests/fixtures/x264_clip.npz`` (ten frames of TowerFunctions), at
 its size and scaled to preview's 854x480, many times on several threads with
 x264's defaults, with B-frames off, and with this project's settings
-(``whysigmoid.delivery.manim_ext.encoding.tune_x264``), and prints how many distinct bitstreams
+(``whysigmoid.delivery.movies.x264.tune_x264``), and prints how many distinct bitstreams
 each gave. The faults show in some rounds and not in others, so it is measured here, never
 asserted in a test; ``tests/delivery/manim_ext/test_encoding.py`` asserts only that our
 settings always give one bitstream.
@@ -22,7 +22,7 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
 
 from test_encoding import ENCODES_PER_THREAD, SIZES, THREADS, concurrent_encodes  # noqa: E402
 
-from whysigmoid.delivery.manim_ext.encoding import tune_x264  # noqa: E402
+from whysigmoid.delivery.movies.x264 import tune_x264  # noqa: E402
 
 
 def with_x264_params(params: str):

@@ -12,14 +12,8 @@ from manim import BLUE, Circle, Create, Scene, Square, Transform, tempconfig
 from manim.renderer.cairo_renderer import CairoRenderer
 from manim.scene.scene_file_writer import SceneFileWriter
 
-from whysigmoid.delivery.manim_ext.encoding import (
-    X264_PARAMS,
-    X264_PRESET,
-    X264_THREADS,
-    FastSceneFileWriter,
-    encode_repeated,
-    tune_x264,
-)
+from whysigmoid.delivery.manim_ext.encoding import FastSceneFileWriter, encode_repeated
+from whysigmoid.delivery.movies.x264 import X264_PARAMS, X264_PRESET, X264_THREADS, tune_x264
 
 #: Ten frames of TowerFunctions at 320x180 (the end of beat 1 fading out, the
 #: goal's axes fading in), decoded from a preview render: with x264's

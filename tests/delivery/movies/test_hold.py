@@ -6,9 +6,9 @@ import av
 import numpy as np
 import pytest
 
-from whysigmoid.delivery.manim_ext.encoding import tune_x264
 from whysigmoid.delivery.movies.hold import STILL_CLIP_SECONDS, hold_frames
 from whysigmoid.delivery.movies.join import join_movies
+from whysigmoid.delivery.movies.x264 import MANIM_CRF, tune_x264
 
 WIDTH, HEIGHT, RATE = 96, 64, 10
 #: Frames of the source video: each one different from the one before.
@@ -29,7 +29,7 @@ def picture(number: int) -> np.ndarray:
 def encode(path: Path, codec: str, pix_fmt: str, frames: range = range(FRAMES)) -> Path:
     """A video of :func:`picture` over ``frames``, as Manim writes a partial movie."""
     with av.open(str(path), mode="w") as container:
-        stream = container.add_stream(codec, rate=RATE, options={"crf": "23"})
+        stream = container.add_stream(codec, rate=RATE, options={"crf": MANIM_CRF})
         if codec == "libx264":
             tune_x264(stream.codec_context)
         stream.pix_fmt, stream.width, stream.height = pix_fmt, WIDTH, HEIGHT

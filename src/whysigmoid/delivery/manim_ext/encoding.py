@@ -5,6 +5,9 @@ docs/explanation/performance.md): every output frame is compressed by x264 at it
 default preset "medium". This writer changes the encoder settings of Manim's
 own partial-movie pipeline:
 
+The settings are in :mod:`whysigmoid.delivery.movies.x264` (also used where
+whysigmoid encodes beside Manim: held frames, burned-in captions):
+
 1. x264 runs at a faster preset (``X264_PRESET``): same constant quality
    (Manim's crf 23), several times less CPU for the encoder;
 2. x264 runs on one thread (``X264_THREADS``); parallel scenes keep the
@@ -43,40 +46,9 @@ import functools
 
 from manim.scene.scene_file_writer import SceneFileWriter
 
-__all__ = [
-    "X264_PARAMS",
-    "X264_PRESET",
-    "X264_THREADS",
-    "FastSceneFileWriter",
-    "encode_repeated",
-    "tune_x264",
-]
+from ..movies.x264 import tune_x264
 
-#: x264 speed/size trade-off: "veryfast" encodes several times faster than
-#: the default "medium" at the same crf.
-X264_PRESET = "veryfast"
-#: One encoder thread per partial movie.
-X264_THREADS = 1
-#: Extra x264 settings: no B-frames and no macroblock tree, for identical
-#: output run to run (see the module docstring).
-X264_PARAMS = "bframes=0:mbtree=0"
-
-
-def tune_x264(codec_context) -> None:
-    """Set this project's x264 options on an unopened PyAV codec context.
-
-    Parameters
-    ----------
-    codec_context : av.video.codeccontext.VideoCodecContext
-        A ``libx264`` context whose codec is not opened yet (PyAV opens it at
-        the first ``encode``); its existing options (Manim's crf) are kept.
-    """
-    options = dict(codec_context.options)
-    options["preset"] = X264_PRESET
-    options["threads"] = str(X264_THREADS)
-    options["x264-params"] = X264_PARAMS
-    codec_context.options = options
-    codec_context.thread_count = X264_THREADS
+__all__ = ["FastSceneFileWriter", "encode_repeated"]
 
 
 def encode_repeated(stream, container, frame, num_frames: int) -> None:

@@ -6,7 +6,7 @@ waits for the voice). :func:`hold_frames` makes that picture from the silent
 video: every packet of it is copied as it is, and after each held frame
 comes a still clip of that frame, encoded once with the settings Manim
 encodes its partial movies with (libx264 at Manim's crf, this project's x264
-settings of :mod:`whysigmoid.delivery.manim_ext.encoding`; or VP9 for WebM)
+settings of :mod:`whysigmoid.delivery.movies.x264`; or VP9 for WebM)
 and repeated packet for packet as often as the hold needs. So the frames
 outside the holds decode exactly to the silent video's, and drawing the
 scene once serves both videos.
@@ -28,8 +28,6 @@ __all__ = ["STILL_CLIP_SECONDS", "hold_frames"]
 #: Length of the still clip encoded per hold (seconds): a longer hold repeats
 #: it (each repeat starts with a keyframe, so any cut of it decodes).
 STILL_CLIP_SECONDS = 2
-#: Manim's constant rate factor for its partial movies (``SceneFileWriter``).
-_MANIM_CRF = "23"
 
 
 def hold_frames(video: Path, holds: Mapping[int, int], target: Path) -> Path:
@@ -129,15 +127,15 @@ def _still_clip(frame, template, rate: Fraction, alpha: bool, folder: Path) -> P
     """A clip of ``frame`` held :data:`STILL_CLIP_SECONDS`, encoded as Manim encodes its plays."""
     import av
 
-    from ..manim_ext.encoding import tune_x264
+    from .x264 import MANIM_CRF, tune_x264
 
     webm = template.codec_context.name == "vp9"
     clip = folder / ("still.webm" if webm else "still.mp4")
     with av.open(str(clip), mode="w") as container:
         if webm:
-            stream = container.add_stream("libvpx-vp9", rate=rate, options={"crf": _MANIM_CRF})
+            stream = container.add_stream("libvpx-vp9", rate=rate, options={"crf": MANIM_CRF})
         else:
-            stream = container.add_stream("libx264", rate=rate, options={"crf": _MANIM_CRF})
+            stream = container.add_stream("libx264", rate=rate, options={"crf": MANIM_CRF})
             tune_x264(stream.codec_context)
         stream.pix_fmt = "yuva420p" if alpha else "yuv420p"
         stream.width, stream.height = template.codec_context.width, template.codec_context.height

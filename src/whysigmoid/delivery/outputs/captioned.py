@@ -186,8 +186,8 @@ def deliver_captioned(
         A file that whysigmoid did not make is at ``target``; nothing is moved.
     """
     from ... import style
-    from ..manim_ext.encoding import tune_x264
     from ..movies.info import probe
+    from ..movies.x264 import tune_x264
 
     info = probe(video, count_frames=False)
     cards = caption_cards(
