@@ -10,6 +10,7 @@ from soundtools import FPS, decoded_audio, silent_video, video_packets
 from whysigmoid.narration import (
     TARGET_LOUDNESS,
     TRUE_PEAK_LIMIT,
+    audio,
     integrated_loudness,
     mix_clips,
     mux_audio,
@@ -102,3 +103,30 @@ def test_muxing_in_place_replaces_the_silent_video(tmp_path):
 def test_an_unknown_container_is_refused(tmp_path):
     with pytest.raises(ValueError, match=r"no audio codec for \.gif"):
         mux_audio(tmp_path / "v.mp4", np.zeros(10, np.float32), MIX_RATE, tmp_path / "v.gif")
+
+
+@pytest.mark.parametrize("suffix", [".mp4", ".webm"])
+def test_an_encoded_track_is_kept_and_a_cut_off_one_encoded_again(tmp_path, suffix, monkeypatch):
+    codec = "libvpx-vp9" if suffix == ".webm" else "libx264"
+    video = silent_video(tmp_path / f"silent{suffix}", FRAMES / FPS, codec)
+    track = normalize_loudness(mix_clips([(0.2, voice_like_clip(2.5), CLIP_RATE)], 3.0), MIX_RATE)
+    kept = tmp_path / "encoded"
+    first = mux_audio(video, track, MIX_RATE, tmp_path / f"first{suffix}", encoded=kept)
+    (entry,) = kept.glob(f"*{suffix}")
+    calls = []
+    real = audio._encode
+    monkeypatch.setattr(audio, "_encode", lambda *a: calls.append(1) or real(*a))
+    again = mux_audio(video, track, MIX_RATE, tmp_path / f"again{suffix}", encoded=kept)
+    assert not calls  # copied from the kept encoding
+    assert decoded_audio(again)[1].tobytes() == decoded_audio(first)[1].tobytes()
+    entry.write_bytes(entry.read_bytes()[: entry.stat().st_size // 2])  # a cut-off write
+    healed = mux_audio(video, track, MIX_RATE, tmp_path / f"healed{suffix}", encoded=kept)
+    assert calls == [1]  # encoded again
+    assert decoded_audio(healed)[1].tobytes() == decoded_audio(first)[1].tobytes()
+    assert [p.name for p in kept.iterdir()] == [entry.name]  # no partial file left
+
+
+def test_the_most_recent_encoded_tracks_are_kept(tmp_path):
+    for number in range(audio.ENCODED_KEPT + 2):
+        audio.encoded_track(np.full(960, number / 100, np.float32), MIX_RATE, ".mp4", tmp_path)
+    assert len(list(tmp_path.glob("*.mp4"))) == audio.ENCODED_KEPT

@@ -35,6 +35,7 @@ from .audio import (
     MIX_RATE,
     TARGET_LOUDNESS,
     TRUE_PEAK_LIMIT,
+    keep_most_recent,
     mix_clips,
     mux_audio,
     normalize_loudness,
@@ -189,8 +190,10 @@ def assemble(
         Sample rate of the track (Hz).
     tracks : Path or None
         A folder of normalized tracks, by a hash of the mixed track
-        (:func:`normalized`): a render whose speech and timing did not change
-        takes its track from there instead of normalizing it again.
+        (:func:`normalized`), and of their encodings
+        (:func:`whysigmoid.narration.audio.encoded_track`): a render whose
+        speech and timing did not change takes its track from there instead
+        of normalizing and encoding it again.
 
     Returns
     -------
@@ -212,7 +215,7 @@ def assemble(
     track = mix_clips(
         ((b.start, b.speech.samples, b.speech.sample_rate) for b in ordered), duration, rate
     )
-    narrated = mux_audio(video, normalized(track, rate, tracks), rate, output)
+    narrated = mux_audio(video, normalized(track, rate, tracks), rate, output, encoded=tracks)
     cues = without_overlaps(c for b in ordered for c in caption_cues(b.speech, b.start))
     srt, vtt = write_captions(cues, narrated)
     return NarratedVideo(narrated, srt, vtt)
@@ -244,8 +247,7 @@ def normalized(track: np.ndarray, rate: int, tracks: Path | None = None) -> np.n
     partial = path.with_suffix(".partial.npy")
     np.save(partial, out)
     os.replace(partial, path)
-    for stale in sorted(path.parent.glob("*.npy"), key=lambda p: p.stat().st_mtime)[:-TRACKS_KEPT]:
-        stale.unlink(missing_ok=True)
+    keep_most_recent(path.parent, "*.npy", TRACKS_KEPT)
     return out
 
 

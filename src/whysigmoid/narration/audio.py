@@ -17,8 +17,10 @@ video's packets as they are: the pictures are not encoded again.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import os
+import tempfile
 from collections.abc import Iterable
 from fractions import Fraction
 from pathlib import Path
@@ -29,12 +31,15 @@ from scipy.signal import resample_poly
 
 __all__ = [
     "AUDIO_CODECS",
+    "ENCODED_KEPT",
     "LOUDNESS_TOLERANCE",
     "MIX_RATE",
     "OVERSAMPLING",
     "TARGET_LOUDNESS",
     "TRUE_PEAK_LIMIT",
+    "encoded_track",
     "integrated_loudness",
+    "keep_most_recent",
     "mix_clips",
     "mux_audio",
     "normalize_loudness",
@@ -63,6 +68,10 @@ NORMALIZE_ROUNDS = 8
 AUDIO_CODECS = {".mp4": ("aac", 160_000), ".mov": ("aac", 160_000), ".webm": ("libopus", 96_000)}
 #: Samples per encoded audio frame handed to the encoder.
 _FRAME_SAMPLES = 1024
+#: Encoded tracks kept by :func:`encoded_track` (the most recently used).
+ENCODED_KEPT = 24
+#: Bumped when the encoding changes: older encoded tracks are not used.
+_ENCODED_FORMAT = 1
 
 
 def resample(samples: np.ndarray, rate_from: int, rate_to: int) -> np.ndarray:
@@ -196,7 +205,13 @@ def normalize_loudness(
     )
 
 
-def mux_audio(video: Path, samples: np.ndarray, rate: int, output: Path | None = None) -> Path:
+def mux_audio(
+    video: Path,
+    samples: np.ndarray,
+    rate: int,
+    output: Path | None = None,
+    encoded: Path | None = None,
+) -> Path:
     """Add ``samples`` as the audio stream of the silent ``video``, copying its video stream.
 
     Parameters
@@ -210,6 +225,9 @@ def mux_audio(video: Path, samples: np.ndarray, rate: int, output: Path | None =
     output : Path or None
         Where to write; None: replace ``video`` (atomically, through a
         ``.partial`` file beside it).
+    encoded : Path or None
+        A folder of encoded tracks (:func:`encoded_track`): a track encoded
+        before is copied from there instead of being encoded again.
 
     Returns
     -------
@@ -225,36 +243,109 @@ def mux_audio(video: Path, samples: np.ndarray, rate: int, output: Path | None =
 
     video = Path(video)
     target = Path(output) if output is not None else video
-    suffix = target.suffix.lower()
-    if suffix not in AUDIO_CODECS:
-        raise ValueError(f"no audio codec for {suffix} files (known: {', '.join(AUDIO_CODECS)})")
-    codec, bit_rate = AUDIO_CODECS[suffix]
     partial = target.with_name(f"{target.stem}.partial{target.suffix}")
     try:
-        with av.open(str(video)) as source, av.open(str(partial), "w") as sink:
-            video_in = source.streams.video[0]
-            video_out = sink.add_stream_from_template(video_in)
-            audio_out = sink.add_stream(codec, rate=rate, layout="mono")
-            audio_out.bit_rate = bit_rate
-            audio_packets = _encode(audio_out, np.asarray(samples, dtype=np.float32), rate)
-            pending = iter(audio_packets)
-            next_audio = next(pending, None)
-            for packet in source.demux(video_in):
-                if packet.dts is None:  # the demuxer's flush packet
-                    continue
-                when = float(packet.dts * packet.time_base)
-                while next_audio is not None and _seconds(next_audio) <= when:
+        with tempfile.TemporaryDirectory(prefix=".audio-", dir=target.parent) as scratch:
+            track = encoded_track(samples, rate, target.suffix, Path(encoded or scratch))
+            with (
+                av.open(str(video)) as source,
+                av.open(str(track)) as sound,
+                av.open(str(partial), "w") as sink,
+            ):
+                video_in, audio_in = source.streams.video[0], sound.streams.audio[0]
+                video_out = sink.add_stream_from_template(video_in)
+                audio_out = sink.add_stream_from_template(audio_in)
+                pending = (p for p in sound.demux(audio_in) if p.dts is not None)
+                next_audio = next(pending, None)
+                for packet in source.demux(video_in):
+                    if packet.dts is None:  # the demuxer's flush packet
+                        continue
+                    when = float(packet.dts * packet.time_base)
+                    while next_audio is not None and _seconds(next_audio) <= when:
+                        next_audio.stream = audio_out
+                        sink.mux(next_audio)
+                        next_audio = next(pending, None)
+                    packet.stream = video_out
+                    sink.mux(packet)
+                while next_audio is not None:
+                    next_audio.stream = audio_out
                     sink.mux(next_audio)
                     next_audio = next(pending, None)
-                packet.stream = video_out
-                sink.mux(packet)
-            while next_audio is not None:
-                sink.mux(next_audio)
-                next_audio = next(pending, None)
         os.replace(partial, target)
     finally:
         partial.unlink(missing_ok=True)
     return target
+
+
+def encoded_track(samples: np.ndarray, rate: int, suffix: str, folder: Path) -> Path:
+    """``samples`` encoded for a ``suffix`` container (AAC, or Opus for WebM): a file in ``folder``.
+
+    The file (``<sha256 of the samples, rate and codec>.<suffix>``, audio
+    alone) is kept: a later call with the same track takes it as it is,
+    unless it does not open or is shorter than the track (a cut-off write),
+    when it is encoded again. The :data:`ENCODED_KEPT` most recently used
+    stay in ``folder``.
+
+    Raises
+    ------
+    ValueError
+        For a suffix without a known audio codec.
+    """
+    import av
+
+    suffix = suffix.lower()
+    if suffix not in AUDIO_CODECS:
+        raise ValueError(f"no audio codec for {suffix} files (known: {', '.join(AUDIO_CODECS)})")
+    codec, bit_rate = AUDIO_CODECS[suffix]
+    samples = np.ascontiguousarray(samples, dtype=np.float32)
+    digest = hashlib.sha256(samples.tobytes())
+    digest.update(f"{rate}:{codec}:{bit_rate}:{_ENCODED_FORMAT}".encode())
+    path = Path(folder) / f"{digest.hexdigest()[:32]}{suffix}"
+    if _whole(path, len(samples) / rate):
+        os.utime(path)  # most recently used
+        return path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f"{path.stem}.partial{suffix}")
+    try:
+        with av.open(str(partial), "w") as sink:
+            stream = sink.add_stream(codec, rate=rate, layout="mono")
+            stream.bit_rate = bit_rate
+            for packet in _encode(stream, samples, rate):
+                sink.mux(packet)
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
+    keep_most_recent(path.parent, f"*{suffix}", ENCODED_KEPT)
+    return path
+
+
+def keep_most_recent(folder: Path, pattern: str, count: int) -> None:
+    """Remove all but the ``count`` most recently used files of ``folder`` matching ``pattern``."""
+    kept = sorted(Path(folder).glob(pattern), key=lambda p: p.stat().st_mtime)
+    for stale in kept[:-count] if count else kept:
+        stale.unlink(missing_ok=True)
+
+
+def _whole(path: Path, seconds: float) -> bool:
+    """Whether the encoded track at ``path`` opens and lasts ``seconds`` (to a frame)."""
+    import av
+
+    if not path.is_file():
+        return False
+    try:
+        with av.open(str(path)) as sound:
+            stream = sound.streams.audio[0]
+            last = max(
+                (
+                    float((p.pts + (p.duration or 0)) * p.time_base)
+                    for p in sound.demux(stream)
+                    if p.pts is not None
+                ),
+                default=0.0,
+            )
+    except (av.error.FFmpegError, IndexError):
+        return False
+    return last >= seconds - _FRAME_SAMPLES / MIX_RATE
 
 
 def video_duration(video: Path) -> float:

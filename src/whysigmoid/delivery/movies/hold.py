@@ -27,7 +27,7 @@ __all__ = ["STILL_CLIP_SECONDS", "hold_frames"]
 
 #: Length of the still clip encoded per hold (seconds): a longer hold repeats
 #: it (each repeat starts with a keyframe, so any cut of it decodes).
-STILL_CLIP_SECONDS = 2
+STILL_CLIP_SECONDS = 1
 
 
 def hold_frames(video: Path, holds: Mapping[int, int], target: Path) -> Path:
