@@ -6,18 +6,27 @@ so the render starts and the disk fills up under it (its partial movies need
 about twice the preview video's 1.5 MB). Afterwards ``.manim/`` holds what it
 held before and at most whole formulas (what a re-run reads), the delivered video is unchanged,
 and with the space back a render succeeds.
+
+A full disk met in a render worker (``--jobs 2``) ends with the same line as
+in the command's own process: the path and the fix. There the disk is not
+filled: the scene files (``WHYSIGMOID_SCENES``) are stand-ins whose render
+meets ENOSPC after its first animation, as an encoder does (no path in the
+error: the render's staging dir is named).
 """
 
 import os
 import subprocess
 import sys
 
+import pytest
 from clitools import small_tmpfs
 from videotools import TINY, frame_hashes, seed_formulas
 
-from whysigmoid.catalog import find_scene
+from whysigmoid.catalog import SCENES_ENV, find_scene
+from whysigmoid.delivery.engine.keys import work_dir
 from whysigmoid.delivery.engine.tasks import render_many
 from whysigmoid.delivery.files import layout
+from whysigmoid.delivery.outputs.video import VideoOutput
 from whysigmoid.delivery.tools.doctor import WRITE_TEST_BYTES
 
 #: The longest preview video (1.5 MB): its render needs far more than is left.
@@ -87,3 +96,57 @@ def test_a_render_that_fills_the_disk(tmp_path, formulas):
         filler.unlink()
         (again,) = render_many([spec], "preview", media, jobs=1, force=True, manim_overrides=TINY)
         assert again.path == first.path and frame_hashes(again.path) == frames
+
+
+#: Stand-in scene files: the first meets a full disk after its first
+#: animation, the second renders (so that two workers run).
+STAND_INS = {
+    "JustActivation": "raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))",
+    "ExpNormalize": "",
+}
+STAND_IN = '''"""A stand-in scene: a line{what}."""
+import errno
+import os
+
+from manim import LEFT, RIGHT, Create, Line
+
+from whysigmoid.scene_base import BlogScene
+
+
+class {name}(BlogScene):
+    def construct(self):
+        # Beat 1: a line
+        self.play(Create(Line(LEFT, RIGHT)), run_time=0.4)
+        {then}
+        self.beat(0.2, caption="A line.")
+'''
+#: The one line a full disk ends with, wherever it was met.
+FULL_DISK = "No space left on device (fix: free space there or choose another --media-dir)"
+
+
+@pytest.mark.parametrize("works", [["JustActivation"], list(STAND_INS)], ids=["own", "workers"])
+def test_a_full_disk_in_a_worker_is_told_as_in_process(tmp_path, works):
+    scenes = tmp_path / "scenes"
+    scenes.mkdir()
+    for name, then in STAND_INS.items():
+        what = ", then a full disk" if then else ""
+        text = STAND_IN.format(name=name, what=what, then=then or "pass")
+        (scenes / f"{find_scene(name).module}.py").write_text(text)
+    media = tmp_path / "media"
+    jobs = str(len(works))  # one: in the command's process; two: in workers
+    command = ["render", *works, "-q", "preview", "--jobs", jobs, "--media-dir", str(media)]
+    done = subprocess.run(
+        [sys.executable, "-m", "whysigmoid.launch", *command],
+        capture_output=True,
+        text=True,
+        env={**os.environ, SCENES_ENV: str(scenes)},
+    )
+    assert done.returncode == 1, done.stderr
+    work = work_dir(media, find_scene("JustActivation"))
+    staging = layout.staging_dir(work, "preview", VideoOutput().label)
+    errors = [line for line in done.stderr.splitlines() if line.startswith("error:")]
+    assert errors == [f"error: {staging}: {FULL_DISK}"], done.stderr
+    assert done.stderr.splitlines()[-1] == errors[0] and "Traceback" not in done.stderr
+    assert not layout.scratch_paths(work)
+    if len(works) > 1:  # the other work was delivered
+        assert (media / "preview" / find_scene("ExpNormalize").output).is_file()

@@ -4,8 +4,12 @@ Python's resource tracker warned of "leaked semaphore objects" when the
 workers were killed outright; the workers now ignore SIGINT and unwind on the
 parent's SIGTERM (``whysigmoid.delivery.engine.process_env``). The signal is
 sent only once both workers demonstrably render (each wrote a partial movie),
-as a terminal sends it: to the whole process group. Scratch a stopped worker
-may leave is the next render's to discard, so it is not asserted here.
+as a terminal sends it: to the whole process group. Afterwards ``.manim/``
+holds only what a later render reuses: each stopped worker waited for its
+encoder threads and removed its staging dir and Manim's ``videos/`` before it
+exited, and the command waited for the workers (a second SIGTERM, the process
+pool's own, no longer cuts a worker's cleanup short; each way it did is
+reproduced every time in ``tests/delivery/engine/test_stopped_render.py``).
 """
 
 import os
@@ -18,10 +22,14 @@ from videotools import frame_hashes, seed_formulas
 
 from whysigmoid.catalog import find_scene
 from whysigmoid.delivery.engine.keys import work_dir
+from whysigmoid.delivery.files import layout
 
 #: Two videos, one per worker (the first names the module's xdist group).
 WORKS = ("JustActivation", "ExpNormalize")
 SCENE = WORKS[0]
+#: What a work dir may hold after the Ctrl-C besides records (a render that
+#: finished first): what a later render reads.
+REUSABLE = {layout.LOCK_NAME, layout.TEX_DIR_NAME, layout.BEAT_CACHE_DIR_NAME}
 #: Generous: two renders start under any load well within this (seconds).
 START_TIMEOUT = 600
 
@@ -56,9 +64,10 @@ def test_ctrl_c_during_a_parallel_render(tmp_path, formulas):
     assert lines[-1] == "interrupted: finished files were kept, nothing half-written", errors
     assert all(line.startswith(("Rendering ", "[")) for line in lines[:-1]), errors
     assert "semaphore" not in errors and "Traceback" not in errors
-    # A worker stopped while an encoder thread was still writing may leave scratch
-    # (a staging dir, partial movies) behind: the next render of the work discards it
-    # before it starts (lifecycle.discard_scratch), as after a kill -9.
+    for name in WORKS:  # no staging dir, no videos/ or images/, no partial file
+        work = work_dir(media, find_scene(name))
+        assert not layout.scratch_paths(work)
+        assert {p.name for p in work.iterdir()} <= REUSABLE | {p.name for p in work.glob("*.json")}
     # a render that finished before the signal is delivered whole; none is half-written
     for video in (media / "preview").glob("*.mp4") if (media / "preview").exists() else []:
         assert frame_hashes(video)

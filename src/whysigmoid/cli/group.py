@@ -6,7 +6,7 @@ import errno
 
 import click
 
-__all__ = ["cli", "main", "os_error_line"]
+__all__ = ["STORAGE_ERRNOS", "cli", "main", "os_error_line"]
 
 #: What to do about the operating system errors a command meets most.
 OS_ERROR_FIXES = {
@@ -18,6 +18,10 @@ OS_ERROR_FIXES = {
     errno.ENOENT: "check the path",
     errno.ENOTDIR: "check the path: a file is where a folder should be",
 }
+#: Errors about where files are written, never about a scene's code: a render
+#: that meets one (in this process or in a worker) ends with
+#: :func:`os_error_line`, not with the scene's name and line.
+STORAGE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS})
 
 
 def os_error_line(error: OSError) -> str:

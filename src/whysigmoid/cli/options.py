@@ -32,6 +32,7 @@ from ..delivery.tools.doctor import EnvironmentProblem
 from ..delivery.tools.doctor import preflight as check_environment
 from ..overrides import OverrideError, apply_overrides
 from ..palettes import DEFAULT_THEME, THEMES
+from .group import STORAGE_ERRNOS, os_error_line
 
 #: An argument that is a parameter's value, not a work's name: ``weights=1,1``.
 SET_ITEM = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\s*=.*", re.DOTALL)
@@ -317,11 +318,22 @@ def run_renders(specs, quality: str, media_dir: Path, jobs: int, **kwargs) -> li
 
 @contextmanager
 def render_errors() -> Iterator[None]:
-    """Exit 1 when a render fails, 130 on Ctrl-C (finished files are kept)."""
+    """Exit 1 when a render fails, 130 on Ctrl-C (finished files are kept).
+
+    The one line says what failed: a full disk or a read-only one
+    (:data:`whysigmoid.cli.group.STORAGE_ERRNOS`) as every command says it,
+    the path and the fix (:func:`whysigmoid.cli.group.os_error_line`), whether
+    it was met in this process or in a render worker; any other error with
+    the work's name and where in its scene file it was raised.
+    """
     try:
         yield
     except RenderError as error:
-        click.echo(f"error: {error}", err=True)
+        cause = error.error
+        if isinstance(cause, OSError) and cause.errno in STORAGE_ERRNOS:
+            click.echo(os_error_line(cause), err=True)
+        else:
+            click.echo(f"error: {error}", err=True)
         raise SystemExit(1) from None
     except KeyboardInterrupt:
         click.echo("interrupted: finished files were kept, nothing half-written", err=True)

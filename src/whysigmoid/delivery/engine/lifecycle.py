@@ -32,6 +32,11 @@ partial movies and a killed writer's partial files are removed
 failed on a full disk does not keep the disk full. An operating system
 error that names no file (e.g. a full disk met by an encoder) is given the
 staging dir's path.
+
+The cleanup finds nothing still being written: a draw renders its scene
+inside :func:`settled`, so a failure waits for the scene's encoder threads
+before it reaches the cleanup, and a render worker's stop (Ctrl-C) waits
+for the cleanup to end (:func:`whysigmoid.delivery.engine.process_env.stop_deferred`).
 """
 
 from __future__ import annotations
@@ -40,15 +45,18 @@ import contextlib
 import shutil
 import time
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 from ..files import layout, tex_pool
+from ..manim_ext.encoders import awaited_encoders
 from ..outputs.base import Drawn
 from .keys import locked
+from .process_env import stop_deferred
 from .request import RenderRequest
 from .results import RenderResult
 
-__all__ = ["Draw", "discard_scratch", "run_render"]
+__all__ = ["Draw", "discard_scratch", "run_render", "settled"]
 
 #: How a render draws: takes the staging dir, returns what it drew there.
 Draw = Callable[[Path], Drawn]
@@ -92,12 +100,14 @@ def run_render(
                 files = [*files, *(drawn.after_delivery() or [])]
             tex_pool.publish(tex, pool)
         except BaseException as error:
-            shutil.rmtree(staging, ignore_errors=True)  # a deck's half-written slides too
+            with stop_deferred():
+                shutil.rmtree(staging, ignore_errors=True)  # a deck's half-written slides too
             if isinstance(error, OSError) and error.errno and error.filename is None:
                 error.filename = str(staging)  # e.g. a full disk met by an encoder
             raise
         finally:
-            discard_scratch(work)
+            with stop_deferred():
+                discard_scratch(work)
         return request.record(
             media_dir, key, start, files, drawn.duration, drawn.reused, drawn.reused_beats
         )
@@ -111,3 +121,14 @@ def discard_scratch(work: Path) -> None:
         else:
             with contextlib.suppress(OSError):  # never hides the render's own error
                 path.unlink()
+
+
+def settled(scene) -> AbstractContextManager[None]:
+    """The block of a draw that renders ``scene``: a failure there waits for its encoders.
+
+    Manim encodes partial movies in threads while it draws; when the block
+    fails, each of them is waited for, and a worker's stop does not cut the
+    wait short (:func:`whysigmoid.delivery.manim_ext.encoders.awaited_encoders`),
+    before the error reaches :func:`run_render`'s cleanup.
+    """
+    return awaited_encoders(scene, stop_deferred)

@@ -16,6 +16,18 @@ multiprocessing's exit handlers, which release its semaphores (killed
 outright, it left them to the resource tracker, which warned of "leaked
 semaphore objects"), and exits without waiting for threads (an encoder
 thread that Manim did not seal would wait forever).
+
+A worker's unwinding is never cut short:
+
+- only the first SIGTERM stops it; later ones are ignored. The pool itself
+  sends them: once one stopped worker has exited, ``ProcessPoolExecutor``
+  finds itself "broken" and terminates the others, which may still be
+  removing their scratch (with the default action for that second signal, a
+  worker died there and left its staging dir and Manim's ``videos/``: 2 of 4
+  Ctrl-C runs of ``tests/cli/test_interrupt.py``). The pool and
+  :func:`stop_workers` wait for the workers to exit;
+- a stop that arrives while a render cleans up after another failure
+  (:func:`stop_deferred`) takes effect once that cleanup has ended.
 """
 
 from __future__ import annotations
@@ -36,10 +48,12 @@ from ..files.layout import cache_root
 __all__ = [
     "HASH_SEED",
     "MALLOC_TUNABLES",
+    "STOPPED_EXIT",
     "ensure_neutral_dir",
     "environment",
     "prepare",
     "prepared",
+    "stop_deferred",
     "stop_workers",
     "stopped_exits",
     "worker_pool",
@@ -55,6 +69,16 @@ MALLOC_TUNABLES = "glibc.malloc.mmap_threshold=67108864:glibc.malloc.trim_thresh
 #: processes (ExpNormalizeSigmoid's derivation: 2 of 3 seeds changed frames).
 #: Every rendering process gets this fixed seed, so every render draws alike.
 HASH_SEED = "0"
+#: Exit code of a worker stopped by SIGTERM (the shell's 128 + signal number).
+STOPPED_EXIT = 128 + signal.SIGTERM
+
+
+class _Stop:
+    """The stop of a worker: asked (a SIGTERM came), deferring (blocks open), pending."""
+
+    asked = False
+    deferring = 0
+    pending = False
 
 
 def environment(base: dict[str, str] | None = None) -> dict[str, str]:
@@ -130,8 +154,32 @@ def stopped_exits() -> Iterator[None]:
         os._exit(stop.code if isinstance(stop.code, int) else 1)
 
 
+@contextmanager
+def stop_deferred() -> Iterator[None]:
+    """A block that a worker's stop (SIGTERM) does not interrupt: it takes effect at its end.
+
+    For cleanup after a failure (waiting for encoder threads, removing
+    scratch), so that Ctrl-C during it cannot leave half of it undone. Outside
+    a worker of :func:`worker_pool` it changes nothing (Ctrl-C in this
+    process is Python's ``KeyboardInterrupt``).
+
+    Raises
+    ------
+    SystemExit
+        At the end of the block, when a stop arrived within it.
+    """
+    _Stop.deferring += 1
+    try:
+        yield
+    finally:
+        _Stop.deferring -= 1
+        if _Stop.pending and not _Stop.deferring:
+            _Stop.pending = False
+            raise SystemExit(STOPPED_EXIT)
+
+
 def _worker_signals() -> None:
-    """A worker's initializer: ignore Ctrl-C (the parent's), unwind on SIGTERM.
+    """A worker's initializer: ignore Ctrl-C (the parent's), unwind on the first SIGTERM.
 
     Manim's progress bars (tqdm) would otherwise create a multiprocessing lock,
     a named semaphore, in every worker; a worker stopped while the machine is
@@ -145,6 +193,12 @@ def _worker_signals() -> None:
     signal.signal(signal.SIGTERM, _unwind)
 
 
-def _unwind(signum: int, _frame) -> None:
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a second SIGTERM ends the worker outright
-    raise SystemExit(128 + signum)
+def _unwind(_signum: int, _frame) -> None:
+    """SIGTERM: the first raises ``SystemExit`` (at once, or after :func:`stop_deferred`)."""
+    if _Stop.asked:
+        return  # already unwinding: the pool's own SIGTERM must not cut it short
+    _Stop.asked = True
+    if _Stop.deferring:
+        _Stop.pending = True
+        return
+    raise SystemExit(STOPPED_EXIT)

@@ -36,7 +36,7 @@ from ..outputs.base import Drawn, Output
 from ..outputs.quality import QUALITIES, Quality
 from ..outputs.still import StillOutput
 from ..outputs.video import VideoOutput
-from .lifecycle import run_render
+from .lifecycle import run_render, settled
 from .narrated import NARRATED_FORMATS, Narration
 from .request import RenderRequest
 from .results import RenderResult
@@ -221,7 +221,8 @@ def _draw(
                     beats,
                 )
             incremental.prepare(scene, on_beat)
-        scene.render()
+        with settled(scene):
+            scene.render()
         duration = float(scene.renderer.time)
     if incremental is None:
         drawn = Drawn(scene, None, duration, beats, request.about)

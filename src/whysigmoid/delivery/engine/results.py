@@ -122,6 +122,15 @@ class RenderError(RuntimeError):
     Given the scene file (``source``), the message ends with where in it the
     error was raised, ``(just_activation.py, line 237)``, as a SyntaxError's
     does, unless the error says so already or did not come from that file.
+
+    Attributes
+    ----------
+    scene : str
+        The work's label.
+    error : BaseException
+        The error the render raised, as raised in this process or as it came
+        back from a worker process (an ``OSError`` keeps its ``errno`` and
+        ``filename``), so a caller may tell it in its own words.
     """
 
     def __init__(self, scene: str, error: BaseException, source: Path | None = None):
@@ -132,3 +141,4 @@ class RenderError(RuntimeError):
             message += f" {where}"
         super().__init__(message)
         self.scene = scene
+        self.error = error

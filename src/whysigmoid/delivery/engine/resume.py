@@ -26,7 +26,7 @@ from ..outputs.base import Drawn
 from . import process_env, snapshots
 from .incremental import IncrementalRender, prefix_digests
 from .keys import render_key
-from .lifecycle import run_render
+from .lifecycle import run_render, settled
 from .request import RenderRequest
 
 __all__ = ["incremental_render", "offer_snapshot"]
@@ -104,11 +104,12 @@ def _draw_tail(
     writer = scene.renderer.file_writer
     for directory in (writer.partial_movie_directory, Path(writer.movie_file_path).parent):
         Path(directory).mkdir(parents=True, exist_ok=True)
-    try:
-        exec(code, {**frame.f_globals, **frame.f_locals})
-    except BaseException:
-        writer.abort_encode_jobs()
-        raise
+    with settled(scene):
+        try:
+            exec(code, {**frame.f_globals, **frame.f_locals})
+        except BaseException:
+            writer.abort_encode_jobs()
+            raise
     # what Scene.render does once construct() has returned
     scene.tear_down()
     scene.renderer.scene_finished(scene)

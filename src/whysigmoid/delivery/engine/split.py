@@ -50,7 +50,7 @@ from ..outputs.quality import QUALITIES
 from ..outputs.video import VideoOutput
 from . import process_env
 from .keys import work_dir
-from .lifecycle import run_render
+from .lifecycle import run_render, settled
 from .narrated import Narration
 from .render import beats_of, check_narrated, manim_settings, narrated, themed
 from .request import RenderRequest
@@ -186,7 +186,8 @@ def _render_part(
             scene = output.make_scene(scene_cls, staging)
             ended = beats_of(scene)
             state = restrict(scene, beats, clip_subtitles=False)
-            scene.render()
+            with settled(scene):
+                scene.render()
             movie = Path(scene.renderer.file_writer.movie_file_path)
         own = tuple(beat for beat in ended if beats.first <= beat.index <= beats.last)
         return PartResult(movie, tuple(state.subtitles), state.start, state.end, own)
