@@ -6,6 +6,7 @@ import av
 import numpy as np
 import pytest
 
+from whysigmoid.delivery.movies import x264
 from whysigmoid.delivery.movies.hold import STILL_CLIP_SECONDS, hold_frames
 from whysigmoid.delivery.movies.join import join_movies
 from whysigmoid.delivery.movies.x264 import MANIM_CRF, tune_x264
@@ -113,3 +114,22 @@ def test_a_hold_off_the_video_not_positive_or_inside_a_play_is_refused(tmp_path,
     source = silent(tmp_path, ".mp4", "libx264")
     with pytest.raises(ValueError, match="frame"):
         hold_frames(source, holds, tmp_path / "held.mp4")
+
+
+def test_kept_still_clips_serve_the_same_holds_again_and_heal(tmp_path, monkeypatch):
+    source = silent(tmp_path, ".mp4", "libx264")
+    holds = {2: 3, 6: 4}
+    kept = tmp_path / "stills"
+    first = hold_frames(source, holds, tmp_path / "first.mp4", kept)
+    clips = sorted(kept.glob("still-*"))
+    assert len(clips) == len(holds)
+    encodes = []
+    monkeypatch.setattr(x264, "tune_x264", lambda context: encodes.append(context))
+    again = hold_frames(source, holds, tmp_path / "again.mp4", kept)
+    assert not encodes  # nothing encoded: the kept clips served
+    assert all(np.array_equal(a, b) for a, b in zip(decoded(again), decoded(first), strict=True))
+    clips[0].write_bytes(clips[0].read_bytes()[:100])  # a cut-off write
+    monkeypatch.undo()
+    healed = hold_frames(source, holds, tmp_path / "healed.mp4", kept)
+    check(source, healed, holds)
+    assert sorted(kept.iterdir()) == clips  # encoded again in its place, no partial left

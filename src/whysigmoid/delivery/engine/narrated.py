@@ -56,7 +56,8 @@ __all__ = ["NARRATED_FORMATS", "Narration", "NarrationTrack"]
 
 #: Video formats whose narrated twin can be made (AAC in MP4, Opus in WebM).
 NARRATED_FORMATS = ("mp4", "webm")
-#: The normalized sound tracks kept in the synthesis cache (a warm re-render reads its own).
+#: The normalized and encoded sound tracks and the held frames' still clips kept
+#: in the synthesis cache (a warm re-render reads its own).
 TRACKS_DIR_NAME = "tracks"
 #: A hold is whole frames; a speech ending this share of a frame after its beat adds none.
 _FRAME_SLACK = 1e-6
@@ -256,8 +257,8 @@ class NarrationTrack:
         spoken, holds = self.timing(probe(video, count_frames=False).fps)
         target = layout.narrated_path(video)
         with tempfile.TemporaryDirectory(prefix=".narrating-", dir=video.parent) as folder:
-            held = hold_frames(video, holds, Path(folder) / f"held{video.suffix}")
             tracks = layout.narration_dir(media_dir) / TRACKS_DIR_NAME
+            held = hold_frames(video, holds, Path(folder) / f"held{video.suffix}", tracks)
             made = assemble_narration(held, spoken, Path(folder) / target.name, tracks=tracks)
             delivered = [
                 ledger.replace(media_dir, made.video, target, about),

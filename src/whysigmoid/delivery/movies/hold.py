@@ -18,19 +18,29 @@ is the ``n``-th frame.
 
 from __future__ import annotations
 
+import hashlib
+import os
 import tempfile
 from collections.abc import Mapping
 from fractions import Fraction
 from pathlib import Path
 
-__all__ = ["STILL_CLIP_SECONDS", "hold_frames"]
+from ...narration.audio import keep_most_recent
+
+__all__ = ["STILLS_KEPT", "STILL_CLIP_SECONDS", "hold_frames"]
 
 #: Length of the still clip encoded per hold (seconds): a longer hold repeats
 #: it (each repeat starts with a keyframe, so any cut of it decodes).
 STILL_CLIP_SECONDS = 1
+#: Still clips kept by :func:`hold_frames` (the most recently used).
+STILLS_KEPT = 64
+#: Bumped when the still clips are encoded otherwise: older kept clips are not used.
+_STILL_FORMAT = 1
 
 
-def hold_frames(video: Path, holds: Mapping[int, int], target: Path) -> Path:
+def hold_frames(
+    video: Path, holds: Mapping[int, int], target: Path, stills: Path | None = None
+) -> Path:
     """Copy ``video`` to ``target``, showing each frame ``i`` of ``holds`` ``holds[i]`` more times.
 
     Parameters
@@ -46,6 +56,12 @@ def hold_frames(video: Path, holds: Mapping[int, int], target: Path) -> Path:
         starts with one), since the frame after it is copied as it is.
     target : Path
         The held video (same container as ``video``).
+    stills : Path or None
+        A folder where the still clips are kept, by a hash of their frame
+        and settings: holding the same frames again (a re-render whose
+        picture did not change) encodes nothing. A kept clip that does not
+        read whole is encoded again. The :data:`STILLS_KEPT` most recently
+        used stay. None: encoded each time, in a temporary folder.
 
     Returns
     -------
@@ -97,7 +113,7 @@ def hold_frames(video: Path, holds: Mapping[int, int], target: Path) -> Path:
             held.mux(packet)
             if index in holds:
                 still = _decoded(decoding, keyframe, shown, alpha)
-                clip = _still_clip(still, stream_in, rate, alpha, Path(folder))
+                clip = _still_clip(still, stream_in, rate, alpha, Path(stills or folder))
                 start = shown + shift + frame_ticks
                 _mux_repeated(held, stream, clip, holds[index], start, frame_ticks, stream_in)
                 shift += int(holds[index] * frame_ticks)
@@ -105,6 +121,8 @@ def hold_frames(video: Path, holds: Mapping[int, int], target: Path) -> Path:
         missing = sorted(i for i in holds if i >= index)
         if missing:
             raise ValueError(f"{video} has {index} frames, no frame {missing[0]} to hold")
+    if stills is not None:
+        keep_most_recent(Path(stills), "still-*", STILLS_KEPT)
     return target
 
 
@@ -124,28 +142,59 @@ def _decoded(container, keyframe: int, pts: int, alpha: bool):
 
 
 def _still_clip(frame, template, rate: Fraction, alpha: bool, folder: Path) -> Path:
-    """A clip of ``frame`` held :data:`STILL_CLIP_SECONDS`, encoded as Manim encodes its plays."""
+    """A clip of ``frame`` held :data:`STILL_CLIP_SECONDS`, encoded as Manim encodes its plays.
+
+    Kept in ``folder`` by a hash of the frame and the settings; encoded
+    (through a partial file) if not there whole.
+    """
     import av
 
-    from .x264 import MANIM_CRF, tune_x264
+    from .x264 import MANIM_CRF, X264_PARAMS, X264_PRESET, tune_x264
 
     webm = template.codec_context.name == "vp9"
-    clip = folder / ("still.webm" if webm else "still.mp4")
-    with av.open(str(clip), mode="w") as container:
-        if webm:
-            stream = container.add_stream("libvpx-vp9", rate=rate, options={"crf": MANIM_CRF})
-        else:
-            stream = container.add_stream("libx264", rate=rate, options={"crf": MANIM_CRF})
-            tune_x264(stream.codec_context)
-        stream.pix_fmt = "yuva420p" if alpha else "yuv420p"
-        stream.width, stream.height = template.codec_context.width, template.codec_context.height
-        picture = frame.reformat(format=stream.pix_fmt)
-        for number in range(int(STILL_CLIP_SECONDS * rate)):
-            picture.pts = number
-            picture.time_base = 1 / rate
-            container.mux(stream.encode(picture))
-        container.mux(stream.encode())
+    width, height = template.codec_context.width, template.codec_context.height
+    pix_fmt = "yuva420p" if alpha else "yuv420p"
+    length = int(STILL_CLIP_SECONDS * rate)
+    digest = hashlib.sha256(b"".join(bytes(plane) for plane in frame.planes))
+    settings = (frame.format.name, width, height, pix_fmt, rate, length, webm, MANIM_CRF)
+    digest.update(repr((settings, X264_PRESET, X264_PARAMS, _STILL_FORMAT)).encode())
+    clip = folder / f"still-{digest.hexdigest()[:32]}{'.webm' if webm else '.mp4'}"
+    if _frames(clip) == length:
+        os.utime(clip)  # most recently used
+        return clip
+    folder.mkdir(parents=True, exist_ok=True)
+    partial = clip.with_name(f"partial-{clip.name}")
+    try:
+        with av.open(str(partial), mode="w") as container:
+            if webm:
+                stream = container.add_stream("libvpx-vp9", rate=rate, options={"crf": MANIM_CRF})
+            else:
+                stream = container.add_stream("libx264", rate=rate, options={"crf": MANIM_CRF})
+                tune_x264(stream.codec_context)
+            stream.pix_fmt, stream.width, stream.height = pix_fmt, width, height
+            picture = frame.reformat(format=pix_fmt)
+            for number in range(length):
+                picture.pts = number
+                picture.time_base = 1 / rate
+                container.mux(stream.encode(picture))
+            container.mux(stream.encode())
+        os.replace(partial, clip)
+    finally:
+        partial.unlink(missing_ok=True)
     return clip
+
+
+def _frames(clip: Path) -> int:
+    """How many frames the clip at ``clip`` has (0 if it is missing or does not read)."""
+    import av
+
+    if not clip.is_file():
+        return 0
+    try:
+        with av.open(str(clip)) as container:
+            return sum(1 for p in container.demux(video=0) if p.dts is not None)
+    except (av.error.FFmpegError, IndexError):
+        return 0
 
 
 def _mux_repeated(container, stream, clip: Path, count: int, start, frame_ticks, timing) -> None:
