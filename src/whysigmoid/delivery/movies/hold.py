@@ -18,10 +18,11 @@ is the ``n``-th frame.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from fractions import Fraction
 from pathlib import Path
 
@@ -57,11 +58,12 @@ def hold_frames(
     target : Path
         The held video (same container as ``video``).
     stills : Path or None
-        A folder where the still clips are kept, by a hash of their frame
-        and settings: holding the same frames again (a re-render whose
-        picture did not change) encodes nothing. A kept clip that does not
-        read whole is encoded again. The :data:`STILLS_KEPT` most recently
-        used stay. None: encoded each time, in a temporary folder.
+        A folder where the still clips are kept, by a hash of the packets
+        their frame decodes from and of the settings: holding the same
+        frames again (a re-render whose picture did not change) decodes and
+        encodes nothing. A kept clip that does not read whole is encoded
+        again. The :data:`STILLS_KEPT` most recently used stay. None:
+        encoded each time, in a temporary folder.
 
     Returns
     -------
@@ -96,24 +98,28 @@ def hold_frames(
         frame_ticks = Fraction(1) / (rate * stream_in.time_base)
         shift = 0  # ticks the holds so far moved the video on
         index = keyframe = 0
+        coded = hashlib.sha256()  # the packets from the last keyframe on: they give the frame
         for packet in source.demux(stream_in):
             if packet.dts is None:  # the demuxer's flushing packets
                 continue
             if packet.is_keyframe:
-                keyframe = packet.pts
+                keyframe, coded = packet.pts, hashlib.sha256()
             elif index - 1 in holds:
                 raise ValueError(
                     f"frame {index - 1} of {video} cannot be held: the frame after it "
                     "is not a keyframe (only a play's last frame can be held)"
                 )
             shown = packet.pts
+            coded.update(bytes(packet))
             packet.pts += shift
             packet.dts = None  # the muxer recomputes them
             packet.stream = stream
             held.mux(packet)
             if index in holds:
-                still = _decoded(decoding, keyframe, shown, alpha)
-                clip = _still_clip(still, stream_in, rate, alpha, Path(stills or folder))
+                still = functools.partial(_decoded, decoding, keyframe, shown, alpha)
+                clip = _still_clip(
+                    still, coded.hexdigest(), stream_in, rate, alpha, Path(stills or folder)
+                )
                 start = shown + shift + frame_ticks
                 _mux_repeated(held, stream, clip, holds[index], start, frame_ticks, stream_in)
                 shift += int(holds[index] * frame_ticks)
@@ -141,11 +147,15 @@ def _decoded(container, keyframe: int, pts: int, alpha: bool):
     raise ValueError(f"{container.name} has no frame at {pts}")
 
 
-def _still_clip(frame, template, rate: Fraction, alpha: bool, folder: Path) -> Path:
-    """A clip of ``frame`` held :data:`STILL_CLIP_SECONDS`, encoded as Manim encodes its plays.
+def _still_clip(
+    frame: Callable[[], object], coded: str, template, rate: Fraction, alpha: bool, folder: Path
+) -> Path:
+    """A clip of the frame ``frame()`` decodes, held :data:`STILL_CLIP_SECONDS`.
 
-    Kept in ``folder`` by a hash of the frame and the settings; encoded
-    (through a partial file) if not there whole.
+    Encoded as Manim encodes its plays and kept in ``folder`` by ``coded``
+    (a hash of the packets the frame decodes from) and the settings; encoded
+    (through a partial file) only if not there whole, so a kept clip costs
+    no decoding.
     """
     import av
 
@@ -155,9 +165,8 @@ def _still_clip(frame, template, rate: Fraction, alpha: bool, folder: Path) -> P
     width, height = template.codec_context.width, template.codec_context.height
     pix_fmt = "yuva420p" if alpha else "yuv420p"
     length = int(STILL_CLIP_SECONDS * rate)
-    digest = hashlib.sha256(b"".join(bytes(plane) for plane in frame.planes))
-    settings = (frame.format.name, width, height, pix_fmt, rate, length, webm, MANIM_CRF)
-    digest.update(repr((settings, X264_PRESET, X264_PARAMS, _STILL_FORMAT)).encode())
+    settings = (coded, width, height, pix_fmt, rate, length, webm, MANIM_CRF)
+    digest = hashlib.sha256(repr((settings, X264_PRESET, X264_PARAMS, _STILL_FORMAT)).encode())
     clip = folder / f"still-{digest.hexdigest()[:32]}{'.webm' if webm else '.mp4'}"
     if _frames(clip) == length:
         os.utime(clip)  # most recently used
@@ -172,7 +181,7 @@ def _still_clip(frame, template, rate: Fraction, alpha: bool, folder: Path) -> P
                 stream = container.add_stream("libx264", rate=rate, options={"crf": MANIM_CRF})
                 tune_x264(stream.codec_context)
             stream.pix_fmt, stream.width, stream.height = pix_fmt, width, height
-            picture = frame.reformat(format=pix_fmt)
+            picture = frame().reformat(format=pix_fmt)
             for number in range(length):
                 picture.pts = number
                 picture.time_base = 1 / rate

@@ -30,7 +30,6 @@ from pathlib import Path
 
 from ...catalog import UnknownSceneError, find_work
 from ..files import ledger
-from ..movies.info import LAST_FRAME_SEEK
 
 __all__ = [
     "TRANSCRIPT_SUFFIX",
@@ -101,10 +100,10 @@ def beat_frames(video: Path, ends: Sequence[float]) -> list[bytes]:
     """The frame shown just before each of ``ends`` (seconds) in ``video``, as PNG bytes.
 
     The frame shown just before ``t`` is the last one whose presentation time
-    is before ``t``. For each end the video is decoded from the keyframe at
-    most :data:`~whysigmoid.delivery.movies.info.LAST_FRAME_SEEK` seconds
-    before it (a render's partial movies each start with a keyframe, so
-    little is decoded), from the start if there is none.
+    is before ``t``. For each end the video is decoded from the last keyframe
+    before it (a render's partial movies, and a narrated twin's still clips,
+    each start with a keyframe, so little is decoded), from the start if
+    there is none.
 
     Parameters
     ----------
@@ -134,7 +133,7 @@ def beat_frames(video: Path, ends: Sequence[float]) -> list[bytes]:
 
 def _frame_before(source, stream, end: float):
     """The last frame of ``stream`` (in the open container ``source``) before ``end`` seconds."""
-    for start in dict.fromkeys((max(0.0, end - LAST_FRAME_SEEK), 0.0)):
+    for start in dict.fromkeys((max(0.0, end - _SAME_TIME), 0.0)):
         source.seek(int(start / stream.time_base), stream=stream)  # the keyframe at or before
         previous = None
         for frame in source.decode(stream):
