@@ -46,7 +46,8 @@ NOTE_LINE_GAP = 0.1
 #: "p_1 + p_2 + p_3 = 1" is written out up to this many terms, then with dots.
 SPELLED_OUT_TERMS = 3
 #: The name of the subtracted largest score where its value, written out in
-#: every exponent, would make the table too wide to stay legible.
+#: every exponent, would be too small to read there, or make the table or the
+#: note too wide to stay legible (``scenes/exp_normalize.py``).
 SHIFT_NAME = "m"
 
 
