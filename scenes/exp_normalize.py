@@ -22,6 +22,7 @@ from whysigmoid.visuals.softmax_figures import (
     cell,
     fit_to_bottom,
     share_cells,
+    shift_digits_scale,
     shifted_exponent,
     stable_note,
     sum_arrows,
@@ -159,35 +160,16 @@ class ExpNormalize(BlogScene):
     params = ExpNormalizeParams()
 
     def construct(self):
-        self.layout = layout = LAYOUTS[style.screen_aspect()]
+        self.layout = LAYOUTS[style.screen_aspect()]
         result = exp_normalize(self.params.scores)
         k = len(result.scores)
         colors = style.SCORE_COLORS[:k]
         shifted = result.shifted
-        note = None
-        if result.shift:
-            note = stable_note(
-                result.shift, layout.stable_note_width, layout.stable_note_least_scale
-            ).move_to(layout.stable_note_center)
-        if layout.columns:
-            table, captions, total, arrows, bar, adds_up = self.column_panel(result, colors)
-            room_bottom = VGroup(captions, table, total, bar, adds_up).get_top()[1]
-            if note is not None and layout.plot_fills:
-                note.next_to([layout.stable_note_center[0], room_bottom, 0], UP, buff=PLOT_GAP)
-                room_bottom = note.get_top()[1]
-            if not layout.plot_fills and layout.plot_bottom is not None:
-                room_bottom = layout.plot_bottom if note is None else note.get_top()[1]
-            elif not layout.plot_fills:
-                room_bottom = None
-            curve = self.exp_curve(shifted, None if room_bottom is None else room_bottom + PLOT_GAP)
-        else:
-            curve = self.exp_curve(shifted)
-            table = self.value_table(result, colors)
-            captions = self.captions(table)
-            total = self.sum_block(result.total, table)
-            arrows = sum_arrows(table.rows[1], total)
-            bar, adds_up = self.adds_up_to_one(result, colors, table)
-            fit_to_bottom(VGroup(table, captions, total, arrows, bar, adds_up), layout.panel_left)
+        # the shift written out in every exponent, or named m where that is too small to read
+        note, curve, table, captions, total, arrows, bar, adds_up = self.panel(result, colors)
+        if result.shift and not self.shift_legible(result.shift, table, note):
+            pieces = self.panel(result, colors, named=True)
+            note, curve, table, captions, total, arrows, bar, adds_up = pieces
 
         # Beat 1: the e^x curve with (0, 1) and (1, e); heading "Input scores"
         self.play(FadeIn(curve.axes, curve.unit_label, curve.x_label))
@@ -262,6 +244,53 @@ class ExpNormalize(BlogScene):
             caption="Divide each by that sum: non-negative values that add up to exactly one.",
         )
 
+    def panel(self, result, colors, named: bool = False):
+        """Everything but the markers, laid out: the note, the e^x plot and the table panel.
+
+        Returns ``(note, curve, table, captions, total, arrows, bar, adds_up)``
+        (``note`` None without a shift); with ``named`` the exponents and the
+        note name the shift m (:func:`~whysigmoid.visuals.softmax_figures.shifted_exponent`).
+        """
+        layout = self.layout
+        shifted = result.shifted
+        note = None
+        if result.shift:
+            note = stable_note(
+                result.shift, layout.stable_note_width, layout.stable_note_least_scale, named
+            ).move_to(layout.stable_note_center)
+        if layout.columns:
+            table, captions, total, arrows, bar, adds_up = self.column_panel(result, colors, named)
+            room_bottom = VGroup(captions, table, total, bar, adds_up).get_top()[1]
+            if note is not None and layout.plot_fills:
+                note.next_to([layout.stable_note_center[0], room_bottom, 0], UP, buff=PLOT_GAP)
+                room_bottom = note.get_top()[1]
+            if not layout.plot_fills and layout.plot_bottom is not None:
+                room_bottom = layout.plot_bottom if note is None else note.get_top()[1]
+            elif not layout.plot_fills:
+                room_bottom = None
+            curve = self.exp_curve(shifted, None if room_bottom is None else room_bottom + PLOT_GAP)
+        else:
+            curve = self.exp_curve(shifted)
+            table = self.value_table(result, colors, named)
+            captions = self.captions(table)
+            total = self.sum_block(result.total, table)
+            arrows = sum_arrows(table.rows[1], total)
+            bar, adds_up = self.adds_up_to_one(result, colors, table)
+            fit_to_bottom(VGroup(table, captions, total, arrows, bar, adds_up), layout.panel_left)
+        return note, curve, table, captions, total, arrows, bar, adds_up
+
+    @staticmethod
+    def shift_legible(shift: float, table, note) -> bool:
+        """Whether the table and the note are legible with the shift written out, its digits too.
+
+        (They stand in exponents, smaller than their formula: ``shift_digits_scale``.)
+        """
+        in_exponents = [*table.labels[1:], note[1]]
+        scale = shift_digits_scale(shift)
+        return style.is_legible(VGroup(table, note)) and style.is_legible(
+            VGroup(*in_exponents), scale
+        )
+
     def heading(self, table, i: int) -> Animation:
         """Stage ``i``'s label shows on its panel; a transposed table shows all its strips first.
 
@@ -295,10 +324,10 @@ class ExpNormalize(BlogScene):
             curve.shift(UP * (top - curve.get_top()[1]))
         return curve
 
-    def value_table(self, result, colors) -> ValueTable:
+    def value_table(self, result, colors, named: bool = False) -> ValueTable:
         """Rows: scores s_i, e^{s_i} (or the shifted form), e^{s_i} / Sigma."""
         layout = self.layout
-        labels, rows = self.stage_labels(result), self.stage_cells(result, colors)
+        labels, rows = self.stage_labels(result, named=named), self.stage_cells(result, colors)
         table = ValueTable(
             labels,
             rows,
@@ -307,11 +336,11 @@ class ExpNormalize(BlogScene):
         )
         return table.move_to([layout.panel_left, layout.table_top, 0], aligned_edge=UL)
 
-    def stage_labels(self, result, font_size: float = style.FONT_BODY) -> list:
+    def stage_labels(self, result, font_size: float = style.FONT_BODY, named: bool = False) -> list:
         """The labels of the stages: s_i, e^{s_i} (or the shifted form), e^{s_i} / Sigma."""
         exponent = "s_i"
         if result.shift:
-            exponent = shifted_exponent("s_i", result.shift)
+            exponent = shifted_exponent("s_i", result.shift, named)
         return [
             style.math("s_i", font_size=font_size),
             style.math(rf"e^{{{exponent}}}", font_size=font_size),
@@ -336,7 +365,7 @@ class ExpNormalize(BlogScene):
             share_cells(result.probabilities, colors, font_size),
         ]
 
-    def column_panel(self, result, colors):
+    def column_panel(self, result, colors, named: bool = False):
         """The transposed table with its captions stacked above and the sum and bar under it.
 
         Everything centred across the panel, its ``panel_edge`` at ``panel_y``.
@@ -347,7 +376,7 @@ class ExpNormalize(BlogScene):
         width = self.panel_width()
         center = layout.panel_left + width / 2
         table = ColumnTable(
-            self.stage_labels(result, layout.table_font),
+            self.stage_labels(result, layout.table_font, named),
             self.stage_cells(result, colors, layout.table_font),
             max_width=width,
             column_gap=COLUMN_TABLE_GAP,

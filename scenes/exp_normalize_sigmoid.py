@@ -256,8 +256,13 @@ class ExpNormalizeSigmoid(BlogScene):
             layout.tables_floor,
             layout.tables_stack_floor,
         )
+        gone = []
         if tables[0].stacked:  # the tables need the aside's room
-            self.play(FadeOut(mapping, inset, note))
+            gone += [mapping, inset, note]
+        if tables[0].over_labels:  # ... or the room of the e^x labels (their first rows)
+            gone += [target.label for target in targets[1:]]
+        if gone:
+            self.play(FadeOut(*gone))
         for table in tables:
             self.play(
                 FadeIn(table.panel, table.labels),

@@ -59,6 +59,8 @@ __all__ = [
     "LEGIBILITY",
     "MIN_DIGIT_PX",
     "PALETTE_COLOURS",
+    "SCRIPTSCRIPT_SCALE",
+    "SCRIPT_SCALE",
     "SEQUENCES",
     "STILL",
     "STROKE_CURVE",
@@ -73,6 +75,7 @@ __all__ = [
     "drawing_still",
     "fit_height",
     "fit_width",
+    "is_legible",
     "make_axes",
     "math",
     "min_font_size",
@@ -273,6 +276,13 @@ LEGIBILITY = {
     "1:1": Viewing(500, MIN_DIGIT_PX),
     "still": Viewing(380, MIN_DIGIT_PX),
 }
+#: TeX draws an exponent at 70 % of its formula's size (``\scriptstyle``) and
+#: an exponent's exponent at 50 % (``\scriptscriptstyle``): the power of a
+#: number written in scientific notation inside an exponent.
+SCRIPT_SCALE = 0.7
+SCRIPTSCRIPT_SCALE = 0.5
+#: :func:`is_legible` lets a size this share under the floor pass (float noise of scaling).
+LEGIBLE_TOLERANCE = 1e-6
 #: The key of :data:`LEGIBILITY` for stills.
 STILL = "still"
 #: In 9:16 and 1:1, the share of the frame (inside its margins) that each
@@ -481,6 +491,23 @@ def fit_width(mob: Mobject, max_width: float | None = None) -> Mobject:
     if mob.width > max_width:
         mob.scale_to_fit_width(max_width)
     return mob
+
+
+def is_legible(mob: Mobject, scale: float = 1.0) -> bool:
+    """Whether every formula and text in ``mob`` is drawn at least at :func:`min_font_size`.
+
+    (Manim's ``font_size`` follows a formula's height, so a shrunk one reads
+    smaller; one broken onto lines is divided by its ``lines_height_ratio``,
+    as :mod:`whysigmoid.inspection` does.) ``scale``: the digits in question
+    are drawn at this share of their formula's size (an exponent's, in TeX's
+    script sizes: :data:`SCRIPT_SCALE`, :data:`SCRIPTSCRIPT_SCALE`).
+    """
+    floor = min_font_size() * (1 - LEGIBLE_TOLERANCE)
+    return all(
+        scale * part.font_size / getattr(part, "lines_height_ratio", 1.0) >= floor
+        for part in mob.get_family()
+        if isinstance(part, MathTex) and part.height > 0
+    )
 
 
 def make_axes(

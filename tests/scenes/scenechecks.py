@@ -60,6 +60,7 @@ from whysigmoid.visuals.derivative_plot import MAX_Y_TICKS as PLOT_Y_TICKS
 from whysigmoid.visuals.derivative_plot import relu_y_range
 from whysigmoid.visuals.sigmoid_panel import MAX_X_TICKS as PANEL_X_TICKS
 from whysigmoid.visuals.sigmoid_panel import Y_TICKS as PANEL_Y_TICKS
+from whysigmoid.visuals.softmax_figures import SHIFT_NAME
 
 
 def scene_module(name):
@@ -225,14 +226,20 @@ def check_exp_normalize(snapshots, params):
     for text, p in zip(shown, result.probabilities, strict=True):
         assert text.startswith("<") or Decimal(text) > 0 or p == 0
     assert any(t.tex.endswith("= 1") and "p_{1}" in t.tex for t in snapshots[-1].texts)
-    # the shift, when there is one, is on screen: in the labels and in the note
+    # the shift, when there is one, is on screen: in the labels and in the note, written
+    # out in every exponent, or (where that is too wide to read) named m in every
+    # exponent and given in the note as m = its value
     sign = "-" if result.shift > 0 else "+"
     exponent = f"s_i {sign} {fmt(abs(result.shift), trim=True)}"
     stable = [t for t in snapshots[-1].texts if "s_i -" in t.tex or "s_i +" in t.tex]
     if result.shift:
-        assert stable and all(exponent in t.tex for t in stable)
         note = [t.tex for t in snapshots[-1].texts if t.tex.startswith("Largest score")]
-        assert note and f"${fmt(result.shift, trim=True)}$" in note[0]
+        named = bool(stable) and all(f"s_i - {SHIFT_NAME}" in t.tex for t in stable)
+        if named:
+            assert note and f"${SHIFT_NAME} = {fmt(result.shift, trim=True)}$" in note[0]
+        else:
+            assert stable and all(exponent in t.tex for t in stable)
+            assert note and f"${fmt(result.shift, trim=True)}$" in note[0]
     else:
         assert stable == []
     # and no text anywhere writes a number the core did not produce

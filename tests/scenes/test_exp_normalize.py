@@ -3,7 +3,7 @@ import pytest
 from scenechecks import check_exp_normalize, exp_panel_numbers
 
 from whysigmoid.core import ExpNormalizeParams
-from whysigmoid.inspection import layout_problems
+from whysigmoid.inspection import illegible_texts, layout_problems
 
 SCENE = "ExpNormalize"
 OTHER_PARAMS = [
@@ -94,3 +94,42 @@ def test_panel_rows_hold_texts_whose_middles_differ_by_a_hair():
         frame=frame_size("1:1"),
     )
     assert exp_panel_numbers(snap) == ["0", "1"]
+
+
+#: A set of the thorough run (issue 26, 1:1): the largest score 5.59 x 10^261 is subtracted.
+HUGE_SHIFT = ExpNormalizeParams(
+    scores=(
+        5.593381690516769e261,
+        709.0,
+        -1.0,
+        -6.1290343753815695e208,
+        709.0,
+        -5.421085566988419e16,
+    )
+)
+
+
+@pytest.mark.parametrize("aspect", ["1:1", "9:16", "16:9"])
+def test_a_shift_too_small_to_read_written_out_is_named_m(beats, aspect):
+    """Issue 26 (1:1): written out in the headers, the shift made the table so wide that,
+    shrunk to its panel, every number in it had 7.8 px digits; the note (shrunk on two
+    lines) had 6 px, and the shift's power, in an exponent's exponent, less still. The
+    exponents now name it m, the note gives its value; all is legible."""
+    snapshots = beats(SCENE, HUGE_SHIFT, aspect)
+    assert illegible_texts(snapshots) == []
+    assert layout_problems(snapshots) == []
+    check_exp_normalize(snapshots, HUGE_SHIFT)
+    texts = [t.tex for t in snapshots[-1].texts]
+    assert "e^{s_i - m}" in texts and r"\frac{e^{s_i - m}}{\Sigma}" in texts
+    assert any(r"$m = 5.59 \times 10^{261}$" in t for t in texts if t.startswith("Largest"))
+
+
+@pytest.mark.parametrize("aspect", ["16:9", "1:1"])
+def test_a_shift_whose_digits_read_is_written_out(beats, aspect):
+    """Where its digits stay legible in the exponents, the shift is written out in each."""
+    params = ExpNormalizeParams(scores=(1000.0, 999.0, -3.25, 12.0))
+    snapshots = beats(SCENE, params, aspect)
+    assert illegible_texts(snapshots) == []
+    texts = [t.tex for t in snapshots[-1].texts]
+    assert "e^{s_i - 1000}" in texts
+    assert not any("s_i - m" in t for t in texts)

@@ -1,8 +1,10 @@
+import math
+
 import pytest
 from scenechecks import check_exp_normalize_sigmoid, shown_numbers
 
-from whysigmoid.core import ExpNormalizeSigmoidParams
-from whysigmoid.inspection import layout_problems
+from whysigmoid.core import ExpNormalizeSigmoidParams, format_tex
+from whysigmoid.inspection import illegible_texts, layout_problems
 
 SCENE = "ExpNormalizeSigmoid"
 OTHER_PARAMS = [
@@ -78,3 +80,32 @@ def test_derivation_ends_in_the_sigmoid(beats):
 @pytest.mark.parametrize("params", ALL_PARAMS, ids=ids)
 def test_layout(beats, params):
     assert layout_problems(beats(SCENE, params)) == []
+
+
+#: Sets of the thorough run (issue 26; all laid out in 1:1): close e^x stack their
+#: labels in rows under the bottom line (with a tick's label: three), and the case
+#: tables, shrunk alike into the room left under them, fell to 7.4-7.5 px digits.
+CLOSE_EXPONENTIALS = [
+    (-2.5, -2.5),
+    (-3.0, -50.0),  # e^-3 = 0.05 and e^-50 = 1.93 x 10^-22, both by 0
+    (0.0, 7.744169930070362e-101),
+    (-5e-324, -5e-324),
+    (-3.3919202867782055e-12, -3.3919202867782055e-12),
+    (7.744169930070362e-101, 7.744169930070362e-101),
+    (9.262245337672088e-101, 9.262245337672088e-101),
+]
+
+
+@pytest.mark.parametrize("log_scores", CLOSE_EXPONENTIALS, ids=str)
+def test_case_tables_rise_over_stacked_labels_rather_than_shrink_under_the_floor(beats, log_scores):
+    """The e^x labels give way (each table's first row shows its e^x); the tables stay legible."""
+    params = ExpNormalizeSigmoidParams(log_scores=log_scores)
+    snapshots = beats(SCENE, params, "1:1")
+    assert illegible_texts(snapshots) == []
+    assert layout_problems(snapshots) == []
+    check_exp_normalize_sigmoid(snapshots, params)
+    exps = [format_tex(math.exp(x), 2, scientific_tiny=True) for x in log_scores]
+    texts = [t.tex for t in snapshots[4].texts]
+    for e in exps:  # the labels are gone, the first rows show each e^x
+        assert e not in texts
+        assert any(t.startswith(f"1 + {e} ") for t in texts)

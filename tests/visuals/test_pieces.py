@@ -65,6 +65,21 @@ def test_wrap_keeps_a_line_that_fits_and_stacks_one_that_does_not():
     assert narrow.width <= before[1] * 0.8 + 1e-9
     assert narrow[0].get_bottom()[1] > narrow[1].get_top()[1]  # one under the other
     assert narrow[0].get_center()[0] == pytest.approx(narrow[1].get_center()[0])  # centred
+    # its size is read per line, not as the lines together (issue 26: a note wrapped onto
+    # two lines and shrunk to 6 px passed the legibility check at twice its size)
+    assert narrow.font_size / narrow.lines_height_ratio == pytest.approx(wide.font_size)
+    assert narrow.font_size > 1.5 * wide.font_size  # Manim's: both lines' height
+
+
+def test_is_legible_reads_shrunk_and_broken_text_at_its_size():
+    line = style.text("Largest score,", " subtracted first", font_size=style.FONT_CAPTION)
+    assert style.is_legible(line)
+    floor = style.min_font_size()
+    assert not style.is_legible(line.copy().scale(0.99 * floor / line.font_size))
+    broken = break_lines(line, line[0].width * 1.01, 0.1, keep_last=False)
+    assert broken.font_size > 1.5 * style.FONT_CAPTION  # Manim's size: both lines' height
+    assert style.is_legible(broken)
+    assert not style.is_legible(broken.scale(0.99 * floor / style.FONT_CAPTION))
 
 
 def test_after_stacks_below_or_sets_beside():

@@ -191,25 +191,41 @@ def case_tables(
     The tables stay between ``left`` and the frame's right margin and above
     ``floor`` (default: the frame's bottom margin). Side by side they shrink
     alike to fit; if that would take their text under the legibility floor
-    (:func:`whysigmoid.style.min_font_size`; huge e^x such as e^50 =
-    5.18 x 10^21 make wide cells) and ``stack_floor`` is given, they go one
-    under the other, centred, down to ``stack_floor`` instead (the list then
-    has ``stacked`` true on each table).
+    (:func:`whysigmoid.style.min_font_size`), they make room instead of
+    shrinking further:
+
+    - with ``stack_floor``, they go one under the other, centred, down to
+      ``stack_floor`` (huge e^x such as e^50 = 5.18 x 10^21 make wide cells;
+      each table then has ``stacked`` true);
+    - else they rise over the markers' labels (their values, each also the
+      first row's e^x of its table, in its colour), up to the tick labels:
+      close e^x (e^-2.5 twice, or e^-3 and e^-50 both by 0) stack those labels
+      in rows under the line, and the rows took the tables' room. Each table
+      then has ``over_labels`` true, and the scene fades the labels out first.
     """
     half_width, half_height = _half_width(), _half_height()
     floor = -half_height if floor is None else floor
     tables = []
     for case, color in zip(cases, colors, strict=True):
         tables.append(two_class_table(case, color, VALUE_DECIMALS, PROB_DECIMALS))
-    lowest = min(m.get_bottom()[1] for m in [bottom.tick_labels, *markers])
-    top = lowest - TABLE_BUFF
-    room = top - floor
     wished = [m.dot.get_x() for m in markers]
     width = half_width - left - CAPTION_GAP * (len(tables) - 1)
+
+    def under(parts) -> tuple[float, float]:
+        """The tables' top under ``parts``, and the factor that fits them side by side there."""
+        top = min(p.get_bottom()[1] for p in parts) - TABLE_BUFF
+        factor = min(
+            1.0, (top - floor) / max(t.height for t in tables), width / sum(t.width for t in tables)
+        )
+        return top, factor
+
     # huge e^x (up to e^50 = 5.18 x 10^21) makes wide cells: shrink both tables alike
-    factor = min(1.0, room / max(t.height for t in tables), width / sum(t.width for t in tables))
+    top, factor = under([bottom.tick_labels, *markers])
     least = style.min_font_size() / (style.FONT_CAPTION * style.type_scale())
     stacked = stack_floor is not None and factor < least
+    over_labels = stack_floor is None and factor < least
+    if over_labels:  # the markers' labels give way; the tables show their values
+        top, factor = under([bottom.tick_labels, *(m.dot for m in markers)])
     if stacked:  # one under the other, each as wide as the room
         room = top - stack_floor - CAPTION_GAP * (len(tables) - 1)
         factor = min(
@@ -220,6 +236,7 @@ def case_tables(
     for table in tables:
         table.scale(factor)
         table.stacked = stacked
+        table.over_labels = over_labels
     if stacked:
         VGroup(*tables).arrange(DOWN, buff=CAPTION_GAP)
         VGroup(*tables).move_to([(left + half_width) / 2, top, 0], aligned_edge=UP)

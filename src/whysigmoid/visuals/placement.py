@@ -152,14 +152,18 @@ def wrap(
     would have to shrink below ``least_scale`` (default: not at all) to fit,
     each part goes on a line of its own, ``gap`` apart, lined up on their
     ``align`` edge (LEFT, or ORIGIN: centred), the top-left corner where the
-    text's was; then it shrinks if still too wide.
+    text's was; then it shrinks if still too wide. Broken, ``text.lines_height_ratio``
+    says how much taller it became, as :func:`break_lines` does (so that
+    :mod:`whysigmoid.inspection` reads its size, not that of its lines together).
     Returns ``text``, moved.
     """
     if text.width * least_scale > width and len(text.submobjects) > 1:
+        height = text.height
         corner = text.get_corner(UP + LEFT)
         for before, part in zip(text.submobjects, text.submobjects[1:], strict=False):
             part.next_to(before, DOWN, buff=gap, aligned_edge=align)
         text.shift(corner - text.get_corner(UP + LEFT))
+        text.lines_height_ratio = text.height / height
     return style.fit_width(text, width)
 
 

@@ -10,7 +10,7 @@ from manim import DOWN, RIGHT, UP, Arrow, MathTex, VGroup, config
 
 from .. import style
 from ..core import format_shares_tex, format_tex
-from .placement import wrap
+from .placement import break_lines
 from .stacked_bar import StackedBar
 
 __all__ = [
@@ -20,6 +20,7 @@ __all__ = [
     "cell",
     "fit_to_bottom",
     "share_cells",
+    "shift_digits_scale",
     "shifted_exponent",
     "stable_note",
     "sum_arrows",
@@ -44,12 +45,32 @@ NOTE_BUFF = 0.2
 NOTE_LINE_GAP = 0.1
 #: "p_1 + p_2 + p_3 = 1" is written out up to this many terms, then with dots.
 SPELLED_OUT_TERMS = 3
+#: The name of the subtracted largest score where its value, written out in
+#: every exponent, would be too small to read there, or make the table or the
+#: note too wide to stay legible (``scenes/exp_normalize.py``).
+SHIFT_NAME = "m"
 
 
-def shifted_exponent(variable: str, shift: float) -> str:
-    """The exponent after the shift: ``s_i - 1000``, or ``s_i + 800`` for a negative shift."""
+def shifted_exponent(variable: str, shift: float, named: bool = False) -> str:
+    """The exponent after the shift: ``s_i - 1000``, or ``s_i + 800`` for a negative shift.
+
+    With ``named``, the shift is :data:`SHIFT_NAME` (``s_i - m``), whatever its sign.
+    """
+    if named:
+        return rf"{variable} - {SHIFT_NAME}"
     sign = "-" if shift > 0 else "+"
     return rf"{variable} {sign} {format_tex(abs(shift), SCORE_DECIMALS, trim=True)}"
+
+
+def shift_digits_scale(shift: float) -> float:
+    r"""The share of its formula's size at which a shift in an exponent has its smallest digits.
+
+    An exponent's (:data:`whysigmoid.style.SCRIPT_SCALE`), or, written in
+    scientific notation (``5.59 \times 10^{261}``), its power's, an exponent's
+    exponent (:data:`whysigmoid.style.SCRIPTSCRIPT_SCALE`).
+    """
+    written = format_tex(abs(shift), SCORE_DECIMALS, trim=True)
+    return style.SCRIPTSCRIPT_SCALE if "^" in written else style.SCRIPT_SCALE
 
 
 def fit_to_bottom(panel: VGroup, left: float) -> VGroup:
@@ -133,26 +154,40 @@ def adds_up_to_one(probabilities, colors, left: float, width: float, top: float)
     return bar, adds_up
 
 
-def stable_note(shift: float, width: float, least_scale: float = 0.0) -> VGroup:
-    """For scores beyond the core's bound: the max is subtracted first, and it cancels.
+def stable_note(
+    shift: float, width: float, least_scale: float = 0.0, named: bool = False
+) -> VGroup:
+    r"""For scores beyond the core's bound: the max is subtracted first, and it cancels.
 
     At most ``width`` wide: the sentence shrinks to fit, but not below
-    ``least_scale`` (default: as far as needed); below, it goes on two lines.
+    ``least_scale`` (default: as far as needed) nor under the legibility floor
+    (:func:`whysigmoid.style.min_font_size`); below, it goes on as few lines
+    as fit at that size (:func:`~whysigmoid.visuals.placement.break_lines`).
+    With ``named`` the note names the shift (``m = 5.59 \times 10^{261}``) and
+    its identity writes the name (:func:`shifted_exponent`).
     """
     m = format_tex(shift, SCORE_DECIMALS, trim=True)
+    if named:
+        m = f"{SHIFT_NAME} = {m}"
     # large scores risk e^s = inf (overflow), very negative ones e^s = 0 (underflow)
     risk = "overflow" if shift > 0 else "underflow"
     words = style.text(
-        rf"Largest score, ${m}$, subtracted first",
-        rf" (no {risk}); it cancels:",
+        rf"Largest score, ${m}$,",
+        " subtracted first",
+        rf" (no {risk});",
+        " it cancels:",
         font_size=style.FONT_CAPTION,
         color=style.GUIDE,
     )
+    # never under the legibility floor, whatever least_scale allows
+    least_scale = max(least_scale, style.min_font_size() / words.font_size)
+    if words.width * least_scale > width:  # too wide for one line
+        break_lines(words.scale(least_scale), width, NOTE_LINE_GAP, keep_last=False)
     note = VGroup(
-        wrap(words, width, NOTE_LINE_GAP, least_scale),
+        style.fit_width(words, width),
         style.math(
-            rf"\frac{{e^{{{shifted_exponent('s_i', shift)}}}}}"
-            rf"{{\sum_j e^{{{shifted_exponent('s_j', shift)}}}}}"
+            rf"\frac{{e^{{{shifted_exponent('s_i', shift, named)}}}}}"
+            rf"{{\sum_j e^{{{shifted_exponent('s_j', shift, named)}}}}}"
             rf" = \frac{{e^{{s_i}}}}{{\sum_j e^{{s_j}}}}",
             font_size=style.FONT_CAPTION,
             color=style.GUIDE,
