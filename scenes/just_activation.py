@@ -20,7 +20,7 @@ from whysigmoid.core import (
 from whysigmoid.scene_base import BlogScene
 from whysigmoid.visuals import NeuronDiagram, SigmoidPanel
 from whysigmoid.visuals.neuron import INPUT_RADIUS, NODE_SPACING
-from whysigmoid.visuals.placement import beside, break_lines, clear_of_line, inside_frame
+from whysigmoid.visuals.placement import beside, between, break_lines, clear_of_line
 from whysigmoid.visuals.sigmoid_panel import PANEL_SIZE
 
 
@@ -105,6 +105,9 @@ LABEL_SIDES = (LEFT, RIGHT, UL, DR, UR, DL)
 LABEL_BUFF = 0.15
 #: Least gap between the hidden node and h_out written on the output edge.
 OUTPUT_GAP = 0.1
+#: Least gap between the neuron (h_out on its output edge included) and the
+#: panel beside it (16:9: the panel's tick labels).
+PANEL_GAP = 0.3
 #: Between the running sum and the neuron; between the sum's lines.
 EXPRESSION_GAP = 0.4
 #: Least room between beat 3's formula and the diagram under it (16:9: five
@@ -134,6 +137,9 @@ class JustActivation(BlogScene):
         # the running sum comes in beat 4; the neuron alone leaves room for it
         expression = self.running_sum(forward, config.frame_width - 2 * style.FRAME_MARGIN)
         placed = self.neuron(forward, layout.node_spacing, layout.diagram_scale)
+        # sigma(h_in) on the output edge (beat 7) is part of the neuron's room
+        placed.h_out = self.output_value(forward, placed.diagram)
+        placed.add(placed.h_out)
         heading = self.input_heading(forward)  # beat 3's title and formula
         most = layout.diagram_height
         if layout.alone is None:  # the diagram stands under beat 3's formula
@@ -141,7 +147,10 @@ class JustActivation(BlogScene):
         if placed.diagram.height > most:  # more inputs: the diagram shrinks
             placed.scale(most / placed.diagram.height)
         placed.shift(layout.diagram - placed.diagram.get_center())
-        inside_frame(placed)  # long input values reach further left
+        # long input values reach further left, a wide h_out further right
+        panel = SigmoidPanel(self.params.x_range, layout.panel_size).move_to(layout.panel)
+        low, high = self.neuron_room(placed, panel)
+        between(style.fit_width(placed, high - low), low, high)
         shown = placed if layout.alone is None else self.alone_neuron(forward, expression)
         diagram, weights, values = shown.diagram, shown.weights, shown.values
         expression = self.place_running_sum(forward, expression, VGroup(diagram, values))
@@ -213,7 +222,6 @@ class JustActivation(BlogScene):
         formula_out = style.math(
             r"h^{(\mathrm{out})} = \frac{1}{1 + e^{-h^{(\mathrm{in})}}}"
         ).next_to(title_out, DOWN, buff=0.2)
-        panel = SigmoidPanel(self.params.x_range, layout.panel_size).move_to(layout.panel)
         self.play(
             ReplacementTransform(title, title_out), ReplacementTransform(formula, formula_out)
         )
@@ -224,7 +232,6 @@ class JustActivation(BlogScene):
                     for part, there in zip(shown.parts(), placed.parts(), strict=True)
                 )
             )
-        diagram = placed.diagram
         self.play(FadeIn(panel.axes, panel.x_label), FadeIn(panel.legend))
         self.play(Create(panel.sigmoid_curve), Create(panel.derivative_curve), run_time=1.5)
         self.beat(
@@ -250,18 +257,12 @@ class JustActivation(BlogScene):
             stroke_width=style.STROKE_GUIDE,
         )
         self.play(dot.animate.move_to(panel.point_on_curve(z)), Create(guide), run_time=1.5)
-        # a tiny output is written as what it is (sigma(-187) = 4.7 x 10^-82), not as 0
-        h_out = style.number(
-            forward.output, RESULT_DECIMALS, color=style.NEURON_HIDDEN, scientific_tiny=True
-        )
+        h_out = self.output_number(forward)
         texts = [panel.legend, *panel.axes.tick_labels, panel.x_label]
-        beside(h_out, dot, LABEL_SIDES, texts, LABEL_BUFF)
+        curves = (panel.sigmoid_curve, panel.derivative_curve)  # not struck through
+        beside(h_out, dot, LABEL_SIDES, texts, LABEL_BUFF, curves)
         self.play(Write(h_out))
-        at_output = h_out.copy().move_to(diagram.output_anchor())
-        # a wide value (4.31 x 10^-82) starts right of the hidden node, not over it
-        overlap = diagram.hidden.get_right()[0] + OUTPUT_GAP - at_output.get_left()[0]
-        at_output.shift(RIGHT * max(overlap, 0.0))
-        self.play(TransformFromCopy(h_out, at_output), run_time=1.5)
+        self.play(TransformFromCopy(h_out, placed.h_out), run_time=1.5)
         self.beat(
             2 * style.BEAT_PAUSE,
             caption="Read the curve above the weighted sum: that is the neuron's output.",
@@ -294,6 +295,38 @@ class JustActivation(BlogScene):
         neuron.diagram, neuron.weights, neuron.values, neuron.h_in = diagram, weights, values, h_in
         neuron.parts = lambda: (diagram, weights, values, h_in)
         return neuron
+
+    @staticmethod
+    def output_number(forward) -> MathTex:
+        """sigma(h_in), not yet placed: a tiny output as what it is (sigma(-187) = 4.7 x 10^-82)."""
+        return style.number(
+            forward.output, RESULT_DECIMALS, color=style.NEURON_HIDDEN, scientific_tiny=True
+        )
+
+    def output_value(self, forward, diagram: NeuronDiagram) -> MathTex:
+        """sigma(h_in) written above ``diagram``'s output edge, scaled as the diagram.
+
+        A wide value (4.31 x 10^-82) starts right of the hidden node, not over it.
+        """
+        h_out = diagram.fit_label(self.output_number(forward)).move_to(diagram.output_anchor())
+        gap = OUTPUT_GAP * diagram.drawn_scale
+        overlap = diagram.hidden.get_right()[0] + gap - h_out.get_left()[0]
+        return h_out.shift(RIGHT * max(overlap, 0.0))
+
+    def neuron_room(self, neuron: Mobject, panel: Mobject) -> tuple[float, float]:
+        """Left and right end (scene x) of the room of the neuron placed beside the panel.
+
+        The frame within its margins; where the panel stands beside the neuron
+        (their heights overlap: 16:9), the room ends ``PANEL_GAP`` before the
+        panel's left edge (its tick labels).
+        """
+        half = config.frame_width / 2 - style.FRAME_MARGIN
+        high = half
+        level = panel.get_bottom()[1] < neuron.get_top()[1]
+        level = level and neuron.get_bottom()[1] < panel.get_top()[1]
+        if level:
+            high = min(high, panel.get_left()[0] - PANEL_GAP)
+        return -half, high
 
     def alone_neuron(self, forward, expression: Mobject) -> VGroup:
         """The neuron large (:class:`Alone`): from ``alone.top`` down to above the running sum."""

@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from manim import DOWN, LEFT, ORIGIN, RIGHT, UP, Square, tempconfig
+from manim import DOWN, LEFT, ORIGIN, RIGHT, UL, UP, UR, Dot, Line, Square, tempconfig
 
 from whysigmoid import style
 from whysigmoid.visuals import (
@@ -21,7 +21,7 @@ from whysigmoid.visuals import (
     spread,
 )
 from whysigmoid.visuals.legend import affine_label_parts
-from whysigmoid.visuals.placement import after, break_lines, wrap
+from whysigmoid.visuals.placement import after, beside, break_lines, wrap
 
 
 @pytest.fixture(autouse=True)
@@ -90,6 +90,19 @@ def test_after_stacks_below_or_sets_beside():
     beside = after(Square(0.5), anchor, RIGHT, 0.3)
     assert beside.get_top()[1] == pytest.approx(anchor.get_top()[1])
     assert beside.get_left()[0] == pytest.approx(anchor.get_right()[0] + 0.3)
+
+
+def test_a_label_beside_a_point_keeps_off_texts_then_off_curves():
+    # a flat curve through the point: left and right of it the label would be struck through
+    curve = Line(LEFT * 3, RIGHT * 3)
+    curve.set_points_as_corners([LEFT * 3, ORIGIN, RIGHT * 3])
+    point, text = Dot(ORIGIN), Square(0.4).move_to(UP * 0.5 + LEFT * 0.5)
+    sides = (LEFT, RIGHT, UL, UR)
+    label = beside(Square(0.3), point, sides, [text], 0.1, [curve])
+    assert label.get_center()[0] > 0 and label.get_bottom()[1] > 0  # UR: LEFT, RIGHT cross it
+    # where every side covers something: least text first, however many crossings
+    label = beside(Square(0.3), point, (UL, LEFT), [text], 0.1, [curve])
+    assert label.get_center()[1] == pytest.approx(0.0)
 
 
 def test_text_lines_break_between_phrases_only_where_too_wide():

@@ -10,7 +10,7 @@ from manim import DOWN, LEFT, RIGHT, UP, Circle, Line, Mobject, VGroup, normaliz
 
 from .. import style
 from ..core import sigmoid
-from .placement import clear_of_line
+from .placement import clear_of_line, segment_meets_box
 
 __all__ = ["NODE_SPACING", "NeuronDiagram"]
 
@@ -160,7 +160,7 @@ class NeuronDiagram(VGroup):
         return [
             i
             for i, edge in enumerate(self.edges)
-            if _segment_meets_box(edge.get_start()[:2], edge.get_end()[:2], low, high)
+            if segment_meets_box(edge.get_start()[:2], edge.get_end()[:2], low, high)
         ]
 
     def _clear(self, label: Mobject, placed: Sequence[Mobject], own: set[int]) -> bool:
@@ -190,25 +190,3 @@ class NeuronDiagram(VGroup):
     def output_anchor(self) -> np.ndarray:
         """Point above the output edge, where h_out is written."""
         return self.output_edge.get_center() + UP * OUTPUT_LABEL_RISE * self.drawn_scale
-
-
-def _segment_meets_box(
-    start: np.ndarray, end: np.ndarray, low: np.ndarray, high: np.ndarray
-) -> bool:
-    """Whether the segment ``start``-``end`` meets the box ``low``..``high`` (2-D, clipped).
-
-    Liang-Barsky clipping: the segment's parameter interval inside each slab.
-    """
-    enter, leave = 0.0, 1.0
-    delta = end - start
-    for axis in range(2):
-        if abs(delta[axis]) < 1e-12:
-            if not low[axis] <= start[axis] <= high[axis]:
-                return False
-            continue
-        a = (low[axis] - start[axis]) / delta[axis]
-        b = (high[axis] - start[axis]) / delta[axis]
-        enter, leave = max(enter, min(a, b)), min(leave, max(a, b))
-        if enter > leave:
-            return False
-    return True

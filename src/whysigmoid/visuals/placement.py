@@ -4,7 +4,7 @@ Labels side by side (``spread``), beside a point (``beside``), pieces in
 reading order (``after``); text too wide for the frame, part by part on lines
 of its own (``wrap``) or on as few lines as fit (``break_lines``); pieces
 whose width follows the numbers, back inside the frame (``inside_frame``) or
-off a line they label (``clear_of_line``).
+a narrower room (``between``), or off a line they label (``clear_of_line``).
 """
 
 from __future__ import annotations
@@ -12,11 +12,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-from manim import DOWN, LEFT, RIGHT, UP, Mobject, VGroup, config
+from manim import DOWN, LEFT, RIGHT, UP, Mobject, VGroup, VMobject, config
 
 from .. import style
 
-__all__ = ["after", "beside", "break_lines", "clear_of_line", "inside_frame", "spread", "wrap"]
+__all__ = [
+    "after",
+    "beside",
+    "between",
+    "break_lines",
+    "clear_of_line",
+    "inside_frame",
+    "segment_meets_box",
+    "spread",
+    "wrap",
+]
 
 
 def spread(
@@ -77,21 +87,64 @@ def beside(
     sides: Sequence[np.ndarray],
     others: Sequence[Mobject],
     buff: float,
+    curves: Sequence[VMobject] = (),
 ) -> Mobject:
-    """Put ``label`` next to ``anchor``, on the first of ``sides`` where it covers no ``others``.
+    """Put ``label`` next to ``anchor``, on the first of ``sides`` where it covers nothing.
 
-    If every side covers something, the side where it covers least (by
-    bounding-box area). Returns ``label``, moved.
+    Nothing: none of ``others`` (texts, by bounding box) and no line of
+    ``curves`` (polylines such as a plotted curve: none of their segments
+    crosses the label's box). If every side covers something, the side where
+    it covers least text (by bounding-box area), then fewest curve segments.
+    Returns ``label``, moved.
     """
-    best, least = sides[0], np.inf
+    best, least = sides[0], (np.inf, np.inf)
     for side in sides:
         label.next_to(anchor, side, buff=buff)
-        covered = sum(_overlap(label, other) for other in others)
+        covered = (
+            sum(_overlap(label, other) for other in others),
+            sum(_crossings(label, curve) for curve in curves),
+        )
         if covered < least:
             best, least = side, covered
-        if covered == 0:
+        if covered == (0, 0):
             break
     return label.next_to(anchor, best, buff=buff)
+
+
+def _crossings(label: Mobject, curve: VMobject) -> int:
+    """How many segments of the polyline ``curve`` (anchor to anchor) cross ``label``'s box."""
+    low, high = label.get_corner(DOWN + LEFT)[:2], label.get_corner(UP + RIGHT)[:2]
+    segments = zip(curve.get_start_anchors(), curve.get_end_anchors(), strict=True)
+    return sum(segment_meets_box(a[:2], b[:2], low, high) for a, b in segments)
+
+
+def segment_meets_box(
+    start: np.ndarray, end: np.ndarray, low: np.ndarray, high: np.ndarray
+) -> bool:
+    """Whether the segment ``start``-``end`` meets the box ``low``..``high`` (2-D, clipped).
+
+    Liang-Barsky clipping: the segment's parameter interval inside each slab.
+
+    Parameters
+    ----------
+    start, end : ndarray of float, shape (2,)
+        The segment's ends (scene units).
+    low, high : ndarray of float, shape (2,)
+        The box's lower-left and upper-right corners.
+    """
+    enter, leave = 0.0, 1.0
+    delta = end - start
+    for axis in range(2):
+        if abs(delta[axis]) < 1e-12:
+            if not low[axis] <= start[axis] <= high[axis]:
+                return False
+            continue
+        a = (low[axis] - start[axis]) / delta[axis]
+        b = (high[axis] - start[axis]) / delta[axis]
+        enter, leave = max(enter, min(a, b)), min(leave, max(a, b))
+        if enter > leave:
+            return False
+    return True
 
 
 def _overlap(a: Mobject, b: Mobject) -> float:
@@ -109,10 +162,20 @@ def inside_frame(mob: Mobject, margin: float = style.FRAME_MARGIN) -> Mobject:
     left edge inside. Returns ``mob``.
     """
     half = config.frame_width / 2 - margin
-    if mob.get_right()[0] > half:
-        mob.shift(RIGHT * (half - mob.get_right()[0]))
-    if mob.get_left()[0] < -half:
-        mob.shift(RIGHT * (-half - mob.get_left()[0]))
+    return between(mob, -half, half)
+
+
+def between(mob: Mobject, low: float, high: float) -> Mobject:
+    """Shift ``mob`` sideways, as little as needed, to keep it between x = ``low`` and ``high``.
+
+    :func:`inside_frame` for a room narrower than the frame (scene units): a
+    piece that fits stays where it is; one wider than the room keeps its left
+    edge inside. Returns ``mob``.
+    """
+    if mob.get_right()[0] > high:
+        mob.shift(RIGHT * (high - mob.get_right()[0]))
+    if mob.get_left()[0] < low:
+        mob.shift(RIGHT * (low - mob.get_left()[0]))
     return mob
 
 
