@@ -112,7 +112,7 @@ def test_an_encoded_track_is_kept_and_a_cut_off_one_encoded_again(tmp_path, suff
     track = normalize_loudness(mix_clips([(0.2, voice_like_clip(2.5), CLIP_RATE)], 3.0), MIX_RATE)
     kept = tmp_path / "encoded"
     first = mux_audio(video, track, MIX_RATE, tmp_path / f"first{suffix}", encoded=kept)
-    (entry,) = kept.glob(f"*{suffix}")
+    (entry,) = kept.glob(f"track-*{suffix}")
     calls = []
     real = audio._encode
     monkeypatch.setattr(audio, "_encode", lambda *a: calls.append(1) or real(*a))
@@ -129,4 +129,21 @@ def test_an_encoded_track_is_kept_and_a_cut_off_one_encoded_again(tmp_path, suff
 def test_the_most_recent_encoded_tracks_are_kept(tmp_path):
     for number in range(audio.ENCODED_KEPT + 2):
         audio.encoded_track(np.full(960, number / 100, np.float32), MIX_RATE, ".mp4", tmp_path)
-    assert len(list(tmp_path.glob("*.mp4"))) == audio.ENCODED_KEPT
+    assert len(list(tmp_path.glob("track-*.mp4"))) == audio.ENCODED_KEPT
+
+
+def test_an_encoding_that_peaks_over_the_limit_is_limited_again(tmp_path):
+    # a square buzz with a hard onset, then quiet noise: AAC rings past the track's peaks
+    rate, start = MIX_RATE, round(0.05 * MIX_RATE)
+    t = np.arange(round(0.2 * rate)) / rate
+    buzz = np.zeros(3 * rate, np.float32)
+    buzz[start : start + len(t)] = np.sign(np.sin(2 * np.pi * 150 * t)) * np.exp(-5 * t)
+    noise = 0.05 * np.random.default_rng(1).standard_normal(len(buzz)).astype(np.float32)
+    buzz += noise * (np.arange(len(buzz)) > rate)
+    track = normalize_loudness(buzz, rate)
+    once = tmp_path / "once.mp4"
+    audio._write_encoded(once, track, rate, "aac", audio.AUDIO_CODECS[".mp4"][1])
+    assert true_peak(audio._decoded_track(once), rate) > TRUE_PEAK_LIMIT  # the codec's overshoot
+    decoded = audio._decoded_track(audio.encoded_track(track, rate, ".mp4", tmp_path))
+    assert true_peak(decoded, rate) <= TRUE_PEAK_LIMIT
+    assert abs(integrated_loudness(decoded, rate) - TARGET_LOUDNESS) <= LOUDNESS_TOLERANCE

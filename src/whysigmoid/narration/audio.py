@@ -71,7 +71,9 @@ _FRAME_SAMPLES = 1024
 #: Encoded tracks kept by :func:`encoded_track` (the most recently used).
 ENCODED_KEPT = 24
 #: Bumped when the encoding changes: older encoded tracks are not used.
-_ENCODED_FORMAT = 1
+_ENCODED_FORMAT = 2
+#: How much further under the limit (dB) a track is limited again when its encoding peaked over.
+_PEAK_STEP = 0.2
 
 
 def resample(samples: np.ndarray, rate_from: int, rate_to: int) -> np.ndarray:
@@ -280,19 +282,21 @@ def mux_audio(
 def encoded_track(samples: np.ndarray, rate: int, suffix: str, folder: Path) -> Path:
     """``samples`` encoded for a ``suffix`` container (AAC, or Opus for WebM): a file in ``folder``.
 
-    The file (``<sha256 of the samples, rate and codec>.<suffix>``, audio
-    alone) is kept: a later call with the same track takes it as it is,
-    unless it does not open or is shorter than the track (a cut-off write),
-    when it is encoded again. The :data:`ENCODED_KEPT` most recently used
-    stay in ``folder``.
+    A lossy codec moves peaks: where the decoded encoding's true peak is
+    above :data:`TRUE_PEAK_LIMIT`, the track is limited again that much lower
+    (:func:`normalize_loudness`, the loudness kept) and encoded again, in at
+    most :data:`NORMALIZE_ROUNDS` rounds. The file
+    (``track-<sha256 of the samples, rate and codec>.<suffix>``, audio alone)
+    is kept: a later call with the same track takes it as it is, unless it
+    does not open or is shorter than the track (a cut-off write), when it is
+    made again. The :data:`ENCODED_KEPT` most recently used stay in ``folder``.
 
     Raises
     ------
     ValueError
-        For a suffix without a known audio codec.
+        For a suffix without a known audio codec, or a track whose encoding
+        keeps peaking over the limit.
     """
-    import av
-
     suffix = suffix.lower()
     if suffix not in AUDIO_CODECS:
         raise ValueError(f"no audio codec for {suffix} files (known: {', '.join(AUDIO_CODECS)})")
@@ -300,23 +304,49 @@ def encoded_track(samples: np.ndarray, rate: int, suffix: str, folder: Path) -> 
     samples = np.ascontiguousarray(samples, dtype=np.float32)
     digest = hashlib.sha256(samples.tobytes())
     digest.update(f"{rate}:{codec}:{bit_rate}:{_ENCODED_FORMAT}".encode())
-    path = Path(folder) / f"{digest.hexdigest()[:32]}{suffix}"
+    path = Path(folder) / f"track-{digest.hexdigest()[:32]}{suffix}"
     if _whole(path, len(samples) / rate):
         os.utime(path)  # most recently used
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f"{path.stem}.partial{suffix}")
+    partial = path.with_name(f"partial-{path.name}")
+    limit, track = TRUE_PEAK_LIMIT, samples
     try:
-        with av.open(str(partial), "w") as sink:
-            stream = sink.add_stream(codec, rate=rate, layout="mono")
-            stream.bit_rate = bit_rate
-            for packet in _encode(stream, samples, rate):
-                sink.mux(packet)
+        for _ in range(NORMALIZE_ROUNDS):
+            _write_encoded(partial, track, rate, codec, bit_rate)
+            peak = true_peak(_decoded_track(partial), rate)
+            if peak <= TRUE_PEAK_LIMIT:
+                break
+            limit -= peak - TRUE_PEAK_LIMIT + _PEAK_STEP
+            track = normalize_loudness(samples, rate, peak_limit=limit)
+        else:
+            raise ValueError(f"the encoded track still peaks at {peak:.2f} dBTP")
         os.replace(partial, path)
     finally:
         partial.unlink(missing_ok=True)
-    keep_most_recent(path.parent, f"*{suffix}", ENCODED_KEPT)
+    keep_most_recent(path.parent, f"track-*{suffix}", ENCODED_KEPT)
     return path
+
+
+def _write_encoded(path: Path, samples: np.ndarray, rate: int, codec: str, bit_rate: int) -> None:
+    """Encode ``samples`` with ``codec`` into the audio-only file ``path``."""
+    import av
+
+    with av.open(str(path), "w") as sink:
+        stream = sink.add_stream(codec, rate=rate, layout="mono")
+        stream.bit_rate = bit_rate
+        for packet in _encode(stream, samples, rate):
+            sink.mux(packet)
+
+
+def _decoded_track(path: Path) -> np.ndarray:
+    """The mono samples a player decodes from the audio file ``path`` (float32)."""
+    import av
+
+    with av.open(str(path)) as sound:
+        stream = sound.streams.audio[0]
+        frames = [f.to_ndarray().mean(axis=0) for f in sound.decode(stream)]
+    return np.concatenate(frames).astype(np.float32)
 
 
 def keep_most_recent(folder: Path, pattern: str, count: int) -> None:
