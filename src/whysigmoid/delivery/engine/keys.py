@@ -72,7 +72,8 @@ def render_key(
     file's contents (default: the file's; :mod:`whysigmoid.delivery.engine.incremental` passes
     ``b""`` and hashes the file beat by beat). Without ``narration_texts``
     the narration's texts (:data:`NARRATION_TEXTS`) are left out: the beat
-    cache keys each beat by its own speech instead.
+    cache's digests, since no frame depends on them (a narration only holds
+    frames of the finished video).
     """
     output = output if output is not None else VideoOutput()
     digest = hashlib.sha256()

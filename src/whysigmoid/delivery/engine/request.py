@@ -42,7 +42,7 @@ class RenderRequest:
         gives a still's PNG).
     narration : Narration or None
         Narrate the video (:mod:`whysigmoid.delivery.engine.narrated`): its
-        holds depend on the speech, so the render key adds
+        narrated twin depends on the speech, so the render key adds
         :meth:`whysigmoid.delivery.engine.narrated.Narration.key`; None: silent.
 
     Methods taking ``media_dir`` want it absolute (Manim resolves paths
